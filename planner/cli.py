@@ -1,0 +1,330 @@
+"""The `gutskin` command: the app with no arguments, and subcommands that need no display."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .errors import PlannerError
+
+EXIT_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"gutskin: {message} (see 'gutskin --help')\n")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+
+
+def _tags(text: str) -> frozenset[str]:
+    return frozenset(t.strip().casefold() for t in text.split(",") if t.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .foods import CATEGORIES
+
+    parser = _Parser(
+        prog="gutskin",
+        description="Plan a week of meals for gut and skin. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"gutskin {__version__}")
+    parser.add_argument("file", nargs="?", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def prefs(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--fiber-target", type=float, metavar="G", help="daily fiber target in g")
+        p.add_argument(
+            "--acne-prone", action="store_true", help="count extra dairy as a limit food"
+        )
+        p.add_argument(
+            "--avoid",
+            type=_tags,
+            default=frozenset(),
+            metavar="TAGS",
+            help="diet tags to avoid, comma-separated (dairy,gluten,fish,soy,nuts,alcohol,animal)",
+        )
+
+    p = sub.add_parser("foods", help="list or search foods")
+    p.add_argument("--category", choices=CATEGORIES)
+    p.add_argument("--search", metavar="TEXT", default="")
+    p.add_argument("--all", action="store_true", help="include every SR28 food (8,789)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("score", help="score each day of a plan")
+    p.add_argument("plan", type=Path)
+    p.add_argument("--json", action="store_true")
+    prefs(p)
+
+    p = sub.add_parser("suggest", help="foods that would raise a day's score most")
+    p.add_argument("plan", type=Path)
+    p.add_argument("--day", type=int, required=True, metavar="N", help="day number, 1 = first day")
+    p.add_argument("--top", type=int, default=5, metavar="K")
+    p.add_argument("--json", action="store_true")
+    prefs(p)
+
+    p = sub.add_parser("new", help="write a new plan file")
+    p.add_argument("plan", type=Path)
+    p.add_argument("--sample", action="store_true", help="fill it with the sample week")
+    p.add_argument("--start", type=_date, help="first day (default: this week's Monday)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = sub.add_parser("import", help="make a plan from a CSV file")
+    p.add_argument("csv", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN")
+    p.add_argument("--start", type=_date, help="first day (default: this week's Monday)")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = sub.add_parser("export-csv", help="write a plan as CSV")
+    p.add_argument("plan", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
+    return parser
+
+
+def _catalog(include_sr28: bool = True):
+    from .foods import Catalog
+    from .paths import user_foods_path
+    from .userfoods import UserFoods
+
+    try:
+        user = list(UserFoods.load(user_foods_path()))
+    except PlannerError as exc:
+        print(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
+        user = []
+    return Catalog.load(include_sr28=include_sr28, user_foods=user)
+
+
+def _evaluator(args: argparse.Namespace, catalog):
+    from .evaluator import Evaluator
+    from .scoring import Preferences
+
+    prefs = Preferences(
+        fiber_target_g=args.fiber_target, acne_prone=args.acne_prone, avoid_tags=args.avoid
+    )
+    return Evaluator(catalog, prefs=prefs)
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise PlannerError(f"{path} already exists; use --force to replace it.")
+
+
+def cmd_foods(args: argparse.Namespace) -> int:
+    from .foods import SR28
+
+    catalog = _catalog(include_sr28=args.all or bool(args.search))
+    foods = catalog.search(args.search, category=args.category)
+    if not args.all and not args.search:
+        foods = [f for f in foods if f.origin != SR28]
+    if args.json:
+        print(json.dumps([_food_json(f) for f in foods], ensure_ascii=False, indent=1))
+        return 0
+    for food in foods:
+        fiber = food.nutrients.get("fiber_g")
+        fiber_text = "fiber ?" if fiber is None else f"fiber {fiber:.1f} g"
+        cats = ", ".join(sorted(food.categories)) or "-"
+        name, serving = food.name[:48], food.serving_label[:18]
+        print(f"{food.id:<14} {name:<48} {serving:<18} {fiber_text:<12} {cats}")
+    print(f"{len(foods)} foods", file=sys.stderr)
+    return 0
+
+
+def _food_json(food) -> dict:
+    return {
+        "id": food.id,
+        "name": food.name,
+        "categories": sorted(food.categories),
+        "serving": food.serving_label,
+        "grams": food.grams,
+        "fiber_g": food.nutrients.get("fiber_g"),
+        "plant": food.plant,
+        "aisle": food.aisle,
+        "ndb": food.ndb,
+        "tags": sorted(food.tags),
+        "limit_kind": food.limit_kind,
+        "origin": food.origin,
+        "nutrients": food.nutrients,
+    }
+
+
+def score_json(plan, result) -> dict:
+    def day_json(d) -> dict:
+        return {
+            "day": d.day + 1,
+            "date": d.date.isoformat(),
+            "planned": d.planned,
+            "score": None if d.score is None else round(d.score, 1),
+            "parts": {
+                p.key: {"points": round(p.points, 1), "max": p.max_points, "sentence": p.sentence}
+                for p in d.parts
+            },
+            "fiber_g": round(d.fiber_g, 1),
+            "fiber_unknown": list(d.fiber_unknown),
+            "plants": len(d.plants),
+            "plant_names": list(d.plants),
+            "skin": {s.key: round(s.share, 3) for s in d.skin},
+            "unknown_foods": list(d.unknown_foods),
+            "why": d.why,
+            "tip": d.tip,
+        }
+
+    weeks = [
+        {
+            "week": w.week + 1,
+            "start": plan.date_of(w.week * 7).isoformat(),
+            "average": None if w.average is None else round(w.average, 1),
+            "planned_days": w.planned_days,
+            "plants": len(w.plants),
+            "plants_target": w.plants_target,
+            "fermented_days": w.fermented_days,
+        }
+        for w in result.weeks
+    ]
+    return {"days": [day_json(d) for d in result.days], "weeks": weeks}
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .planfile import load_plan
+
+    plan = load_plan(args.plan)
+    catalog = _catalog()
+    result = _evaluator(args, catalog).evaluate(plan)
+    if args.json:
+        print(json.dumps(score_json(plan, result), ensure_ascii=False, indent=1))
+        return 0
+    for week in result.weeks:
+        avg = "not planned" if week.average is None else f"average {week.average:.0f}"
+        print(
+            f"Week of {plan.date_of(week.week * 7):%a %d %b %Y}: {avg}, "
+            f"{len(week.plants)} of {week.plants_target} plants, "
+            f"{week.fermented_days} days with a fermented food"
+        )
+        for d in week.days:
+            head = f"  {d.date:%a %d %b}  "
+            if not d.planned:
+                print(head + d.why)
+                continue
+            print(head + f"score {d.score:.0f}   fiber {d.fiber_g:.1f} g, {len(d.plants)} plants")
+            for part in d.parts:
+                points = f"{part.points:4.0f}/{part.max_points:<3.0f}"
+                print(f"      {part.label:<12} {points} {part.sentence}")
+            if d.unknown_foods:
+                print(f"      Not in the catalog: {', '.join(d.unknown_foods)}")
+            if d.tip:
+                print(f"      {d.tip}")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from .planfile import load_plan
+
+    plan = load_plan(args.plan)
+    if not 1 <= args.day <= plan.day_count:
+        raise PlannerError(f"--day must be 1 to {plan.day_count}.")
+    if not 1 <= args.top <= 100:
+        raise PlannerError("--top must be 1 to 100.")
+    catalog = _catalog()
+    suggestions = _evaluator(args, catalog).suggest(plan, args.day - 1, top=args.top)
+    if args.json:
+        rows = [
+            {
+                "id": s.food_id,
+                "name": s.name,
+                "serving": s.serving_label,
+                "gain": round(s.gain, 2),
+                "new_score": round(s.new_score, 1),
+                "reason": s.reason,
+            }
+            for s in suggestions
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not suggestions:
+        print("No single food would raise this day's score.")
+    for s in suggestions:
+        print(f"+{s.gain:4.1f}  {s.name} ({s.serving_label}) [{s.food_id}]: {s.reason}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .edits import SetStart
+    from .plan import Plan
+    from .planfile import save_plan
+    from .sample import sample_plan
+
+    _refuse_overwrite(args.plan, args.force)
+    plan = sample_plan(args.start) if args.sample else Plan(args.start)
+    if args.start and not args.sample:
+        SetStart(args.start).apply(plan)
+    save_plan(plan, args.plan)
+    print(f"Wrote {args.plan} ({plan.entry_count()} foods).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .csvio import import_csv
+    from .planfile import save_plan
+
+    _refuse_overwrite(args.output, args.force)
+    plan = import_csv(args.csv, _catalog(), start=args.start)
+    save_plan(plan, args.output)
+    print(f"Imported {plan.entry_count()} foods into {args.output}.")
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from .csvio import export_csv
+    from .planfile import load_plan
+
+    plan = load_plan(args.plan)
+    export_csv(plan, _catalog(), args.output)
+    print(f"Wrote {args.output} ({plan.entry_count()} rows).")
+    return 0
+
+
+COMMANDS = {
+    "foods": cmd_foods,
+    "score": cmd_score,
+    "suggest": cmd_suggest,
+    "new": cmd_new,
+    "import": cmd_import,
+    "export-csv": cmd_export_csv,
+}
+
+
+def main(
+    argv: Sequence[str] | None = None, run_app: Callable[[Path | None], int] | None = None
+) -> int:
+    """Run a subcommand; with none, ``run_app`` (given by the ui launcher) opens the app."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            if run_app is None:
+                raise PlannerError("no command given; see gutskin --help")
+            return run_app(Path(args.file) if args.file else None)
+        return COMMANDS[args.command](args)
+    except PlannerError as exc:
+        # One line, whatever the error holds: several problems are joined with "; ".
+        lines = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
+        print(f"gutskin: {lines[0] if lines else 'error'}", end="", file=sys.stderr)
+        print("".join(f" {line};" for line in lines[1:]).rstrip(";"), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""The error types the domain raises with a message meant for a person."""
+
+
+class PlannerError(Exception):
+    """Base of every error whose message can be shown to the user as it is."""
+
+
+class PlanError(PlannerError):
+    """An edit or a value that would break the plan (servings out of range, no such day)."""
+
+
+class PlanFileError(PlannerError):
+    """A plan file that cannot be read: damaged, of a newer version, or not a plan at all."""
+
+
+class CatalogError(PlannerError):
+    """A food catalog or a file of the user's own foods that cannot be read or written."""
+
+
+class CsvImportError(PlannerError):
+    """A CSV import that failed; nothing was imported."""

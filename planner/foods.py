@@ -1,0 +1,311 @@
+"""Foods and the catalog: the curated foods, all of USDA SR28, and the user's own foods."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+from .errors import CatalogError
+
+# Categories in palette order. "limit" foods are never in another category.
+CATEGORIES: tuple[str, ...] = (
+    "probiotic",
+    "prebiotic",
+    "fiber",
+    "anti_inflammatory",
+    "hydrating",
+    "limit",
+)
+CATEGORY_LABELS: dict[str, str] = {
+    "probiotic": "Probiotic",
+    "prebiotic": "Prebiotic",
+    "fiber": "Fiber-dense",
+    "anti_inflammatory": "Anti-inflammatory",
+    "hydrating": "Hydrating",
+    "limit": "Foods to limit",
+}
+CATEGORY_ROLES: dict[str, str] = {
+    "probiotic": "Live cultures that add to the gut's own bacteria.",
+    "prebiotic": "Fibres that feed the gut's bacteria.",
+    "fiber": "Fiber keeps digestion regular and feeds the microbiome.",
+    "anti_inflammatory": "Omega-3 fats and polyphenols that calm inflammation, in gut and skin.",
+    "hydrating": "Water-rich food that helps keep skin hydrated.",
+    "limit": "Linked to inflammation or breakouts: best kept occasional.",
+}
+
+LIMIT_KINDS: dict[str, tuple[str, str]] = {
+    # kind: (singular, plural) as used in sentences
+    "alcohol": ("drink of alcohol", "drinks of alcohol"),
+    "refined_sugar": ("serving of refined sugar", "servings of refined sugar"),
+    "deep_fried": ("deep-fried serving", "deep-fried servings"),
+    "ultra_processed": ("ultra-processed snack", "ultra-processed snacks"),
+    "artificial_sweetener": ("serving of artificial sweetener", "servings of artificial sweetener"),
+    "dairy": ("extra serving of dairy", "extra servings of dairy"),
+}
+
+# Aisles in the order a shop is usually walked.
+AISLES: tuple[str, ...] = (
+    "produce",
+    "fermented",
+    "dairy",
+    "meat",
+    "fish",
+    "grains",
+    "pantry",
+    "spices",
+    "prepared",
+    "drinks",
+)
+AISLE_LABELS: dict[str, str] = {
+    "produce": "Produce",
+    "fermented": "Fermented & refrigerated",
+    "dairy": "Dairy & eggs",
+    "meat": "Meat & poultry",
+    "fish": "Fish & seafood",
+    "grains": "Grains & bread",
+    "pantry": "Pantry",
+    "spices": "Spices & herbs",
+    "prepared": "Prepared foods",
+    "drinks": "Drinks",
+}
+
+TAGS: tuple[str, ...] = ("dairy", "gluten", "fish", "soy", "nuts", "alcohol", "animal")
+
+# Nutrients tracked per serving, with their units.
+NUTRIENTS: dict[str, str] = {
+    "energy_kcal": "kcal",
+    "fiber_g": "g",
+    "sugars_g": "g",
+    "vit_a_ug": "µg",
+    "vit_c_mg": "mg",
+    "vit_d_ug": "µg",
+    "vit_e_mg": "mg",
+    "zinc_mg": "mg",
+    "omega3_g": "g",
+}
+NUTRIENT_LABELS: dict[str, str] = {
+    "energy_kcal": "Energy",
+    "fiber_g": "Fiber",
+    "sugars_g": "Sugars",
+    "vit_a_ug": "Vitamin A",
+    "vit_c_mg": "Vitamin C",
+    "vit_d_ug": "Vitamin D",
+    "vit_e_mg": "Vitamin E",
+    "zinc_mg": "Zinc",
+    "omega3_g": "Omega-3",
+}
+
+CURATED, SR28, USER = "curated", "sr28", "user"
+USER_PREFIX = "my:"
+SR28_PREFIX = "sr:"
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """One food. Nutrients are per serving; ``None`` means unknown, which is not zero."""
+
+    id: str
+    name: str
+    categories: frozenset[str]
+    serving_label: str
+    grams: float
+    nutrients: dict[str, float | None] = field(compare=True, hash=False)
+    plant: str | None = None
+    aisle: str = "pantry"
+    tags: frozenset[str] = frozenset()
+    limit_kind: str | None = None
+    ndb: str | None = None
+    origin: str = CURATED
+    group: str | None = None
+    sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_limit(self) -> bool:
+        return "limit" in self.categories
+
+    def nutrient(self, key: str, servings: float = 1.0) -> float | None:
+        value = self.nutrients.get(key)
+        return None if value is None else value * servings
+
+    def primary_category(self) -> str | None:
+        for cat in CATEGORIES:
+            if cat in self.categories:
+                return cat
+        return None
+
+
+def _num(value: object) -> float | None:
+    if value is None or value == "":
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return number if math.isfinite(number) else None
+
+
+def food_from_catalog_json(item: dict) -> Food:
+    return Food(
+        id=item["id"],
+        name=item["name"],
+        categories=frozenset(item["categories"]),
+        serving_label=item["serving_label"],
+        grams=float(item["grams"]),
+        nutrients={key: _num(item["nutrients"].get(key)) for key in NUTRIENTS},
+        plant=item.get("plant") or None,
+        aisle=item.get("aisle") or "pantry",
+        tags=frozenset(item.get("tags") or ()),
+        limit_kind=item.get("limit_kind") or None,
+        ndb=item.get("ndb") or None,
+        origin=CURATED,
+        sources=dict(item.get("sources") or {}),
+    )
+
+
+def _split(text: str) -> frozenset[str]:
+    return frozenset(part for part in text.split(";") if part)
+
+
+def food_from_sr28_row(row: dict[str, str]) -> Food:
+    grams = float(row["serving_grams"])
+    scale = grams / 100.0
+    nutrients = {}
+    for key in NUTRIENTS:
+        per_100 = _num(row[key])
+        nutrients[key] = None if per_100 is None else per_100 * scale
+    return Food(
+        id=row["id"],
+        name=row["name"],
+        categories=_split(row["categories"]),
+        serving_label=row["serving_label"],
+        grams=grams,
+        nutrients=nutrients,
+        plant=row["plant"] or None,
+        aisle=row["aisle"] or "pantry",
+        tags=_split(row["tags"]),
+        limit_kind=row["limit_kind"] or None,
+        ndb=row["ndb"] or None,
+        origin=SR28,
+        group=row["group"] or None,
+    )
+
+
+def _resource_bytes(name: str) -> bytes:
+    return resources.files("resources").joinpath(name).read_bytes()
+
+
+def load_curated_foods() -> list[Food]:
+    try:
+        document = json.loads(_resource_bytes("catalog.json").decode("utf-8"))
+        return [food_from_catalog_json(item) for item in document["foods"]]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CatalogError(f"The built-in food catalog is damaged: {exc}") from exc
+
+
+def load_sr28_foods() -> list[Food]:
+    try:
+        text = gzip.decompress(_resource_bytes("sr28.csv.gz")).decode("utf-8")
+        return [food_from_sr28_row(row) for row in csv.DictReader(io.StringIO(text))]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CatalogError(f"The built-in SR28 food table is damaged: {exc}") from exc
+
+
+class Catalog:
+    """Every food the app knows, by id: curated first, then SR28, then the user's own.
+
+    ``revision`` grows whenever the set of foods changes, so that cached tables can tell
+    they are stale.
+    """
+
+    def __init__(self, foods: Iterable[Food] = ()) -> None:
+        self._foods: dict[str, Food] = {}
+        self.revision = 0
+        self._frame_cache: tuple[int, object] | None = None
+        for food in foods:
+            self._foods[food.id] = food
+
+    @classmethod
+    def load(cls, *, include_sr28: bool = True, user_foods: Iterable[Food] = ()) -> Catalog:
+        foods = load_curated_foods()
+        if include_sr28:
+            foods += load_sr28_foods()
+        catalog = cls(foods)
+        catalog.set_user_foods(user_foods)
+        return catalog
+
+    def __len__(self) -> int:
+        return len(self._foods)
+
+    def __contains__(self, food_id: object) -> bool:
+        return food_id in self._foods
+
+    def __iter__(self) -> Iterator[Food]:
+        return iter(self._foods.values())
+
+    def get(self, food_id: str) -> Food | None:
+        return self._foods.get(food_id)
+
+    def __getitem__(self, food_id: str) -> Food:
+        return self._foods[food_id]
+
+    def name_of(self, food_id: str) -> str:
+        food = self._foods.get(food_id)
+        return food.name if food else f"Unknown food ({food_id})"
+
+    def by_origin(self, origin: str) -> list[Food]:
+        return [food for food in self._foods.values() if food.origin == origin]
+
+    def in_category(self, category: str, *, curated_only: bool = True) -> list[Food]:
+        return [
+            food
+            for food in self._foods.values()
+            if category in food.categories and (food.origin != SR28 or not curated_only)
+        ]
+
+    def set_user_foods(self, foods: Iterable[Food]) -> None:
+        """Replace the user's own foods in the catalog."""
+        for food_id in [fid for fid, food in self._foods.items() if food.origin == USER]:
+            del self._foods[food_id]
+        for food in foods:
+            if not food.id.startswith(USER_PREFIX):
+                food = replace(food, id=USER_PREFIX + food.id)
+            self._foods[food.id] = replace(food, origin=USER)
+        self.revision += 1
+
+    def search(
+        self, text: str = "", *, category: str | None = None, origin: str | None = None
+    ) -> list[Food]:
+        """Foods whose name holds every word of ``text`` (case-insensitive)."""
+        words = text.casefold().split()
+        found = []
+        for food in self._foods.values():
+            if category and category not in food.categories:
+                continue
+            if origin and food.origin != origin:
+                continue
+            name = food.name.casefold()
+            if all(word in name for word in words):
+                found.append(food)
+        return found
+
+    def find_by_name(self, name: str) -> list[Food]:
+        """Foods whose name equals ``name``, ignoring case and surrounding spaces."""
+        key = " ".join(name.casefold().split())
+        return [f for f in self._foods.values() if " ".join(f.name.casefold().split()) == key]
+
+    def frame(self):  # -> pandas.DataFrame; typed loosely so this module needs no pandas
+        """The catalog as a DataFrame (see planner.frames), cached per revision."""
+        if self._frame_cache is None or self._frame_cache[0] != self.revision:
+            from .frames import catalog_frame
+
+            self._frame_cache = (self.revision, catalog_frame(self))
+        return self._frame_cache[1]
+
+
+def resource_path(name: str) -> Path:
+    """A path to a shipped resource (valid for a wheel installed on disk)."""
+    return Path(str(resources.files("resources").joinpath(name)))

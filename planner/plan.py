@@ -1,0 +1,195 @@
+"""A week plan: a start date, whole weeks of days, four meal slots a day, foods in each slot.
+
+The plan is changed only through edits (planner.edits); it tells its listeners which days
+changed so that views and scores can follow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .errors import PlanError
+
+MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snacks")
+MEAL_LABELS: dict[str, str] = {
+    "breakfast": "Breakfast",
+    "lunch": "Lunch",
+    "dinner": "Dinner",
+    "snacks": "Snacks",
+}
+DAYS_PER_WEEK = 7
+MAX_SERVINGS = 20.0
+MAX_WEEKS = 52
+
+Cell = tuple[int, str]
+
+
+def check_servings(servings: object) -> float:
+    """Servings as a float, or PlanError: a positive number, at most 20."""
+    if isinstance(servings, bool) or not isinstance(servings, int | float):
+        raise PlanError(f"Servings must be a number, not {servings!r}.")
+    value = float(servings)
+    if not math.isfinite(value) or value <= 0:
+        raise PlanError("Servings must be more than 0.")
+    if value > MAX_SERVINGS:
+        raise PlanError(f"Servings can be at most {MAX_SERVINGS:g}.")
+    return value
+
+
+def format_servings(servings: float) -> str:
+    return f"{servings:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    food_id: str
+    servings: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What an edit touched: the days whose foods changed, and whether dates or the number
+    of weeks changed (``reshaped``)."""
+
+    days: frozenset[int]
+    reshaped: bool = False
+
+
+Listener = Callable[[Change], None]
+
+
+class Plan:
+    def __init__(self, start: date | None = None, weeks: int = 1) -> None:
+        if start is None:
+            today = date.today()
+            start = today - timedelta(days=today.weekday())  # this week's Monday
+        self._start = start
+        self._weeks = 1
+        self._set_weeks(weeks)
+        self._cells: dict[Cell, list[Entry]] = {}
+        self._listeners: list[Listener] = []
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def start(self) -> date:
+        return self._start
+
+    @property
+    def weeks(self) -> int:
+        return self._weeks
+
+    @property
+    def day_count(self) -> int:
+        return self._weeks * DAYS_PER_WEEK
+
+    def date_of(self, day: int) -> date:
+        return self._start + timedelta(days=day)
+
+    def check_day(self, day: object) -> int:
+        if isinstance(day, bool) or not isinstance(day, int):
+            raise PlanError(f"Day {day!r} is not a day number.")
+        if not 0 <= day < self.day_count:
+            raise PlanError(
+                f"Day {day} does not exist (the plan has days 0 to {self.day_count - 1})."
+            )
+        return day
+
+    @staticmethod
+    def check_meal(meal: object) -> str:
+        if meal not in MEALS:
+            raise PlanError(f"{meal!r} is not a meal (meals: {', '.join(MEALS)}).")
+        return meal  # type: ignore[return-value]
+
+    def cell(self, day: int, meal: str) -> tuple[Entry, ...]:
+        return tuple(self._cells.get((day, meal), ()))
+
+    def day_entries(self, day: int) -> list[tuple[str, int, Entry]]:
+        return [
+            (meal, index, entry)
+            for meal in MEALS
+            for index, entry in enumerate(self._cells.get((day, meal), ()))
+        ]
+
+    def entries(self) -> Iterator[tuple[int, str, int, Entry]]:
+        """Every entry as (day, meal, index, entry), in day then meal order."""
+        for day in range(self.day_count):
+            for meal in MEALS:
+                for index, entry in enumerate(self._cells.get((day, meal), ())):
+                    yield day, meal, index, entry
+
+    def entry_count(self) -> int:
+        return sum(len(entries) for entries in self._cells.values())
+
+    def is_day_empty(self, day: int) -> bool:
+        return not any(self._cells.get((day, meal)) for meal in MEALS)
+
+    def food_ids(self) -> set[str]:
+        return {entry.food_id for entries in self._cells.values() for entry in entries}
+
+    def snapshot(self) -> tuple[date, int, dict[Cell, tuple[Entry, ...]]]:
+        """Everything the plan holds, as comparable values (tests and undo checks use it)."""
+        return (
+            self._start,
+            self._weeks,
+            {cell: tuple(entries) for cell, entries in self._cells.items() if entries},
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and self.snapshot() == other.snapshot()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def copy(self) -> Plan:
+        twin = Plan(self._start, self._weeks)
+        twin._cells = {cell: list(entries) for cell, entries in self._cells.items() if entries}
+        return twin
+
+    # -- listening -----------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- low-level mutation, used only by edits and loaders -------------------------------
+    def _set_weeks(self, weeks: object) -> None:
+        if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
+            raise PlanError(f"A plan has 1 to {MAX_WEEKS} weeks, not {weeks!r}.")
+        self._weeks = weeks
+
+    def _put_cell(self, day: int, meal: str, entries: list[Entry] | tuple[Entry, ...]) -> None:
+        if entries:
+            self._cells[(day, meal)] = list(entries)
+        else:
+            self._cells.pop((day, meal), None)
+
+    def _insert(self, day: int, meal: str, index: int, entry: Entry) -> None:
+        self._cells.setdefault((day, meal), []).insert(index, entry)
+
+    def _pop(self, day: int, meal: str, index: int) -> Entry:
+        entries = self._cells.get((day, meal), [])
+        if not 0 <= index < len(entries):
+            raise PlanError(f"There is no food {index + 1} in that meal.")
+        entry = entries.pop(index)
+        if not entries:
+            del self._cells[(day, meal)]
+        return entry
+
+    def _replace(self, day: int, meal: str, index: int, entry: Entry) -> Entry:
+        entries = self._cells.get((day, meal), [])
+        if not 0 <= index < len(entries):
+            raise PlanError(f"There is no food {index + 1} in that meal.")
+        old, entries[index] = entries[index], entry
+        return old
+
+    def _drop_days_from(self, first_day: int) -> None:
+        for cell in [cell for cell in self._cells if cell[0] >= first_day]:
+            del self._cells[cell]

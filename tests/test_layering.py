@@ -1,0 +1,41 @@
+"""The domain stays free of Qt: nothing in planner/ imports it, directly or by import."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PLANNER = Path(__file__).resolve().parents[1] / "planner"
+QT_ROOTS = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "ui"}
+
+
+def test_no_module_in_planner_imports_qt():
+    offenders = []
+    for path in sorted(PLANNER.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            offenders += [
+                f"{path.name}:{node.lineno} {name}"
+                for name in names
+                if name.split(".")[0] in QT_ROOTS
+            ]
+    assert offenders == []
+
+
+def test_importing_the_domain_loads_no_qt():
+    code = (
+        "import sys, pkgutil, importlib, planner\n"
+        "for m in pkgutil.iter_modules(planner.__path__):\n"
+        "    importlib.import_module('planner.' + m.name)\n"
+        "print(sorted(k for k in sys.modules if k.split('.')[0] in "
+        "{'PySide6','shiboken6','PyQt5','PyQt6','ui'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,29 @@
+"""The `gutskin` entry point: subcommands run without Qt; with no command the app opens."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner.cli import main as cli_main
+from planner.errors import PlannerError
+
+
+def run_app(file: Path | None) -> int:
+    try:
+        from ui.app import run
+    except ImportError as exc:
+        raise PlannerError(
+            f"the desktop app cannot start ({exc}); the commands work without it: "
+            "see gutskin --help"
+        ) from exc
+    return run(file)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return cli_main(argv, run_app=run_app)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
