@@ -1,0 +1,268 @@
+"""The shopping list: a week's foods added up into amounts a person buys, grouped by aisle.
+
+Pure Python, no ReportLab: the PDF prints it and the app can show it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .foods import AISLE_LABELS, AISLES, Catalog, Food
+from .plan import DAYS_PER_WEEK, Plan
+
+OTHER_AISLE = "other"
+OTHER_LABEL = "Other"
+
+# Units that read the same for one and many: metric, abbreviations and sizes.
+_METRIC = frozenset({"g", "kg", "mg", "mcg", "µg", "ml", "dl", "cl", "l"})
+_ABBREVIATIONS = frozenset({"oz", "lb", "lbs", "tbsp", "tsp", "tbs", "fl", "qt", "pt", "gal"})
+_SIZES = frozenset({"small", "medium", "large", "jumbo", "extra"})
+_INVARIANT = _METRIC | _ABBREVIATIONS | _SIZES | {"whole", "each"}
+_MASS_UNITS = frozenset({"g", "gram", "grams", "kg", "mg"})
+_IRREGULAR = {
+    "leaf": "leaves",
+    "loaf": "loaves",
+    "half": "halves",
+    "knife": "knives",
+    "potato": "potatoes",
+    "tomato": "tomatoes",
+    "mango": "mangoes",
+    "fish": "fish",
+    "sheep": "sheep",
+}
+_SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}
+# Words after a size that describe the food rather than count it ("1 medium raw").
+_NOT_COUNTED = frozenset(["raw", "dry", "fresh", "whole", "ripe", "cooked", "frozen", "canned"])
+_FRACTIONS = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_ARTICLES = {"a": 1.0, "an": 1.0, "one": 1.0}
+
+# A leading amount: "1", "0.5", ".5", "1/2", "1 1/2", "1-1/2", "1½", "½", followed by a
+# space or a letter ("100g"), never by "-3" (a range is not an amount).
+_AMOUNT = re.compile(
+    r"""^\s*(?:
+        (?P<whole>\d+)[\s-]+(?P<num>\d+)/(?P<den>\d+)
+      | (?P<fnum>\d+)/(?P<fden>\d+)
+      | (?P<dec>\d*\.\d+|\d+)(?P<vulgar>[¼½¾⅓⅔⅛])?
+      | (?P<lone>[¼½¾⅓⅔⅛])
+    )(?=\s|[^\W\d_]|$)\s*""",
+    re.VERBOSE,
+)
+
+
+# -- amounts --------------------------------------------------------------------------------
+def parse_serving(label: str) -> tuple[float | None, str]:
+    """Split a serving label into its leading amount and the rest: "1/2 cup" -> (0.5, "cup").
+
+    A label with no amount ("handful", "a handful") counts as one; an amount that cannot be
+    read ("2-3 pieces") gives (None, label).
+    """
+    text = " ".join(label.split())
+    match = _AMOUNT.match(text)
+    if match:
+        g = match.groupdict()
+        if g["whole"] is not None:
+            den = int(g["den"])
+            value = int(g["whole"]) + (int(g["num"]) / den if den else math.nan)
+        elif g["fnum"] is not None:
+            den = int(g["fden"])
+            value = int(g["fnum"]) / den if den else math.nan
+        elif g["dec"] is not None:
+            value = float(g["dec"]) + _FRACTIONS.get(g["vulgar"] or "", 0.0)
+        else:
+            value = _FRACTIONS[g["lone"]]
+        if not math.isfinite(value) or value <= 0:
+            return None, text
+        return value, text[match.end() :]
+    first, _, rest = text.partition(" ")
+    if first.casefold() in _ARTICLES and rest:
+        return _ARTICLES[first.casefold()], rest
+    if text[:1].isalpha():
+        return 1.0, text
+    return None, text
+
+
+def format_number(value: float) -> str:
+    """A count as people write it: 3, 1.5, 0.75, 2.33 (at most two decimals)."""
+    rounded = round(value, 2)
+    if abs(rounded - round(rounded)) < 1e-9:
+        return str(round(rounded))
+    return f"{rounded:.2f}".rstrip("0").rstrip(".")
+
+
+def format_grams(grams: float) -> str:
+    """A weight to buy: "729 g", "1.25 kg", "<1 g"."""
+    if grams >= 999.5:
+        return f"{format_number(grams / 1000)} kg"
+    if 0 < grams < 0.5:
+        return "<1 g"
+    return f"{round(grams)} g"
+
+
+def _plural(word: str) -> str:
+    lower = word.casefold()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _singular(word: str) -> str:
+    lower = word.casefold()
+    if lower in _SINGULAR:
+        return _SINGULAR[lower]
+    if lower.endswith("ies") and len(lower) > 3:
+        return word[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _countable(word: str) -> bool:
+    return word.isalpha() and word.islower() and word not in _INVARIANT
+
+
+def _unit_for(rest: str, amount: float, label_amount: float) -> str:
+    """``rest`` with its counted word in the form that fits ``amount``."""
+    words = rest.split(" ")
+    # "1 medium banana" counts bananas, "1 NLEA serving" servings, "1 cup, chopped" cups.
+    index = 0
+    while index < len(words) - 1 and (words[index] in _SIZES or words[index].isupper()):
+        index += 1
+    # "cup," counts cups too: the punctuation after the word stays as it is.
+    match = re.fullmatch(r"([^\W\d_]+)([,;:.)]*)", words[index])
+    if match is None:
+        return rest
+    word, tail = match.groups()
+    if not _countable(word) or (index > 0 and (word in _NOT_COUNTED or word.endswith("ed"))):
+        return rest
+    one = _singular(word) if label_amount > 1 else word
+    words[index] = (one if round(amount, 2) <= 1 else _plural(one)) + tail
+    return " ".join(words)
+
+
+def quantity_text(
+    serving_label: str, grams: float, servings: float, *, with_grams: bool = True
+) -> str:
+    """What to buy for ``servings`` servings of a food served as ``serving_label``.
+
+    "1 cup" x 3 -> "3 cups (729 g)"; "2 tbsp" x 1.5 -> "3 tbsp (...)"; "100 g" x 3 -> "300 g".
+    The weight comes from the food's grams per serving, which is what the scores use.
+    """
+    total_grams = grams * servings
+    label_amount, rest = parse_serving(serving_label.strip() or "serving")
+    weight = format_grams(total_grams) if math.isfinite(total_grams) and total_grams > 0 else ""
+    if label_amount is None:
+        text = f"{format_number(servings)} × {rest}" if rest else format_number(servings)
+    else:
+        amount = label_amount * servings
+        unit = rest.split(" ")[0].casefold() if rest else ""
+        if unit in _MASS_UNITS and weight:
+            return weight
+        text = format_number(amount)
+        if rest:
+            text += " " + _unit_for(rest, amount, label_amount)
+    if with_grams and weight:
+        text += f" ({weight})"
+    return text
+
+
+def entry_quantity(food: Food | None, servings: float) -> str:
+    """The amount shown next to a food in the week grid: household units, no weight."""
+    if food is None:
+        return f"{format_number(servings)} serving{'' if servings == 1 else 's'}"
+    return quantity_text(food.serving_label, food.grams, servings, with_grams=False)
+
+
+# -- the list -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ShoppingLine:
+    food_id: str
+    name: str
+    aisle: str
+    servings: float
+    quantity: str  # e.g. "3 cups (729 g)"
+
+
+@dataclass(frozen=True)
+class AisleGroup:
+    aisle: str
+    label: str
+    lines: tuple[ShoppingLine, ...]
+
+
+@dataclass(frozen=True)
+class ShoppingList:
+    groups: tuple[AisleGroup, ...]  # in store order, only aisles with something to buy
+    have: tuple[AisleGroup, ...]  # foods the user already has, grouped the same way
+    unknown: tuple[tuple[str, float], ...]  # (food id, servings) of foods not in the catalog
+
+    @property
+    def lines(self) -> tuple[ShoppingLine, ...]:
+        return tuple(line for group in self.groups for line in group.lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.have and not self.unknown
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order that ignores case and accents ("crème" sorts with "creme")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def week_days(plan: Plan, week: int) -> range:
+    first = week * DAYS_PER_WEEK
+    return range(first, min(first + DAYS_PER_WEEK, plan.day_count))
+
+
+def _groups(lines: Iterable[ShoppingLine]) -> tuple[AisleGroup, ...]:
+    by_aisle: dict[str, list[ShoppingLine]] = {}
+    for line in lines:
+        by_aisle.setdefault(line.aisle, []).append(line)
+    order = [*AISLES, OTHER_AISLE]
+    return tuple(
+        AisleGroup(
+            aisle,
+            AISLE_LABELS.get(aisle, OTHER_LABEL),
+            tuple(sorted(by_aisle[aisle], key=lambda ln: (sort_key(ln.name), ln.food_id))),
+        )
+        for aisle in order
+        if aisle in by_aisle
+    )
+
+
+def shopping_list(
+    plan: Plan,
+    catalog: Catalog,
+    days: Iterable[int] | None = None,
+    *,
+    have: Iterable[str] = frozenset(),
+) -> ShoppingList:
+    """Every food of ``days`` (all by default) added up into one line per food."""
+    wanted = None if days is None else set(days)
+    totals: dict[str, float] = {}
+    for day, _meal, _index, entry in plan.entries():
+        if wanted is None or day in wanted:
+            totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
+    have_ids = set(have)
+    to_buy, owned, unknown = [], [], []
+    for food_id, servings in totals.items():
+        food = catalog.get(food_id)
+        if food is None:
+            unknown.append((food_id, servings))
+            continue
+        aisle = food.aisle if food.aisle in AISLES else OTHER_AISLE
+        quantity = quantity_text(food.serving_label, food.grams, servings)
+        line = ShoppingLine(food_id, food.name, aisle, servings, quantity)
+        (owned if food_id in have_ids else to_buy).append(line)
+    return ShoppingList(_groups(to_buy), _groups(owned), tuple(sorted(unknown)))
