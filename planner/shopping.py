@@ -34,7 +34,20 @@ _IRREGULAR = {
     "fish": "fish",
     "sheep": "sheep",
 }
+# Plurals that the "-ies" rule would read back wrongly ("cookies" is not "cooky").
+_IRREGULAR.update({w: w + "s" for w in ("cookie", "pie", "brownie", "smoothie", "veggie")})
 _SINGULAR = {plural: one for one, plural in _IRREGULAR.items()}
+# Measures and containers: "1 cup spaghetti" counts cups, whatever follows.
+_MEASURES = frozenset(
+    {
+        *("cup", "tablespoon", "teaspoon", "serving", "portion", "piece", "slice", "item"),
+        *("unit", "package", "packet", "container", "can", "bottle", "jar", "box", "pouch"),
+        *("bar", "scoop", "stick", "clove", "fillet", "glass", "mug", "bowl", "handful"),
+        *("pinch", "dash", "sprig", "head", "bunch", "stalk", "spear", "wedge", "strip"),
+        *("cube", "sheet", "envelope", "tube", "loaf", "roll", "link", "drop", "shot"),
+    }
+)
+_STOP = frozenset({"with", "without", "from", "of", "in", "per", "not", "or", "and", "to"})
 # Words after a size that describe the food rather than count it ("1 medium raw").
 _NOT_COUNTED = frozenset(["raw", "dry", "fresh", "whole", "ripe", "cooked", "frozen", "canned"])
 _FRACTIONS = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
@@ -127,23 +140,50 @@ def _singular(word: str) -> str:
 
 
 def _countable(word: str) -> bool:
-    return word.isalpha() and word.islower() and word not in _INVARIANT
+    return (
+        word.isalpha()
+        and (word.islower() or word.istitle())
+        and word.casefold() not in _INVARIANT
+        and word.casefold() not in _NOT_COUNTED
+        and not word.endswith("ed")
+    )
+
+
+def _split_word(word: str) -> tuple[str, str] | None:
+    """A word and the punctuation after it ("cup," -> ("cup", ",")), or None."""
+    match = re.fullmatch(r"([^\W\d_]+)([,;:.)]*)", word)
+    return (match[1], match[2]) if match else None
+
+
+def _counted_index(words: list[str]) -> int | None:
+    """Which word of a serving label counts: "cups" in "1 cup, chopped", "eggs" in
+    "1 large egg", "crusts" in "1 pie crust (average weight)"."""
+    index = 0
+    while index < len(words) - 1 and (words[index] in _SIZES or words[index].isupper()):
+        index += 1
+    parts = _split_word(words[index])
+    if parts is None or not _countable(parts[0]):
+        return None
+    if parts[0].casefold() in _MEASURES or parts[1]:
+        return index
+    # A noun of several words counts its last one, up to punctuation or a preposition.
+    while index + 1 < len(words):
+        following = _split_word(words[index + 1])
+        if following is None or not _countable(following[0]) or following[0] in _STOP:
+            break
+        index += 1
+        if following[1]:
+            break
+    return index
 
 
 def _unit_for(rest: str, amount: float, label_amount: float) -> str:
     """``rest`` with its counted word in the form that fits ``amount``."""
     words = rest.split(" ")
-    # "1 medium banana" counts bananas, "1 NLEA serving" servings, "1 cup, chopped" cups.
-    index = 0
-    while index < len(words) - 1 and (words[index] in _SIZES or words[index].isupper()):
-        index += 1
-    # "cup," counts cups too: the punctuation after the word stays as it is.
-    match = re.fullmatch(r"([^\W\d_]+)([,;:.)]*)", words[index])
-    if match is None:
+    index = _counted_index(words)
+    if index is None:
         return rest
-    word, tail = match.groups()
-    if not _countable(word) or (index > 0 and (word in _NOT_COUNTED or word.endswith("ed"))):
-        return rest
+    word, tail = _split_word(words[index]) or (words[index], "")
     one = _singular(word) if label_amount > 1 else word
     words[index] = (one if round(amount, 2) <= 1 else _plural(one)) + tail
     return " ".join(words)
