@@ -39,7 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan a week of meals for gut and skin. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"gutskin {__version__}")
-    parser.add_argument("file", nargs="?", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def prefs(p: argparse.ArgumentParser) -> None:
@@ -306,13 +305,18 @@ def main(
     argv: Sequence[str] | None = None, run_app: Callable[[Path | None], int] | None = None
 ) -> int:
     """Run a subcommand; with none, ``run_app`` (given by the ui launcher) opens the app."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `gutskin FILE.gutplan` opens that file in the app, like a double-click would.
+    file = None
+    if len(argv) == 1 and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        file = Path(argv.pop())
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command is None:
             if run_app is None:
                 raise PlannerError("no command given; see gutskin --help")
-            return run_app(Path(args.file) if args.file else None)
+            return run_app(file)
         return COMMANDS[args.command](args)
     except PlannerError as exc:
         # One line, whatever the error holds: several problems are joined with "; ".

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .foods import NUTRIENT_LABELS, NUTRIENTS, Catalog
-from .frames import FLAG_CATEGORIES, FLAG_COLUMNS, tag_mask
+from .foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
+from .frames import FLAG_CATEGORIES, FLAG_COLUMNS, ORIGIN_RANK, tag_mask
 from .plan import DAYS_PER_WEEK, Plan
 from .scoring import (
     SKIN_NUTRIENTS,
@@ -242,7 +242,9 @@ class Evaluator:
         )
 
     # -- suggestions ---------------------------------------------------------------------
-    def suggest(self, plan: Plan, day: int, top: int = 5) -> list[Suggestion]:
+    def suggest(
+        self, plan: Plan, day: int, top: int = 5, *, familiar_only: bool = False
+    ) -> list[Suggestion]:
         """Foods ranked by how much one serving would raise the day's score.
 
         Foods with a tag the user avoids are skipped; ties go to foods not yet in the day,
@@ -275,6 +277,8 @@ class Evaluator:
         new = parts[0] + parts[1] + parts[2] + parts[3]
         gain = new - now
         allowed = gain > 1e-9
+        if familiar_only:
+            allowed &= frame["origin_rank"].to_numpy() < ORIGIN_RANK[SR28]
         avoid = tag_mask(self.prefs.avoid_tags)
         if avoid:
             allowed &= (frame["tag_mask"].to_numpy() & avoid) == 0
@@ -307,7 +311,9 @@ class Evaluator:
         return result
 
     def _tip(self, plan: Plan, day: int) -> str:
-        best = self.suggest(plan, day, top=1)
+        # The tip names a food people know (curated or their own) when one helps at all;
+        # the full ranking, SR28 included, is what suggest() returns.
+        best = self.suggest(plan, day, top=1, familiar_only=True) or self.suggest(plan, day, top=1)
         if not best:
             return ""
         s = best[0]

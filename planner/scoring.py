@@ -173,6 +173,8 @@ def coverage_sentence(label: str, servings: float, full: float) -> str:
 
 def fiber_sentence(grams: float, target: float, unknown: tuple[str, ...]) -> str:
     text = f"Fiber {grams:.0f} of {target:.0f} g"
+    if grams >= target:
+        text += ": target met"
     if unknown:
         text += f" (unknown for {', '.join(unknown[:3])}{'…' if len(unknown) > 3 else ''})"
     return text
