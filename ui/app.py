@@ -1,0 +1,80 @@
+"""Starting the desktop app: the QApplication, the main window, and a clear message where
+there is no display to show it on."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+NO_DISPLAY_MESSAGE = (
+    "gutskin: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run the app on a "
+    "desktop, or set QT_QPA_PLATFORM=offscreen to run it without one, or use a command "
+    "such as 'gutskin score PLAN' (see gutskin --help)."
+)
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str:
+    """Why the app cannot open a window here, or "" if it can (as far as can be told).
+
+    On Linux and the BSDs Qt aborts the process when it finds no display; this check says
+    so in one line instead.
+    """
+    env = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")) or env.get("QT_QPA_PLATFORM"):
+        return ""
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return NO_DISPLAY_MESSAGE
+
+
+def create_application(argv: list[str] | None = None):
+    """The one QApplication of the process, set up with the app's names."""
+    from PySide6.QtWidgets import QApplication
+
+    from .settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Gut–Skin Planner")
+    app.setDesktopFileName("gutskin")
+    return app
+
+
+def run(file: Path | None = None) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QTimer
+
+    from planner.errors import PlannerError
+
+    from .mainwindow import MainWindow
+    from .settings import Settings
+
+    app = create_application()
+    try:
+        window = MainWindow(Settings())
+    except PlannerError as exc:  # the shipped catalog itself is damaged
+        print(f"gutskin: {exc}", file=sys.stderr)
+        return 2
+    window.show()
+    # After the first paint: open the file (a damaged one shows its dialog over the
+    # window) and load the scoring engine, whose pandas import takes a moment.
+    QTimer.singleShot(0, window.start_scoring)
+    starter = _Opener(window, file)
+    QTimer.singleShot(0, starter.open)
+    return app.exec()
+
+
+class _Opener:
+    """Opens the start-up file once the event loop runs (a bound method, not a lambda)."""
+
+    def __init__(self, window, file: Path | None) -> None:
+        self.window, self.file = window, file
+
+    def open(self) -> None:
+        self.window.open_initial(self.file)

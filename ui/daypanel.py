@@ -1,0 +1,222 @@
+"""The panel for the selected day: its score in four parts, skin nutrients, suggestions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.scoring import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
+
+from .models import SuggestionModel
+from .theme import score_color
+
+PART_LABELS = {
+    "probiotic": "Probiotic",
+    "prebiotic": "Prebiotic",
+    "fiber": "Fiber",
+    "limit": "Limit foods",
+}
+SKIN_LABELS = {
+    "vit_a_ug": "Vitamin A",
+    "vit_c_mg": "Vitamin C",
+    "vit_d_ug": "Vitamin D",
+    "vit_e_mg": "Vitamin E",
+    "zinc_mg": "Zinc",
+    "omega3_g": "Omega-3",
+}
+
+
+def _bar(accessible: str, parent: QWidget) -> QProgressBar:
+    bar = QProgressBar(parent)
+    bar.setRange(0, 100)
+    bar.setTextVisible(False)
+    bar.setFixedHeight(8)
+    bar.setAccessibleName(accessible)
+    bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return bar
+
+
+def _tint(bar: QProgressBar, color: str) -> None:
+    bar.setStyleSheet(
+        "QProgressBar { border: none; border-radius: 4px; background: palette(midlight); }"
+        f"QProgressBar::chunk {{ border-radius: 4px; background: {color}; }}"
+    )
+
+
+class SuggestionList(QListView):
+    """Suggestions; Enter or a double-click adds the food to the selected meal."""
+
+    addRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(True)
+        self.doubleClicked.connect(self._double_clicked)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.addRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _double_clicked(self, _index: object) -> None:
+        self.addRequested.emit()
+
+
+class DayPanel(QWidget):
+    addSuggestionRequested = Signal(str)  # food id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("dayTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        parts_box = QGroupBox("Score parts", self)
+        grid = QGridLayout(parts_box)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        self.part_points: dict[str, QLabel] = {}
+        self.part_bars: dict[str, QProgressBar] = {}
+        self.part_sentences: dict[str, QLabel] = {}
+        for row, key in enumerate(PART_KEYS):
+            name = QLabel(PART_LABELS[key], parts_box)
+            points = QLabel(parts_box)
+            points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            points.setMinimumWidth(points.fontMetrics().horizontalAdvance("30 / 30") + 4)
+            bar = _bar(f"{PART_LABELS[key]} points", parts_box)
+            sentence = QLabel(parts_box)
+            sentence.setObjectName("partSentence")
+            sentence.setWordWrap(True)
+            grid.addWidget(name, row * 2, 0)
+            grid.addWidget(bar, row * 2, 1)
+            grid.addWidget(points, row * 2, 2)
+            grid.addWidget(sentence, row * 2 + 1, 0, 1, 3)
+            self.part_points[key], self.part_bars[key] = points, bar
+            self.part_sentences[key] = sentence
+        grid.setColumnStretch(1, 1)
+
+        skin_box = QGroupBox("Skin nutrients (share of daily value)", self)
+        skin = QGridLayout(skin_box)
+        skin.setVerticalSpacing(4)
+        self.skin_bars: dict[str, QProgressBar] = {}
+        self.skin_values: dict[str, QLabel] = {}
+        for row, key in enumerate(SKIN_NUTRIENTS):
+            name = QLabel(SKIN_LABELS[key], skin_box)
+            bar = _bar(f"{SKIN_LABELS[key]} share of daily value", skin_box)
+            _tint(bar, "#2f8fb5")
+            value = QLabel(skin_box)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100%+") + 4)
+            skin.addWidget(name, row, 0)
+            skin.addWidget(bar, row, 1)
+            skin.addWidget(value, row, 2)
+            self.skin_bars[key], self.skin_values[key] = bar, value
+        skin.setColumnStretch(1, 1)
+
+        suggest_box = QGroupBox("Suggestions for this day", self)
+        suggest = QVBoxLayout(suggest_box)
+        self.suggestions = SuggestionModel(self)
+        self.suggestion_list = SuggestionList(suggest_box)
+        self.suggestion_list.setModel(self.suggestions)
+        self.suggestion_list.setAccessibleName("Suggestions")
+        self.add_suggestion = QPushButton("Add to Selected Meal", suggest_box)
+        self.add_suggestion.setToolTip(
+            "Add one serving of the chosen suggestion to the selected meal (Enter in the list)"
+        )
+        self.empty_suggestions = QLabel(suggest_box)
+        self.empty_suggestions.setWordWrap(True)
+        suggest.addWidget(self.suggestion_list, 1)
+        suggest.addWidget(self.empty_suggestions)
+        suggest.addWidget(self.add_suggestion, 0, Qt.AlignmentFlag.AlignRight)
+
+        head = QVBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.why)
+        head.addWidget(parts_box, 1)
+        row = QHBoxLayout()
+        row.addLayout(head, 5)
+        row.addWidget(skin_box, 3)
+        row.addWidget(suggest_box, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addLayout(row)
+
+        self.suggestion_list.addRequested.connect(self._add_current)
+        self.add_suggestion.clicked.connect(self._add_current)
+        self.show_day(None, "")
+
+    def show_day(self, score: DayScore | None, heading: str) -> None:
+        """Show a day's score; None while it is being worked out."""
+        if score is None or score.score is None:
+            self.title.setText(f"{heading}: not planned" if score else heading or "Scoring…")
+            self.why.setText(score.why if score else "")
+            for key in PART_KEYS:
+                self.part_points[key].setText("–")
+                self.part_bars[key].setValue(0)
+                self.part_sentences[key].setText("")
+            for key in SKIN_NUTRIENTS:
+                self.skin_bars[key].setValue(0)
+                self.skin_values[key].setText("–")
+                self.skin_bars[key].setToolTip("")
+            return
+        self.title.setText(f"{heading}: score {score.score:.0f} of 100")
+        self.why.setText(score.why)
+        for part in score.parts:
+            self.part_points[part.key].setText(f"{part.points:.0f} / {part.max_points:.0f}")
+            bar = self.part_bars[part.key]
+            bar.setValue(round(100 * part.share))
+            _tint(bar, score_color(100 * part.share).name())
+            self.part_sentences[part.key].setText(part.sentence)
+            bar.setToolTip(part.sentence)
+        for share in score.skin:
+            percent = 100 * share.share
+            bar = self.skin_bars[share.key]
+            bar.setValue(min(100, round(percent)))
+            over = "+" if percent > 100 else ""
+            self.skin_values[share.key].setText(f"{min(percent, 100):.0f}%{over}")
+            tip = f"{share.label}: {share.amount:.3g} {share.unit} ({percent:.0f}% of a day's need)"
+            if share.unknown_foods:
+                tip += f"\nUnknown for {', '.join(share.unknown_foods)}: the share may be higher."
+            bar.setToolTip(tip)
+            self.skin_values[share.key].setToolTip(tip)
+
+    def show_suggestions(self, items: list[Suggestion]) -> None:
+        self.suggestions.set_suggestions(items)
+        if items:
+            self.suggestion_list.setCurrentIndex(self.suggestions.index(0))
+        self.empty_suggestions.setVisible(not items)
+        self.empty_suggestions.setText("" if items else "No single food would raise this day.")
+        self.add_suggestion.setEnabled(bool(items))
+
+    def current_suggestion(self) -> Suggestion | None:
+        return self.suggestions.suggestion(self.suggestion_list.currentIndex().row())
+
+    def _add_current(self) -> None:
+        chosen = self.current_suggestion()
+        if chosen is not None:
+            self.addSuggestionRequested.emit(chosen.food_id)

@@ -1,0 +1,157 @@
+"""The food palettes: one per category, all foods, and the user's own, with a search box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.foods import CATEGORIES, CATEGORY_LABELS, CATEGORY_ROLES, USER, Catalog, Food
+
+from .models import FoodListModel
+from .theme import PALETTE_COLORS, category_icon, dot_icon
+from .views import PaletteView
+
+ALL, MINE = "all", "mine"
+PALETTES: tuple[str, ...] = (*CATEGORIES, ALL, MINE)
+PALETTE_LABELS = {**CATEGORY_LABELS, ALL: "All foods", MINE: "My foods"}
+PALETTE_HINTS = {
+    **CATEGORY_ROLES,
+    ALL: "Every food in the catalog, including the USDA SR28 table.",
+    MINE: "Foods you added yourself (Foods > My Foods…).",
+}
+
+
+class PalettePanel(QWidget):
+    """Chooses a palette, filters it as one types, and shows its foods to drag or add."""
+
+    addRequested = Signal()  # add the current food to the selected meal
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self.models: dict[str, FoodListModel] = {
+            key: FoodListModel(parent=self) for key in PALETTES
+        }
+
+        self.chooser = QComboBox(self)
+        self.chooser.setAccessibleName("Palette")
+        for key in PALETTES:
+            icon = category_icon(key) if key in CATEGORIES else dot_icon(PALETTE_COLORS[key])
+            self.chooser.addItem(icon, PALETTE_LABELS[key], key)
+            self.chooser.setItemData(
+                self.chooser.count() - 1, PALETTE_HINTS[key], Qt.ItemDataRole.ToolTipRole
+            )
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search foods")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search foods")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("paletteHint")
+        self.list = PaletteView(self)
+        self.list.setAccessibleName("Foods")
+        self.count = QLabel(self)
+        self.count.setObjectName("paletteCount")
+        self.add_button = QPushButton("Add to Selected Meal", self)
+        self.add_button.setToolTip(
+            "Add one serving of the chosen food to the selected meal (Enter in the list)"
+        )
+        label = QLabel("&Palette:", self)
+        label.setBuddy(self.chooser)
+
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.chooser, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.add_button)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.chooser, self.search)
+        self.setTabOrder(self.search, self.list)
+        self.setTabOrder(self.list, self.add_button)
+
+        # Typing re-filters after a short pause, so a fast typist does not wait for each key.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(60)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._filter_timer.start)
+        self.search.returnPressed.connect(self._search_return)
+        self.chooser.currentIndexChanged.connect(self._palette_chosen)
+        self.list.addRequested.connect(self.addRequested)
+        self.add_button.clicked.connect(self.addRequested)
+        self.reload()
+        self._palette_chosen()
+
+    # -- contents ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Fill the palettes from the catalog (again, after the user's foods changed)."""
+        for key in CATEGORIES:
+            self.models[key].set_foods(self._catalog.in_category(key))
+        self.models[ALL].set_foods(self._catalog)
+        self.models[MINE].set_foods(self._catalog.by_origin(USER))
+        self.apply_filter()
+
+    def set_avoid_tags(self, tags: frozenset[str]) -> None:
+        for model in self.models.values():
+            model.set_avoid_tags(tags)
+
+    @property
+    def current_key(self) -> str:
+        return str(self.chooser.currentData())
+
+    def show_palette(self, key: str) -> None:
+        self.chooser.setCurrentIndex(PALETTES.index(key))
+
+    def current_model(self) -> FoodListModel:
+        return self.models[self.current_key]
+
+    def current_food(self) -> Food | None:
+        return self.list.current_food()
+
+    def select_food(self, food_id: str) -> bool:
+        row = self.current_model().row_of(food_id)
+        if row < 0:
+            return False
+        self.list.setCurrentIndex(self.current_model().index(row))
+        return True
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        model = self.current_model()
+        model.set_filter(self.search.text())
+        shown, total = model.rowCount(), model.total_count()
+        if self.current_key == MINE and not total:
+            self.count.setText("No foods of your own yet")
+        elif shown == total:
+            self.count.setText(f"{total:,} foods")
+        else:
+            self.count.setText(f"{shown:,} of {total:,} foods")
+        if shown and not self.list.currentIndex().isValid():
+            self.list.setCurrentIndex(model.index(0))
+
+    def _palette_chosen(self, *_args: object) -> None:
+        key = self.current_key
+        self.list.setModel(self.models[key])
+        self.hint.setText(PALETTE_HINTS[key])
+        self.apply_filter()
+
+    def _search_return(self) -> None:
+        # Enter in the search box goes to the results, ready for another Enter to add.
+        self.apply_filter()
+        if self.current_model().rowCount():
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)

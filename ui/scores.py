@@ -1,0 +1,184 @@
+"""Keeps the day and week scores of the open plan up to date, without blocking the window.
+
+The evaluator imports pandas, which takes most of a second, so it is loaded on a worker
+thread after the window shows. Edits mark their days stale; one zero-delay timer then scores
+only those days, after the drop or key press that caused them has returned.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+from planner.foods import Catalog
+from planner.plan import Change
+from planner.scoring import DayScore, Preferences, Suggestion, WeekScore
+
+from .undo import PlanDocument
+
+if TYPE_CHECKING:
+    from planner.evaluator import Evaluator
+
+
+# Loaders stay referenced for the life of the process: a QRunnable written in Python must
+# not be collected while a pool thread may still be returning from its run().
+_LOADERS: list[_EvaluatorLoader] = []
+
+
+class _LoaderSignals(QObject):
+    done = Signal(object)  # the exception, or None
+
+
+class _EvaluatorLoader(QRunnable):
+    """Imports the evaluator and builds the catalog table off the GUI thread."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.signals = _LoaderSignals()
+        self._catalog = catalog
+
+    def run(self) -> None:
+        error: BaseException | None = None
+        try:
+            import planner.evaluator  # noqa: F401  (the slow import, done here)
+
+            self._catalog.frame()
+        except Exception as exc:  # the GUI thread retries and reports
+            error = exc
+        self.signals.done.emit(error)
+
+
+class ScoreKeeper(QObject):
+    """Day scores of the open plan, re-scored for the changed days after each edit.
+
+    ``updated`` carries the set of days whose scores changed (all days after a reshape or a
+    new plan); ``week_scores`` and ``day_scores`` are then current.
+    """
+
+    updated = Signal(object)  # frozenset[int]
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        catalog: Catalog,
+        prefs: Preferences | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self._catalog = catalog
+        self._prefs = prefs or Preferences()
+        self._evaluator: Evaluator | None = None
+        self._loader: _EvaluatorLoader | None = None
+        self.day_scores: dict[int, DayScore] = {}
+        self.week_scores: tuple[WeekScore, ...] = ()
+        self.last_seconds = 0.0  # how long the last re-score took, for the status bar
+        self._stale: set[int] = set(range(document.plan.day_count))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._rescore)
+        document.planChanged.connect(self._plan_changed)
+        document.planReplaced.connect(self._plan_replaced)
+
+    @property
+    def is_ready(self) -> bool:
+        return self._evaluator is not None
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._stale) or self._timer.isActive() or self._evaluator is None
+
+    def start(self, *, background: bool = True) -> None:
+        """Load the evaluator: on a worker thread, or here and now (tests, screenshots)."""
+        if self._evaluator is not None or self._loader is not None:
+            return
+        if not background:
+            self._loaded(None)
+            return
+        self._loader = _EvaluatorLoader(self._catalog)
+        self._loader.setAutoDelete(False)
+        self._loader.signals.done.connect(self._loaded)
+        _LOADERS.append(self._loader)
+        QThreadPool.globalInstance().start(self._loader)
+
+    def wait_loaded(self) -> None:
+        """Block until a background load finishes (at shutdown, so no thread outlives Qt)."""
+        QThreadPool.globalInstance().waitForDone(10_000)
+
+    def _loaded(self, error: object) -> None:
+        if self._evaluator is not None:
+            return
+        try:
+            from planner.evaluator import Evaluator
+
+            self._evaluator = Evaluator(self._catalog, prefs=self._prefs)
+        except Exception as exc:  # a broken install: say so, keep the window
+            self.failed.emit(f"Scores are not available: {exc or error}")
+            return
+        self._stale = set(range(self._doc.plan.day_count))
+        self.ready.emit()
+        self._rescore()
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        self._prefs = prefs
+        if self._evaluator is not None:
+            from planner.evaluator import Evaluator
+
+            self._evaluator = Evaluator(self._catalog, prefs=prefs)
+        self.rescore_all()
+
+    @property
+    def preferences(self) -> Preferences:
+        return self._prefs
+
+    def rescore_all(self) -> None:
+        """Score every day again (the catalog or the preferences changed)."""
+        self._stale = set(range(self._doc.plan.day_count))
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Score stale days now instead of at the next turn of the event loop."""
+        if self._stale and self._evaluator is not None:
+            self._timer.stop()
+            self._rescore()
+
+    def suggest(self, day: int, top: int = 5) -> list[Suggestion]:
+        if self._evaluator is None or not 0 <= day < self._doc.plan.day_count:
+            return []
+        return self._evaluator.suggest(self._doc.plan, day, top=top)
+
+    def _plan_changed(self, change: Change) -> None:
+        if change.reshaped:
+            self._stale = set(range(self._doc.plan.day_count))
+        else:
+            self._stale |= change.days
+        self._timer.start()  # restarting coalesces several edits into one re-score
+
+    def _plan_replaced(self) -> None:
+        self.day_scores = {}
+        self.week_scores = ()
+        self.rescore_all()
+
+    def _rescore(self) -> None:
+        if self._evaluator is None or not self._stale:
+            return
+        began = time.perf_counter()
+        plan = self._doc.plan
+        days = {d for d in self._stale if d < plan.day_count}
+        self._stale.clear()
+        result = self._evaluator.evaluate(plan, days, tips=False)
+        scores = {d: s for d, s in self.day_scores.items() if d < plan.day_count}
+        scores.update({s.day: s for s in result.days})
+        self.day_scores = scores
+        # Week scores from every day's score; evaluate() saw only the changed days.
+        ordered = tuple(scores[d] for d in sorted(scores))
+        self.week_scores = tuple(
+            self._evaluator.week_score(plan, week, ordered) for week in range(plan.weeks)
+        )
+        self.last_seconds = time.perf_counter() - began
+        self.updated.emit(frozenset(days))

@@ -1,0 +1,148 @@
+"""The open plan as a document: the plan, its file, and the one undo stack every edit uses."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.edits import Edit, SetServings
+from planner.errors import PlanError
+from planner.plan import Change, Plan
+from planner.planfile import save_plan
+
+SERVINGS_COMMAND_ID = 1
+
+
+class EditCommand(QUndoCommand):
+    """A planner edit on the undo stack. The edit has already been applied when the command
+    is pushed (so that a refused edit never reaches the stack); redo and undo then swap the
+    edit and its inverse."""
+
+    def __init__(self, plan: Plan, edit: Edit, inverse: Edit) -> None:
+        super().__init__(edit.label)
+        self._plan = plan
+        self._redo = edit
+        self._undo = inverse
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # QUndoStack.push calls redo(); the edit is already applied
+            self._pushed = True
+            return
+        self._undo = self._redo.apply(self._plan)
+
+    def undo(self) -> None:
+        self._redo = self._undo.apply(self._plan)
+
+    def id(self) -> int:
+        # Consecutive servings changes of one food (a spin box's steps) are one undo step.
+        return SERVINGS_COMMAND_ID if isinstance(self._redo, SetServings) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand):
+            return False
+        mine, theirs = self._redo, other._redo
+        if not (isinstance(mine, SetServings) and isinstance(theirs, SetServings)):
+            return False
+        if (mine.day, mine.meal, mine.index) != (theirs.day, theirs.meal, theirs.index):
+            return False
+        self._redo = theirs  # keep our inverse: undo goes back to before the first step
+        return True
+
+
+class PlanDocument(QObject):
+    """The plan being edited, where it is saved, and whether it has unsaved changes.
+
+    Every change to the plan goes through ``apply``, which puts it on ``undo_stack``.
+    ``planChanged`` relays the plan's own change notices; ``planReplaced`` says a different
+    plan is now open.
+    """
+
+    planChanged = Signal(object)  # planner.plan.Change
+    planReplaced = Signal()
+    modifiedChanged = Signal(bool)
+    refused = Signal(str)  # the message of an edit the plan refused
+
+    def __init__(self, plan: Plan, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._plan = plan
+        self._path = path
+        self._title = path.name if path else "Untitled"
+        self._unsaved_origin = False  # an imported plan is unsaved before any edit
+        self.token = uuid.uuid4().hex  # tells drags from this plan from drags from another
+        plan.subscribe(self._relay)
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def modified(self) -> bool:
+        return self._unsaved_origin or not self.undo_stack.isClean()
+
+    def apply(self, make_edit: Callable[..., Edit] | Edit, *args: object) -> bool:
+        """Apply an edit (or build one with ``make_edit(*args)``) and push it for undo.
+
+        A refused edit leaves the plan as it was, emits ``refused`` and returns False.
+        """
+        try:
+            edit = make_edit if isinstance(make_edit, Edit) else make_edit(*args)
+            inverse = edit.apply(self._plan)
+        except PlanError as exc:
+            self.refused.emit(str(exc))
+            return False
+        self.undo_stack.push(EditCommand(self._plan, edit, inverse))
+        return True
+
+    def replace(
+        self,
+        plan: Plan,
+        path: Path | None = None,
+        *,
+        title: str | None = None,
+        unsaved: bool = False,
+    ) -> None:
+        """Open another plan: the undo history starts afresh."""
+        was_modified = self.modified
+        self._plan.unsubscribe(self._relay)
+        self.undo_stack.clear()
+        self._plan = plan
+        self._path = path
+        self._title = title or (path.name if path else "Untitled")
+        self._unsaved_origin = unsaved
+        self.token = uuid.uuid4().hex
+        plan.subscribe(self._relay)
+        self.planReplaced.emit()
+        if self.modified != was_modified:
+            self.modifiedChanged.emit(self.modified)
+
+    def save(self, path: Path) -> None:
+        """Save to ``path`` (raises PlanFileError; the document stays modified then)."""
+        save_plan(self._plan, path)
+        was_modified = self.modified
+        self._path = path
+        self._title = path.name
+        self._unsaved_origin = False
+        self.undo_stack.setClean()
+        if was_modified:
+            self.modifiedChanged.emit(False)
+
+    def _relay(self, change: Change) -> None:
+        self.planChanged.emit(change)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.modifiedChanged.emit(self.modified)
