@@ -189,6 +189,29 @@ def _unit_for(rest: str, amount: float, label_amount: float) -> str:
     return " ".join(words)
 
 
+def quantity_parts(serving_label: str, grams: float, servings: float) -> tuple[str, str]:
+    """The household amount and the weight for ``servings`` servings, e.g. ("3 cups", "729 g").
+
+    The weight is "" when unknown, and the amount is the weight itself for a label in grams.
+    """
+    total_grams = grams * servings
+    weight = format_grams(total_grams) if math.isfinite(total_grams) and total_grams > 0 else ""
+    label_amount, rest = parse_serving(serving_label.strip() or "serving")
+    if label_amount is None:
+        return (f"{format_number(servings)} × {rest}" if rest else format_number(servings)), weight
+    amount = label_amount * servings
+    if rest.split(" ")[0].casefold() in _MASS_UNITS and weight:
+        return weight, weight
+    text = format_number(amount)
+    if rest:
+        text += " " + _unit_for(rest, amount, label_amount)
+    return text, weight
+
+
+def join_quantity(amount: str, weight: str) -> str:
+    return f"{amount} ({weight})" if weight and weight != amount else amount
+
+
 def quantity_text(
     serving_label: str, grams: float, servings: float, *, with_grams: bool = True
 ) -> str:
@@ -197,22 +220,8 @@ def quantity_text(
     "1 cup" x 3 -> "3 cups (729 g)"; "2 tbsp" x 1.5 -> "3 tbsp (...)"; "100 g" x 3 -> "300 g".
     The weight comes from the food's grams per serving, which is what the scores use.
     """
-    total_grams = grams * servings
-    label_amount, rest = parse_serving(serving_label.strip() or "serving")
-    weight = format_grams(total_grams) if math.isfinite(total_grams) and total_grams > 0 else ""
-    if label_amount is None:
-        text = f"{format_number(servings)} × {rest}" if rest else format_number(servings)
-    else:
-        amount = label_amount * servings
-        unit = rest.split(" ")[0].casefold() if rest else ""
-        if unit in _MASS_UNITS and weight:
-            return weight
-        text = format_number(amount)
-        if rest:
-            text += " " + _unit_for(rest, amount, label_amount)
-    if with_grams and weight:
-        text += f" ({weight})"
-    return text
+    amount, weight = quantity_parts(serving_label, grams, servings)
+    return join_quantity(amount, weight) if with_grams else amount
 
 
 def entry_quantity(food: Food | None, servings: float) -> str:
@@ -229,7 +238,13 @@ class ShoppingLine:
     name: str
     aisle: str
     servings: float
-    quantity: str  # e.g. "3 cups (729 g)"
+    amount: str  # e.g. "3 cups"
+    weight: str  # e.g. "729 g"; "" when unknown
+
+    @property
+    def quantity(self) -> str:
+        """e.g. "3 cups (729 g)"."""
+        return join_quantity(self.amount, self.weight)
 
 
 @dataclass(frozen=True)
@@ -302,7 +317,7 @@ def shopping_list(
             unknown.append((food_id, servings))
             continue
         aisle = food.aisle if food.aisle in AISLES else OTHER_AISLE
-        quantity = quantity_text(food.serving_label, food.grams, servings)
-        line = ShoppingLine(food_id, food.name, aisle, servings, quantity)
+        amount, weight = quantity_parts(food.serving_label, food.grams, servings)
+        line = ShoppingLine(food_id, food.name, aisle, servings, amount, weight)
         (owned if food_id in have_ids else to_buy).append(line)
     return ShoppingList(_groups(to_buy), _groups(owned), tuple(sorted(unknown)))
