@@ -87,6 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-csv", help="write a plan as CSV")
     p.add_argument("plan", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
+
+    p = sub.add_parser("export", help="write a printable PDF: week grid and shopping list")
+    p.add_argument("plan", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument("--no-shopping", action="store_true", help="leave out the shopping list")
+    p.add_argument("--notes", action="store_true", help="add notes and suggestions per day")
+    p.add_argument(
+        "--have",
+        default="",
+        metavar="IDS",
+        help="food ids already at home, comma-separated: listed apart from what to buy",
+    )
+    prefs(p)
     return parser
 
 
@@ -291,6 +305,29 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .pdf import export_pdf
+    from .planfile import load_plan
+
+    plan = load_plan(args.plan)
+    catalog = _catalog()
+    have = frozenset(part.strip() for part in args.have.split(",") if part.strip())
+    unknown = sorted(food_id for food_id in have if food_id not in catalog)
+    if unknown:
+        raise PlannerError(f"--have: no food has the id {', '.join(unknown)}.")
+    export_pdf(
+        plan,
+        _evaluator(args, catalog),
+        args.output,
+        paper=args.paper,
+        shopping=not args.no_shopping,
+        notes=args.notes,
+        have=have,
+    )
+    print(f"Wrote {args.output}.")
+    return 0
+
+
 COMMANDS = {
     "foods": cmd_foods,
     "score": cmd_score,
@@ -298,6 +335,7 @@ COMMANDS = {
     "new": cmd_new,
     "import": cmd_import,
     "export-csv": cmd_export_csv,
+    "export": cmd_export,
 }
 
 
