@@ -513,16 +513,16 @@ class WeekView(QTableView):
 
     # -- drop --------------------------------------------------------------------------------
     def _drop_action(self, event: QDropEvent) -> Qt.DropAction:
-        """Move a food dragged within this grid, unless Ctrl is held; copy anything else."""
+        """Copy with Ctrl held, otherwise move where the drag allows it.
+
+        Whether a drop really moves is the model's call: only foods dragged out of this
+        plan move; a palette food is added whatever the action.
+        """
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        wanted = (
-            Qt.DropAction.MoveAction
-            if event.source() is self and not ctrl
-            else Qt.DropAction.CopyAction
-        )
-        if event.possibleActions() & wanted:
-            return wanted
-        if event.possibleActions() & Qt.DropAction.CopyAction:
+        possible = event.possibleActions()
+        if not ctrl and possible & Qt.DropAction.MoveAction:
+            return Qt.DropAction.MoveAction
+        if possible & Qt.DropAction.CopyAction:
             return Qt.DropAction.CopyAction
         return Qt.DropAction.IgnoreAction
 

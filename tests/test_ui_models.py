@@ -1,0 +1,292 @@
+"""The item models: qtmodeltester, the drag payload, and drops straight on the model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
+
+from planner.edits import AddFood
+from planner.plan import Plan
+from planner.scoring import Suggestion
+from tests.test_ui_support import QT_LOG_IGNORE, START
+from ui.models import (
+    MIME_TYPE,
+    SCORE_ROW,
+    DragItem,
+    FoodListModel,
+    SuggestionModel,
+    WeekModel,
+    decode_foods,
+    encode_foods,
+)
+from ui.undo import PlanDocument
+
+pytestmark = [QT_LOG_IGNORE, pytest.mark.usefixtures("qapp")]
+COPY, MOVE = Qt.DropAction.CopyAction, Qt.DropAction.MoveAction
+
+
+@pytest.fixture
+def doc(qapp):
+    plan = Plan(START)
+    AddFood(0, "breakfast", "kefir").apply(plan)
+    AddFood(0, "breakfast", "oats", 2).apply(plan)
+    AddFood(2, "dinner", "lentils").apply(plan)
+    return PlanDocument(plan)
+
+
+@pytest.fixture
+def week(doc, tiny_catalog):
+    return WeekModel(doc, tiny_catalog)
+
+
+def raw_mime(payload: bytes, fmt: str = MIME_TYPE) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(fmt, QByteArray(payload))
+    return mime
+
+
+def palette_mime(*ids: str) -> QMimeData:
+    return encode_foods([DragItem(i) for i in ids], None)
+
+
+# -- qtmodeltester ---------------------------------------------------------------------------
+def test_food_list_model_passes_the_model_tester(qtmodeltester, tiny_catalog):
+    model = FoodListModel(tiny_catalog)
+    qtmodeltester.check(model)
+    model.set_filter("spin")
+    qtmodeltester.check(model)
+    assert [model.food(r).name for r in range(model.rowCount())] == [
+        "Spinach",
+        "Spinach, cooked",
+    ]
+
+
+def test_week_model_passes_the_model_tester(qtmodeltester, week, doc):
+    qtmodeltester.check(week)
+    doc.apply(AddFood(3, "lunch", "apple"))
+    qtmodeltester.check(week)
+
+
+def test_suggestion_model_passes_the_model_tester(qtmodeltester):
+    model = SuggestionModel()
+    model.set_suggestions(
+        [Suggestion("kimchi", "Kimchi", "1/2 cup", 12.5, 80.0, "Adds a probiotic serving")]
+    )
+    qtmodeltester.check(model)
+    assert model.index(0).data().startswith("+12")
+
+
+def test_full_palette_passes_the_model_tester(qtmodeltester, catalog):
+    from planner.foods import SR28
+
+    model = FoodListModel([f for f in catalog if f.origin == SR28][:300])
+    qtmodeltester.check(model)
+
+
+# -- palettes --------------------------------------------------------------------------------
+def test_palette_filter_needs_every_word_in_any_order(tiny_catalog):
+    model = FoodListModel(tiny_catalog)
+    model.set_filter("COOKED spin")
+    assert [model.food(0).id] == ["spinach_cooked"] and model.rowCount() == 1
+    model.set_filter("")
+    assert model.rowCount() == len(tiny_catalog)
+
+
+def test_palette_tooltip_names_serving_fiber_and_what_the_category_does(tiny_catalog):
+    model = FoodListModel(tiny_catalog)
+    model.set_avoid_tags(frozenset({"dairy"}))
+    row = model.row_of("kefir")
+    tip = model.index(row).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Serving: 1 serving" in tip and "Fiber: 0.0 g" in tip
+    assert "Live cultures" in tip and "Contains dairy, which you avoid." in tip
+    apple = model.index(model.row_of("apple")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Fiber: unknown" in apple
+
+
+def test_palette_takes_no_drops_and_drags_one_serving(tiny_catalog):
+    model = FoodListModel(tiny_catalog)
+    assert not model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
+    drag = decode_foods(model.mimeData([model.index(0)]))
+    assert drag is not None and drag.items == (DragItem("kefir", 1.0, None),)
+
+
+def test_filtering_all_sr28_foods_is_fast(catalog):
+    import time
+
+    model = FoodListModel(catalog)
+    began = time.perf_counter()
+    for text in ("c", "ch", "che", "chee", "chees", "cheese", "cheese ched"):
+        model.set_filter(text)
+    per_key = (time.perf_counter() - began) / 7
+    assert model.rowCount() > 0
+    assert per_key < 0.05  # well under a frame on any machine this runs on
+
+
+# -- the week model --------------------------------------------------------------------------
+def test_cells_list_foods_with_servings_and_headers_show_dates(week):
+    assert week.index(0, 0).data() == "Kefir x1\nOats x2"
+    assert week.headerData(0, Qt.Orientation.Horizontal) == "Mon 30 Nov"
+    assert week.headerData(SCORE_ROW, Qt.Orientation.Vertical) == "Score"
+    assert "nothing planned" in week.index(1, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_score_row_is_neither_dragged_nor_dropped_on(week):
+    flags = week.flags(week.index(SCORE_ROW, 0))
+    assert not flags & (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsDragEnabled)
+    assert not week.canDropMimeData(palette_mime("kimchi"), COPY, -1, -1, week.index(SCORE_ROW, 0))
+
+
+def test_a_palette_food_dropped_on_a_cell_adds_one_serving(week, doc):
+    mime = palette_mime("kimchi")
+    target = week.index(1, 3)  # Thursday lunch
+    assert week.canDropMimeData(mime, COPY, -1, -1, target)
+    assert week.dropMimeData(mime, COPY, -1, -1, target)
+    assert [(e.food_id, e.servings) for e in doc.plan.cell(3, "lunch")] == [("kimchi", 1.0)]
+    assert doc.undo_stack.count() == 1
+
+
+def test_a_drop_between_cells_lands_on_the_row_and_column_given(week, doc):
+    assert week.dropMimeData(palette_mime("kimchi"), COPY, 2, 4, QModelIndex())
+    assert doc.plan.cell(4, "dinner")[0].food_id == "kimchi"
+
+
+def test_a_cell_food_moves_and_with_copy_is_copied_with_its_servings(week, doc):
+    source = week.entries_mime(0, "breakfast", [1])  # oats x2
+    assert week.dropMimeData(source, MOVE, -1, -1, week.index(1, 1))
+    assert [e.food_id for e in doc.plan.cell(0, "breakfast")] == ["kefir"]
+    assert doc.plan.cell(1, "lunch")[0].servings == 2
+    again = week.entries_mime(1, "lunch", [0])
+    assert week.dropMimeData(again, COPY, -1, -1, week.index(0, 0))
+    assert doc.plan.cell(1, "lunch")[0].servings == 2
+    assert doc.plan.cell(0, "breakfast")[1].servings == 2
+
+
+def test_moving_a_whole_cell_keeps_every_food(week, doc):
+    mime = week.mimeData([week.index(0, 0)])
+    assert week.dropMimeData(mime, MOVE, -1, -1, week.index(3, 6))
+    assert doc.plan.cell(0, "breakfast") == ()
+    assert [e.food_id for e in doc.plan.cell(6, "snacks")] == ["kefir", "oats"]
+    doc.undo_stack.undo()
+    assert [e.food_id for e in doc.plan.cell(0, "breakfast")] == ["kefir", "oats"]
+
+
+def test_a_move_onto_its_own_cell_changes_nothing(week, doc):
+    mime = week.entries_mime(0, "breakfast", [0])
+    assert not week.dropMimeData(mime, MOVE, -1, -1, week.index(0, 0))
+    assert doc.undo_stack.count() == 0
+
+
+def test_a_stale_move_is_refused_with_a_message(week, doc, qtbot):
+    mime = week.entries_mime(0, "breakfast", [1])
+    doc.apply(AddFood(5, "lunch", "apple"))
+    from planner.edits import RemoveEntry
+
+    doc.apply(RemoveEntry(0, "breakfast", 1))
+    with qtbot.waitSignal(doc.refused) as refused:
+        assert not week.dropMimeData(mime, MOVE, -1, -1, week.index(1, 1))
+    assert "no longer" in refused.args[0]
+    assert doc.plan.cell(1, "lunch") == ()
+
+
+def test_foods_from_another_plan_are_copied_not_moved(week, doc):
+    foreign = encode_foods([DragItem("lentils", 3, (0, "breakfast", 0))], "another-plan")
+    assert week.dropMimeData(foreign, MOVE, -1, -1, week.index(1, 1))
+    assert [e.food_id for e in doc.plan.cell(0, "breakfast")] == ["kefir", "oats"]
+    assert doc.plan.cell(1, "lunch")[0].servings == 3
+
+
+def test_unknown_foods_from_outside_are_ignored(week, doc):
+    assert not week.dropMimeData(palette_mime("no-such-food"), COPY, -1, -1, week.index(1, 1))
+    assert doc.undo_stack.count() == 0
+
+
+def test_servings_over_the_limit_are_refused(week, doc, qtbot):
+    heavy = encode_foods([DragItem("kefir", 20)], None)
+    with qtbot.waitSignal(doc.refused) as refused:
+        assert not week.dropMimeData(heavy, COPY, -1, -1, week.index(0, 0))
+    assert "at most 20" in refused.args[0]
+    assert doc.plan.cell(0, "breakfast")[0].servings == 1
+
+
+@pytest.mark.parametrize(
+    "mime",
+    [
+        raw_mime(b"kefir", "text/plain"),
+        raw_mime(b""),
+        raw_mime(b"not json"),
+        raw_mime(b'{"v": 1, "doc": null, "items": "kefir"}'),
+        raw_mime(b'{"v": 2, "doc": null, "items": [{"food": "kefir"}]}'),
+        raw_mime(b'{"v": 1, "doc": null, "items": [{"food": "kefir", "servings": NaN}]}'),
+        raw_mime(b'{"v": 1, "doc": null, "items": [{"food": "kefir", "from": [0, "tea", 0]}]}'),
+        raw_mime(b'{"v": 1, "doc": null, "items": []}'),
+        raw_mime(b"[" * 100_000),
+        raw_mime(b"\xff\xfe"),
+    ],
+    ids=[
+        "foreign",
+        "empty",
+        "text",
+        "not-a-list",
+        "newer",
+        "nan",
+        "bad-meal",
+        "no-items",
+        "deep",
+        "not-utf8",
+    ],
+)
+def test_foreign_and_malformed_drag_data_is_ignored(week, doc, mime):
+    target = week.index(1, 1)
+    assert not week.canDropMimeData(mime, COPY, -1, -1, target)
+    assert not week.dropMimeData(mime, COPY, -1, -1, target)
+    assert doc.undo_stack.count() == 0
+
+
+def test_ignore_action_and_invalid_targets_change_nothing(week, doc):
+    mime = palette_mime("kimchi")
+    assert week.dropMimeData(mime, Qt.DropAction.IgnoreAction, -1, -1, week.index(0, 0))
+    assert not week.dropMimeData(mime, COPY, -1, -1, QModelIndex())
+    assert not week.dropMimeData(mime, Qt.DropAction.LinkAction, -1, -1, week.index(0, 0))
+    assert not week.dropMimeData(mime, COPY, 9, 9, QModelIndex())
+    assert doc.undo_stack.count() == 0
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.binary(max_size=300)
+    | st.builds(
+        lambda v: json.dumps(v).encode(),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+            lambda inner: (
+                st.lists(inner, max_size=4)
+                | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+            ),
+            max_leaves=12,
+        ),
+    )
+)
+def test_any_bytes_in_the_payload_never_raise(week, doc, payload):
+    mime = raw_mime(payload)
+    week.canDropMimeData(mime, COPY, -1, -1, week.index(1, 1))
+    week.dropMimeData(mime, COPY, -1, -1, week.index(1, 1))
+    assert all(e.food_id in ("kefir", "oats", "lentils") for *_, e in doc.plan.entries())
+
+
+def test_payload_round_trip_keeps_ids_servings_and_sources():
+    items = [DragItem("kefir", 1.5, (3, "lunch", 0)), DragItem("oats")]
+    drag = decode_foods(encode_foods(items, "doc-1", "Kefir x1.5"))
+    assert drag is not None and drag.token == "doc-1" and drag.items == tuple(items)
+
+
+def test_the_week_model_follows_edits_and_undo(week, doc, qtbot):
+    with qtbot.waitSignal(week.dataChanged):
+        doc.apply(AddFood(0, "lunch", "apple"))
+    assert week.index(1, 0).data() == "Apple x1"
+    with qtbot.waitSignal(week.dataChanged):
+        doc.undo_stack.undo()
+    assert week.index(1, 0).data() == ""
