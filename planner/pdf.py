@@ -253,11 +253,11 @@ class _TickBox(Flowable):
 
 
 class _GridTable(Table):
-    """A table that splits a row only when it is taller than a page.
+    """A table that splits inside a row only when it must, or when moving the row whole
+    would leave much of the page empty.
 
     ReportLab's own order (whole rows first, else inside a row) moves a tall row to the
-    next page and then splits it there below a repeated header, leaving gaps. Here a row
-    that fits on a page of its own moves whole; a taller one is split where the page ends.
+    next page and then splits it there below a repeated header, leaving gaps.
     """
 
     page_height = 0.0  # the frame height a whole row may take, set by the builder
@@ -272,7 +272,10 @@ class _GridTable(Table):
             used += height
         header = sum(self._rowHeights[: self.repeatRows])
         parts: list[Flowable] = []
-        if crossing is not None and crossing + header > self.page_height:
+        too_tall = crossing is not None and crossing + header > self.page_height
+        # Moving a tall row whole would leave much of this page empty: split it here too.
+        much_room = available_height - used > 0.4 * self.page_height
+        if crossing is not None and (too_tall or much_room):
             parts = self._splitRows(available_height, doInRowSplit=True)
         if not parts:
             # Whole rows only: a row that does not fit here goes to the next page whole.
@@ -361,12 +364,15 @@ class _Builder:
         self.s_aisle = style("aisle", fontName=f.bold, fontSize=9.5, leading=12, textColor=ACCENT)
         self.s_item = style("item", fontSize=8.6, leading=10.5)
         self.s_qty = style("qty", fontSize=8.2, leading=10.5, alignment=TA_RIGHT)
-        self.s_day = style("day", fontName=f.bold, fontSize=10.5, leading=13, spaceBefore=4)
-        self.s_note = style("note", fontSize=8.6, leading=11.5, leftIndent=10)
+        self.s_day = style("day", fontName=f.bold, fontSize=9.6, leading=12, spaceBefore=2)
+        self.s_note = style("note", fontSize=7.8, leading=9.8, leftIndent=4)
         self.s_note_head = style(
-            "note_head", fontSize=8.6, leading=11.5, leftIndent=10, spaceBefore=3
+            "note_head", fontSize=7.8, leading=9.8, leftIndent=4, spaceBefore=3
         )
-        self.s_note_cell = style("note_cell", fontSize=8.4, leading=10.5)
+        self.s_note_cell = style("note_cell", fontSize=7.8, leading=9.4)
+        self.s_suggestion = style(
+            "suggestion", fontSize=7.8, leading=9.8, leftIndent=14, firstLineIndent=-10
+        )
 
     # -- sections --------------------------------------------------------------------------
     def section(self, title: str, *, wide: bool, columns: int = 1) -> None:
@@ -446,19 +452,19 @@ class _Builder:
         days = week_days(self.plan, week)
         first, last = self.plan.date_of(days[0]), self.plan.date_of(days[-1])
         self.section(f"Week plan · {span_label(first, last)}", wide=True)
-        summary = scores.weeks[week]
-        self.story.append(self.para(self.week_stats(summary), self.s_stats))
-        self.story.append(Spacer(1, 6))
-
+        stats = self.para(self.week_stats(scores.weeks[week]), self.s_stats)
+        legend = self.legend()
         # The largest cell text that keeps the week on one page; the smallest otherwise,
         # and then the grid runs over pages with its header row repeated.
-        room = self.frame_height - 110
+        room = self.frame_height - 6 - 8
+        room -= stats.wrap(self.frame_width, self.frame_height)[1]
+        room -= sum(part.wrap(self.frame_width, self.frame_height)[1] for part in legend)
         for size in CELL_SIZES:
             table = self.grid_table(days, scores, size)
             _width, height = table.wrap(self.frame_width, self.frame_height)
             if height <= room:
                 break
-        self.story += [table, Spacer(1, 8), self.legend()]
+        self.story += [stats, Spacer(1, 6), table, Spacer(1, 8), KeepTogether(legend)]
 
     def grid_table(self, days: range, scores: PlanScore, size: float) -> _GridTable:
         cell = ParagraphStyle(
@@ -502,6 +508,7 @@ class _Builder:
                 ("BOX", (0, 0), (-1, -1), 0.8, MUTED),
                 ("LINEBELOW", (0, 1), (-1, 1), 0.8, MUTED),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
+                ("NOSPLIT", (0, -2), (-1, -1)),  # the day totals stay with the last meal
             ]
         )
         table = _GridTable(
@@ -558,7 +565,7 @@ class _Builder:
             self.s_foot,
         )
 
-    def legend(self) -> Flowable:
+    def legend(self) -> list[Flowable]:
         config = self.evaluator.config
         cells: list = []
         for key in PART_KEYS:
@@ -588,7 +595,7 @@ class _Builder:
             "a zero. Amounts are servings of each food's serving size.",
             self.s_small,
         )
-        return KeepTogether([swatches, Spacer(1, 2), explain])
+        return [swatches, Spacer(1, 2), explain]
 
     # -- the shopping list -----------------------------------------------------------------
     def shopping_list(self, week: int) -> None:
@@ -690,7 +697,7 @@ class _Builder:
     def day_notes(self, week: int, scores: PlanScore) -> None:
         days = week_days(self.plan, week)
         first, last = self.plan.date_of(days[0]), self.plan.date_of(days[-1])
-        self.section(f"Day notes · {span_label(first, last)}", wide=False)
+        self.section(f"Day notes · {span_label(first, last)}", wide=False, columns=2)
         self.story.append(
             self.para(
                 "For each planned day: what holds its score back, each part's points, "
@@ -709,7 +716,7 @@ class _Builder:
         block: list[Flowable] = [
             self.para(
                 f"{self.text(day_label(day.date))}  ·  score {day.score:.0f}"
-                f'<font name="{self.fonts.sans}" size="8.5" color="{muted}">'
+                f'<font name="{self.fonts.sans}" size="7.8" color="{muted}">'
                 f"    fiber {day.fiber_g:.0f} g · {plants} plant{'' if plants == 1 else 's'}"
                 "</font>",
                 self.s_day,
@@ -719,10 +726,9 @@ class _Builder:
         ]
         rows = [
             [
-                "",
-                _Swatch(PART_COLORS.get(part.key, ACCENT), share=part.share, width=40),
+                _Swatch(PART_COLORS.get(part.key, ACCENT), share=part.share, width=26),
                 self.para(f"<b>{self.text(part.label)}</b>", self.s_note_cell),
-                self.para(f"{part.points:.0f} / {part.max_points:.0f}", self.s_note_cell),
+                self.para(f"{part.points:.0f}/{part.max_points:.0f}", self.s_note_cell),
                 self.para(self.text(part.sentence), self.s_note_cell),
             ]
             for part in day.parts
@@ -730,13 +736,15 @@ class _Builder:
         block.append(
             Table(
                 rows,
-                colWidths=[10, 48, 80, 42, self.frame_width - 10 - 170],
+                colWidths=[32, 56, 30, self.frame_width - 118],
                 style=[
-                    ("FONT", (0, 0), (-1, -1), self.fonts.sans, 8.4),
+                    ("FONT", (0, 0), (-1, -1), self.fonts.sans, 7.8),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("LEFTPADDING", (0, 0), (0, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
                 ],
                 hAlign="LEFT",
             )
@@ -751,13 +759,13 @@ class _Builder:
                 gain = f"{s.gain:.1f}" if s.gain < 0.95 else f"{s.gain:.0f}"
                 block.append(
                     self.para(
-                        f"<b>+{gain}</b> to {s.new_score:.0f}   {self.text(s.name)} "
-                        f'<font color="{muted}">({self.text(s.serving_label)}) · '
-                        f"{self.text(s.reason)}</font>",
-                        self.s_note,
+                        f"<b>+{gain}</b> to {s.new_score:.0f}: {self.text(s.name)} "
+                        f'<font color="{muted}">({self.text(s.serving_label)}). '
+                        f"{self.text(s.reason)}.</font>",
+                        self.s_suggestion,
                     )
                 )
-        block.append(Spacer(1, 8))
+        block.append(Spacer(1, 9))
         return block
 
 
