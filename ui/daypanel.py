@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.foods import NUTRIENT_LABELS
 from planner.scoring import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
 
 from .models import SuggestionModel
@@ -28,14 +29,6 @@ PART_LABELS = {
     "prebiotic": "Prebiotic",
     "fiber": "Fiber",
     "limit": "Limit foods",
-}
-SKIN_LABELS = {
-    "vit_a_ug": "Vitamin A",
-    "vit_c_mg": "Vitamin C",
-    "vit_d_ug": "Vitamin D",
-    "vit_e_mg": "Vitamin E",
-    "zinc_mg": "Zinc",
-    "omega3_g": "Omega-3",
 }
 
 
@@ -69,6 +62,8 @@ class SuggestionList(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.doubleClicked.connect(self._double_clicked)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -126,8 +121,8 @@ class DayPanel(QWidget):
         self.skin_bars: dict[str, QProgressBar] = {}
         self.skin_values: dict[str, QLabel] = {}
         for row, key in enumerate(SKIN_NUTRIENTS):
-            name = QLabel(SKIN_LABELS[key], skin_box)
-            bar = _bar(f"{SKIN_LABELS[key]} share of daily value", skin_box)
+            name = QLabel(NUTRIENT_LABELS[key], skin_box)
+            bar = _bar(f"{NUTRIENT_LABELS[key]} share of daily value", skin_box)
             _tint(bar, "#2f8fb5")
             value = QLabel(skin_box)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         day_dock.setFeatures(palette_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, day_dock)
         self.day_dock = day_dock
-        self.resizeDocks([palette_dock], [290], Qt.Orientation.Horizontal)
+        self.resizeDocks([palette_dock], [270], Qt.Orientation.Horizontal)
         self.resizeDocks([day_dock], [250], Qt.Orientation.Vertical)
 
         central = QWidget(self)

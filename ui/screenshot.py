@@ -44,8 +44,9 @@ def render(out: Path, *, dark: bool = False) -> Path:
         window.start_scoring()
         QCoreApplication.processEvents()
         window.scores.flush()
-        # Tuesday lunch selected: the panel shows a filled day and its suggestions.
-        window.grid.set_current(1, "lunch", 0)
+        # A day below 100 selected: the panel shows what holds it back and suggestions.
+        day = min(range(7), key=lambda d: window.scores.day_scores[d].score or 0)
+        window.grid.set_current(day, "lunch", 0)
         for _ in range(5):
             QCoreApplication.processEvents()
         image = window.grab()

@@ -59,6 +59,19 @@ Index = QModelIndex | QPersistentModelIndex
 PAD = 6
 
 
+def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
+    """The name, or where it does not fit its head ("Salmon" for "Salmon, cooked"), and
+    only then an elided one: a narrow cell stays readable. Tooltips give the full name."""
+    if fm.horizontalAdvance(name) <= width:
+        return name
+    heads = [name.split(" (")[0], name.split(",")[0]]
+    head = min(heads, key=len)
+    for short in heads:
+        if short and fm.horizontalAdvance(short) <= width:
+            return short
+    return fm.elidedText(head, Qt.TextElideMode.ElideRight, width)
+
+
 def _has(state: QStyle.StateFlag, flag: QStyle.StateFlag) -> bool:
     return bool(state & flag)
 
@@ -238,7 +251,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(
                 name_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()),
+                fit_name(fm, name, name_rect.width()),
             )
         hidden = len(entries) - len(shown)
         if hidden:
