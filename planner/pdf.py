@@ -406,7 +406,8 @@ class _Builder:
         self.frame_width, self.frame_height = frame_width, frame_height
 
     def build(self) -> bytes:
-        scores = self.evaluator.evaluate(self.plan)
+        # The day notes ask for suggestions themselves; the one-line tips are not printed.
+        scores = self.evaluator.evaluate(self.plan, tips=False)
         any_food = self.plan.entry_count() > 0
         for week in range(self.plan.weeks):
             self.grid(week, scores)
