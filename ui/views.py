@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -347,12 +348,38 @@ class WeekView(QTableView):
         vh = self.verticalHeader()
         fm = self.fontMetrics()
         vh.setMinimumSectionSize(CellDelegate.line_height(fm) + 8)
-        for row in range(SCORE_ROW):
-            vh.setSectionResizeMode(row, QHeaderView.ResizeMode.Stretch)
-        vh.setSectionResizeMode(SCORE_ROW, QHeaderView.ResizeMode.Fixed)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.resizeSection(SCORE_ROW, int(fm.height() * 1.4) + 20)
         model.modelReset.connect(self._clamp_entry)
         model.dataChanged.connect(self._clamp_entry)
+        model.modelReset.connect(self.fit_rows)
+        model.dataChanged.connect(self.fit_rows)
+        self.fit_rows()
+
+    def fit_rows(self, *_args: object) -> None:
+        """Meal rows share the height, and a row grows to show its fullest cell's foods;
+        when they do not all fit, the grid scrolls instead of hiding foods."""
+        model = self.week_model()
+        if model is None:
+            return
+        vh = self.verticalHeader()
+        line = CellDelegate.line_height(self.fontMetrics())
+        needed = []
+        for row in range(SCORE_ROW):
+            most = max(
+                (len(model.index(row, c).data(ENTRIES_ROLE) or ()) for c in range(7)), default=0
+            )
+            needed.append(max(2, most) * line + 8)
+        spare = self.viewport().height() - vh.sectionSize(SCORE_ROW) - sum(needed)
+        extra, left = divmod(max(0, spare), SCORE_ROW)
+        for row, height in enumerate(needed):
+            size = height + extra + (left if row == SCORE_ROW - 1 else 0)
+            if vh.sectionSize(row) != size:
+                vh.resizeSection(row, size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()
 
     def week_model(self) -> WeekModel:
         return self.model()  # type: ignore[return-value]
