@@ -159,7 +159,7 @@ def day_label(day: date) -> str:
 
 
 def span_label(first: date, last: date) -> str:
-    """ "30 Nov – 6 Dec 2026", or with both years when the span crosses one."""
+    """Dates like 30 Nov – 6 Dec 2026, with both years when the span crosses one."""
     end = f"{last.day} {MONTH_NAMES[last.month - 1]} {last.year}"
     if first.year != last.year:
         return f"{first.day} {MONTH_NAMES[first.month - 1]} {first.year} – {end}"
