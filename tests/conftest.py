@@ -19,6 +19,18 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     return data
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_exit():
+    # Foods left on the clipboard by a test would crash Qt's own shutdown at exit.
+    yield
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from ui.app import release_clipboard
+
+        release_clipboard()
+
+
 @pytest.fixture(scope="session")
 def catalog():
     """The full shipped catalog (curated + SR28), loaded once."""

@@ -186,3 +186,15 @@ def test_any_json_value_loads_or_raises_the_one_error(value, where):
         return
     with contextlib.suppress(PlanFileError):
         loads(data)
+
+
+def test_a_new_file_gets_the_usual_permissions(tmp_plan_path: Path):
+    umask = os.umask(0o022)
+    try:
+        save_plan(sample(), tmp_plan_path)
+    finally:
+        os.umask(umask)
+    assert tmp_plan_path.stat().st_mode & 0o777 == 0o644
+    tmp_plan_path.chmod(0o600)
+    save_plan(sample(), tmp_plan_path)  # replacing keeps the owner's choice
+    assert tmp_plan_path.stat().st_mode & 0o777 == 0o600

@@ -39,8 +39,28 @@ def create_application(argv: list[str] | None = None):
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Gut–Skin Planner")
-    app.setDesktopFileName("gutskin")
+    app.setDesktopFileName("io.github.gutskin.planner")
+    app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def release_clipboard() -> None:
+    """Drop foods this app put on the clipboard before Qt shuts down.
+
+    Qt frees the clipboard's data during its own shutdown; data set from Python crashes
+    the process there (seen on the offscreen platform). The foods are only useful inside
+    this app, so nothing of the user's is lost.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    from .models import MIME_TYPE
+
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.clear()
 
 
 def run(file: Path | None = None) -> int:
