@@ -81,7 +81,10 @@ def run(file: Path | None = None) -> int:
     except PlannerError as exc:  # the shipped catalog itself is damaged
         print(f"gutskin: {exc}", file=sys.stderr)
         return 2
+    app.setWindowIcon(app_icon())
     window.show()
+    if os.environ.get("GUTSKIN_SMOKE_TEST"):
+        watcher = _SmokeTest(window)  # noqa: F841 - kept alive until exec() returns
     # After the first paint: open the file (a damaged one shows its dialog over the
     # window) and load the scoring engine, whose pandas import takes a moment.
     QTimer.singleShot(0, window.start_scoring)
@@ -98,3 +101,52 @@ class _Opener:
 
     def open(self) -> None:
         self.window.open_initial(self.file)
+
+
+def app_icon():
+    """The app's icon, drawn from the shipped SVG (Qt's svg image plugin renders it)."""
+    from PySide6.QtGui import QIcon
+
+    from planner.foods import resource_path
+
+    return QIcon(str(resource_path("gutskin.svg")))
+
+
+class _SmokeTest:
+    """GUTSKIN_SMOKE_TEST=1: quit once the opening plan is scored, printing one line.
+
+    Packaging runs the bundled app this way to prove it starts, finds its resources,
+    loads the scoring engine and scores the sample week; exits 1 after 60 s otherwise.
+    """
+
+    def __init__(self, window) -> None:
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self.window = window
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        scores = self.window.scores
+        planned = [d for d in scores.day_scores.values() if d.planned]
+        if scores.is_ready and not scores.pending and planned:
+            average = sum(d.score for d in planned) / len(planned)
+            print(
+                f"smoke test: scored {len(planned)} planned days, average {average:.0f}, "
+                f"after {self.clock.elapsed()} ms",
+                flush=True,
+            )
+            self.timer.stop()
+            self.window.document.undo_stack.setClean()
+            QApplication.instance().exit(0)
+        elif self.clock.elapsed() > 60_000:
+            print("smoke test: no scores after 60 s", flush=True)
+            self.timer.stop()
+            QApplication.instance().exit(1)
+
