@@ -29,6 +29,12 @@ from typing import Any
 
 import pandas as pd
 
+from .foods import AISLES, CATEGORIES, TAGS
+from .foods import LIMIT_KINDS as LIMIT_KIND_WORDS
+from .foods import NUTRIENTS as FOOD_NUTRIENTS
+
+LIMIT_KINDS: tuple[str, ...] = tuple(LIMIT_KIND_WORDS)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SR28_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "usda-sr28"
 DEFAULT_OUT_DIR = REPO_ROOT / "resources"
@@ -37,18 +43,9 @@ DEFAULT_SPEC = REPO_ROOT / "resources" / "curated_spec.json"
 SR28_CSV_NAME = "sr28.csv.gz"
 CATALOG_NAME = "catalog.json"
 
-# Nutrient columns and their units, in output order.
-NUTRIENT_UNITS: dict[str, str] = {
-    "energy_kcal": "kcal",
-    "fiber_g": "g",
-    "sugars_g": "g",
-    "vit_a_ug": "µg",
-    "vit_c_mg": "mg",
-    "vit_d_ug": "µg",
-    "vit_e_mg": "mg",
-    "zinc_mg": "mg",
-    "omega3_g": "g",
-}
+# Nutrient columns, categories, aisles, limit kinds and tags are the app's own (planner.foods),
+# so the built data and the code that reads it cannot drift apart.
+NUTRIENT_UNITS: dict[str, str] = dict(FOOD_NUTRIENTS)
 NUTRIENTS: tuple[str, ...] = tuple(NUTRIENT_UNITS)
 
 COLUMNS: tuple[str, ...] = (
@@ -68,35 +65,6 @@ COLUMNS: tuple[str, ...] = (
 )
 NUMBER_COLUMNS: tuple[str, ...] = ("serving_grams", *NUTRIENTS)
 
-AISLES: tuple[str, ...] = (
-    "produce",
-    "fermented",
-    "dairy",
-    "meat",
-    "fish",
-    "grains",
-    "pantry",
-    "spices",
-    "prepared",
-    "drinks",
-)
-CATEGORIES: tuple[str, ...] = (
-    "probiotic",
-    "prebiotic",
-    "fiber",
-    "anti_inflammatory",
-    "hydrating",
-    "limit",
-)
-LIMIT_KINDS: tuple[str, ...] = (
-    "alcohol",
-    "refined_sugar",
-    "deep_fried",
-    "ultra_processed",
-    "artificial_sweetener",
-    "dairy",
-)
-TAGS: tuple[str, ...] = ("dairy", "gluten", "fish", "soy", "nuts", "alcohol", "animal")
 
 # SR28 nutrient numbers (NUTR_DEF.txt).
 N_ENERGY = "208"
