@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -366,6 +367,16 @@ def main(
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        # A bug, not bad input: still one line, and the details only when asked for.
+        if os.environ.get("GUTSKIN_DEBUG"):
+            raise
+        print(
+            f"gutskin: unexpected error ({type(exc).__name__}: {exc}); "
+            "run again with GUTSKIN_DEBUG=1 for the details",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -123,3 +123,16 @@ def test_the_installed_command_runs_without_a_display(sample_file: Path, tmp_pat
     )
     assert done.returncode == 0, done.stderr
     assert "score" in done.stdout
+
+
+def test_an_unexpected_failure_is_one_line_too(sample_file: Path, capsys, monkeypatch):
+    import planner.planfile
+
+    def broken(path):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(planner.planfile, "load_plan", broken)
+    code, _out, err = run(capsys, "score", str(sample_file))
+    assert code == 2
+    assert err.startswith("gutskin: unexpected error (RuntimeError: disk on fire)")
+    assert len(err.strip().splitlines()) == 1
