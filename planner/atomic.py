@@ -1,12 +1,26 @@
-"""Atomic file writes: the old file stays intact until a complete new one replaces it."""
+"""Atomic file writes: the old file stays intact until a complete new one replaces it.
+
+The temporary file is ``.NAME.PID.RANDOM.tmp`` in the target's folder. One left behind by
+a process that was killed mid-write is never read (loaders open only the named file) and
+is removed by the next save of the same file (``remove_stale_temps``).
+
+Test seam: with GUTSKIN_PAUSE_IN_WRITE=SECONDS in the environment, write_atomic writes half
+of the data, prints "WRITING <temporary file>" on stderr and sleeps, so that a test can
+kill the process at that exact moment (tests/test_reliability_kill.py).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import sys
 import tempfile
+import time
 from pathlib import Path
+
+PAUSE_VARIABLE = "GUTSKIN_PAUSE_IN_WRITE"
+STALE_AFTER_S = 3600.0  # a temporary file this old is a leftover even if its writer lives
 
 
 def describe_os_error(path: Path, exc: OSError) -> str:
@@ -20,6 +34,8 @@ def describe_os_error(path: Path, exc: OSError) -> str:
         errno.EDQUOT: "the disk quota is exhausted",
         errno.EISDIR: "that path is a folder",
         errno.ENOENT: "the folder does not exist",
+        errno.ESTALE: "the file vanished from the network drive",
+        errno.EIO: "the disk reported an error (was it unplugged?)",
         errno.ENOTDIR: "a part of the path is not a folder",
         errno.ENAMETOOLONG: "the file name is too long",
     }
@@ -49,21 +65,83 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
+def pid_running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no safe probe (os.kill would end the process on Windows): keep it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_temps(path: Path | str) -> list[Path]:
+    """Remove temporary files that earlier writes of ``path`` left behind: those whose
+    process has ended, and any older than an hour. Returns what was removed."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    prefix = f".{path.name}."
+    removed = []
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(prefix)]
+    except OSError:
+        return []
+    for name in names:
+        parts = name[len(prefix) :].split(".")
+        if parts[-1] != "tmp" or len(parts) not in (2, 3):
+            continue
+        pid = int(parts[0]) if len(parts) == 3 and parts[0].isdigit() else 0
+        leftover = folder / name
+        try:
+            young = time.time() - leftover.lstat().st_mtime < STALE_AFTER_S
+            # Without a process id in the name only age tells a leftover from a live write.
+            live = pid == 0 or pid == os.getpid() or pid_running(pid)
+            if live and young:
+                continue  # another write of this file may be under way right now
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            continue
+    return removed
+
+
+def _pause_for_tests(handle, data: bytes, tmp: Path) -> int:
+    """The test seam described in the module docstring; returns how much was written."""
+    seconds = os.environ.get(PAUSE_VARIABLE)
+    if not seconds:
+        return 0
+    half = len(data) // 2
+    handle.write(data[:half])
+    handle.flush()
+    print(f"WRITING {tmp}", file=sys.stderr, flush=True)
+    time.sleep(float(seconds))
+    return half
+
+
 def write_atomic(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
     Raises OSError on failure; the previous file, if any, is then left exactly as it was
-    and no temporary file is left behind.
+    and no temporary file is left behind. A symbolic link is followed, so the link stays
+    and the file it points to is replaced.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    remove_stale_temps(path)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder
+    )
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            written = _pause_for_tests(handle, data, tmp)
+            handle.write(data[written:])
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600): give it the bits the file it replaces

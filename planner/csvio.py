@@ -8,17 +8,29 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from datetime import date, timedelta
 from pathlib import Path
 
 from .atomic import describe_os_error, write_text_atomic
-from .errors import CsvImportError, PlanError
+from .errors import CsvImportError, PlanError, PlanFileError
 from .foods import Catalog
-from .plan import DAYS_PER_WEEK, MAX_WEEKS, MEAL_LABELS, MEALS, Entry, Plan, check_servings
+from .plan import (
+    DAYS_PER_WEEK,
+    MAX_SERVINGS,
+    MAX_WEEKS,
+    MEAL_LABELS,
+    MEALS,
+    Entry,
+    Plan,
+    check_servings,
+)
+from .planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES, read_file
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED = ("day", "meal", "food", "servings")
 MAX_ERRORS = 20
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 def export_csv_text(plan: Plan, catalog: Catalog) -> str:
@@ -49,8 +61,8 @@ def export_csv(plan: Plan, catalog: Catalog, path: Path | str) -> None:
 
 def _day_index(text: str, start: date) -> int:
     value = text.strip()
-    if value.isdigit():
-        return int(value) - 1
+    if value.isascii() and value.isdigit():  # not "²" or "٣", which int() refuses
+        return int(value[:9]) - 1 if len(value) <= 9 else MAX_WEEKS * DAYS_PER_WEEK
     lowered = value.casefold()
     for index, name in enumerate(WEEKDAYS):
         if lowered in (name, name[:3]):
@@ -70,6 +82,17 @@ def _meal(text: str) -> str:
     return value
 
 
+def _servings(text: str) -> float:
+    value = text.strip()
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if math.isnan(number):  # float() also reads "nan"
+        raise PlanError(f"servings {value[:20]!r} is not a number")
+    return check_servings(min(number, MAX_SERVINGS * 2))  # "inf", "1e999": too many
+
+
 def import_csv_text(
     text: str, catalog: Catalog, *, start: date | None = None, name: str = "CSV"
 ) -> Plan:
@@ -79,14 +102,27 @@ def import_csv_text(
         today = date.today()
         start = today - timedelta(days=today.weekday())
     text = text.removeprefix("\ufeff")  # spreadsheets like to write a BOM
+    if not text.strip():
+        raise CsvImportError(f"{name}: it is empty.")
+    try:
+        return _import_rows(text, catalog, start, name)
+    except csv.Error as exc:
+        raise CsvImportError(f"{name}: is not valid CSV ({exc}).") from exc
+
+
+def _import_rows(text: str, catalog: Catalog, start: date, name: str) -> Plan:
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().casefold() for h in (reader.fieldnames or [])]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise CsvImportError(f"{name}: the header lacks the column(s) {', '.join(missing)}.")
+    twice = sorted({h for h in header if h in REQUIRED and header.count(h) > 1})
+    if twice:
+        raise CsvImportError(f"{name}: the header names the column {twice[0]} twice.")
     reader.fieldnames = header
     rows: list[tuple[int, str, str, float]] = []
     errors: list[str] = []
+    per_cell: dict[tuple[int, str], int] = {}
     for row in reader:
         line = reader.line_num
         try:
@@ -110,12 +146,18 @@ def import_csv_text(
                         f"{len(matches)} foods are called {food_text[:60]!r}; use the food id"
                     )
                 food_id = matches[0].id
-            try:
-                servings = check_servings(float(row["servings"].strip()))
-            except ValueError:
-                raise PlanError(
-                    f"servings {row['servings'].strip()[:20]!r} is not a number"
-                ) from None
+            servings = _servings(row["servings"])
+            per_cell[day, meal] = per_cell.get((day, meal), 0) + 1
+            if per_cell[day, meal] > MAX_CELL_ENTRIES:
+                raise CsvImportError(
+                    f"{name}: nothing was imported: line {line} puts more than "
+                    f"{MAX_CELL_ENTRIES} foods in one meal."
+                )
+            if len(rows) >= MAX_PLAN_ENTRIES:
+                raise CsvImportError(
+                    f"{name}: nothing was imported: a plan can hold at most "
+                    f"{MAX_PLAN_ENTRIES:,} foods (line {line})."
+                )
             rows.append((day, meal, food_id, servings))
         except PlanError as exc:
             errors.append(f"line {line}: {str(exc).rstrip('.')}")
@@ -134,16 +176,15 @@ def import_csv_text(
 def import_csv(path: Path | str, catalog: Catalog, *, start: date | None = None) -> Plan:
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CsvImportError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
+        data = read_file(path, MAX_FILE_BYTES, "a CSV file of a plan")
+    except PlanFileError as exc:
+        raise CsvImportError(str(exc)) from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CsvImportError(f"{path.name}: is UTF-16 text; save it as CSV UTF-8.")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise CsvImportError(f"{path.name}: is not UTF-8 text.") from None
     if "\x00" in text:
         raise CsvImportError(f"{path.name}: is not a text file.")
-    try:
-        return import_csv_text(text, catalog, start=start, name=path.name)
-    except csv.Error as exc:
-        raise CsvImportError(f"{path.name}: is not valid CSV ({exc}).") from exc
+    return import_csv_text(text, catalog, start=start, name=path.name)

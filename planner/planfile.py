@@ -1,18 +1,22 @@
 """Plan files (.gutplan): JSON with a format name and an integer version.
 
 See docs/file-format.md. Loading checks everything and raises PlanFileError with a
-message that names the file and the problem; saving is atomic.
+message that names the file and the problem; older versions are upgraded in memory
+(planner.migrations); saving is atomic.
 """
 
 from __future__ import annotations
 
 import json
-import math
+import stat
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from . import strictjson
 from .atomic import describe_os_error, write_atomic
 from .errors import PlanError, PlanFileError
+from .migrations import MigrationError, upgrade
 from .plan import DAYS_PER_WEEK, MAX_WEEKS, MEALS, Entry, Plan, check_servings
 
 FORMAT = "gutskin-plan"
@@ -20,62 +24,39 @@ VERSION = 1
 EXTENSION = ".gutplan"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FOOD_ID = 200
+# A meal of 200 foods or a plan of 20,000 is far past any real week; the limits keep a
+# hostile file from tying up the app (the grid and the scores handle far more than this).
+MAX_CELL_ENTRIES = 200
+MAX_PLAN_ENTRIES = 20_000
 
 
 class _Invalid(ValueError):
     pass
 
 
-def _reject_constant(name: str) -> float:
-    raise _Invalid(f"it holds {name}, which is not a number a plan may hold")
-
-
-def _parse_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Invalid(f"it holds the number {text[:20]}, which is too large")
-    return value
-
-
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result: dict[str, object] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Invalid(f"the key {key[:40]!r} appears twice in one object")
-        result[key] = value
-    return result
-
-
 def parse_json(data: bytes) -> object:
-    """Strict JSON: UTF-8 only, no NaN or Infinity, no duplicate keys. Raises ValueError."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise _Invalid("it starts with a byte-order mark (save it as UTF-8 without BOM)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise _Invalid("it is not UTF-8 text") from exc
-    if not text.strip():
-        raise _Invalid("it is empty")
-    try:
-        return json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_float=_parse_float,
-            object_pairs_hook=_no_duplicates,
-        )
-    except _Invalid:
-        raise
-    except RecursionError as exc:
-        raise _Invalid("it is nested too deeply") from exc
-    except ValueError as exc:  # JSONDecodeError, and int() refusing thousands of digits
-        message = str(exc)
-        if "digits" in message:
-            raise _Invalid("it holds a number with too many digits") from exc
-        raise _Invalid(f"it is not valid JSON ({message})") from exc
+    """Strict JSON (see planner.strictjson). Raises ValueError."""
+    return strictjson.parse_json(data)
 
 
-def plan_from_document(document: object) -> Plan:
-    """Build a plan from parsed JSON; raises _Invalid (a ValueError) naming the problem."""
+def limit_problem(plan: Plan, days: Iterable[int] | None = None) -> str:
+    """Why ``plan`` holds more than a plan file may (looking only at ``days`` if given).
+
+    The loader refuses such files, so edits are held to the same limits (ui.undo): the app
+    never writes a plan it would not open again. Returns "" when all is well.
+    """
+    if plan.entry_count() > MAX_PLAN_ENTRIES:
+        return f"A plan can hold at most {MAX_PLAN_ENTRIES:,} foods."
+    for day in range(plan.day_count) if days is None else days:
+        if day < plan.day_count and any(
+            len(plan.cell(day, meal)) > MAX_CELL_ENTRIES for meal in MEALS
+        ):
+            return f"A meal can hold at most {MAX_CELL_ENTRIES} foods."
+    return ""
+
+
+def document_version(document: object) -> int:
+    """The version of a parsed plan document; raises _Invalid if it is not a plan."""
     if not isinstance(document, dict):
         raise _Invalid("it is not a plan (the top level must be an object)")
     if document.get("format") != FORMAT:
@@ -88,8 +69,18 @@ def plan_from_document(document: object) -> Plan:
             f"it was written by a newer version of the app (file version {version}, "
             f"this app reads up to {VERSION})"
         )
-    if version < 1:
-        raise _Invalid(f"its version {version} is not one this app knows")
+    return version
+
+
+def plan_from_document(document: object) -> Plan:
+    """Build a plan from parsed JSON of any known version; raises a ValueError naming the
+    problem."""
+    version = document_version(document)
+    assert isinstance(document, dict)  # document_version checked it
+    try:
+        document = upgrade(document, version, VERSION)
+    except MigrationError as exc:
+        raise _Invalid(f"{exc} (a version {version} plan)") from exc
     start_text = document.get("start")
     try:
         start = date.fromisoformat(start_text) if isinstance(start_text, str) else None
@@ -103,6 +94,9 @@ def plan_from_document(document: object) -> Plan:
     entries = document.get("entries")
     if not isinstance(entries, list):
         raise _Invalid("it has no list of entries")
+    if len(entries) > MAX_PLAN_ENTRIES:
+        raise _Invalid(f"it holds {len(entries):,} foods; a plan can hold at most "
+                       f"{MAX_PLAN_ENTRIES:,}")  # fmt: skip
     plan = Plan(start, weeks)
     for number, item in enumerate(entries, start=1):
         where = f"entry {number}"
@@ -117,13 +111,20 @@ def plan_from_document(document: object) -> Plan:
         if meal not in MEALS:
             raise _Invalid(f"{where}: {str(meal)[:20]!r} is not a meal ({', '.join(MEALS)})")
         food = item.get("food")
-        if not isinstance(food, str) or not food.strip() or len(food) > MAX_FOOD_ID:
+        if not isinstance(food, str) or not food.strip():
             raise _Invalid(f"{where}: the food id is missing or not valid")
+        if len(food) > MAX_FOOD_ID:
+            raise _Invalid(f"{where}: the food id is longer than {MAX_FOOD_ID} characters")
+        if strictjson.has_unprintable(food):
+            raise _Invalid(f"{where}: the food id holds control characters")
         try:
             servings = check_servings(item.get("servings"))
         except PlanError as exc:
-            raise _Invalid(f"{where}: {exc}") from exc
-        plan._insert(day, meal, len(plan.cell(day, meal)), Entry(food, servings))
+            raise _Invalid(f"{where}: {str(exc).rstrip('.')}") from exc
+        cell = plan.cell(day, meal)
+        if len(cell) >= MAX_CELL_ENTRIES:
+            raise _Invalid(f"day {day} {meal} holds more than {MAX_CELL_ENTRIES} foods ({where})")
+        plan._insert(day, meal, len(cell), Entry(food, servings))
     return plan
 
 
@@ -145,27 +146,53 @@ def dumps(plan: Plan) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def loads(data: bytes, name: str = "plan") -> Plan:
+def read_plan_bytes(data: bytes, name: str = "plan") -> tuple[Plan, int]:
+    """The plan in ``data`` and the format version it was written in."""
     try:
-        return plan_from_document(parse_json(data))
+        document = parse_json(data)
+        return plan_from_document(document), document_version(document)
     except ValueError as exc:
         raise PlanFileError(f"{name}: {exc}.") from exc
 
 
-def load_plan(path: Path | str) -> Plan:
-    """Read a plan file; raises PlanFileError with a message a person understands."""
-    path = Path(path)
+def loads(data: bytes, name: str = "plan") -> Plan:
+    return read_plan_bytes(data, name)[0]
+
+
+def read_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; raises PlanFileError.
+
+    A named pipe or a device would never end (or block): only regular files are read.
+    """
     try:
-        if path.is_dir():
-            raise PlanFileError(f"{path.name}: is a folder, not a plan file.")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise PlanFileError(f"{path.name}: is too large to be a plan file.")
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise PlanFileError(f"{path.name}: is a folder, not {what}.")
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanFileError(f"{path.name}: is not a regular file.")
+        if info.st_size > limit:
+            raise PlanFileError(f"{path.name}: is too large to be {what}.")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError as exc:
         raise PlanFileError(f"{path.name}: the file does not exist.") from exc
     except OSError as exc:
         raise PlanFileError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
-    return loads(data, path.name)
+    if len(data) > limit:  # it grew while being read
+        raise PlanFileError(f"{path.name}: is too large to be {what}.")
+    return data
+
+
+def read_plan(path: Path | str) -> tuple[Plan, int]:
+    """Read a plan file: the plan and the format version the file has (older versions are
+    upgraded in memory; the file is left as it is). Raises PlanFileError."""
+    path = Path(path)
+    return read_plan_bytes(read_file(path, MAX_FILE_BYTES, "a plan file"), path.name)
+
+
+def load_plan(path: Path | str) -> Plan:
+    """Read a plan file; raises PlanFileError with a message a person understands."""
+    return read_plan(path)[0]
 
 
 def save_plan(plan: Plan, path: Path | str) -> None:

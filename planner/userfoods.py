@@ -1,4 +1,8 @@
-"""The user's own foods, kept in one JSON file in the user's data folder."""
+"""The user's own foods, kept in one JSON file in the user's data folder.
+
+A damaged file is never overwritten: ``load_or_set_aside`` renames it (keeping it for the
+user) and the app starts with the built-in foods.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,36 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from .atomic import describe_os_error, write_text_atomic
-from .errors import CatalogError
+from .errors import CatalogError, PlanFileError
 from .foods import AISLES, CATEGORIES, LIMIT_KINDS, NUTRIENTS, TAGS, USER, USER_PREFIX, Food
+from .planfile import read_file
+from .strictjson import JsonError, has_unprintable, parse_json
 
 FORMAT = "gutskin-foods"
 VERSION = 1
 MAX_NAME = 200
+MAX_FOODS = 2_000  # hundreds is a lot; the cap keeps a hostile file from tying up the app
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class DamagedFoodsFile(CatalogError):
+    """The file of the user's own foods exists but its content cannot be read."""
 
 
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
     return slug[:40] or "food"
+
+
+def _clean(text: object) -> str:
+    """Text on one line: runs of white space become one space, and lone surrogates (which
+    cannot be written as UTF-8, so the file could not be saved) are dropped."""
+    text = " ".join(str(text).split())
+    return "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)
 
 
 def make_food(
@@ -37,7 +57,7 @@ def make_food(
     food_id: str | None = None,
 ) -> Food:
     """Build a user food, checking every field; raises CatalogError with a readable reason."""
-    name = " ".join(str(name).split())
+    name = _clean(name)
     if not name:
         raise CatalogError("A food needs a name.")
     if len(name) > MAX_NAME:
@@ -73,7 +93,7 @@ def make_food(
                 raise CatalogError(f"{key} must be a number of at least 0.")
             value = float(value)
         clean[key] = value
-    label = " ".join(str(serving_label).split()) or "1 serving"
+    label = _clean(serving_label) or "1 serving"
     return Food(
         id=food_id or USER_PREFIX + _slug(name),
         name=name,
@@ -81,7 +101,7 @@ def make_food(
         serving_label=label[:80],
         grams=float(grams),
         nutrients=clean,
-        plant=(" ".join(plant.casefold().split()) or None) if plant else None,
+        plant=(_clean(plant.casefold()) or None) if plant else None,
         aisle=aisle,
         tags=tag_set,
         limit_kind=limit_kind,
@@ -104,12 +124,38 @@ def food_to_json(food: Food) -> dict:
     }
 
 
+_FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
+    "name": str,
+    "categories": list,
+    "serving_label": str,
+    "grams": (int, float),
+    "nutrients": dict,
+    "aisle": str,
+    "tags": list,
+    "plant": str,
+    "limit_kind": str,
+}
+
+
 def food_from_json(item: object) -> Food:
     if not isinstance(item, dict):
         raise CatalogError("each food must be an object")
     food_id = item.get("id")
-    if not isinstance(food_id, str) or not food_id.startswith(USER_PREFIX) or len(food_id) > 80:
-        raise CatalogError(f"a food has an invalid id: {food_id!r}")
+    if (
+        not isinstance(food_id, str)
+        or not food_id.startswith(USER_PREFIX)
+        or len(food_id) > 80
+        or has_unprintable(food_id)
+    ):
+        raise CatalogError(f"a food has an invalid id: {str(food_id)[:40]!r}")
+    for key, kind in _FIELD_TYPES.items():
+        if key in item and item[key] is not None and not isinstance(item[key], kind):
+            raise CatalogError(f"a food's {key} has the wrong type")
+    for key in ("categories", "tags"):
+        if not all(isinstance(word, str) for word in item.get(key) or ()):
+            raise CatalogError(f"a food's {key} must be words")
+    if isinstance(item.get("grams"), bool):
+        raise CatalogError("a food's grams has the wrong type")
     try:
         return make_food(
             item.get("name", ""),
@@ -127,8 +173,76 @@ def food_from_json(item: object) -> Food:
         raise CatalogError(f"a food has a field of the wrong type ({exc})") from exc
 
 
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number this file may hold")
+def foods_from_bytes(data: bytes, name: str) -> list[Food]:
+    """The foods of a file's content; raises DamagedFoodsFile, or CatalogError for a file
+    of a newer version (which is not damaged, only not ours to read)."""
+    try:
+        document = parse_json(data)
+    except JsonError as exc:
+        raise DamagedFoodsFile(f"{name}: {exc}.") from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise DamagedFoodsFile(f"{name}: is not a file of foods.")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DamagedFoodsFile(f"{name}: has no valid version.")
+    if version > VERSION:
+        raise CatalogError(f"{name}: was written by a newer version of the app.")
+    items = document.get("foods")
+    if not isinstance(items, list):
+        raise DamagedFoodsFile(f"{name}: has no list of foods.")
+    if len(items) > MAX_FOODS:
+        raise DamagedFoodsFile(f"{name}: holds {len(items):,} foods; at most {MAX_FOODS:,} "
+                               "can be kept.")  # fmt: skip
+    foods: list[Food] = []
+    seen: set[str] = set()
+    for number, item in enumerate(items, start=1):
+        try:
+            food = food_from_json(item)
+        except CatalogError as exc:
+            raise DamagedFoodsFile(f"{name}: food {number}: {str(exc).rstrip('.')}.") from exc
+        if food.id in seen:
+            raise DamagedFoodsFile(f"{name}: food {number}: the id {food.id} appears twice.")
+        seen.add(food.id)
+        foods.append(food)
+    return foods
+
+
+def set_aside(path: Path, when: datetime | None = None) -> Path:
+    """Rename a damaged file to NAME.damaged-YYYYMMDD-HHMMSS.json beside it (never over
+    another file); returns the new path. Raises OSError."""
+    stamp = f"{when or datetime.now():%Y%m%d-%H%M%S}"
+    for n in range(1, 100):
+        suffix = "" if n == 1 else f"-{n}"
+        target = path.with_name(f"{path.stem}.damaged-{stamp}{suffix}{path.suffix}")
+        if not target.exists():
+            path.rename(target)
+            return target
+    raise FileExistsError(f"no free name beside {path}")
+
+
+def load_or_set_aside(path: Path) -> tuple[UserFoods, str]:
+    """The user's foods and a sentence for the user ("" if all went well).
+
+    A damaged file is renamed, kept beside the original name, and an empty list of foods
+    is returned (saving it then starts a new file). A file of a newer version or one that
+    cannot be read is left as it is and CatalogError is raised: the caller must then not
+    save over it.
+    """
+    try:
+        return UserFoods.load(path), ""
+    except DamagedFoodsFile as exc:
+        reason = str(exc)
+    try:
+        kept = set_aside(path)
+    except OSError as exc:
+        raise CatalogError(
+            f"{reason} It could not be moved aside ({exc.strerror or exc}), so your foods "
+            "are not loaded and the file is left as it is."
+        ) from exc
+    return UserFoods(path), (
+        f"{reason} The file was kept as {kept.name} in {kept.parent}; the app started "
+        "with the built-in foods."
+    )
 
 
 class UserFoods:
@@ -144,26 +258,12 @@ class UserFoods:
         if not path.exists():
             return cls(path)
         try:
-            data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_reject_constant)
-        except (OSError, ValueError, RecursionError) as exc:
-            raise CatalogError(f"{path.name}: cannot be read ({exc}).") from exc
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise CatalogError(f"{path.name}: is not a file of foods.")
-        version = data.get("version")
-        if not isinstance(version, int) or isinstance(version, bool):
-            raise CatalogError(f"{path.name}: has no valid version.")
-        if version > VERSION:
-            raise CatalogError(f"{path.name}: was written by a newer version of the app.")
-        items = data.get("foods")
-        if not isinstance(items, list):
-            raise CatalogError(f"{path.name}: has no list of foods.")
-        foods = []
-        for number, item in enumerate(items, start=1):
-            try:
-                foods.append(food_from_json(item))
-            except CatalogError as exc:
-                raise CatalogError(f"{path.name}: food {number}: {exc}") from exc
-        return cls(path, foods)
+            if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+                raise DamagedFoodsFile(f"{path.name}: is too large to be a file of foods.")
+            data = read_file(path, MAX_FILE_BYTES, "a file of foods")
+        except PlanFileError as exc:
+            raise CatalogError(str(exc)) from exc
+        return cls(path, foods_from_bytes(data, path.name))
 
     def __iter__(self) -> Iterator[Food]:
         return iter(self._foods.values())
@@ -183,6 +283,8 @@ class UserFoods:
         return f"{wanted}-{n}"
 
     def add(self, food: Food) -> Food:
+        if len(self._foods) >= MAX_FOODS:
+            raise CatalogError(f"You can keep at most {MAX_FOODS:,} foods of your own.")
         food = replace(food, id=self._free_id(food.id), origin=USER)
         self._foods[food.id] = food
         try:

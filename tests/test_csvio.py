@@ -75,5 +75,5 @@ def test_missing_columns_and_binary_files(tiny_catalog, tmp_path):
         import_csv_text("day,food\n1,kefir\n", tiny_catalog)
     path = tmp_path / "x.csv"
     path.write_bytes(b"\xff\xfe\x00\x01")
-    with pytest.raises(CsvImportError, match="not UTF-8"):
+    with pytest.raises(CsvImportError, match="UTF-16"):
         import_csv(path, tiny_catalog)

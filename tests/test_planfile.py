@@ -54,9 +54,8 @@ def test_round_trip_keeps_unknown_foods(tmp_plan_path: Path):
     [
         (b"", "it is empty"),
         (b'{"format": "gutskin-plan", "vers', "not valid JSON"),
-        (b"\xef\xbb\xbf" + doc(), "byte-order mark"),
-        ('{"a": 1}'.encode("utf-16"), "not UTF-8"),
-        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        ('{"a": 1}'.encode("utf-16"), "UTF-16"),
+        (b"\xff\xfe\x00garbage", "UTF-16"),
         (doc(entries=entry(servings=float("nan"))).replace(b"NaN", b"NaN"), "NaN"),
         (doc().replace(b'"weeks": 1', b'"weeks": Infinity'), "Infinity"),
         (doc().replace(b'"servings": 1', b'"servings": 1e999'), "too large"),
@@ -128,7 +127,9 @@ plans = st.builds(
         st.tuples(
             st.integers(0, 20),
             st.sampled_from(MEALS),
-            st.text(min_size=1, max_size=30).filter(str.strip),
+            st.text(
+                st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30
+            ).filter(str.strip),
             st.floats(0.01, 20, allow_nan=False),
         ),
         max_size=30,

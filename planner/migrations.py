@@ -1,0 +1,76 @@
+"""Upgrading plan documents written by older versions of the app, one version at a time.
+
+``STEPS[n]`` turns a parsed document of version n into one of version n + 1 and returns a
+new dict (the parsed input and the file on disk are never changed: a migrated plan is
+written in the current format only when the user saves it). Every version from ``OLDEST``
+up to the current one has a step, and each step is tested with a fixture file of its
+version (tests/data/migrations/). See docs/file-format.md for the older layouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+OLDEST = 0
+
+# Version 0, the pre-release layout: one week, a mapping of weekday to a mapping of meal to
+# foods, where a food is an id (one serving) or {"food": id, "servings": n}.
+V0_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+V0_MEALS = {"breakfast": "breakfast", "lunch": "lunch", "dinner": "dinner", "snack": "snacks",
+            "snacks": "snacks"}  # fmt: skip
+
+
+class MigrationError(ValueError):
+    """An old document that does not have its version's layout; the message says where."""
+
+
+def _v0_to_v1(document: dict) -> dict:
+    days = document.get("days")
+    if not isinstance(days, dict):
+        raise MigrationError("it has no days (version 0 keeps them under \"days\")")
+    entries: list[dict] = []
+    for key in sorted(days, key=lambda k: V0_DAYS.index(k.lower()) if k.lower() in V0_DAYS else 9):
+        day = key.lower()
+        if day not in V0_DAYS:
+            raise MigrationError(f"{key[:20]!r} is not a day ({', '.join(V0_DAYS)})")
+        meals = days[key]
+        if not isinstance(meals, dict):
+            raise MigrationError(f"{day} is not a mapping of meals")
+        for meal_key, foods in meals.items():
+            meal = V0_MEALS.get(meal_key.lower())
+            if meal is None:
+                raise MigrationError(f"{day}: {meal_key[:20]!r} is not a meal")
+            if not isinstance(foods, list):
+                raise MigrationError(f"{day} {meal}: the foods are not a list")
+            for number, food in enumerate(foods, start=1):
+                if isinstance(food, str):
+                    food = {"food": food, "servings": 1}
+                if not isinstance(food, dict):
+                    raise MigrationError(f"{day} {meal}: food {number} is not a food")
+                entries.append(
+                    {
+                        "day": V0_DAYS.index(day),
+                        "meal": meal,
+                        "food": food.get("food"),
+                        "servings": food.get("servings", 1),
+                    }
+                )
+    # Meals keep their order within a day: breakfast, lunch, dinner, snacks.
+    order = list(dict.fromkeys(V0_MEALS.values()))
+    entries.sort(key=lambda e: (e["day"], order.index(e["meal"])))
+    upgraded = {k: v for k, v in document.items() if k != "days"}
+    upgraded.update(version=1, weeks=1, entries=entries)
+    return upgraded
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+
+
+def upgrade(document: dict, version: int, current: int) -> dict:
+    """The document brought from ``version`` up to ``current``; raises MigrationError."""
+    if version < OLDEST:
+        raise MigrationError(f"its version {version} is not one this app knows")
+    while version < current:
+        document = STEPS[version](document)
+        version += 1
+    return document
