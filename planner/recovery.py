@@ -128,8 +128,7 @@ class RecoveryStore:
             try:
                 found.append(self._describe(path, self._document(path)))
             except PlanFileError:
-                with contextlib.suppress(OSError):
-                    path.rename(path.with_name(path.name + ".damaged"))
+                self.set_aside(path)
         return sorted(found, key=lambda c: c.saved, reverse=True)
 
     def orphans(self) -> list[RecoveryCopy]:
@@ -147,6 +146,11 @@ class RecoveryStore:
     def remove(self, path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+
+    def set_aside(self, path: Path) -> None:
+        """Keep a copy that cannot be read (NAME.damaged) without offering it again."""
+        with contextlib.suppress(OSError):
+            path.rename(path.with_name(path.name + ".damaged"))
 
     def _document(self, path: Path) -> dict:
         data = read_file(path, MAX_FILE_BYTES, "a recovery copy")

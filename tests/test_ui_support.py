@@ -47,6 +47,8 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch):
         (dialogs.PdfOptionsDialog, "ask"),
         (dialogs.FoodEditor, "ask"),
         (dialogs.Confirm, "ask"),
+        (dialogs.RecoveryDialog, "ask"),
+        (dialogs.CrashDialog, "ask"),
     ]:
         monkeypatch.setattr(cls, name, classmethod(_unexpected))
 

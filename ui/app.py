@@ -6,6 +6,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .crash import CrashHandler
 
 NO_DISPLAY_MESSAGE = (
     "gutskin: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run the app on a "
@@ -76,11 +80,13 @@ def run(file: Path | None = None) -> int:
     from .settings import Settings
 
     app = create_application()
+    crashes = _handle_crashes()
     try:
         window = MainWindow(Settings())
     except PlannerError as exc:  # the shipped catalog itself is damaged
         print(f"gutskin: {exc}", file=sys.stderr)
         return 2
+    crashes.window = window
     app.setWindowIcon(app_icon())
     window.show()
     if os.environ.get("GUTSKIN_SMOKE_TEST"):
@@ -91,6 +97,17 @@ def run(file: Path | None = None) -> int:
     starter = _Opener(window, file)
     QTimer.singleShot(0, starter.open)
     return app.exec()
+
+
+def _handle_crashes() -> CrashHandler:
+    """From here on an unexpected error is a dialog and a log file, never a traceback, and
+    a recovery copy of the plan is written first (ui.crash). Kept until exec() returns."""
+    from .crash import CrashHandler, keep_none_alive
+
+    keep_none_alive()
+    handler = CrashHandler()
+    handler.install()
+    return handler
 
 
 class _Opener:

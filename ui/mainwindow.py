@@ -8,7 +8,7 @@ import itertools
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -47,8 +47,9 @@ from planner.errors import PlannerError
 from planner.foods import Catalog
 from planner.paths import user_foods_path
 from planner.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan
-from planner.planfile import EXTENSION, load_plan
-from planner.userfoods import UserFoods
+from planner.planfile import EXTENSION, VERSION, read_plan
+from planner.recovery import Autosaver, RecoveryCopy, RecoveryStore
+from planner.userfoods import UserFoods, load_or_set_aside
 
 from .daypanel import DayPanel
 from .dialogs import (
@@ -59,6 +60,7 @@ from .dialogs import (
     PdfOptions,
     PdfOptionsDialog,
     PreferencesDialog,
+    RecoveryDialog,
     ServingsDialog,
     UnsavedChanges,
 )
@@ -128,25 +130,33 @@ class MainWindow(QMainWindow):
         *,
         user_foods: UserFoods | None = None,
         background: bool = True,
+        recovery: RecoveryStore | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.setObjectName("MainWindow")
         self._user_foods_error = ""
+        self._user_foods_notice = ""  # told once the window shows (see open_initial)
         if user_foods is None:
             try:
-                user_foods = UserFoods.load(user_foods_path())
-            except PlannerError as exc:
+                user_foods, self._user_foods_notice = load_or_set_aside(user_foods_path())
+            except PlannerError as exc:  # unreadable or newer: left alone, not loaded
                 self._user_foods_error = str(exc)
                 user_foods = None
         self.user_foods = user_foods
         if catalog is None:
-            catalog = Catalog.load(user_foods=list(user_foods or ()))
+            catalog = Catalog.load(user_foods=list(user_foods or ()), defer_sr28=True)
         self.catalog = catalog
         self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
         self._background = background
         self._pdf_running = False
+        # While the plan has unsaved changes a recovery copy is written at a steady
+        # interval; a clean save or a deliberate discard removes it (planner.recovery).
+        self.autosaver = Autosaver(recovery or RecoveryStore())
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(round(settings.autosave_seconds * 1000))
+        self._copied_revision = -1
 
         self.week_model = WeekModel(self.document, catalog, self)
         self._build_widgets()
@@ -438,8 +448,11 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         doc = self.document
         doc.modifiedChanged.connect(self._update_title)
+        doc.modifiedChanged.connect(self._modified_changed)
         doc.planChanged.connect(self._plan_changed)
+        doc.planReplaced.connect(self._forget_recovery_copy)
         doc.planReplaced.connect(self._plan_replaced)
+        self.autosave_timer.timeout.connect(self.autosave)
         doc.refused.connect(self.show_refusal)
         self.scores.updated.connect(self._scores_updated)
         self.scores.failed.connect(self._scores_failed)
@@ -465,12 +478,84 @@ class MainWindow(QMainWindow):
         otherwise an empty plan."""
         first = self.settings.first_run
         self.settings.mark_started()
+        if self._user_foods_notice:
+            Messages.error(self, "Your foods file was damaged", self._user_foods_notice)
+            self._user_foods_notice = ""
+        if self.offer_recovery():
+            if file is not None:  # the restored plan comes first; the file is a click away
+                self.settings.add_recent(Path(file))
+            return
         if file is not None:
             if self.load_file(file):
                 return
         elif first:
             self.new_sample_plan(ask=False)
             return
+
+    # -- recovery --------------------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Write the recovery copy if the plan has changes the copy does not hold yet."""
+        doc = self.document
+        if not doc.modified:
+            return False
+        if doc.revision == self._copied_revision and self.autosaver.current is not None:
+            return False
+        try:
+            self.autosaver.save(doc.plan, title=doc.title, source=doc.path)
+        except PlannerError as exc:
+            self.statusBar().showMessage(f"No recovery copy was written: {exc}", 15000)
+            return False
+        self._copied_revision = doc.revision
+        return True
+
+    def _modified_changed(self, modified: bool) -> None:
+        if not modified:
+            # Saved, or undone back to what is on disk: nothing left to recover.
+            self.autosave_timer.stop()
+            self.autosaver.discard()
+        elif not self.autosave_timer.isActive():
+            self.autosave_timer.start()
+
+    def _forget_recovery_copy(self) -> None:
+        # Another plan is open: the previous one was saved or deliberately discarded.
+        self.autosaver.discard()
+        self._copied_revision = -1
+
+    def offer_recovery(self) -> bool:
+        """Offer the plans a crash or a kill left unsaved; True if one was restored."""
+        store = self.autosaver.store
+        copies = store.orphans()
+        while copies:
+            answer, chosen = RecoveryDialog.ask(self, copies)
+            if chosen is None or answer == RecoveryDialog.KEEP:
+                return False
+            if answer == RecoveryDialog.RESTORE:
+                if self.restore_copy(chosen):
+                    return True
+            else:
+                store.remove(chosen.path)
+            copies = store.orphans()
+        return False
+
+    def restore_copy(self, copy: RecoveryCopy) -> bool:
+        """Open a recovery copy as the unsaved plan it was (its file is not touched)."""
+        store = self.autosaver.store
+        try:
+            plan = store.load(copy)
+        except PlannerError as exc:
+            store.set_aside(copy.path)
+            Messages.file_error(self, "Could not restore the plan", copy.path, str(exc))
+            return False
+        self.document.replace(plan, copy.source, title=copy.title, unsaved=True)
+        self.autosaver.adopt(copy)
+        self.autosave()  # now this window's copy: another start will not offer it
+        when = copy.saved.astimezone()
+        self.statusBar().showMessage(
+            f"Restored {copy.title} as it was at {when:%H:%M} on {when:%a} {when.day} "
+            f"{when:%b}. Save it to keep it.",
+            30000,
+        )
+        return True
 
     # -- files ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -511,7 +596,7 @@ class MainWindow(QMainWindow):
         """Open a plan file; a damaged one is reported and the open plan stays as it is."""
         path = Path(path)
         try:
-            plan = load_plan(path)
+            plan, version = read_plan(path)
         except PlannerError as exc:
             if not path.exists():
                 self.settings.remove_recent(path)
@@ -524,6 +609,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"{len(unknown)} food(s) in {path.name} are not in the catalog: "
                 f"{', '.join(unknown[:3])}{'…' if len(unknown) > 3 else ''}",
+                15000,
+            )
+        elif version < VERSION:
+            self.statusBar().showMessage(
+                f"Opened {path.name}, written by an older version of the app; saving it "
+                "writes the current format.",
                 15000,
             )
         else:
@@ -1002,6 +1093,10 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        # Saved, discarded, or nothing to save: no recovery copy is needed any more.
+        self.autosave_timer.stop()
+        self.autosaver.discard()
+        self.autosaver.close()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()

@@ -1,7 +1,10 @@
 """The app's settings: typed options with defaults over QSettings.
 
 ``Settings()`` uses the user's settings; ``Settings(path)`` keeps them in an INI file, which
-is how tests and the screenshot script stay out of the real ones.
+is how tests and the screenshot script stay out of the real ones. QSettings writes its file
+atomically (through QSaveFile: a temporary file, synced, then renamed); that is required
+here rather than left to the default. Values read back are checked, so a damaged settings
+file gives the defaults, never an error.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ ORGANIZATION = "GutSkinPlanner"
 APPLICATION = "Gut-Skin Planner"
 MAX_RECENT = 8
 FIBER_RANGE = (5.0, 100.0)  # what planner.scoring.Preferences accepts
+AUTOSAVE_DEFAULT_S = 60.0
+AUTOSAVE_RANGE = (0.1, 3600.0)  # tests use a fraction of a second
 
 
 class Settings:
@@ -26,9 +31,30 @@ class Settings:
             self._qs = QSettings(ORGANIZATION, APPLICATION)
         else:
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self._qs.setAtomicSyncRequired(True)
 
-    def sync(self) -> None:
+    def sync(self) -> str:
+        """Write the settings file; returns why it failed ("" if it did not)."""
         self._qs.sync()
+        if self._qs.status() == QSettings.Status.AccessError:
+            return f"The settings could not be saved to {self._qs.fileName()}."
+        return ""
+
+    # -- recovery ------------------------------------------------------------------------
+    @property
+    def autosave_seconds(self) -> float:
+        """How often an unsaved plan is copied to the recovery folder."""
+        value = self._qs.value("files/autosave_seconds", AUTOSAVE_DEFAULT_S)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return AUTOSAVE_DEFAULT_S
+        low, high = AUTOSAVE_RANGE
+        return number if low <= number <= high else AUTOSAVE_DEFAULT_S
+
+    @autosave_seconds.setter
+    def autosave_seconds(self, seconds: float) -> None:
+        self._qs.setValue("files/autosave_seconds", float(seconds))
 
     # -- scoring preferences -------------------------------------------------------------
     @property
@@ -109,7 +135,7 @@ class Settings:
         # Kept as JSON text: QSettings turns a one-item list into a plain string in INI files.
         try:
             items = json.loads(str(self._qs.value("files/recent", "[]")))
-        except ValueError:
+        except (ValueError, RecursionError):  # a damaged settings file
             return []
         if not isinstance(items, list):
             return []

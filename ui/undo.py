@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from planner.edits import Edit, SetServings
 from planner.errors import PlanError
 from planner.plan import Change, Plan
-from planner.planfile import save_plan
+from planner.planfile import limit_problem, save_plan
 
 SERVINGS_COMMAND_ID = 1
 
@@ -76,6 +76,8 @@ class PlanDocument(QObject):
         self._title = path.name if path else "Untitled"
         self._unsaved_origin = False  # an imported plan is unsaved before any edit
         self.token = uuid.uuid4().hex  # tells drags from this plan from drags from another
+        self.revision = 0  # counts changes, so autosave can tell whether its copy is current
+        self._touched: set[int] = set()
         plan.subscribe(self._relay)
 
     @property
@@ -97,13 +99,21 @@ class PlanDocument(QObject):
     def apply(self, make_edit: Callable[..., Edit] | Edit, *args: object) -> bool:
         """Apply an edit (or build one with ``make_edit(*args)``) and push it for undo.
 
-        A refused edit leaves the plan as it was, emits ``refused`` and returns False.
+        A refused edit leaves the plan as it was, emits ``refused`` and returns False. So
+        does one that would make the plan larger than a plan file may be: the app never
+        holds a plan it could save but not open again.
         """
+        self._touched.clear()
         try:
             edit = make_edit if isinstance(make_edit, Edit) else make_edit(*args)
             inverse = edit.apply(self._plan)
         except PlanError as exc:
             self.refused.emit(str(exc))
+            return False
+        problem = limit_problem(self._plan, sorted(self._touched))
+        if problem:
+            inverse.apply(self._plan)
+            self.refused.emit(problem)
             return False
         self.undo_stack.push(EditCommand(self._plan, edit, inverse))
         return True
@@ -125,6 +135,7 @@ class PlanDocument(QObject):
         self._title = title or (path.name if path else "Untitled")
         self._unsaved_origin = unsaved
         self.token = uuid.uuid4().hex
+        self.revision += 1
         plan.subscribe(self._relay)
         self.planReplaced.emit()
         if self.modified != was_modified:
@@ -142,6 +153,8 @@ class PlanDocument(QObject):
             self.modifiedChanged.emit(False)
 
     def _relay(self, change: Change) -> None:
+        self.revision += 1
+        self._touched.update(change.days)
         self.planChanged.emit(change)
 
     def _clean_changed(self, _clean: bool) -> None:

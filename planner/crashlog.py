@@ -1,0 +1,86 @@
+"""The log of unexpected errors: one file per run of the app, in the user's data folder.
+
+When something goes wrong that the app did not expect, the details (the traceback, the
+versions, the thread) go here and the user is told where, instead of seeing a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from .paths import data_dir
+
+KEEP_LOGS = 20  # the newest logs stay; older ones go, so the folder cannot grow forever
+MAX_LOG_BYTES = 1024 * 1024  # a loop of errors stops being written here, not the disk
+
+
+def logs_dir() -> Path:
+    return data_dir() / "logs"
+
+
+def summary(exc: BaseException) -> str:
+    """One line for a person: the kind of error and its message, shortened."""
+    text = " ".join(str(exc).split())
+    name = type(exc).__name__
+    return f"{name}: {text[:200]}" if text else name
+
+
+class CrashLog:
+    """Appends error reports to ``errors-YYYYMMDD-HHMMSS-PID.log`` (made on first use)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or logs_dir()
+        stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
+        self.path = self.folder / f"errors-{stamp}-{os.getpid()}.log"
+
+    def write(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+        *,
+        thread: str = "",
+        versions: str = "",
+    ) -> Path | None:
+        """Append one report; returns the log's path, or None if it could not be written
+        (the disk may be full: the caller still tells the user what happened)."""
+        lines = [
+            f"=== {datetime.now().astimezone().isoformat(timespec='seconds')}"
+            f"{' in thread ' + thread if thread else ''}",
+            f"Python {platform.python_version()} on {platform.platform()}"
+            f"{'; ' + versions if versions else ''}",
+            *traceback.format_exception(exc_type, exc, tb),
+            "",
+        ]
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self.path.exists() and self.path.stat().st_size > MAX_LOG_BYTES:
+                return self.path
+            fresh = not self.path.exists()
+            with open(self.path, "a", encoding="utf-8", errors="replace") as handle:
+                handle.write("\n".join(lines))
+            if fresh:
+                self._prune()
+        except OSError:
+            return None
+        return self.path
+
+    def _prune(self) -> None:
+        logs = sorted(self.folder.glob("errors-*.log"), key=_mtime, reverse=True)
+        for old in logs[KEEP_LOGS:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
