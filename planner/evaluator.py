@@ -1,7 +1,10 @@
 """The evaluator: joins a plan's entries to the catalog table and scores each day.
 
-Day totals come from one join and one group-by over all entries; suggestions score every
-food in the catalog at once with array arithmetic.
+Day totals come from one join and one group-by over the entries of the days asked for:
+the join looks each entry's food up in the catalog's numpy table (planner.frames), the
+group-by sums servings times the food's row per day with ``np.add.at``. Suggestions score
+every food in the catalog at once with array arithmetic. Only the days asked for are
+read, so re-scoring the day an edit changed costs the same in a week or in a year.
 """
 
 from __future__ import annotations
@@ -10,10 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from .foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
-from .frames import FLAG_CATEGORIES, FLAG_COLUMNS, ORIGIN_RANK, tag_mask
+from .frames import (
+    COLUMN,
+    FLAG_CATEGORIES,
+    FLAG_COLUMNS,
+    ORIGIN_RANK,
+    SCORE_COLUMNS,
+    CatalogTable,
+    tag_mask,
+)
 from .plan import DAYS_PER_WEEK, Plan
 from .scoring import (
     SKIN_NUTRIENTS,
@@ -30,13 +40,29 @@ from .scoring import (
     why_sentence,
 )
 
-SUM_COLUMNS = (*FLAG_COLUMNS, "limit_load", "limit_dairy", "fiber_count", *NUTRIENTS)
+NUTRIENT_INDEX = {key: index for index, key in enumerate(NUTRIENTS)}
+REPORTED_UNKNOWN = ("fiber_g", *SKIN_NUTRIENTS)  # nutrients whose unknown foods are named
 
 
 @dataclass(frozen=True)
 class PlanScore:
     days: tuple[DayScore, ...]
     weeks: tuple[WeekScore, ...]
+
+
+@dataclass
+class _Entries:
+    """The entries of some days joined to the catalog table, in plan order (day, meal,
+    position), so that each day's entries are one slice."""
+
+    days: list[int]  # the days asked for, ascending
+    food_ids: list[str]
+    servings: np.ndarray
+    rows: np.ndarray  # row in the catalog table, -1 for a food not in the catalog
+    group: np.ndarray  # index into ``days`` of each entry's day
+    bounds: list[int]  # entries of days[i] are [bounds[i], bounds[i + 1])
+    totals: np.ndarray  # per day: SUM_COLUMNS of the known foods, times servings
+    known_count: np.ndarray  # per day: entries whose food is in the catalog
 
 
 class Evaluator:
@@ -76,28 +102,39 @@ class Evaluator:
             return np.zeros_like(dairy)
         return np.maximum(dairy - self.config.acne_dairy_free, 0.0)
 
-    # -- tables --------------------------------------------------------------------------
-    @staticmethod
-    def entries_frame(plan: Plan, days: Iterable[int] | None = None) -> pd.DataFrame:
-        wanted = None if days is None else set(days)
-        rows = [
-            (day, meal, entry.food_id, entry.servings)
-            for day, meal, _index, entry in plan.entries()
-            if wanted is None or day in wanted
-        ]
-        return pd.DataFrame(rows, columns=["day", "meal", "food", "servings"]).astype(
-            {"day": "int64", "servings": "float64"}
+    # -- the join and the group-by -------------------------------------------------------
+    def table(self) -> CatalogTable:
+        return self.catalog.table()
+
+    def _entries(self, plan: Plan, days: list[int]) -> _Entries:
+        table = self.table()
+        food_ids: list[str] = []
+        servings: list[float] = []
+        bounds = [0]
+        for day in days:
+            for _meal, _index, entry in plan.day_entries(day):
+                food_ids.append(entry.food_id)
+                servings.append(entry.servings)
+            bounds.append(len(food_ids))
+        count = len(food_ids)
+        rows = table.rows(food_ids)
+        group = np.repeat(np.arange(len(days)), np.diff(bounds))
+        amounts = np.fromiter(servings, float, count)
+        known = rows >= 0
+        totals = np.zeros((len(days), table.sums.shape[1]))
+        np.add.at(totals, group[known], table.sums[rows[known]] * amounts[known, None])
+        known_count = np.bincount(group[known], minlength=len(days))
+        return _Entries(days, food_ids, amounts, rows, group, bounds, totals, known_count)
+
+    def _score_points(self, totals: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The four parts' points for rows of day totals."""
+        return self.part_points(
+            totals[..., COLUMN["is_pro"]],
+            totals[..., COLUMN["is_pre"]],
+            totals[..., COLUMN["fiber_count"]],
+            totals[..., COLUMN["limit_load"]],
+            totals[..., COLUMN["limit_dairy"]],
         )
-
-    def joined(self, entries: pd.DataFrame) -> pd.DataFrame:
-        """Entries with their foods' columns; a food not in the catalog has NaN there."""
-        return entries.join(self.catalog.frame(), on="food")
-
-    def day_totals(self, joined: pd.DataFrame) -> pd.DataFrame:
-        """Per day: every summed column times servings (unknown values count as 0 here)."""
-        weighted = joined[list(SUM_COLUMNS)].mul(joined["servings"], axis=0)
-        weighted["day"] = joined["day"]
-        return weighted.groupby("day").sum()
 
     # -- scoring -------------------------------------------------------------------------
     def evaluate(
@@ -105,38 +142,22 @@ class Evaluator:
     ) -> PlanScore:
         """Score the given days (all by default) and every week of the plan."""
         day_list = list(range(plan.day_count)) if days is None else sorted(set(days))
-        joined = self.joined(self.entries_frame(plan, day_list))
-        known = joined["name"].notna()
-        totals = self.day_totals(joined.loc[known])  # a day of unknown foods is not scored
-        unknown_by_day = _names_by_day(joined.loc[~known], "food")
-        plants_by_day = _values_by_day(joined.loc[known], "plant")
-        missing = {
-            key: _names_by_day(joined.loc[known & joined[key].isna()], "name")
-            for key in ("fiber_g", *SKIN_NUTRIENTS)
-        }
-        limits = joined.loc[known & (joined["is_limit"] > 0)]
-        limit_by_day: dict[int, dict[str, float]] = {}
-        for (day, kind), servings in (
-            limits.groupby(["day", "limit_kind"])["servings"].sum().items()
-        ):
-            limit_by_day.setdefault(int(day), {})[str(kind)] = float(servings)
-
+        joined = self._entries(plan, day_list)
+        points = self._score_points(joined.totals)  # every day's parts at once
         scores = []
-        for day in day_list:
-            if day not in totals.index:
-                scores.append(self._empty_day(plan, day, unknown_by_day.get(day, ()), tips))
+        for position, day in enumerate(day_list):
+            lo, hi = joined.bounds[position], joined.bounds[position + 1]
+            rows = joined.rows[lo:hi].tolist()
+            ids = joined.food_ids[lo:hi]
+            unknown = _unique(fid for fid, row in zip(ids, rows, strict=True) if row < 0)
+            if not joined.known_count[position]:  # a day of unknown foods is not scored
+                scores.append(self._empty_day(plan, day, unknown, tips))
                 continue
-            row = totals.loc[day]
+            day_points = [float(part[position]) for part in points]
+            servings = joined.servings[lo:hi].tolist()
             scores.append(
                 self._day_score(
-                    plan,
-                    day,
-                    row,
-                    plants=plants_by_day.get(day, ()),
-                    unknown=unknown_by_day.get(day, ()),
-                    missing={key: found.get(day, ()) for key, found in missing.items()},
-                    limits=limit_by_day.get(day, {}),
-                    tips=tips,
+                    plan, day, joined.totals[position], day_points, rows, servings, unknown, tips
                 )
             )
         day_scores = tuple(scores)
@@ -156,24 +177,32 @@ class Evaluator:
         self,
         plan: Plan,
         day: int,
-        row: pd.Series,
-        *,
-        plants: tuple[str, ...],
+        totals: np.ndarray,
+        points: list[float],
+        rows: list[int],
+        servings: list[float],
         unknown: tuple[str, ...],
-        missing: dict[str, tuple[str, ...]],
-        limits: dict[str, float],
         tips: bool,
     ) -> DayScore:
+        """One day's score from its totals; names and counts from its entries' rows."""
         c = self.config
-        pro, pre, fiber = float(row["is_pro"]), float(row["is_pre"]), float(row["fiber_count"])
-        load, dairy = float(row["limit_load"]), float(row["limit_dairy"])
-        points = [
-            float(p)
-            for p in self.part_points(
-                np.array(pro), np.array(pre), np.array(fiber), np.array(load), np.array(dairy)
-            )
-        ]
-        counted_limits = dict(limits)
+        table = self.table()
+        known = [row for row in rows if row >= 0]
+        plants = tuple(sorted({p for p in (table.plants[row] for row in known) if p is not None}))
+        missing = {
+            key: _unique(table.names[row] for row in known if table.unknown[row, column])
+            for key, column in ((key, NUTRIENT_INDEX[key]) for key in REPORTED_UNKNOWN)
+        }
+        limits: dict[str, float] = {}
+        is_limit = table.column("is_limit")
+        for row, amount in zip(rows, servings, strict=True):
+            kind = table.limit_kinds[row] if row >= 0 and is_limit[row] > 0 else None
+            if kind is not None:
+                limits[kind] = limits.get(kind, 0.0) + amount
+        counted_limits = {kind: limits[kind] for kind in sorted(limits)}
+
+        value = {name: float(totals[index]) for name, index in COLUMN.items()}
+        pro, pre, fiber = value["is_pro"], value["is_pre"], value["fiber_count"]
         if "dairy" in counted_limits:
             extra = float(self._dairy_load(np.array(counted_limits["dairy"])))
             if extra > 0:
@@ -197,9 +226,9 @@ class Evaluator:
             SkinShare(
                 key,
                 NUTRIENT_LABELS[key],
-                float(row[key]),
+                value[key],
                 NUTRIENTS[key],
-                float(row[key]) / c.daily_values[key],
+                value[key] / c.daily_values[key],
                 missing[key],
             )
             for key in SKIN_NUTRIENTS
@@ -213,11 +242,11 @@ class Evaluator:
             planned=True,
             score=score,
             parts=parts,
-            fiber_g=float(row["fiber_g"]),
+            fiber_g=value["fiber_g"],
             fiber_unknown=missing["fiber_g"],
             plants=plants,
             servings={
-                cat: float(row[col]) for col, cat in zip(FLAG_COLUMNS, FLAG_CATEGORIES, strict=True)
+                cat: value[col] for col, cat in zip(FLAG_COLUMNS, FLAG_CATEGORIES, strict=True)
             },
             limit_servings=counted_limits,
             skin=skin,
@@ -251,61 +280,48 @@ class Evaluator:
         then to curated foods, then by name.
         """
         plan.check_day(day)
-        frame = self.catalog.frame()
-        joined = self.joined(self.entries_frame(plan, [day]))
-        totals = self.day_totals(joined)
-        base = {
-            key: float(totals[key].iloc[0]) if len(totals) else 0.0
-            for key in ("is_pro", "is_pre", "fiber_count", "limit_load", "limit_dairy")
-        }
-        now = sum(
-            float(p)
-            for p in self.part_points(
-                *(
-                    np.array(base[k])
-                    for k in ("is_pro", "is_pre", "fiber_count", "limit_load", "limit_dairy")
-                )
-            )
-        )
+        table = self.table()
+        joined = self._entries(plan, [day])
+        base = joined.totals[0]
+        now = sum(float(p) for p in self._score_points(base))
+        # The day plus one serving of each food, for every food at once.
         parts = self.part_points(
-            base["is_pro"] + frame["is_pro"].to_numpy(),
-            base["is_pre"] + frame["is_pre"].to_numpy(),
-            base["fiber_count"] + frame["fiber_count"].to_numpy(),
-            base["limit_load"] + frame["limit_load"].to_numpy(),
-            base["limit_dairy"] + frame["limit_dairy"].to_numpy(),
+            *(base[COLUMN[name]] + table.score[i] for i, name in enumerate(SCORE_COLUMNS))
         )
         new = parts[0] + parts[1] + parts[2] + parts[3]
         gain = new - now
         allowed = gain > 1e-9
         if familiar_only:
-            allowed &= frame["origin_rank"].to_numpy() < ORIGIN_RANK[SR28]
+            allowed &= table.origin_rank < ORIGIN_RANK[SR28]
         avoid = tag_mask(self.prefs.avoid_tags)
         if avoid:
-            allowed &= (frame["tag_mask"].to_numpy() & avoid) == 0
+            allowed &= (table.tag_mask & avoid) == 0
         candidates = np.flatnonzero(allowed)
         if not len(candidates):
             return []
-        in_day = frame.index.isin(set(joined["food"])).astype(np.int8)
-        order = np.lexsort(
-            (
-                frame["name_order"].to_numpy()[candidates],
-                frame["origin_rank"].to_numpy()[candidates],
-                in_day[candidates],
-                -np.round(gain[candidates], 6),
-            )
-        )
-        chosen = candidates[order[:top]]
+        in_day = np.zeros(len(table), dtype=np.int64)
+        in_day[joined.rows[joined.rows >= 0]] = 1
+        # One integer key orders like sorting by (-gain to 6 decimals, in the day, origin,
+        # name): the name rank is unique, so the first ``top`` need no full sort.
+        micro = np.rint(gain[candidates] * 1e6).astype(np.int64)
+        key = ((-micro * 2 + in_day[candidates]) * 3 + table.origin_rank[candidates]) * len(
+            table
+        ) + table.name_order[candidates]
+        if 0 < top < len(candidates):
+            first = np.argpartition(key, top - 1)[:top]
+            order = first[np.argsort(key[first])]
+        else:
+            order = np.argsort(key)[:top]
         result = []
-        for position in chosen:
-            food_id = frame.index[position]
+        for position in candidates[order].tolist():
             result.append(
                 Suggestion(
-                    food_id=str(food_id),
-                    name=str(frame["name"].iat[position]),
-                    serving_label=str(frame["serving_label"].iat[position]),
+                    food_id=table.ids[position],
+                    name=table.names[position],
+                    serving_label=table.serving_labels[position],
                     gain=float(gain[position]),
                     new_score=float(new[position]),
-                    reason=_reason(frame, position),
+                    reason=_reason(table, position),
                 )
             )
         return result
@@ -320,28 +336,18 @@ class Evaluator:
         return f"Adding {s.name} ({s.serving_label}) would raise it to {s.new_score:.0f}."
 
 
-def _reason(frame: pd.DataFrame, position: int) -> str:
+def _reason(table: CatalogTable, position: int) -> str:
     bits = []
-    if frame["is_pro"].iat[position]:
+    if table.column("is_pro")[position]:
         bits.append("a probiotic serving")
-    if frame["is_pre"].iat[position]:
+    if table.column("is_pre")[position]:
         bits.append("a prebiotic serving")
-    fiber = frame["fiber_count"].iat[position]
+    fiber = table.column("fiber_count")[position]
     if fiber >= 0.5:
         bits.append(f"{fiber:.0f} g fiber")
     return "Adds " + " and ".join(bits) if bits else "Adds to the day"
 
 
-def _names_by_day(frame: pd.DataFrame, column: str) -> dict[int, tuple[str, ...]]:
-    if frame.empty:
-        return {}
-    grouped = frame.groupby("day")[column].unique()
-    return {int(day): tuple(str(v) for v in values) for day, values in grouped.items()}
-
-
-def _values_by_day(frame: pd.DataFrame, column: str) -> dict[int, tuple[str, ...]]:
-    present = frame.loc[frame[column].notna()]
-    if present.empty:
-        return {}
-    grouped = present.groupby("day")[column].unique()
-    return {int(day): tuple(sorted(str(v) for v in values)) for day, values in grouped.items()}
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The distinct values, in the order they first appear."""
+    return tuple(dict.fromkeys(values))

@@ -1,0 +1,50 @@
+"""Catalog loading: the fast SR28 reader gives the same foods as the row-by-row one, and
+a catalog that defers SR28 reads it only when one of its foods is needed."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+
+from planner import foods
+from planner.foods import SR28, USER, Catalog, food_from_sr28_row
+from tests.tinydata import tiny_catalog
+
+
+def test_the_fast_reader_gives_the_same_foods_as_the_row_reader():
+    data = foods._resource_bytes("sr28.csv.gz")
+    rows = csv.DictReader(io.StringIO(gzip.decompress(data).decode("utf-8")))
+    assert foods.load_sr28_foods() == [food_from_sr28_row(row) for row in rows]
+
+
+def test_a_deferred_catalog_reads_sr28_only_when_needed(catalog):
+    own = list(tiny_catalog())[:2]
+    deferred = Catalog.load(defer_sr28=True, user_foods=own)
+    assert deferred.sr28_pending
+    assert "kefir" in deferred and deferred.get("my:kefir") is not None
+    assert deferred.in_category("probiotic") and deferred.by_origin(USER)
+    assert "no-such-food" not in deferred
+    assert deferred.sr28_pending  # none of that needed SR28
+    assert deferred.get("sr:01001") == catalog.get("sr:01001")
+    assert not deferred.sr28_pending
+    eager = Catalog.load(user_foods=own)
+    assert [f.id for f in deferred] == [f.id for f in eager]  # curated, SR28, own
+    assert len(deferred.by_origin(SR28)) == len(catalog.by_origin(SR28))
+
+
+def test_the_whole_catalog_reads_a_deferred_sr28():
+    for ask in (len, list, lambda c: c.table(), lambda c: c.search("butter")):
+        deferred = Catalog.load(defer_sr28=True)
+        ask(deferred)
+        assert not deferred.sr28_pending
+
+
+def test_the_table_follows_the_users_foods():
+    catalog = Catalog.load(include_sr28=False)
+    first = catalog.table()
+    assert catalog.table() is first  # cached
+    catalog.set_user_foods(list(tiny_catalog())[:1])
+    table = catalog.table()
+    assert table is not first and table.ids[-1] == "my:kefir"
+    assert table.row_of["my:kefir"] == len(table) - 1
