@@ -37,6 +37,7 @@ class PalettePanel(QWidget):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._all_stale = False  # "All foods" waits for a deferred SR28 table: see reload()
         self.models: dict[str, FoodListModel] = {
             key: FoodListModel(parent=self) for key in PALETTES
         }
@@ -99,12 +100,23 @@ class PalettePanel(QWidget):
 
     # -- contents ----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Fill the palettes from the catalog (again, after the user's foods changed)."""
+        """Fill the palettes from the catalog (again, after the user's foods changed).
+
+        The category palettes and "My foods" hold no SR28 food. "All foods" does: while the
+        catalog's SR28 table is still deferred (at start-up), it is filled when first shown,
+        so that the window does not wait for 8,789 foods it does not show yet.
+        """
         for key in CATEGORIES:
             self.models[key].set_foods(self._catalog.in_category(key))
-        self.models[ALL].set_foods(self._catalog)
         self.models[MINE].set_foods(self._catalog.by_origin(USER))
+        self._all_stale = True
+        self._fill_all()
         self.apply_filter()
+
+    def _fill_all(self) -> None:
+        if self._all_stale and (self.current_key == ALL or not self._catalog.sr28_pending):
+            self._all_stale = False
+            self.models[ALL].set_foods(self._catalog)
 
     def set_avoid_tags(self, tags: frozenset[str]) -> None:
         for model in self.models.values():
@@ -146,6 +158,7 @@ class PalettePanel(QWidget):
 
     def _palette_chosen(self, *_args: object) -> None:
         key = self.current_key
+        self._fill_all()
         self.list.setModel(self.models[key])
         self.hint.setText(PALETTE_HINTS[key])
         self.apply_filter()

@@ -1,8 +1,9 @@
 """Keeps the day and week scores of the open plan up to date, without blocking the window.
 
-The evaluator imports pandas, which takes most of a second, so it is loaded on a worker
-thread after the window shows. Edits mark their days stale; one zero-delay timer then scores
-only those days, after the drop or key press that caused them has returned.
+The evaluator needs numpy and the catalog's table, which needs the SR28 foods: together
+about a tenth of a second, so they are loaded on a worker thread after the window shows.
+Edits mark their days stale; one zero-delay timer then scores only those days, and only
+their weeks' summaries, after the drop or key press that caused them has returned.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from planner.foods import Catalog
-from planner.plan import Change
+from planner.plan import DAYS_PER_WEEK, Change
 from planner.scoring import DayScore, Preferences, Suggestion, WeekScore
 
 from .undo import PlanDocument
@@ -32,7 +33,8 @@ class _LoaderSignals(QObject):
 
 
 class _EvaluatorLoader(QRunnable):
-    """Imports the evaluator and builds the catalog table off the GUI thread."""
+    """Imports the evaluator and builds the catalog table (reading a deferred SR28 table)
+    off the GUI thread."""
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -44,7 +46,7 @@ class _EvaluatorLoader(QRunnable):
         try:
             import planner.evaluator  # noqa: F401  (the slow import, done here)
 
-            self._catalog.frame()
+            self._catalog.table()
         except Exception as exc:  # the GUI thread retries and reports
             error = exc
         self.signals.done.emit(error)
@@ -116,7 +118,9 @@ class ScoreKeeper(QObject):
         try:
             from planner.evaluator import Evaluator
 
-            self._evaluator = Evaluator(self._catalog, prefs=self._prefs)
+            evaluator = Evaluator(self._catalog, prefs=self._prefs)
+            evaluator.table()  # built by the worker unless it failed: then it raises here
+            self._evaluator = evaluator
         except Exception as exc:  # a broken install: say so, keep the window
             self.failed.emit(f"Scores are not available: {exc or error}")
             return
@@ -179,10 +183,17 @@ class ScoreKeeper(QObject):
         scores = {d: s for d, s in self.day_scores.items() if d < plan.day_count}
         scores.update({s.day: s for s in result.days})
         self.day_scores = scores
-        # Week scores from every day's score; evaluate() saw only the changed days.
-        ordered = tuple(scores[d] for d in sorted(scores))
-        self.week_scores = tuple(
-            self._evaluator.week_score(plan, week, ordered) for week in range(plan.weeks)
-        )
+        # Only the changed days' weeks are summed again (evaluate() saw only those days).
+        weeks: list[WeekScore | None] = list(self.week_scores[: plan.weeks])
+        weeks += [None] * (plan.weeks - len(weeks))
+        changed = {day // DAYS_PER_WEEK for day in days}
+        for week, summary in enumerate(weeks):
+            if summary is None or week in changed:
+                first = week * DAYS_PER_WEEK
+                in_week = tuple(
+                    scores[d] for d in range(first, first + DAYS_PER_WEEK) if d in scores
+                )
+                weeks[week] = self._evaluator.week_score(plan, week, in_week)
+        self.week_scores = tuple(w for w in weeks if w is not None)
         self.last_seconds = time.perf_counter() - began
         self.updated.emit(frozenset(days))
