@@ -202,6 +202,9 @@ def test_foods_from_another_plan_are_copied_not_moved(week, doc):
 def test_unknown_foods_from_outside_are_ignored(week, doc):
     assert not week.dropMimeData(palette_mime("no-such-food"), COPY, -1, -1, week.index(1, 1))
     assert doc.undo_stack.count() == 0
+    # Known foods in the same drag still arrive; the unknown ones are left out.
+    assert week.dropMimeData(palette_mime("no-such", "kimchi", "x"), COPY, -1, -1, week.index(1, 1))
+    assert [e.food_id for e in doc.plan.cell(1, "lunch")] == ["kimchi"]
 
 
 def test_servings_over_the_limit_are_refused(week, doc, qtbot):
@@ -225,6 +228,8 @@ def test_servings_over_the_limit_are_refused(week, doc, qtbot):
         raw_mime(b'{"v": 1, "doc": null, "items": []}'),
         raw_mime(b"[" * 100_000),
         raw_mime(b"\xff\xfe"),
+        QMimeData(),
+        raw_mime(b"file:///home/someone/week.gutplan\r\n", "text/uri-list"),
     ],
     ids=[
         "foreign",
@@ -237,6 +242,8 @@ def test_servings_over_the_limit_are_refused(week, doc, qtbot):
         "no-items",
         "deep",
         "not-utf8",
+        "no-formats",
+        "file-manager",
     ],
 )
 def test_foreign_and_malformed_drag_data_is_ignored(week, doc, mime):
