@@ -167,6 +167,15 @@ class DayPanel(QWidget):
 
     def show_day(self, score: DayScore | None, heading: str) -> None:
         """Show a day's score; None while it is being worked out."""
+        # A progress bar repaints the window at once when its value changes; with updates
+        # off, the panel is painted once, with the grid, on the next turn of the loop.
+        self.setUpdatesEnabled(False)
+        try:
+            self._show_day(score, heading)
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _show_day(self, score: DayScore | None, heading: str) -> None:
         if score is None or score.score is None:
             self.title.setText(f"{heading}: not planned" if score else heading or "Scoring…")
             self.why.setText(score.why if score else "")
@@ -185,7 +194,10 @@ class DayPanel(QWidget):
             self.part_points[part.key].setText(f"{part.points:.0f} / {part.max_points:.0f}")
             bar = self.part_bars[part.key]
             bar.setValue(round(100 * part.share))
-            _tint(bar, score_color(100 * part.share).name())
+            color = score_color(100 * part.share).name()
+            if bar.property("tint") != color:  # a new style sheet costs a re-polish
+                bar.setProperty("tint", color)
+                _tint(bar, color)
             self.part_sentences[part.key].setText(part.sentence)
             bar.setToolTip(part.sentence)
         for share in score.skin:

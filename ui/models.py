@@ -321,6 +321,9 @@ class WeekModel(QAbstractTableModel):
         self._catalog = catalog
         self._week = 0
         self._scores: dict[int, DayScore] = {}
+        # Each cell's entries as (name, servings, category), asked for by every paint and
+        # by the view's row fitting after each edit; dropped for the days an edit changes.
+        self._views: dict[tuple[int, str], list[tuple[str, str, str | None]]] = {}
         document.planChanged.connect(self._plan_changed)
         document.planReplaced.connect(self._plan_replaced)
 
@@ -365,10 +368,15 @@ class WeekModel(QAbstractTableModel):
 
     def set_catalog_changed(self) -> None:
         """Food names may have changed (the user's own foods were edited)."""
+        self._views.clear()
         self.dataChanged.emit(self.index(0, 0), self.index(SCORE_ROW - 1, DAYS_PER_WEEK - 1))
 
     def _plan_changed(self, change: object) -> None:
+        changed = getattr(change, "days", ())
+        for cell in [cell for cell in self._views if cell[0] in changed]:
+            del self._views[cell]
         if getattr(change, "reshaped", False):
+            self._views.clear()
             if self._week >= self._doc.plan.weeks:
                 self.set_week(self._doc.plan.weeks - 1)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, DAYS_PER_WEEK - 1)
@@ -385,6 +393,7 @@ class WeekModel(QAbstractTableModel):
         self.beginResetModel()
         self._week = 0
         self._scores = {}
+        self._views.clear()
         self.endResetModel()
 
     # -- Qt model interface ------------------------------------------------------------------
@@ -398,6 +407,10 @@ class WeekModel(QAbstractTableModel):
         if not index.isValid() or not self.checkIndex(index):
             return None
         day = self.day_of_column(index.column())
+        if role == ENTRIES_ROLE and index.row() < SCORE_ROW:  # asked for most: cached
+            views = self._views.get((day, MEALS[index.row()]))
+            if views is not None:
+                return list(views)
         if index.row() == SCORE_ROW:
             return self._score_data(day, role)
         meal = MEALS[index.row()]
@@ -411,7 +424,11 @@ class WeekModel(QAbstractTableModel):
                 f"{name_of(e.food_id)} x{format_servings(e.servings)}" for e in entries
             )
         if role == ENTRIES_ROLE:
-            return [self._entry_view(e.food_id, e.servings) for e in entries]
+            views = self._views.get((day, meal))
+            if views is None:
+                views = [self._entry_view(e.food_id, e.servings) for e in entries]
+                self._views[(day, meal)] = views
+            return list(views)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             where = f"{plan.date_of(day):%A} {MEAL_LABELS[meal].lower()}"
             if not entries:
