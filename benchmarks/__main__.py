@@ -1,0 +1,89 @@
+"""Run every benchmark and print the table: ``python -m benchmarks [--quick]``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .common import Row, format_table, full_plan
+
+# Every row the table prints, in order (tests check that a quick run prints them all).
+ROW_NAMES = (
+    "Bare PySide6 window, start to painted (baseline)",
+    "Bare window + import pandas (baseline)",
+    "Start to a visible main window",
+    "Start to the sample week scored on screen",
+    "Peak memory: full catalog, full week open, scored",
+    "Loading the full catalog (curated + SR28)",
+    "Re-score after one edit, full week (168 entries), median",
+    "Re-score after one edit, full week, 95th percentile",
+    "Re-score after one edit, 4 weeks (672 entries), median",
+    "Re-score after one edit, 12 weeks (2,016 entries), median",
+    "Evaluator alone: one day of a full week scored",
+    "Suggestions for one day over the full catalog",
+    "Suggestions, synthetic catalog of 1,000 foods",
+    "Suggestions, synthetic catalog of 8,789 foods",
+    "Suggestions, synthetic catalog of 50,000 foods",
+    "Palette search over the full catalog, slowest keystroke",
+    "PDF export, full week with shopping list and notes",
+    "PDF export, 4 weeks",
+    "PDF export, 12 weeks",
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="run each figure once (checks they work; CI)"
+    )
+    args = parser.parse_args(argv)
+    quick = args.quick
+    began = time.monotonic()
+
+    from planner.foods import Catalog
+    from planner.planfile import save_plan
+
+    from . import inprocess, startup
+
+    rows: list[Row] = []
+    rows += startup.startup_rows(runs=1 if quick else 7)
+    catalog = Catalog.load()
+    with tempfile.TemporaryDirectory(prefix="gutskin-bench-") as folder:
+        week_file = Path(folder) / "full-week.gutplan"
+        save_plan(full_plan(catalog), week_file)
+        rows.append(startup.memory_row(week_file, runs=1 if quick else 3))
+    rows += inprocess.catalog_rows(repeats=3 if quick else 15)
+    rows += inprocess.rescore_rows(catalog, edits=15 if quick else 300)
+    rows += inprocess.evaluator_rows(catalog, repeats=3 if quick else 100)
+    rows += inprocess.suggestion_scaling_rows(catalog, repeats=3 if quick else 20)
+    rows += inprocess.palette_rows(catalog, repeats=1 if quick else 5)
+    rows += inprocess.pdf_rows(catalog, repeats=1 if quick else 5)
+
+    when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    title = (
+        f"Gut–Skin Planner benchmarks, {when}: Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs"
+        f"{', quick mode (one run each: figures are rough)' if quick else ''}"
+    )
+    print(format_table(rows, title))
+    print(f"({time.monotonic() - began:.0f} s)")
+    missing = [name for name in ROW_NAMES if name not in {row.name for row in rows}]
+    if missing:
+        print(f"missing rows: {missing}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip the interpreter's shutdown: freeing the references kept for PySide6's sake
+    # (benchmarks/inprocess.py) would abort it there.
+    os._exit(code)

@@ -1,0 +1,241 @@
+"""Figures measured inside one process: catalog loading, re-scoring after an edit,
+suggestions, palette search and PDF export. The window and its models run on Qt's
+offscreen platform; painting is not timed."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from pathlib import Path
+
+from planner.edits import AddFood, RemoveEntry, SetServings
+from planner.foods import Catalog
+from planner.plan import DAYS_PER_WEEK, MEALS
+
+from .common import Row, full_plan, median, percentile, synthetic_catalog, time_ms
+
+DAY = 3  # the day suggestions are asked for: a Thursday of the full week
+
+
+def catalog_rows(repeats: int) -> list[Row]:
+    Catalog.load()  # the first load also imports and opens the resource files
+    load = median(time_ms(Catalog.load, repeats))
+    return [Row("Loading the full catalog (curated + SR28)", load, "ms", 150.0, "issue")]
+
+
+# PySide6 6.12.0 on Python 3.11 (where None, True and False are not immortal) drops a
+# reference to None on each call of a Qt method that returns nothing (QPainter.setPen,
+# QWidget.update, ...), about 1,000 per repaint of a full week's grid, and some to True
+# and False; the process aborts when a count reaches zero. Extra references keep these
+# benchmarks, which repaint thousands of times, running.
+_REFERENCES = [None, True, False] * 3_000_000
+
+
+def _qt_app():
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import create_application
+
+    return create_application()
+
+
+def _process_events() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def rescore_times(catalog: Catalog, weeks: int, edits: int, folder: Path) -> list[float]:
+    """Milliseconds from applying one edit to the window's models holding the new scores.
+
+    Each edit goes through the document as a user's would (undo stack, plan listeners, the
+    week model's dataChanged); ScoreKeeper.flush() then re-scores at once instead of on
+    the next turn of the event loop, and its ``updated`` signal updates the week model,
+    the week summary and the day panel with its suggestions. The edited cell is selected
+    first, as after a click; painting happens between edits and is not timed.
+    """
+    import time
+
+    from planner.userfoods import UserFoods
+    from ui.mainwindow import MainWindow
+    from ui.settings import Settings
+
+    _qt_app()
+    plan = full_plan(catalog, weeks)
+    window = MainWindow(
+        Settings(folder / f"settings-{weeks}.ini"),
+        catalog,
+        plan,
+        user_foods=UserFoods(folder / "my-foods.json"),
+        background=False,
+    )
+    window.show()
+    window.start_scoring()
+    _process_events()
+    window.scores.flush()
+    doc = window.document
+    rng = random.Random(weeks)
+    ids = [food.id for food in catalog]
+    times = []
+    added: tuple[int, str, int] | None = None
+    for number in range(edits):
+        if added is not None:  # take back the food the last edit added
+            day, meal, index = added
+            edit = RemoveEntry(day, meal, index)
+            added = None
+        else:
+            day = rng.randrange(weeks * DAYS_PER_WEEK)
+            meal = rng.choice(MEALS)
+            if number % 3 == 0:
+                edit = AddFood(day, meal, rng.choice(ids))
+                added = (day, meal, len(doc.plan.cell(day, meal)))
+            else:
+                index = rng.randrange(len(doc.plan.cell(day, meal)))
+                servings = doc.plan.cell(day, meal)[index].servings
+                edit = SetServings(day, meal, index, 2.5 if servings != 2.5 else 1.0)
+        window.set_week(day // DAYS_PER_WEEK)
+        window.grid.set_current(day, meal)
+        _process_events()
+        began = time.perf_counter()
+        doc.apply(edit)
+        window.scores.flush()
+        times.append((time.perf_counter() - began) * 1000)
+        _process_events()
+    doc.undo_stack.setClean()
+    window.close()
+    window.deleteLater()
+    _process_events()
+    return times
+
+
+def rescore_rows(catalog: Catalog, edits: int) -> list[Row]:
+    with tempfile.TemporaryDirectory(prefix="gutskin-bench-") as folder:
+        week = rescore_times(catalog, 1, edits, Path(folder))
+        four = rescore_times(catalog, 4, edits, Path(folder))
+        twelve = rescore_times(catalog, 12, edits, Path(folder))
+    base = median(week)
+    return [
+        Row("Re-score after one edit, full week (168 entries), median", base, "ms", 2.0, "issue"),
+        Row(
+            "Re-score after one edit, full week, 95th percentile",
+            percentile(week, 0.95),
+            "ms",
+            5.0,
+            "issue",
+        ),
+        Row(
+            "Re-score after one edit, 4 weeks (672 entries), median",
+            median(four),
+            "ms",
+            4 * base,
+            "linear: 4 x 1 week",
+        ),
+        Row(
+            "Re-score after one edit, 12 weeks (2,016 entries), median",
+            median(twelve),
+            "ms",
+            12 * base,
+            "linear: 12 x 1 week",
+        ),
+    ]
+
+
+def evaluator_rows(catalog: Catalog, repeats: int) -> list[Row]:
+    """The planner's part alone: one day re-scored, and one day's suggestions."""
+    from planner.evaluator import Evaluator
+
+    evaluator = Evaluator(catalog)
+    plan = full_plan(catalog)
+    evaluator.evaluate(plan, tips=False)  # builds the cached catalog table
+    one_day = median(time_ms(lambda: evaluator.evaluate(plan, [DAY], tips=False), repeats))
+    suggest = median(time_ms(lambda: evaluator.suggest(plan, DAY, top=5), repeats))
+    return [
+        Row("Evaluator alone: one day of a full week scored", one_day, "ms"),
+        Row("Suggestions for one day over the full catalog", suggest, "ms", 30.0, "issue"),
+    ]
+
+
+def suggestion_scaling_rows(catalog: Catalog, repeats: int) -> list[Row]:
+    from planner.evaluator import Evaluator
+
+    measured = {}
+    for size in (1_000, 8_789, 50_000):
+        foods = synthetic_catalog(catalog, size)
+        evaluator = Evaluator(foods)
+        plan = full_plan(foods)
+        evaluator.suggest(plan, DAY, top=5)  # builds the cached catalog table
+        measured[size] = median(time_ms(lambda e=evaluator, p=plan: e.suggest(p, DAY), repeats))
+    small = measured[1_000]
+    rows = [Row("Suggestions, synthetic catalog of 1,000 foods", small, "ms")]
+    for size in (8_789, 50_000):
+        rows.append(
+            Row(
+                f"Suggestions, synthetic catalog of {size:,} foods",
+                measured[size],
+                "ms",
+                small * size / 1_000,
+                f"linear: {size / 1_000:g} x 1,000 foods",
+            )
+        )
+    return rows
+
+
+def palette_rows(catalog: Catalog, repeats: int) -> list[Row]:
+    """The slowest keystroke typing and then deleting a search in "All foods": the
+    filter, the model reset and the list's layout of its rows (the 60 ms pause that lets
+    a fast typist finish a word is not counted, nor is painting)."""
+    from ui.palette import ALL, PalettePanel
+
+    _qt_app()
+    panel = PalettePanel(catalog)
+    panel.resize(320, 700)
+    panel.show()
+    panel.show_palette(ALL)
+    _process_events()
+    word = "chicken breast"
+    texts = [word[:n] for n in range(1, len(word) + 1)]
+    texts += [*reversed(texts[:-1]), ""]
+
+    def keystroke(text: str) -> None:
+        panel.search.setText(text)
+        panel.apply_filter()
+        panel.list.executeDelayedItemsLayout()  # the layout a paint would run first, if due
+
+    per_key = {text: [] for text in texts}
+    for _ in range(repeats):
+        for text in texts:
+            per_key[text] += time_ms(lambda t=text: keystroke(t), 1)
+            _process_events()
+    worst = max(median(times) for times in per_key.values())
+    panel.close()
+    panel.deleteLater()
+    _process_events()
+    return [
+        Row("Palette search over the full catalog, slowest keystroke", worst, "ms", 16.0, "issue")
+    ]
+
+
+def pdf_rows(catalog: Catalog, repeats: int) -> list[Row]:
+    """Export with the shopping list and day notes, after ReportLab is imported and its
+    fonts registered (one untimed export)."""
+    from planner.evaluator import Evaluator
+    from planner.pdf import export_pdf
+
+    evaluator = Evaluator(catalog)
+    measured = {}
+    with tempfile.TemporaryDirectory(prefix="gutskin-bench-") as folder:
+        out = Path(folder) / "week.pdf"
+        for weeks in (1, 4, 12):
+            plan = full_plan(catalog, weeks)
+            export = lambda p=plan: export_pdf(p, evaluator, out, shopping=True, notes=True)  # noqa: E731
+            if weeks == 1:
+                export()
+            measured[weeks] = median(time_ms(export, repeats, collect=True))
+    base = measured[1]
+    return [
+        Row("PDF export, full week with shopping list and notes", base, "ms", 300.0, "issue"),
+        Row("PDF export, 4 weeks", measured[4], "ms", 4 * base, "linear: 4 x 1 week"),
+        Row("PDF export, 12 weeks", measured[12], "ms", 12 * base, "linear: 12 x 1 week"),
+    ]
