@@ -34,6 +34,7 @@ make_window, no_dialogs, settings, window = (
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 AUTOSAVE_S = 0.1
+REAL_RECOVERY_ASK = dialogs.RecoveryDialog.ask  # before no_dialogs patches it
 
 
 def patch(monkeypatch, cls, name, func) -> None:
@@ -477,3 +478,80 @@ def test_the_running_app_turns_errors_into_dialogs_and_keeps_going(tmp_path, _pr
     assert all(name in text for name in ("RuntimeError", "KeyError", "ValueError"))
     document = json.loads(next((_private_data_dir / "recovery").iterdir()).read_text("utf-8"))
     assert document["plan"]["entries"][0]["food"] == "kefir"
+
+
+# -- the real dialogs, answered by a timer ----------------------------------------------------
+def answer_when_shown(qtbot, text: str) -> None:
+    """Click the button labelled ``text`` of the modal dialog about to open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, click)
+            return
+        buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text() == text]
+        buttons[0].click()
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.parametrize(("button", "answer"), [("&Continue", "continue"), ("&Quit", "quit")])
+def test_the_error_dialog_shows_what_where_and_answers(qtbot, tmp_path, button, answer):
+    from ui.dialogs import CrashDialog
+
+    answer_when_shown(qtbot, button)
+    got = CrashDialog.ask(None, "KeyError: 'x'", "No unsaved changes were lost.",
+                          tmp_path / "errors.log", "Traceback ...")  # fmt: skip
+    assert got == answer
+
+
+def test_the_recovery_dialog_restores_the_chosen_copy(qtbot, make_window, quick):
+    window = make_window()
+    edit(window, "kefir")
+    window.autosave()
+    window.autosaver.abandon()
+    found = RecoveryStore().orphans()
+    answer_when_shown(qtbot, "&Restore")
+    assert REAL_RECOVERY_ASK(None, found) == ("restore", found[0])
+    answer_when_shown(qtbot, "&Keep for Later")
+    assert REAL_RECOVERY_ASK(None, found) == ("keep", None)
+
+
+SIGNALS_SCRIPT = r"""
+import sys
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal
+from PySide6.QtGui import QStandardItemModel
+from ui.crash import keep_singletons_alive
+
+if sys.argv[1] == "guarded":
+    keep_singletons_alive()
+app = QCoreApplication([])
+
+class Document(QObject):
+    changed = Signal(bool)
+
+document = Document()
+model = QStandardItemModel(1, 1)
+for _ in range(20_000):  # a long session's edits and redraws
+    document.changed.emit(True)
+    model.index(0, 0).data(1234)  # an unset role: an empty value
+print("done", flush=True)
+"""
+
+
+def test_a_long_session_does_not_end_in_a_refcount_abort(tmp_path):
+    # PySide6 6.12 on Python 3.11 drops a reference to True per Python signal emitted and
+    # to None per empty value returned; unguarded, this ends in a fatal abort.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    runs = {}
+    for how in ("guarded", "unguarded"):
+        runs[how] = subprocess.run(
+            [sys.executable, "-c", SIGNALS_SCRIPT, how],
+            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert runs["guarded"].returncode == 0 and runs["guarded"].stdout == "done\n"
+    unguarded = runs["unguarded"]
+    # Where the binding is fixed the unguarded run passes too; where not, it aborts.
+    assert unguarded.returncode == 0 or "_dealloc: deallocating" in unguarded.stderr

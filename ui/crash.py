@@ -30,19 +30,22 @@ if TYPE_CHECKING:
 MAX_DIALOGS = 3  # an error that repeats (say in a paint event) is logged, not shown again
 
 
-def keep_none_alive() -> None:
-    """Make None immortal, as Python 3.12 does.
+def keep_singletons_alive() -> None:
+    """Make None, True and False immortal, as Python 3.12 does.
 
-    PySide6 6.12 on Python 3.11 drops a reference to None each time a Qt call returns an
-    empty QVariant to Python (QModelIndex.data() of an unset role, QAction.data(), ...).
-    None's count is a few thousand, so a long session would end in "Fatal Python error:
-    none_dealloc", an abort no handler can catch. Adding 2**40 references lasts forever.
+    PySide6 6.12 on Python 3.11 drops a reference to True each time a signal declared in
+    Python is emitted, and one to None each time a Qt call returns an empty QVariant or a
+    null pointer to Python (QModelIndex.data() of an unset role, QAction.data(), ...). Their
+    counts are a few thousand, so a session of some thousand edits would end in "Fatal
+    Python error: bool_dealloc" (or none_dealloc), an abort no handler can catch. Adding
+    2**40 references to each lasts forever.
     """
     if sys.version_info >= (3, 12) or not hasattr(sys, "getrefcount"):
         return
-    count = ctypes.c_ssize_t.from_address(id(None))
-    if count.value + 1 == sys.getrefcount(None):  # the layout is the one expected
-        count.value += 1 << 40
+    for singleton in (None, True, False):
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value + 1 == sys.getrefcount(singleton):  # the layout is the one expected
+            count.value += 1 << 40
 
 
 class CrashHandler(QObject):
