@@ -555,3 +555,68 @@ def test_a_long_session_does_not_end_in_a_refcount_abort(tmp_path):
     unguarded = runs["unguarded"]
     # Where the binding is fixed the unguarded run passes too; where not, it aborts.
     assert unguarded.returncode == 0 or "_dealloc: deallocating" in unguarded.stderr
+
+
+EDITING_APP = r"""
+import sys
+from PySide6.QtCore import QTimer
+from planner.foods import Catalog
+from ui import app as gutskin
+from ui.mainwindow import MainWindow
+from ui.settings import Settings
+
+application = gutskin.create_application()
+crashes = gutskin._handle_crashes()
+settings = Settings(sys.argv[1])
+settings.autosave_seconds = 0.1
+window = MainWindow(settings, Catalog.load(include_sr28=False), background=False)
+window.show()
+window.grid.set_current(3, "dinner")
+for food in ("lentils", "garlic", "kimchi"):
+    window.add_food(food)
+
+def copied():
+    if window.autosaver.current is not None:
+        print("COPIED", flush=True)
+    else:
+        QTimer.singleShot(20, copied)
+
+QTimer.singleShot(0, copied)
+sys.exit(application.exec())
+"""
+
+
+def test_an_app_killed_with_unsaved_changes_offers_them_at_the_next_start(
+    make_window, tmp_path, monkeypatch, _private_data_dir
+):
+    import signal
+
+    from tests.test_reliability_kill import wait_for_marker
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(
+        [sys.executable, "-c", EDITING_APP, str(tmp_path / "settings.ini")],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        wait_for_marker(child.stdout, "COPIED")
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close()  # type: ignore[union-attr]
+    assert child.returncode == -signal.SIGKILL
+    offered = []
+
+    def restore(cls, parent, found):
+        offered.extend(found)
+        return dialogs.RecoveryDialog.RESTORE, found[0]
+
+    patch(monkeypatch, dialogs.RecoveryDialog, "ask", restore)
+    window = make_window()
+    window.open_initial(None)
+    assert [c.title for c in offered] == ["Untitled"]
+    foods = [e.food_id for e in window.document.plan.cell(3, "dinner")]
+    assert foods == ["lentils", "garlic", "kimchi"] and window.document.modified

@@ -43,20 +43,20 @@ def large_plan(servings: float = 1.0) -> Plan:
     return plan
 
 
-def wait_for_marker(process: subprocess.Popen, timeout: float = 60.0) -> str:
-    """The child's stderr line starting with WRITING (other lines, e.g. warnings, skipped)."""
-    assert process.stderr is not None
+def wait_for_marker(stream, marker: str = "WRITING ", timeout: float = 60.0) -> str:
+    """The rest of the first line of ``stream`` that starts with ``marker`` (other lines,
+    e.g. warnings, are skipped); fails after ``timeout`` seconds without it."""
     selector = selectors.DefaultSelector()
-    selector.register(process.stderr, selectors.EVENT_READ)
+    selector.register(stream, selectors.EVENT_READ)
     seen = []
     while selector.select(timeout):
-        line = process.stderr.readline()
+        line = stream.readline()
         if not line:
             break
-        if line.startswith("WRITING "):
-            return line.removeprefix("WRITING ").strip()
+        if line.startswith(marker):
+            return line.removeprefix(marker).strip()
         seen.append(line)
-    raise AssertionError(f"the child never reached the marker; it said: {''.join(seen)}")
+    raise AssertionError(f"the child never printed {marker!r}; it said: {''.join(seen)}")
 
 
 def test_a_save_killed_while_writing_leaves_the_old_file_loadable(tmp_path: Path):
@@ -74,7 +74,7 @@ def test_a_save_killed_while_writing_leaves_the_old_file_loadable(tmp_path: Path
         text=True,
     )
     try:
-        temporary = Path(wait_for_marker(child))
+        temporary = Path(wait_for_marker(child.stderr))
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     finally:
