@@ -12,13 +12,8 @@ from pathlib import Path
 import pytest
 
 from planner.plan import Plan
-from ui.crash import keep_singletons_alive
 
 START = date(2026, 11, 30)  # a Monday
-
-# Every Python signal emitted steals a reference to True (PySide6 6.12, Python 3.11): the
-# GUI tests emit enough of them to end the test process in "bool_dealloc" at exit.
-keep_singletons_alive()
 
 # The offscreen platform warns that it cannot size a native window; harmless here.
 QT_LOG_IGNORE = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")

@@ -33,14 +33,15 @@ def send_drop(
     actions=COPY_OR_MOVE,
 ) -> QDropEvent:
     """Enter, move and drop at the centre of ``index``, as a real drag would."""
-    pos = QPointF(view.visualRect(index).center())
+    # Qt 6 takes a whole-pixel point for drag enter and move, a QPointF for the drop.
+    pos = view.visualRect(index).center()
     buttons = Qt.MouseButton.LeftButton
     viewport = view.viewport()
     enter = QDragEnterEvent(pos, actions, mime, buttons, modifiers)
     QApplication.sendEvent(viewport, enter)
     move = QDragMoveEvent(pos, actions, mime, buttons, modifiers)
     QApplication.sendEvent(viewport, move)
-    drop = QDropEvent(pos, actions, mime, buttons, modifiers)
+    drop = QDropEvent(QPointF(pos), actions, mime, buttons, modifiers)
     QApplication.sendEvent(viewport, drop)
     return drop
 
@@ -113,7 +114,7 @@ def test_foreign_drag_data_is_refused_at_the_door(filled):
     mime.setText("kefir")
     index = filled.week_model.index(0, 1)
     enter = QDragEnterEvent(
-        QPointF(filled.grid.visualRect(index).center()),
+        filled.grid.visualRect(index).center(),
         COPY_OR_MOVE,
         mime,
         Qt.MouseButton.LeftButton,

@@ -103,9 +103,8 @@ def run(file: Path | None = None) -> int:
 def _handle_crashes() -> CrashHandler:
     """From here on an unexpected error is a dialog and a log file, never a traceback, and
     a recovery copy of the plan is written first (ui.crash). Kept until exec() returns."""
-    from .crash import CrashHandler, keep_singletons_alive
+    from .crash import CrashHandler
 
-    keep_singletons_alive()
     handler = CrashHandler()
     handler.install()
     return handler

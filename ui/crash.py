@@ -10,7 +10,6 @@ too; an exception on a worker thread is reported on the GUI thread.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import threading
 import traceback
@@ -28,24 +27,6 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 MAX_DIALOGS = 3  # an error that repeats (say in a paint event) is logged, not shown again
-
-
-def keep_singletons_alive() -> None:
-    """Make None, True and False immortal, as Python 3.12 does.
-
-    PySide6 6.12 on Python 3.11 drops a reference to True each time a signal declared in
-    Python is emitted, and one to None each time a Qt call returns an empty QVariant or a
-    null pointer to Python (QModelIndex.data() of an unset role, QAction.data(), ...). Their
-    counts are a few thousand, so a session of some thousand edits would end in "Fatal
-    Python error: bool_dealloc" (or none_dealloc), an abort no handler can catch. Adding
-    2**40 references to each lasts forever.
-    """
-    if sys.version_info >= (3, 12) or not hasattr(sys, "getrefcount"):
-        return
-    for singleton in (None, True, False):
-        count = ctypes.c_ssize_t.from_address(id(singleton))
-        if count.value + 1 == sys.getrefcount(singleton):  # the layout is the one expected
-            count.value += 1 << 40
 
 
 class CrashHandler(QObject):
