@@ -297,3 +297,18 @@ def test_the_week_model_follows_edits_and_undo(week, doc, qtbot):
     with qtbot.waitSignal(week.dataChanged):
         doc.undo_stack.undo()
     assert week.index(1, 0).data() == ""
+
+
+def test_tooltips_show_markup_in_names_literally():
+    from PySide6.QtGui import QTextDocument
+
+    from planner.userfoods import make_food
+    from ui.models import food_tooltip
+
+    food = make_food('<b>Tea & "Toast"</b>', categories=["fiber"])
+    tip = food_tooltip(food)
+    shown = QTextDocument()
+    shown.setHtml(tip)
+    assert shown.toPlainText().splitlines()[0] == '<b>Tea & "Toast"</b>'
+    plain = food_tooltip(make_food("Oat bran", categories=["fiber"]))
+    assert plain.startswith("Oat bran\n")

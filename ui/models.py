@@ -10,6 +10,7 @@ out of the grid, the cell they came from. Anything else dropped on the grid is i
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -185,6 +186,17 @@ def entries_text(catalog: Catalog, plan: Plan, cells: Iterable[tuple[int, str]])
 
 
 # -- palettes ------------------------------------------------------------------------------
+def literal_tip(text: str) -> str:
+    """Tooltip text shown exactly as written.
+
+    Qt renders a tooltip that looks like markup as HTML, and food names are the user's own
+    text: a name such as "<b>Tea</b>" must show its brackets, not bold type.
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    return "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
 def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
     fiber = food.nutrients.get("fiber_g")
     lines = [food.name, f"Serving: {food.serving_label} ({food.grams:g} g)"]
@@ -194,7 +206,7 @@ def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
     clash = [t for t in TAGS if t in food.tags and t in avoided]
     if clash:
         lines.append(f"Contains {', '.join(clash)}, which you avoid.")
-    return "\n".join(lines)
+    return literal_tip("\n".join(lines))
 
 
 class FoodListModel(QAbstractListModel):
@@ -436,7 +448,8 @@ class WeekModel(QAbstractTableModel):
             foods = ", ".join(
                 f"{name_of(e.food_id)} x{format_servings(e.servings)}" for e in entries
             )
-            return f"{where}: {foods}"
+            text = f"{where}: {foods}"
+            return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
     def _entry_view(self, food_id: str, servings: float) -> tuple[str, str, str | None]:
@@ -603,7 +616,8 @@ class SuggestionModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"+{s.gain:.0f}   {s.name} ({s.serving_label})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{s.name}, {s.serving_label}: {s.reason}; the day would score {s.new_score:.0f}"
+            text = f"{s.name}, {s.serving_label}: {s.reason}; the day would score {s.new_score:.0f}"
+            return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == FOOD_ID_ROLE:
             return s.food_id
         return None
