@@ -93,12 +93,17 @@ def format_table(rows: list[Row], title: str) -> str:
     lines = [title, ""]
     head = f"{'figure':<58} {'measured':>10} {'target':>10} {'ratio':>6}  target from"
     lines += [head, "-" * len(head)]
+
+    def number(value: float, unit: str) -> str:
+        return f"{value:,.2f} {unit}" if value < 10 else f"{value:,.1f} {unit}"
+
     for row in rows:
-        value = f"{row.value:,.1f} {row.unit}"
-        target = "—" if row.target is None else f"{row.target:,.1f} {row.unit}"
+        value = number(row.value, row.unit)
+        target = "—" if row.target is None else number(row.target, row.unit)
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}"
         flag = "" if row.ratio is None or row.ratio <= 1 else "  MISSES"
-        lines.append(f"{row.name:<58} {value:>10} {target:>10} {ratio:>6}  {row.basis}{flag}")
+        line = f"{row.name:<58} {value:>10} {target:>10} {ratio:>6}  {row.basis}{flag}"
+        lines.append(line.rstrip())
     lines.append("")
     lines.append("ratio = measured / target; at most 1.00 meets the target.")
     return "\n".join(lines)
