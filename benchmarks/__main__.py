@@ -84,9 +84,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # Skip the interpreter's shutdown: freeing the references kept for PySide6's sake
-    # (benchmarks/inprocess.py) would abort it there.
-    os._exit(code)
+    sys.exit(main())

@@ -23,14 +23,6 @@ def catalog_rows(repeats: int) -> list[Row]:
     return [Row("Loading the full catalog (curated + SR28)", load, "ms", 150.0, "issue")]
 
 
-# PySide6 6.12.0 on Python 3.11 (where None, True and False are not immortal) drops a
-# reference to None on each call of a Qt method that returns nothing (QPainter.setPen,
-# QWidget.update, ...), about 1,000 per repaint of a full week's grid, and some to True
-# and False; the process aborts when a count reaches zero. Extra references keep these
-# benchmarks, which repaint thousands of times, running.
-_REFERENCES = [None, True, False] * 3_000_000
-
-
 def _qt_app():
     import os
 
