@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__
 from .errors import PlannerError
 
 EXIT_ERROR = 2
@@ -19,6 +18,15 @@ EXIT_ERROR = 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_ERROR, f"gutskin: {message} (see 'gutskin --help')\n")
+
+
+class _Version(argparse.Action):
+    """--version, reading the version only when asked (see planner.__getattr__)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+        from . import __version__
+
+        parser.exit(0, f"gutskin {__version__}\n")
 
 
 def _date(text: str) -> date:
@@ -39,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gutskin",
         description="Plan a week of meals for gut and skin. With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"gutskin {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def prefs(p: argparse.ArgumentParser) -> None:
