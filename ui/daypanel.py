@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -23,6 +20,7 @@ from planner.scoring import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
 
 from .models import SuggestionModel
 from .theme import score_color
+from .views import FoodListView
 
 PART_LABELS = {
     "probiotic": "Probiotic",
@@ -49,31 +47,12 @@ def _tint(bar: QProgressBar, color: str) -> None:
     )
 
 
-class SuggestionList(QListView):
+class SuggestionList(FoodListView):
     """Suggestions; Enter or a double-click adds the food to the selected meal."""
-
-    addRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setUniformItemSizes(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.doubleClicked.connect(self._double_clicked)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.addRequested.emit()
-            return
-        super().keyPressEvent(event)
-
-    def _double_clicked(self, _index: object) -> None:
-        self.addRequested.emit()
 
 
 class DayPanel(QWidget):

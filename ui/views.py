@@ -146,9 +146,10 @@ class FoodDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class PaletteView(QListView):
+class FoodListView(QListView):
     """A list of foods to drag into the grid. Enter or a double-click asks to add the
-    current food to the selected meal, the keyboard way to do the same as a drag."""
+    current food to the selected meal: the keyboard and single-click way to do the same
+    as a drag. The palettes and the day panel's suggestions are both such lists."""
 
     addRequested = Signal()
 
@@ -159,7 +160,6 @@ class PaletteView(QListView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)  # keeps 8,789 rows fast to lay out
-        self.setItemDelegate(FoodDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.doubleClicked.connect(self._double_clicked)
@@ -172,6 +172,14 @@ class PaletteView(QListView):
 
     def _double_clicked(self, _index: QModelIndex) -> None:
         self.addRequested.emit()
+
+
+class PaletteView(FoodListView):
+    """One palette's foods, drawn with their serving and category colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(FoodDelegate(self))
 
     def current_food(self):  # -> Food | None
         index = self.currentIndex()
