@@ -26,7 +26,8 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
         from . import __version__
 
-        parser.exit(0, f"gutskin {__version__}\n")
+        print(f"gutskin {__version__}")
+        parser.exit(0)
 
 
 def _date(text: str) -> date:

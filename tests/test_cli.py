@@ -136,3 +136,9 @@ def test_an_unexpected_failure_is_one_line_too(sample_file: Path, capsys, monkey
     assert code == 2
     assert err.startswith("gutskin: unexpected error (RuntimeError: disk on fire)")
     assert len(err.strip().splitlines()) == 1
+
+
+def test_version_goes_to_stdout(capsys):
+    code, out, err = run(capsys, "--version")
+    assert code == 0 and err == ""
+    assert out.startswith("gutskin ") and len(out.split()) == 2
