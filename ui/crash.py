@@ -21,8 +21,6 @@ from PySide6.QtCore import QObject, Signal
 
 from planner.crashlog import CrashLog, summary
 
-from .dialogs import CrashDialog
-
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
@@ -93,6 +91,10 @@ class CrashHandler(QObject):
         self._shown[site] = self._shown.get(site, 0) + 1
         if self._showing or self._shown[site] > MAX_DIALOGS:
             return
+        # Imported here: the dialogs module is not needed until something goes wrong, and
+        # the handler is installed before the window shows.
+        from .dialogs import CrashDialog
+
         self._showing = True
         try:
             answer = CrashDialog.ask(self.window, what, kept, log, details)

@@ -7,6 +7,7 @@ import importlib.util
 import itertools
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStyle,
     QToolBar,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.csvio import export_csv, import_csv
 from planner.edits import (
     AddFood,
     ClearDay,
@@ -48,28 +47,22 @@ from planner.foods import Catalog
 from planner.paths import user_foods_path
 from planner.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan
 from planner.planfile import EXTENSION, VERSION, read_plan
-from planner.recovery import Autosaver, RecoveryCopy, RecoveryStore
 from planner.userfoods import UserFoods, load_or_set_aside
 
 from .daypanel import DayPanel
-from .dialogs import (
-    CopyDayDialog,
-    FileDialogs,
-    Messages,
-    MyFoodsDialog,
-    PdfOptions,
-    PdfOptionsDialog,
-    PreferencesDialog,
-    RecoveryDialog,
-    ServingsDialog,
-    UnsavedChanges,
-)
 from .models import WeekModel, decode_foods
 from .palette import PalettePanel
 from .scores import ScoreKeeper
 from .settings import Settings
 from .undo import PlanDocument
 from .views import WeekView
+
+# Dialogs, CSV and recovery copies are first needed after the window shows: they are
+# imported where used, which keeps them and their Qt classes off the start-up path.
+if TYPE_CHECKING:
+    from planner.recovery import Autosaver, RecoveryCopy, RecoveryStore
+
+    from .dialogs import PdfOptions
 
 APP_TITLE = "Gut–Skin Planner"
 SERVING_PRESETS = (0.5, 1, 1.5, 2, 3)
@@ -153,7 +146,8 @@ class MainWindow(QMainWindow):
         self._pdf_running = False
         # While the plan has unsaved changes a recovery copy is written at a steady
         # interval; a clean save or a deliberate discard removes it (planner.recovery).
-        self.autosaver = Autosaver(recovery or RecoveryStore())
+        self._recovery = recovery
+        self._autosaver: Autosaver | None = None  # made on first use: see autosaver
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(round(settings.autosave_seconds * 1000))
         self._copied_revision = -1
@@ -476,6 +470,8 @@ class MainWindow(QMainWindow):
     def open_initial(self, file: Path | None) -> None:
         """What the app opens with: the given file, the sample week on the first start,
         otherwise an empty plan."""
+        from .dialogs import Messages
+
         first = self.settings.first_run
         self.settings.mark_started()
         if self._user_foods_notice:
@@ -493,6 +489,16 @@ class MainWindow(QMainWindow):
             return
 
     # -- recovery --------------------------------------------------------------------------
+    @property
+    def autosaver(self) -> Autosaver:
+        """Writes and removes this window's recovery copy; made when first needed, after
+        the window shows, so that start-up does not import planner.recovery."""
+        if self._autosaver is None:
+            from planner.recovery import Autosaver, RecoveryStore
+
+            self._autosaver = Autosaver(self._recovery or RecoveryStore())
+        return self._autosaver
+
     def autosave(self) -> bool:
         """Write the recovery copy if the plan has changes the copy does not hold yet."""
         doc = self.document
@@ -523,6 +529,8 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """Offer the plans a crash or a kill left unsaved; True if one was restored."""
+        from .dialogs import RecoveryDialog
+
         store = self.autosaver.store
         copies = store.orphans()
         while copies:
@@ -539,6 +547,8 @@ class MainWindow(QMainWindow):
 
     def restore_copy(self, copy: RecoveryCopy) -> bool:
         """Open a recovery copy as the unsaved plan it was (its file is not touched)."""
+        from .dialogs import Messages
+
         store = self.autosaver.store
         try:
             plan = store.load(copy)
@@ -560,6 +570,8 @@ class MainWindow(QMainWindow):
     # -- files ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled."""
+        from .dialogs import UnsavedChanges
+
         if not self.document.modified:
             return True
         answer = UnsavedChanges.ask(self, self.document.title)
@@ -582,6 +594,8 @@ class MainWindow(QMainWindow):
         self.document.replace(sample_plan(this_monday(), self.catalog), title="Sample week")
 
     def open_plan(self) -> None:
+        from .dialogs import FileDialogs
+
         if not self.maybe_save():
             return
         path = FileDialogs.open_plan(self, self._folder())
@@ -594,6 +608,8 @@ class MainWindow(QMainWindow):
 
     def load_file(self, path: Path) -> bool:
         """Open a plan file; a damaged one is reported and the open plan stays as it is."""
+        from .dialogs import Messages
+
         path = Path(path)
         try:
             plan, version = read_plan(path)
@@ -627,12 +643,16 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from .dialogs import FileDialogs
+
         current = self.document.path
         suggested = current or self._folder() / f"{self.document.title}{EXTENSION}"
         path = FileDialogs.save_plan(self, suggested)
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from .dialogs import Messages
+
         try:
             self.document.save(path)
         except PlannerError as exc:
@@ -644,6 +664,10 @@ class MainWindow(QMainWindow):
         return True
 
     def import_csv_file(self) -> None:
+        from planner.csvio import import_csv
+
+        from .dialogs import FileDialogs, Messages
+
         if not self.maybe_save():
             return
         path = FileDialogs.open_csv(self, self._folder())
@@ -659,6 +683,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Imported {plan.entry_count()} foods from {path.name}", 5000)
 
     def export_csv_file(self) -> None:
+        from planner.csvio import export_csv
+
+        from .dialogs import FileDialogs, Messages
+
         suggested = self._folder() / f"{self._stem()}.csv"
         path = FileDialogs.save_csv(self, suggested)
         if path is None:
@@ -672,6 +700,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 5000)
 
     def export_pdf_file(self) -> None:
+        from .dialogs import PdfOptionsDialog
+
         if self._pdf_running:
             return
         options = PdfOptionsDialog.ask(self, self._folder() / f"{self._stem()}.pdf")
@@ -692,6 +722,8 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().start(job)
 
     def _pdf_done(self, path: Path, error: str | None) -> None:
+        from .dialogs import Messages
+
         self._pdf_running = False
         self.act_pdf.setEnabled(True)
         self.act_my_foods.setEnabled(not self._user_foods_error)
@@ -703,6 +735,8 @@ class MainWindow(QMainWindow):
         self.pdf_written(path)
 
     def pdf_written(self, path: Path) -> None:
+        from .dialogs import Messages
+
         Messages.done_with_open(self, "PDF exported", f"The plan was saved as {path}.", path)
 
     def _remember(self, path: Path) -> None:
@@ -817,6 +851,8 @@ class MainWindow(QMainWindow):
         return self.document.apply(SetServings(*entry, servings))
 
     def ask_servings(self) -> None:
+        from .dialogs import ServingsDialog
+
         entry = self.grid.current_entry()
         if entry is None:
             return
@@ -868,6 +904,8 @@ class MainWindow(QMainWindow):
         return self.grid.current_day()
 
     def copy_day(self) -> None:
+        from .dialogs import CopyDayDialog
+
         day = self.selected_day()
         if day is None:
             return
@@ -920,6 +958,8 @@ class MainWindow(QMainWindow):
     def edit_preferences(self) -> None:
         from planner.scoring import ScoringConfig
 
+        from .dialogs import PreferencesDialog
+
         default = ScoringConfig.load().fiber_target_g
         prefs = PreferencesDialog.ask(self, self.scores.preferences, default)
         if prefs is None:
@@ -933,6 +973,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Preferences saved; scores follow them.", 5000)
 
     def edit_my_foods(self) -> None:
+        from .dialogs import MyFoodsDialog
+
         if self.user_foods is None:
             self.user_foods = UserFoods(user_foods_path())
         dialog = MyFoodsDialog(self.user_foods, self.document.plan.food_ids(), self)
@@ -952,6 +994,8 @@ class MainWindow(QMainWindow):
         self.palette_panel.search.selectAll()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             f"About {APP_TITLE}",
