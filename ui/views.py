@@ -326,9 +326,12 @@ class WeekView(QTableView):
         self._entry_to_keep: int | None = None
         self._press_entry: int | None = None
         self._drop_target: tuple[int, int] | None = None
+        # The viewport's height, from resizeEvent: the first viewport() call of the process
+        # costs about 7 ms (PySide resolves every QWidget subclass to wrap it), which the
+        # first paint need not wait for.
+        self._viewport_height = 0
         self.setDragEnabled(True)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
+        self.setAcceptDrops(True)  # a scroll area passes this on to its viewport
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDragDropOverwriteMode(True)  # drops land on a cell, never between rows
         self.setDropIndicatorShown(False)  # the delegate outlines the target cell instead
@@ -378,7 +381,7 @@ class WeekView(QTableView):
                 (len(model.index(row, c).data(ENTRIES_ROLE) or ()) for c in range(7)), default=0
             )
             needed.append(max(2, most) * line + 8)
-        spare = self.viewport().height() - vh.sectionSize(SCORE_ROW) - sum(needed)
+        spare = self._viewport_height - vh.sectionSize(SCORE_ROW) - sum(needed)
         extra, left = divmod(max(0, spare), SCORE_ROW)
         for row, height in enumerate(needed):
             size = height + extra + (left if row == SCORE_ROW - 1 else 0)
@@ -387,6 +390,8 @@ class WeekView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # A scroll area's resize events are its viewport's: this is the viewport's size.
+        self._viewport_height = event.size().height()
         self.fit_rows()
 
     def week_model(self) -> WeekModel:
