@@ -73,6 +73,7 @@ def run(file: Path | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
+    _import_plain_modules()
     from planner.errors import PlannerError
 
     from .firstpaint import PaintWatch
@@ -98,6 +99,26 @@ def run(file: Path | None = None) -> int:
     starter = _Opener(window, file)
     first_paint.painted.connect(starter.open)
     return app.exec()
+
+
+def _import_plain_modules() -> None:
+    """Import the pure-Python modules the window needs before anything imports PySide6.
+
+    Once PySide6 is loaded, its import hook reads the source of every module imported
+    (to see whether it uses PySide's optional features); for these modules and what they
+    import, none of which uses Qt, that was about 5 ms of the start to the first paint.
+    """
+    import html  # noqa: F401
+    import itertools  # noqa: F401
+    import threading  # noqa: F401
+    import traceback  # noqa: F401
+
+    import planner.crashlog
+    import planner.edits
+    import planner.paths
+    import planner.planfile
+    import planner.scoring
+    import planner.userfoods  # noqa: F401
 
 
 def _handle_crashes() -> CrashHandler:
