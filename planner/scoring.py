@@ -4,7 +4,6 @@ result types. The arithmetic on tables lives in planner.evaluator."""
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -43,6 +42,8 @@ class ScoringConfig:
 
     @classmethod
     def from_toml(cls, text: str) -> ScoringConfig:
+        import tomllib  # here, not at the top: the scores load after the window shows
+
         try:
             data = tomllib.loads(text)
             parts = data["parts"]
