@@ -226,43 +226,44 @@ class CrashDialog:
 
 
 class FileDialogs:
-    @classmethod
-    def open_plan(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
+    """The file choosers, one classmethod each so that tests can replace any of them."""
+
+    @staticmethod
+    def _open(parent: QWidget | None, title: str, folder: Path | None, kind: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            parent, "Open Plan", str(folder or Path.home()), f"{PLAN_FILTER};;All files (*)"
+            parent, title, str(folder or Path.home()), f"{kind};;All files (*)"
         )
         return Path(name) if name else None
+
+    @staticmethod
+    def _save(
+        parent: QWidget | None, title: str, suggested: Path, kind: str, suffix: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kind)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(suffix)
+
+    @classmethod
+    def open_plan(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
+        return cls._open(parent, "Open Plan", folder, PLAN_FILTER)
 
     @classmethod
     def save_plan(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, "Save Plan", str(suggested), PLAN_FILTER)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(EXTENSION)
+        return cls._save(parent, "Save Plan", suggested, PLAN_FILTER, EXTENSION)
 
     @classmethod
     def open_csv(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Import CSV", str(folder or Path.home()), f"{CSV_FILTER};;All files (*)"
-        )
-        return Path(name) if name else None
+        return cls._open(parent, "Import CSV", folder, CSV_FILTER)
 
     @classmethod
     def save_csv(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, "Export CSV", str(suggested), CSV_FILTER)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".csv")
+        return cls._save(parent, "Export CSV", suggested, CSV_FILTER, ".csv")
 
     @classmethod
     def save_pdf(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(suggested), PDF_FILTER)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(".pdf")
+        return cls._save(parent, "Export PDF", suggested, PDF_FILTER, ".pdf")
 
 
 # -- plan edits that need a choice -----------------------------------------------------------

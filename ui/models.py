@@ -209,7 +209,42 @@ def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
     return literal_tip("\n".join(lines))
 
 
-class FoodListModel(QAbstractListModel):
+class FoodSourceModel(QAbstractListModel):
+    """A list of foods that can be dragged into the grid and takes no drops: the palettes
+    and the day panel's suggestions. Subclasses say which food a row holds."""
+
+    def _food_at(self, row: int) -> tuple[str, str] | None:
+        """(food id, name) of ``row``, or None."""
+        raise NotImplementedError
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags  # the list takes no drops
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
+        found = [self._food_at(i.row()) for i in indexes if i.isValid()]
+        foods = [food for food in found if food is not None]
+        return encode_foods(
+            [DragItem(food_id) for food_id, _ in foods], None, "\n".join(n for _, n in foods)
+        )
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.IgnoreAction
+
+
+class FoodListModel(FoodSourceModel):
     """One palette. ``set_filter`` keeps the foods whose name holds every word typed."""
 
     def __init__(self, foods: Iterable[Food] = (), parent: QObject | None = None) -> None:
@@ -290,30 +325,11 @@ class FoodListModel(QAbstractListModel):
             return bool(food.tags & self._avoid)
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags  # the palette takes no drops
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
-        foods = [
-            self._shown[i.row()] for i in indexes if i.isValid() and i.row() < len(self._shown)
-        ]
-        return encode_foods([DragItem(f.id) for f in foods], None, "\n".join(f.name for f in foods))
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.IgnoreAction
+    def _food_at(self, row: int) -> tuple[str, str] | None:
+        if not 0 <= row < len(self._shown):
+            return None
+        food = self._shown[row]
+        return food.id, food.name
 
 
 # -- the week grid -------------------------------------------------------------------------
@@ -593,7 +609,7 @@ class WeekModel(QAbstractTableModel):
 
 
 # -- suggestions -----------------------------------------------------------------------------
-class SuggestionModel(QAbstractListModel):
+class SuggestionModel(FoodSourceModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Suggestion] = []
@@ -622,26 +638,6 @@ class SuggestionModel(QAbstractListModel):
             return s.food_id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
-        chosen = [
-            self._items[i.row()] for i in indexes if i.isValid() and i.row() < len(self._items)
-        ]
-        return encode_foods(
-            [DragItem(s.food_id) for s in chosen], None, "\n".join(s.name for s in chosen)
-        )
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
+    def _food_at(self, row: int) -> tuple[str, str] | None:
+        item = self.suggestion(row)
+        return None if item is None else (item.food_id, item.name)
