@@ -272,12 +272,14 @@ class Evaluator:
 
     # -- suggestions ---------------------------------------------------------------------
     def suggest(
-        self, plan: Plan, day: int, top: int = 5, *, familiar_only: bool = False
+        self, plan: Plan, day: int, top: int = 5, *, familiar_first: bool = False
     ) -> list[Suggestion]:
         """Foods ranked by how much one serving would raise the day's score.
 
         Foods with a tag the user avoids are skipped; ties go to foods not yet in the day,
-        then to curated foods, then by name.
+        then to curated foods, then by name. With ``familiar_first``, only curated foods
+        and the user's own are ranked when any of them would help, SR28's otherwise: what
+        the app, the tips and the PDF show a person.
         """
         plan.check_day(day)
         table = self.table()
@@ -291,11 +293,13 @@ class Evaluator:
         new = parts[0] + parts[1] + parts[2] + parts[3]
         gain = new - now
         allowed = gain > 1e-9
-        if familiar_only:
-            allowed &= table.origin_rank < ORIGIN_RANK[SR28]
         avoid = tag_mask(self.prefs.avoid_tags)
         if avoid:
             allowed &= (table.tag_mask & avoid) == 0
+        if familiar_first:
+            familiar = allowed & (table.origin_rank < ORIGIN_RANK[SR28])
+            if familiar.any():
+                allowed = familiar
         candidates = np.flatnonzero(allowed)
         if not len(candidates):
             return []
@@ -327,9 +331,7 @@ class Evaluator:
         return result
 
     def _tip(self, plan: Plan, day: int) -> str:
-        # The tip names a food people know (curated or their own) when one helps at all;
-        # the full ranking, SR28 included, is what suggest() returns.
-        best = self.suggest(plan, day, top=1, familiar_only=True) or self.suggest(plan, day, top=1)
+        best = self.suggest(plan, day, top=1, familiar_first=True)
         if not best:
             return ""
         s = best[0]

@@ -755,7 +755,9 @@ class _Builder:
         if day.unknown_foods:
             names = ", ".join(day.unknown_foods)
             block.append(self.para("Not in the catalog: " + self.text(names), self.s_note))
-        suggestions = self.evaluator.suggest(self.plan, d, top=SUGGESTIONS_PER_DAY)
+        suggestions = self.evaluator.suggest(
+            self.plan, d, top=SUGGESTIONS_PER_DAY, familiar_first=True
+        )
         if suggestions:
             block.append(self.para("<b>Would raise the score most</b>", self.s_note_head))
             for s in suggestions:
@@ -834,4 +836,3 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-

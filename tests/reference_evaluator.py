@@ -241,7 +241,7 @@ class ReferenceEvaluator:
 
     # -- suggestions ---------------------------------------------------------------------
     def suggest(
-        self, plan: Plan, day: int, top: int = 5, *, familiar_only: bool = False
+        self, plan: Plan, day: int, top: int = 5, *, familiar_first: bool = False
     ) -> list[Suggestion]:
         """Foods ranked by how much one serving would raise the day's score.
 
@@ -275,11 +275,13 @@ class ReferenceEvaluator:
         new = parts[0] + parts[1] + parts[2] + parts[3]
         gain = new - now
         allowed = gain > 1e-9
-        if familiar_only:
-            allowed &= frame["origin_rank"].to_numpy() < ORIGIN_RANK[SR28]
         avoid = tag_mask(self.prefs.avoid_tags)
         if avoid:
             allowed &= (frame["tag_mask"].to_numpy() & avoid) == 0
+        if familiar_first:
+            familiar = allowed & (frame["origin_rank"].to_numpy() < ORIGIN_RANK[SR28])
+            if familiar.any():
+                allowed = familiar
         candidates = np.flatnonzero(allowed)
         if not len(candidates):
             return []
@@ -311,7 +313,7 @@ class ReferenceEvaluator:
     def _tip(self, plan: Plan, day: int) -> str:
         # The tip names a food people know (curated or their own) when one helps at all;
         # the full ranking, SR28 included, is what suggest() returns.
-        best = self.suggest(plan, day, top=1, familiar_only=True) or self.suggest(plan, day, top=1)
+        best = self.suggest(plan, day, top=1, familiar_first=True)
         if not best:
             return ""
         s = best[0]

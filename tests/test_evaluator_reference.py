@@ -93,9 +93,9 @@ def test_suggestions_match_the_pandas_evaluator(items, preferences, day, top, fa
     plan = Plan(MONDAY, weeks=2)
     for d, meal, food, servings in items:
         AddFood(d, meal, food, servings).apply(plan)
-    new = Evaluator(CATALOG, prefs=preferences).suggest(plan, day, top, familiar_only=familiar)
+    new = Evaluator(CATALOG, prefs=preferences).suggest(plan, day, top, familiar_first=familiar)
     old = ReferenceEvaluator(CATALOG, prefs=preferences).suggest(
-        plan, day, top, familiar_only=familiar
+        plan, day, top, familiar_first=familiar
     )
     assert [(s.food_id, s.name, s.serving_label, s.reason) for s in new] == [
         (s.food_id, s.name, s.serving_label, s.reason) for s in old

@@ -160,7 +160,7 @@ def test_day_notes_print_each_planned_days_sentences_and_suggestions(hand):
         if day.planned:
             assert_in_order(notes, [day.why, *(part.sentence for part in day.parts)])
     first = next(d for d in result.days if d.planned)
-    for suggestion in evaluator.suggest(plan, first.day, top=3):
+    for suggestion in evaluator.suggest(plan, first.day, top=3, familiar_first=True):
         assert suggestion.name in notes
 
 

@@ -154,11 +154,7 @@ class ScoreKeeper(QObject):
     def suggest(self, day: int, top: int = 5) -> list[Suggestion]:
         if self._evaluator is None or not 0 <= day < self._doc.plan.day_count:
             return []
-        # Familiar foods (curated and the user's own) first; SR28's 8,789 only if none fit.
-        plan, evaluator = self._doc.plan, self._evaluator
-        return evaluator.suggest(plan, day, top=top, familiar_only=True) or evaluator.suggest(
-            plan, day, top=top
-        )
+        return self._evaluator.suggest(self._doc.plan, day, top=top, familiar_first=True)
 
     def _plan_changed(self, change: Change) -> None:
         if change.reshaped:
