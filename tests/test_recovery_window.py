@@ -231,6 +231,7 @@ def test_a_failed_save_in_the_window_loses_nothing(
         path.unlink()
         path.mkdir()
     else:
+
         def fail(*args: object, **kwargs: object):
             raise OSError(code, os.strerror(code))
 
@@ -583,25 +584,14 @@ sys.exit(application.exec())
 def test_an_app_killed_with_unsaved_changes_offers_them_at_the_next_start(
     make_window, tmp_path, monkeypatch, _private_data_dir
 ):
-    import signal
-
-    from tests.test_reliability_kill import wait_for_marker
+    from tests.processes import kill_at_marker
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, "-c", EDITING_APP, str(tmp_path / "settings.ini")],
         env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
-    try:
-        wait_for_marker(child.stdout, "COPIED")
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        child.stdout.close()  # type: ignore[union-attr]
-    assert child.returncode == -signal.SIGKILL
+    kill_at_marker(child, child.stdout, "COPIED")  # type: ignore[arg-type]
     offered = []
 
     def restore(cls, parent, found):

@@ -8,7 +8,6 @@ stderr); the parent kills it the moment it sees the marker, not after a guessed 
 from __future__ import annotations
 
 import os
-import selectors
 import signal
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 from planner.atomic import PAUSE_VARIABLE
 from planner.plan import MEALS, Entry, Plan
 from planner.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
+from tests.processes import kill_at_marker
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -43,22 +43,6 @@ def large_plan(servings: float = 1.0) -> Plan:
     return plan
 
 
-def wait_for_marker(stream, marker: str = "WRITING ", timeout: float = 60.0) -> str:
-    """The rest of the first line of ``stream`` that starts with ``marker`` (other lines,
-    e.g. warnings, are skipped); fails after ``timeout`` seconds without it."""
-    selector = selectors.DefaultSelector()
-    selector.register(stream, selectors.EVENT_READ)
-    seen = []
-    while selector.select(timeout):
-        line = stream.readline()
-        if not line:
-            break
-        if line.startswith(marker):
-            return line.removeprefix(marker).strip()
-        seen.append(line)
-    raise AssertionError(f"the child never printed {marker!r}; it said: {''.join(seen)}")
-
-
 def test_a_save_killed_while_writing_leaves_the_old_file_loadable(tmp_path: Path):
     path = tmp_path / "year.gutplan"
     old = large_plan()
@@ -73,16 +57,7 @@ def test_a_save_killed_while_writing_leaves_the_old_file_loadable(tmp_path: Path
         stderr=subprocess.PIPE,
         text=True,
     )
-    try:
-        temporary = Path(wait_for_marker(child.stderr))
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        child.stderr.close()  # type: ignore[union-attr]
-    assert child.returncode == -signal.SIGKILL
+    temporary = Path(kill_at_marker(child, child.stderr, "WRITING "))  # type: ignore[arg-type]
     # The half-written temporary file is there, beside the untouched original.
     assert temporary.parent == tmp_path and temporary.name.startswith(".year.gutplan.")
     assert 0 < temporary.stat().st_size < len(before) * 1.5
