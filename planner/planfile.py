@@ -34,11 +34,6 @@ class _Invalid(ValueError):
     pass
 
 
-def parse_json(data: bytes) -> object:
-    """Strict JSON (see planner.strictjson). Raises ValueError."""
-    return strictjson.parse_json(data)
-
-
 def limit_problem(plan: Plan, days: Iterable[int] | None = None) -> str:
     """Why ``plan`` holds more than a plan file may (looking only at ``days`` if given).
 
@@ -149,7 +144,7 @@ def dumps(plan: Plan) -> bytes:
 def read_plan_bytes(data: bytes, name: str = "plan") -> tuple[Plan, int]:
     """The plan in ``data`` and the format version it was written in."""
     try:
-        document = parse_json(data)
+        document = strictjson.parse_json(data)  # JsonError is a ValueError
         return plan_from_document(document), document_version(document)
     except ValueError as exc:
         raise PlanFileError(f"{name}: {exc}.") from exc
