@@ -14,10 +14,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+_O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line ends
 
 PAUSE_VARIABLE = "GUTSKIN_PAUSE_IN_WRITE"
 STALE_AFTER_S = 3600.0  # a temporary file this old is a leftover even if its writer lives
@@ -59,10 +61,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, uniquely named file beside ``name``, opened for writing.
+
+    Created with mode 0666 so that the kernel applies the user's umask, as for any new
+    file; tempfile.mkstemp would make it private (0600), and reading the umask means
+    changing it, which is not safe while other threads create files.
+    """
+    for _ in range(100):
+        tmp = folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "No free temporary file name", str(folder))
 
 
 def pid_running(pid: int) -> bool:
@@ -134,20 +146,16 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
     folder = path.parent if str(path.parent) else Path(".")
     remove_stale_temps(path)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder
-    )
-    tmp = Path(tmp_name)
+    fd, tmp = _create_temp(folder, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             written = _pause_for_tests(handle, data, tmp)
             handle.write(data[written:])
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600): give it the bits the file it replaces
-        # had, or those a new file gets under the user's umask.
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else _new_file_mode())
+        if path.exists():  # keep the permission bits the user gave the file it replaces
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -7,7 +7,6 @@ import io
 import os
 import shutil
 import subprocess
-import tempfile
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+import planner.atomic
 from planner.cli import main
 from planner.edits import AddFood
 from planner.evaluator import Evaluator
@@ -434,7 +434,7 @@ def test_a_read_only_folder_is_one_clear_message(tmp_path, hand, monkeypatch):
     def refuse(*_args, **_kw):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(planner.atomic, "_create_temp", refuse)
     path = tmp_path / "week.pdf"
     with pytest.raises(PdfExportError, match="is not writable") as caught:
         export_pdf(plan, evaluator, path)

@@ -200,7 +200,7 @@ def test_a_copy_that_cannot_be_written_is_a_status_message(make_window, quick, m
     def disk_full(*args: object, **kwargs: object):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", disk_full)
+    monkeypatch.setattr(atomic, "_create_temp", disk_full)
     assert not window.autosave()
     message = window.statusBar().currentMessage()
     assert message.startswith("No recovery copy was written: Could not save ")
@@ -235,7 +235,7 @@ def test_a_failed_save_in_the_window_loses_nothing(
         def fail(*args: object, **kwargs: object):
             raise OSError(code, os.strerror(code))
 
-        monkeypatch.setattr(atomic.tempfile, "mkstemp", fail)
+        monkeypatch.setattr(atomic, "_create_temp", fail)
     assert not window.save()
     assert shown == [f"Could not save {path}: {reason}."]
     assert window.document.modified and window.isWindowModified()

@@ -92,7 +92,7 @@ def test_a_failed_save_says_why_and_leaves_the_old_file(tmp_path, monkeypatch, k
     path = tmp_path / name
     write(path, 1)
     before = path.read_bytes()
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse(code))
+    monkeypatch.setattr(atomic, "_create_temp", refuse(code))
     with pytest.raises(PlannerError) as info:
         write(path, 2)
     assert str(info.value) == f"Could not save {path}: {reason}."
