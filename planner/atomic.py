@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import sys
 import time
 from pathlib import Path
@@ -69,7 +68,7 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
     changing it, which is not safe while other threads create files.
     """
     for _ in range(100):
-        tmp = folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        tmp = folder / f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666), tmp
         except FileExistsError:

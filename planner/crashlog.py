@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import platform
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -50,6 +49,8 @@ class CrashLog:
     ) -> Path | None:
         """Append one report; returns the log's path, or None if it could not be written
         (the disk may be full: the caller still tells the user what happened)."""
+        import platform  # only when an error is reported: off the start-up path
+
         lines = [
             f"=== {datetime.now().astimezone().isoformat(timespec='seconds')}"
             f"{' in thread ' + thread if thread else ''}",
@@ -83,4 +84,3 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import gzip
 import io
 import json
 import math
@@ -208,6 +206,9 @@ def load_curated_foods() -> list[Food]:
 
 
 def load_sr28_foods() -> list[Food]:
+    import csv  # imported here: the SR28 table is read on a worker, after the window shows
+    import gzip
+
     try:
         text = gzip.decompress(_resource_bytes("sr28.csv.gz")).decode("utf-8")
         rows = csv.reader(io.StringIO(text))

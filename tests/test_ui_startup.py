@@ -1,8 +1,10 @@
 """Start-up: "All foods" waits for a deferred SR28 table, scores keep every week current
-while only the changed weeks are summed again, and the smoke test prints its lines."""
+while only the changed weeks are summed again, the first paint does not wait for what
+comes after it, and the smoke test prints its lines."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,18 +48,69 @@ def test_week_scores_stay_equal_to_scoring_the_whole_plan(make_window, qtbot, ca
         assert window.scores.day_scores == {d.day: d for d in whole.days}
 
 
-def test_the_smoke_test_prints_the_paint_and_the_scores(tmp_path):
-    env = dict(
+# What the window must not wait for: the scoring engine and its numpy, the PDF, the
+# dialogs, the CSV and recovery code, and what reads the SR28 table.
+AFTER_FIRST_PAINT = (
+    "numpy",
+    "pandas",
+    "reportlab",
+    "planner.evaluator",
+    "planner.frames",
+    "planner.pdf",
+    "planner.csvio",
+    "planner.recovery",
+    "ui.dialogs",
+    "csv",
+    "gzip",
+    "tomllib",
+)
+# Runs the app as `gutskin` does, but in place of the work that follows the first paint
+# it prints the modules loaded so far and quits.
+LIST_MODULES_AT_FIRST_PAINT = """
+import json, sys
+import ui.app
+from PySide6.QtWidgets import QApplication
+
+def report(self):
+    print(json.dumps(sorted(sys.modules)))
+    QApplication.instance().exit(0)
+
+ui.app._Opener.open = report
+sys.exit(ui.app.run(None))
+"""
+
+
+def _app_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    return dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=str(ROOT),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         GUTSKIN_DATA_DIR=str(tmp_path / "data"),
-        GUTSKIN_SMOKE_TEST="1",
+        **extra,
     )
+
+
+def test_the_first_paint_waits_for_none_of_what_follows_it(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-c", LIST_MODULES_AT_FIRST_PAINT],
+        env=_app_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "ui.mainwindow" in loaded  # the report came from the painted window
+    early = [m for m in loaded if m.split(".")[0] in AFTER_FIRST_PAINT or m in AFTER_FIRST_PAINT]
+    assert early == []
+
+
+def test_the_smoke_test_prints_the_paint_and_the_scores(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "ui.launcher"],
-        env=env,
+        env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -108,7 +108,6 @@ def _import_plain_modules() -> None:
     (to see whether it uses PySide's optional features); for these modules and what they
     import, none of which uses Qt, that was about 5 ms of the start to the first paint.
     """
-    import html  # noqa: F401
     import itertools  # noqa: F401
     import threading  # noqa: F401
     import traceback  # noqa: F401

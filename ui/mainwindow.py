@@ -570,10 +570,10 @@ class MainWindow(QMainWindow):
     # -- files ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled."""
-        from .dialogs import UnsavedChanges
-
         if not self.document.modified:
             return True
+        from .dialogs import UnsavedChanges
+
         answer = UnsavedChanges.ask(self, self.document.title)
         if answer == UnsavedChanges.SAVE:
             return self.save()

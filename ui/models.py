@@ -10,7 +10,6 @@ out of the grid, the cell they came from. Anything else dropped on the grid is i
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -194,6 +193,8 @@ def literal_tip(text: str) -> str:
     """
     if "<" not in text and "&" not in text:
         return text
+    import html  # first needed when a tooltip shows, not at start-up
+
     return "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
