@@ -17,6 +17,7 @@ from .common import Row, format_table, full_plan
 ROW_NAMES = (
     "Bare PySide6 window, start to painted (baseline)",
     "Bare window + import pandas (baseline)",
+    "The app's widgets with Qt's own models, no app code",
     "Start to a visible main window",
     "Start to the sample week scored on screen",
     "Peak memory: full catalog, full week open, scored",

@@ -3,8 +3,9 @@
 The app runs as users start it (``python -m ui.launcher``, the ``gutskin`` entry point)
 with GUTSKIN_SMOKE_TEST=1, which prints the monotonic clock when the window is first
 painted and when the sample week's scores have been painted, then quits. The baselines
-(benchmarks/bare_window.py) run in the same rounds, interleaved with the app, so that a
-busy machine slows all of them alike.
+(benchmarks/bare_window.py) and the reference window with the app's widgets and no app
+code (benchmarks/floor_window.py) run in the same rounds, interleaved with the app, so
+that a busy machine slows all of them alike.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CLOCK = re.compile(r"\(clock (\d+\.\d+)\)")
 # Bytecode compiled once and reused, as an installed app has it (pip compiles on install).
 PYCACHE = Path(tempfile.gettempdir()) / "gutskin-benchmarks-pycache"
+
+
+WIDGETS_ROW = "The app's widgets with Qt's own models, no app code"
 
 
 @dataclass
@@ -86,26 +90,32 @@ def run_process(args: list[str], timeout: float = 120.0) -> Run:
 def startup_rows(runs: int) -> list[Row]:
     """Median whole-process times of the app and its two baselines, over ``runs`` rounds
     after one round that warms the bytecode and file caches."""
-    bare, bare_pandas, shown, scored = [], [], [], []
+    bare, bare_pandas, widgets, shown, scored = [], [], [], [], []
     script = str(Path(__file__).with_name("bare_window.py"))
+    reference = str(Path(__file__).with_name("floor_window.py"))
     for round_ in range(runs + 1):
         window = run_process([script])
         with_pandas = run_process([script, "--pandas"])
+        same_widgets = run_process([reference])
         app = run_process(["-m", "ui.launcher"])
-        if len(app.clocks) != 2 or len(window.clocks) != 1 or len(with_pandas.clocks) != 2:
+        counts = (len(window.clocks), len(with_pandas.clocks), len(same_widgets.clocks))
+        if len(app.clocks) != 2 or counts != (1, 2, 1):
             raise RuntimeError(
-                f"unexpected output:\n{window.output}{with_pandas.output}{app.output}"
+                "unexpected output:\n"
+                f"{window.output}{with_pandas.output}{same_widgets.output}{app.output}"
             )
         if round_ == 0:
             continue
         bare.append(window.clocks[0] * 1000)
+        widgets.append(same_widgets.clocks[0] * 1000)
         bare_pandas.append(with_pandas.clocks[1] * 1000)
         shown.append(app.clocks[0] * 1000)
         scored.append(app.clocks[1] * 1000)
-    b, bp = median(bare), median(bare_pandas)
+    b, bp, w = median(bare), median(bare_pandas), median(widgets)
     return [
         Row("Bare PySide6 window, start to painted (baseline)", b, "ms"),
         Row("Bare window + import pandas (baseline)", bp, "ms"),
+        Row(WIDGETS_ROW, w, "ms", basis=f"reference: {w / b:.2f} x bare window"),
         Row("Start to a visible main window", median(shown), "ms", 1.5 * b, "1.5 x bare window"),
         Row(
             "Start to the sample week scored on screen",
