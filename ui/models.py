@@ -380,6 +380,11 @@ class WeekModel(QAbstractTableModel):
         plan = self._doc.plan
         return plan.cell(day, meal) if 0 <= day < plan.day_count else ()
 
+    def fullest_cells(self) -> list[int]:
+        """For each meal row, how many foods the fullest of the shown week's cells holds."""
+        days = range(self._week * DAYS_PER_WEEK, (self._week + 1) * DAYS_PER_WEEK)
+        return [max(len(self.plan_cell(day, meal)) for day in days) for meal in MEALS]
+
     def index_of(self, day: int, meal: str) -> QModelIndex:
         column = day - self._week * DAYS_PER_WEEK
         if meal not in MEALS or not 0 <= column < DAYS_PER_WEEK:

@@ -362,10 +362,15 @@ class WeekView(QTableView):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.resizeSection(SCORE_ROW, int(fm.height() * 1.4) + 20)
         model.modelReset.connect(self._clamp_entry)
-        model.dataChanged.connect(self._clamp_entry)
         model.modelReset.connect(self.fit_rows)
-        model.dataChanged.connect(self.fit_rows)
+        model.dataChanged.connect(self._meals_changed)
         self.fit_rows()
+
+    def _meals_changed(self, top_left: QModelIndex, *_args: object) -> None:
+        # A change of scores alone (the score row) moves no food: nothing to clamp or fit.
+        if top_left.row() < SCORE_ROW:
+            self._clamp_entry()
+            self.fit_rows()
 
     def fit_rows(self, *_args: object) -> None:
         """Meal rows share the height, and a row grows to show its fullest cell's foods;
@@ -375,12 +380,7 @@ class WeekView(QTableView):
             return
         vh = self.verticalHeader()
         line = CellDelegate.line_height(self.fontMetrics())
-        needed = []
-        for row in range(SCORE_ROW):
-            most = max(
-                (len(model.index(row, c).data(ENTRIES_ROLE) or ()) for c in range(7)), default=0
-            )
-            needed.append(max(2, most) * line + 8)
+        needed = [max(2, most) * line + 8 for most in model.fullest_cells()]
         spare = self._viewport_height - vh.sectionSize(SCORE_ROW) - sum(needed)
         extra, left = divmod(max(0, spare), SCORE_ROW)
         for row, height in enumerate(needed):
