@@ -9,10 +9,11 @@ from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from planner.edits import AddFood
-from planner.plan import Plan
+from planner.plan import MEALS, Plan
 from tests import test_ui_support as support
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
 from ui.models import SCORE_ROW, DragItem, decode_foods, encode_foods
+from ui.views import CellDelegate
 
 pytestmark = QT_LOG_IGNORE
 make_window, no_dialogs, settings, window = (
@@ -194,3 +195,26 @@ def test_the_drag_payload_of_a_palette_is_one_serving(window):
     mime = palette_mime(window, "kefir")
     assert decode_foods(mime).items == (DragItem("kefir", 1.0, None),)
     assert decode_foods(encode_foods([DragItem("kefir")], None)) is not None
+
+
+def test_a_meal_row_grows_to_show_its_fullest_cell_and_shrinks_back(window):
+    grid, doc = window.grid, window.document
+    header = grid.verticalHeader()
+    window.resize(1280, 800)
+    lunch = MEALS.index("lunch")
+    before = header.sectionSize(lunch)
+    line = CellDelegate.line_height(grid.fontMetrics())
+    foods = ("kefir", "oats", "lentils", "apple", "kimchi", "garlic", "onion", "leek")
+    for food in foods * 2:  # 16 foods: more than a row shares of the window's height
+        doc.apply(AddFood(4, "lunch", food, 1.0))
+    # Adding a food already in the meal merges servings: 8 lines, not 16.
+    assert len(doc.plan.cell(4, "lunch")) == len(foods)
+    grown = header.sectionSize(lunch)
+    assert grown >= len(foods) * line + 8 > before
+    assert header.sectionSize(MEALS.index("dinner")) < grown
+    window.scores.flush()  # new scores alone leave the rows as they are
+    assert header.sectionSize(lunch) == grown
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert doc.plan.cell(4, "lunch") == ()
+    assert header.sectionSize(lunch) == before
