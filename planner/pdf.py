@@ -27,6 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -73,6 +74,19 @@ PART_COLORS = {
     "limit": colors.HexColor("#2e6e9e"),
 }
 PART_SHORT = {"probiotic": "Pro", "prebiotic": "Pre", "fiber": "Fib", "limit": "Lim"}
+
+
+def _markup_color(color: colors.Color) -> str:
+    """``color`` for Paragraph markup as CSS ``rgb()``, which ReportLab parses directly.
+
+    ``hexval()``'s "0x…" gives the same colour, but ReportLab reads it with an
+    ``ast.literal_eval`` per tag, which is slow and leaves cyclic garbage (its closures).
+    """
+    red, green, blue = (round(part * 255) for part in color.rgb())
+    return f"rgb({red},{green},{blue})"
+
+
+MUTED_MARKUP = _markup_color(MUTED)
 
 MARGIN = 30.0
 BAND = 40.0  # the running title at the top of every page
@@ -287,6 +301,34 @@ class _GridTable(Table):
         return parts
 
 
+class _Paragraph(Paragraph):
+    """A Paragraph that frees its drawing state as soon as it is drawn.
+
+    For text with markup ReportLab gives each text object a method bound to itself, a
+    reference cycle that holds the paragraph's lines until a garbage collection; with
+    the collector paused during the build those pile up into one slow collection at
+    the end, slower per page the longer the plan. Dropping the method after drawing
+    lets reference counting free them at once.
+    """
+
+    _texts: list[PDFTextObject] | None = None
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:
+        text = super().beginText(x, y)
+        if self._texts is not None:
+            self._texts.append(text)
+        return text
+
+    def drawPara(self, debug: int = 0) -> None:
+        self._texts = []
+        try:
+            super().drawPara(debug)
+        finally:
+            for text in self._texts:
+                text.__dict__.pop("_do_line", None)
+            self._texts = None
+
+
 class _Decor:
     """Draws a section's running title and the page number on each of its pages."""
 
@@ -345,7 +387,7 @@ class _Builder:
         return escape(printable(value, self.fonts.drawable))
 
     def para(self, markup: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(markup, style)
+        return _Paragraph(markup, style)
 
     def _styles(self) -> None:
         f = self.fonts
@@ -479,7 +521,7 @@ class _Builder:
         header = [""] + [
             self.para(
                 f"{DAY_NAMES[self.plan.date_of(d).weekday()]}"
-                f'<font name="{self.fonts.cond}" color="{MUTED.hexval()}">'
+                f'<font name="{self.fonts.cond}" color="{MUTED_MARKUP}">'
                 f"  {day_label(self.plan.date_of(d))[4:]}</font>",
                 self.s_head,
             )
@@ -544,7 +586,7 @@ class _Builder:
         entries = self.plan.cell(day, meal)
         if not entries:
             return ""
-        muted = MUTED.hexval()
+        muted = MUTED_MARKUP
         out = []
         for entry in entries:
             food = self.catalog.get(entry.food_id)
@@ -651,7 +693,7 @@ class _Builder:
         rows: list[list] = [[self.para(self.text(label), self.s_aisle), "", ""]]
         if note:
             rows.append([self.para(self.text(note), self.s_small), "", ""])
-        muted = MUTED.hexval()
+        muted = MUTED_MARKUP
         for line in lines:
             quantity = self.text(line.amount)
             if line.weight and line.weight != line.amount:
@@ -714,7 +756,7 @@ class _Builder:
                 self.story.append(KeepTogether(self.day_note(d, day)))
 
     def day_note(self, d: int, day: DayScore) -> list[Flowable]:
-        muted = MUTED.hexval()
+        muted = MUTED_MARKUP
         plants = len(day.plants)
         block: list[Flowable] = [
             self.para(

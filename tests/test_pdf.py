@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import io
 import os
 import shutil
@@ -202,6 +203,25 @@ def test_the_same_input_gives_the_same_bytes(hand, hand_pdf):
     assert render_pdf(plan, evaluator) == hand_pdf
     assert render_pdf(plan.copy(), Evaluator(week_catalog())) == hand_pdf
     assert render_pdf(plan, evaluator, paper="letter") != hand_pdf
+
+
+def test_drawing_leaves_little_cyclic_garbage(hand):
+    """The collector is paused while a PDF is built, so garbage in reference cycles piles
+    up into one collection at the end that costs more per page the longer the plan: the
+    text drawn must be freed by reference counting (about 190 objects left here, against
+    1,350 with ReportLab reading "0x" colours and keeping each text object in a cycle)."""
+    plan, evaluator = hand
+    render_pdf(plan, evaluator, notes=True)  # fonts registered, caches filled
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        render_pdf(plan, evaluator, notes=True)
+        left = gc.collect()
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert left < 400
 
 
 def test_an_unknown_paper_size_is_a_clear_error(hand):
