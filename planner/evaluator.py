@@ -161,7 +161,12 @@ class Evaluator:
                 )
             )
         day_scores = tuple(scores)
-        weeks = tuple(self.week_score(plan, week, day_scores) for week in range(plan.weeks))
+        by_week: dict[int, list[DayScore]] = {}
+        for scored in day_scores:  # each week sums its own days: linear in the plan's length
+            by_week.setdefault(scored.day // DAYS_PER_WEEK, []).append(scored)
+        weeks = tuple(
+            self.week_score(plan, week, tuple(by_week.get(week, ()))) for week in range(plan.weeks)
+        )
         return PlanScore(day_scores, weeks)
 
     def _empty_day(self, plan: Plan, day: int, unknown: tuple[str, ...], tips: bool) -> DayScore:

@@ -304,11 +304,14 @@ def shopping_list(
     have: Iterable[str] = frozenset(),
 ) -> ShoppingList:
     """Every food of ``days`` (all by default) added up into one line per food."""
-    wanted = None if days is None else set(days)
+    if days is None:
+        entries = (entry for *_, entry in plan.entries())
+    else:  # only the days asked for: a week's list costs the same in a plan of any length
+        wanted = sorted(day for day in set(days) if 0 <= day < plan.day_count)
+        entries = (entry for day in wanted for *_, entry in plan.day_entries(day))
     totals: dict[str, float] = {}
-    for day, _meal, _index, entry in plan.entries():
-        if wanted is None or day in wanted:
-            totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
+    for entry in entries:
+        totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
     have_ids = set(have)
     to_buy, owned, unknown = [], [], []
     for food_id, servings in totals.items():
