@@ -27,7 +27,7 @@ class MigrationError(ValueError):
 def _v0_to_v1(document: dict) -> dict:
     days = document.get("days")
     if not isinstance(days, dict):
-        raise MigrationError("it has no days (version 0 keeps them under \"days\")")
+        raise MigrationError('it has no days (version 0 keeps them under "days")')
     entries: list[dict] = []
     for key in sorted(days, key=lambda k: V0_DAYS.index(k.lower()) if k.lower() in V0_DAYS else 9):
         day = key.lower()

@@ -206,8 +206,9 @@ plan_specs = st.tuples(
         st.tuples(
             st.integers(0, 363),
             st.sampled_from(MEALS),
-            st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
-            .filter(str.strip),
+            st.text(
+                st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40
+            ).filter(str.strip),
             st.floats(min_value=0, max_value=20, exclude_min=True, allow_nan=False),
         ),
         max_size=40,

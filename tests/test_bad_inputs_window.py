@@ -41,6 +41,7 @@ def small(make_window):
 @pytest.fixture
 def shown(monkeypatch) -> list[tuple[str, Path, str]]:
     messages: list[tuple[str, Path, str]] = []
+
     def record(cls, parent, action: str, path: Path, text: str) -> None:
         messages.append((action, path, text))
 

@@ -63,7 +63,7 @@ def test_copies_live_in_the_data_folder_named_by_plan_and_time(store):
 def test_odd_titles_make_safe_file_names(store):
     saver = Autosaver(store)
     path = saver.save(plan_with("kefir"), title="../../etc/passwd\x00<b>", source=None)
-    assert path.parent == store.folder and "/" not in path.name[:-len(SUFFIX)]
+    assert path.parent == store.folder and "/" not in path.name[: -len(SUFFIX)]
     saver.close()
 
 

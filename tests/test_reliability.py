@@ -101,9 +101,7 @@ def test_a_failed_save_says_why_and_leaves_the_old_file(tmp_path, monkeypatch, k
 
 
 @writers
-def test_a_failure_after_the_temporary_file_was_written_leaves_nothing(
-    tmp_path, monkeypatch, kind
-):
+def test_a_failure_after_the_temporary_file_was_written_leaves_nothing(tmp_path, monkeypatch, kind):
     name, write = WRITERS[kind]
     path = tmp_path / name
     write(path, 1)
