@@ -4,7 +4,9 @@ offscreen platform; painting is not timed."""
 
 from __future__ import annotations
 
+import os
 import random
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,12 +25,20 @@ def catalog_rows(repeats: int) -> list[Row]:
     return [Row("Loading the full catalog (curated + SR28)", load, "ms", 150.0, "issue")]
 
 
-def _qt_app():
-    import os
+def _qt_message(_mode: object, _context: object, message: str) -> None:
+    # The offscreen platform warns on every window that it cannot pass size hints to a
+    # window manager it does not have; any other message still reaches stderr.
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
 
+
+def _qt_app():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+
     from ui.app import create_application
 
+    qInstallMessageHandler(_qt_message)
     return create_application()
 
 
