@@ -33,6 +33,8 @@ def _check_index(plan: Plan, day: int, meal: str, index: int) -> Entry:
 
 @dataclass
 class InsertEntry(Edit):
+    """Put an entry at ``index`` of a meal (the inverse of RemoveEntry)."""
+
     day: int
     meal: str
     index: int
@@ -51,6 +53,8 @@ class InsertEntry(Edit):
 
 @dataclass
 class RemoveEntry(Edit):
+    """Take the entry at ``index`` out of a meal."""
+
     day: int
     meal: str
     index: int
@@ -65,6 +69,8 @@ class RemoveEntry(Edit):
 
 @dataclass
 class SetServings(Edit):
+    """Change the servings of the entry at ``index`` of a meal."""
+
     day: int
     meal: str
     index: int
@@ -179,6 +185,8 @@ def CopyDay(plan: Plan, day: int, to_day: int) -> Edit:
 
 @dataclass
 class SetWeeks(Edit):
+    """Make the plan ``weeks`` long; the inverse puts back the foods of dropped days."""
+
     weeks: int
     label: str = "Change weeks"
 
@@ -220,6 +228,8 @@ def CopyWeek(plan: Plan, week: int, to_week: int) -> Edit:
 
 @dataclass
 class SetStart(Edit):
+    """Move the plan to start on another date; its foods stay on their days."""
+
     start: date
     label: str = "Change start date"
 

@@ -46,6 +46,8 @@ REPORTED_UNKNOWN = ("fiber_g", *SKIN_NUTRIENTS)  # nutrients whose unknown foods
 
 @dataclass(frozen=True)
 class PlanScore:
+    """The scores of a plan's days, and of its weeks."""
+
     days: tuple[DayScore, ...]
     weeks: tuple[WeekScore, ...]
 

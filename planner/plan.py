@@ -45,6 +45,8 @@ def format_servings(servings: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """A food in a meal, and how many of its servings."""
+
     food_id: str
     servings: float = 1.0
 

@@ -24,6 +24,8 @@ SKIN_NUTRIENTS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class ScoringConfig:
+    """The scoring targets and weights, read from resources/scoring.toml."""
+
     points: dict[str, float]
     labels: dict[str, str]
     probiotic_full: float
@@ -90,6 +92,8 @@ class Preferences:
 
 @dataclass(frozen=True)
 class PartScore:
+    """One of a day's four parts: its points out of ``max_points`` and the sentence why."""
+
     key: str
     label: str
     points: float
@@ -103,6 +107,8 @@ class PartScore:
 
 @dataclass(frozen=True)
 class SkinShare:
+    """How much of a skin nutrient's daily value a day's known foods give."""
+
     key: str
     label: str
     amount: float  # the sum of known values
@@ -113,6 +119,8 @@ class SkinShare:
 
 @dataclass(frozen=True)
 class DayScore:
+    """A day's score out of 100 (None when nothing is planned), its parts and reasons."""
+
     day: int
     date: date
     planned: bool
@@ -134,6 +142,8 @@ class DayScore:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A food that would raise a day's score, by how much, and why."""
+
     food_id: str
     name: str
     serving_label: str
@@ -144,6 +154,8 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class WeekScore:
+    """A week's days, their average score, its different plants and fermented days."""
+
     week: int
     days: tuple[DayScore, ...]
     average: float | None

@@ -234,6 +234,8 @@ def entry_quantity(food: Food | None, servings: float) -> str:
 # -- the list -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ShoppingLine:
+    """One food to buy: the week's servings added up into an amount and a weight."""
+
     food_id: str
     name: str
     aisle: str
@@ -249,6 +251,8 @@ class ShoppingLine:
 
 @dataclass(frozen=True)
 class AisleGroup:
+    """The lines of one aisle, sorted by name."""
+
     aisle: str
     label: str
     lines: tuple[ShoppingLine, ...]
@@ -256,6 +260,8 @@ class AisleGroup:
 
 @dataclass(frozen=True)
 class ShoppingList:
+    """A list of what to buy by aisle, what is already at home, and unknown foods."""
+
     groups: tuple[AisleGroup, ...]  # in store order, only aisles with something to buy
     have: tuple[AisleGroup, ...]  # foods the user already has, grouped the same way
     unknown: tuple[tuple[str, float], ...]  # (food id, servings) of foods not in the catalog

@@ -53,6 +53,8 @@ Index = QModelIndex | QPersistentModelIndex
 # -- the drag payload ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class DragItem:
+    """A dragged or copied food, with the plan position it came from, if any."""
+
     food_id: str
     servings: float = 1.0
     source: tuple[int, str, int] | None = None  # (day, meal, index) in the plan it came from
@@ -60,6 +62,8 @@ class DragItem:
 
 @dataclass(frozen=True)
 class FoodDrag:
+    """The foods of one drag or clipboard copy, and the plan document they came from."""
+
     token: str | None  # the document the sources refer to
     items: tuple[DragItem, ...]
 
