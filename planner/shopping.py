@@ -234,7 +234,7 @@ def entry_quantity(food: Food | None, servings: float) -> str:
 # -- the list -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ShoppingLine:
-    """One food to buy: the week's servings added up into an amount and a weight."""
+    """One food to buy: its servings over the days listed, as an amount and a weight."""
 
     food_id: str
     name: str

@@ -194,6 +194,19 @@ def test_days_limit_the_list_and_an_empty_plan_has_nothing() -> None:
     assert shopping_list(Plan(date(2026, 11, 30)), week_catalog()).is_empty
 
 
+@given(st.lists(st.integers(min_value=-3, max_value=10), max_size=12))
+def test_any_days_give_the_same_list_as_filtering_every_entry(days: list[int]) -> None:
+    plan, catalog = week_plan(), week_catalog()
+    wanted = set(days)
+    totals: dict[str, float] = {}
+    for day, _meal, _index, entry in plan.entries():
+        if day in wanted:
+            totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
+    result = shopping_list(plan, catalog, days=days)
+    listed = {line.food_id: line.servings for line in result.lines}
+    assert listed | dict(result.unknown) == totals
+
+
 def test_sorting_ignores_case_and_accents() -> None:
     names = ["crème fraîche", "Cream", "creme brulee", "Apple", "éclair"]
     assert sorted(names, key=sort_key) == [
