@@ -14,7 +14,6 @@ from PySide6.QtGui import QDropEvent
 
 from planner.plan import Plan
 from planner.userfoods import UserFoods
-from tests import test_ui_support as support
 from tests.test_bad_inputs import MANIFEST, START, unpack
 from tests.test_ui_support import QT_LOG_IGNORE
 from tests.tinydata import tiny_catalog
@@ -22,7 +21,6 @@ from ui import dialogs
 from ui.models import MIME_TYPE
 
 pytestmark = QT_LOG_IGNORE
-make_window, no_dialogs, settings = support.make_window, support.no_dialogs, support.settings
 
 
 def patch(monkeypatch, cls, name, func) -> None:

@@ -20,17 +20,10 @@ from planner.plan import Entry, Plan
 from planner.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
 from planner.recovery import RecoveryStore
 from planner.userfoods import UserFoods
-from tests import test_ui_support as support
 from tests.test_ui_support import QT_LOG_IGNORE, START
 from ui import dialogs
 
 pytestmark = QT_LOG_IGNORE
-make_window, no_dialogs, settings, window = (
-    support.make_window,
-    support.no_dialogs,
-    support.settings,
-    support.window,
-)
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 AUTOSAVE_S = 0.1

@@ -14,11 +14,9 @@ from planner.edits import AddFood
 from planner.evaluator import Evaluator
 from planner.foods import Catalog
 from planner.plan import Plan
-from tests import test_ui_support as support
 from tests.test_ui_support import QT_LOG_IGNORE, START
 
 pytestmark = QT_LOG_IGNORE
-make_window, no_dialogs, settings = support.make_window, support.no_dialogs, support.settings
 ROOT = Path(__file__).resolve().parents[1]
 
 

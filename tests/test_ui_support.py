@@ -1,4 +1,5 @@
-"""Fixtures shared by the GUI tests (this module holds no tests of its own).
+"""Fixtures shared by the GUI tests, loaded for every test module by conftest.py (this
+module holds no tests of its own).
 
 Every dialog is replaced by one that fails the test if it opens unexpectedly, so that a
 forgotten prompt can never hang the suite; a test that expects a dialog patches it again.

@@ -10,18 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 from planner.edits import AddFood
 from planner.plan import MEALS, Plan
-from tests import test_ui_support as support
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
 from ui.models import SCORE_ROW, DragItem, decode_foods, encode_foods
 from ui.views import CellDelegate
 
 pytestmark = QT_LOG_IGNORE
-make_window, no_dialogs, settings, window = (
-    support.make_window,
-    support.no_dialogs,
-    support.settings,
-    support.window,
-)
 COPY_OR_MOVE = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
 

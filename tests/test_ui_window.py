@@ -13,18 +13,11 @@ from PySide6.QtGui import QKeySequence
 from planner.plan import Plan
 from planner.planfile import load_plan, save_plan
 from planner.scoring import Preferences
-from tests import test_ui_support as support
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
 from ui import dialogs
 from ui.models import SCORE_ROW
 
 pytestmark = QT_LOG_IGNORE
-make_window, no_dialogs, settings, window = (
-    support.make_window,
-    support.no_dialogs,
-    support.settings,
-    support.window,
-)
 
 
 def all_scores(window) -> dict[int, float | None]:
