@@ -143,7 +143,22 @@ class Evaluator:
         self, plan: Plan, days: Iterable[int] | None = None, *, tips: bool = True
     ) -> PlanScore:
         """Score the given days (all by default) and every week of the plan."""
-        day_list = list(range(plan.day_count)) if days is None else sorted(set(days))
+        day_scores = self.score_days(
+            plan, range(plan.day_count) if days is None else days, tips=tips
+        )
+        by_week: dict[int, list[DayScore]] = {}
+        for scored in day_scores:  # each week sums its own days: linear in the plan's length
+            by_week.setdefault(scored.day // DAYS_PER_WEEK, []).append(scored)
+        weeks = tuple(
+            self.week_score(plan, week, tuple(by_week.get(week, ()))) for week in range(plan.weeks)
+        )
+        return PlanScore(day_scores, weeks)
+
+    def score_days(
+        self, plan: Plan, days: Iterable[int], *, tips: bool = True
+    ) -> tuple[DayScore, ...]:
+        """Score the given days alone, in day order: what a re-score after an edit needs."""
+        day_list = sorted(set(days))
         joined = self._entries(plan, day_list)
         points = self._score_points(joined.totals)  # every day's parts at once
         scores = []
@@ -162,14 +177,7 @@ class Evaluator:
                     plan, day, joined.totals[position], day_points, rows, servings, unknown, tips
                 )
             )
-        day_scores = tuple(scores)
-        by_week: dict[int, list[DayScore]] = {}
-        for scored in day_scores:  # each week sums its own days: linear in the plan's length
-            by_week.setdefault(scored.day // DAYS_PER_WEEK, []).append(scored)
-        weeks = tuple(
-            self.week_score(plan, week, tuple(by_week.get(week, ()))) for week in range(plan.weeks)
-        )
-        return PlanScore(day_scores, weeks)
+        return tuple(scores)
 
     def _empty_day(self, plan: Plan, day: int, unknown: tuple[str, ...], tips: bool) -> DayScore:
         tip = self._tip(plan, day) if tips else ""

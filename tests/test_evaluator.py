@@ -105,6 +105,16 @@ def test_week_average_plants_and_fermented_days(tiny_catalog):
     assert week.plants_target == 30
 
 
+def test_scoring_some_days_gives_what_scoring_the_whole_plan_gives_them(tiny_catalog):
+    plan = plan_with(
+        (0, "lunch", "kimchi", 2), (1, "lunch", "spinach", 1), (3, "lunch", "kefir", 1)
+    )
+    evaluator = Evaluator(tiny_catalog)
+    whole = evaluator.evaluate(plan)
+    assert evaluator.score_days(plan, [3, 1, 1]) == (whole.days[1], whole.days[3])
+    assert evaluator.score_days(plan, []) == ()
+
+
 def test_suggestions_rank_by_gain_and_skip_avoided_tags(tiny_catalog):
     plan = plan_with((0, "lunch", "oats", 2))
     ev = Evaluator(tiny_catalog)

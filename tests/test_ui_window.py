@@ -216,13 +216,13 @@ def test_the_day_score_follows_each_edit_without_a_click(window, qtbot):
 def test_only_the_changed_days_are_rescored(window, qtbot, monkeypatch):
     seen = []
     evaluator = window.scores._evaluator
-    real = evaluator.evaluate
+    real = evaluator.score_days
 
-    def spy(plan, days=None, **kwargs):
+    def spy(plan, days, **kwargs):
         seen.append(set(days))
         return real(plan, days, **kwargs)
 
-    monkeypatch.setattr(evaluator, "evaluate", spy)
+    monkeypatch.setattr(evaluator, "score_days", spy)
     window.grid.set_current(5, "lunch")
     window.add_food("kimchi")
     window.add_food("oats")  # two edits before the event loop turns: one re-score

@@ -175,11 +175,10 @@ class ScoreKeeper(QObject):
         plan = self._doc.plan
         days = {d for d in self._stale if d < plan.day_count}
         self._stale.clear()
-        result = self._evaluator.evaluate(plan, days, tips=False)
         scores = {d: s for d, s in self.day_scores.items() if d < plan.day_count}
-        scores.update({s.day: s for s in result.days})
+        scores.update({s.day: s for s in self._evaluator.score_days(plan, days, tips=False)})
         self.day_scores = scores
-        # Only the changed days' weeks are summed again (evaluate() saw only those days).
+        # Only the changed days' weeks are summed again, from every scored day of each.
         weeks: list[WeekScore | None] = list(self.week_scores[: plan.weeks])
         weeks += [None] * (plan.weeks - len(weeks))
         changed = {day // DAYS_PER_WEEK for day in days}
