@@ -91,6 +91,25 @@ def test_spin_box_steps_on_one_food_are_one_undo_step(window):
     assert window.document.plan.cell(1, "lunch")[0].servings == 1
 
 
+def test_the_selected_food_bar_follows_edits_undo_and_the_start_date(window):
+    window.grid.set_current(1, "lunch")
+    window.add_food("lentils")
+    assert window.entry_label.text() == "Lentils, cooked, Tuesday lunch"
+    assert window.servings.isEnabled() and window.servings.value() == 1
+    window.servings.setValue(2.5)
+    window.act_undo.trigger()
+    assert window.servings.value() == 1
+    window.act_redo.trigger()
+    assert window.servings.value() == 2.5
+    window.start_edit.setDate(QDate(2027, 1, 6))  # a Wednesday: day 1 is now a Thursday
+    assert window.entry_label.text() == "Lentils, cooked, Thursday lunch"
+    window.act_undo.trigger()  # the start date
+    window.act_undo.trigger()  # the servings
+    window.act_undo.trigger()  # the food
+    assert not window.servings.isEnabled()
+    assert window.entry_label.text().startswith("Tuesday lunch: drop a food here")
+
+
 # -- the keyboard and single-click alternatives to drag and drop --------------------------
 def test_enter_in_the_palette_adds_the_food_to_the_selected_meal(window, qtbot):
     choose_food(window, "kimchi")

@@ -1012,10 +1012,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Not changed: {message}", 10000)
 
     def _plan_changed(self, change: Change) -> None:
+        # The selected food's bar follows the grid's entryChanged, which the week model's
+        # dataChanged sets off for any change to the week on show.
         if change.reshaped:
             self._refresh_week_bar()
         self._update_actions()
-        self._entry_changed()
 
     def _plan_replaced(self) -> None:
         self._refresh_week_bar()
