@@ -47,8 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.quick
     began = time.monotonic()
 
-    from planner.foods import Catalog
-    from planner.planfile import save_plan
+    from planner.core.foods import Catalog
+    from planner.storage.planfile import save_plan
 
     from . import inprocess, startup
 

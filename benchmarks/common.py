@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from planner.edits import AddFood
-from planner.foods import CURATED, SR28, Catalog, Food
-from planner.plan import DAYS_PER_WEEK, MEALS, Plan
+from planner.core.edits import AddFood
+from planner.core.foods import CURATED, SR28, Catalog, Food
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Plan
 
 START = date(2026, 11, 30)  # a Monday: results do not depend on the day they are run
 FOODS_PER_MEAL = 6  # a full week: 7 days x 4 meals x 6 foods = 168 entries

@@ -10,9 +10,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from planner.edits import AddFood, RemoveEntry, SetServings
-from planner.foods import Catalog
-from planner.plan import DAYS_PER_WEEK, MEALS
+from planner.core.edits import AddFood, RemoveEntry, SetServings
+from planner.core.foods import Catalog
+from planner.core.plan import DAYS_PER_WEEK, MEALS
 
 from .common import Row, full_plan, median, percentile, synthetic_catalog, time_ms
 
@@ -60,7 +60,7 @@ def rescore_times(catalog: Catalog, weeks: int, edits: int, folder: Path) -> lis
     """
     import time
 
-    from planner.userfoods import UserFoods
+    from planner.storage.userfoods import UserFoods
     from ui.mainwindow import MainWindow
     from ui.settings import Settings
 
@@ -146,7 +146,7 @@ def rescore_rows(catalog: Catalog, edits: int) -> list[Row]:
 
 def evaluator_rows(catalog: Catalog, repeats: int) -> list[Row]:
     """The planner's part alone: one day re-scored, and one day's suggestions."""
-    from planner.evaluator import Evaluator
+    from planner.scoring.evaluator import Evaluator
 
     evaluator = Evaluator(catalog)
     plan = full_plan(catalog)
@@ -160,7 +160,7 @@ def evaluator_rows(catalog: Catalog, repeats: int) -> list[Row]:
 
 
 def suggestion_scaling_rows(catalog: Catalog, repeats: int) -> list[Row]:
-    from planner.evaluator import Evaluator
+    from planner.scoring.evaluator import Evaluator
 
     measured = {}
     for size in (1_000, 8_789, 50_000):
@@ -222,8 +222,8 @@ def palette_rows(catalog: Catalog, repeats: int) -> list[Row]:
 def pdf_rows(catalog: Catalog, repeats: int) -> list[Row]:
     """Export with the shopping list and day notes, after ReportLab is imported and its
     fonts registered (one untimed export)."""
-    from planner.evaluator import Evaluator
-    from planner.pdf import export_pdf
+    from planner.export.pdf import export_pdf
+    from planner.scoring.evaluator import Evaluator
 
     evaluator = Evaluator(catalog)
     measured = {}

@@ -22,10 +22,10 @@ PNG_DPI = 96
 
 def main() -> int:
     sys.path.insert(0, str(DOCS.parent))  # works from a checkout, installed or not
-    from planner.evaluator import Evaluator
-    from planner.foods import Catalog
-    from planner.pdf import export_pdf
-    from planner.sample import sample_plan
+    from planner.core.foods import Catalog
+    from planner.export.pdf import export_pdf
+    from planner.scoring.evaluator import Evaluator
+    from planner.storage.sample import sample_plan
 
     catalog = Catalog.load()
     plan = sample_plan(START, catalog)

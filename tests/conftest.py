@@ -37,7 +37,7 @@ def _release_clipboard_at_exit():
 @pytest.fixture(scope="session")
 def catalog():
     """The full shipped catalog (curated + SR28), loaded once."""
-    from planner.foods import Catalog
+    from planner.core.foods import Catalog
 
     return Catalog.load()
 

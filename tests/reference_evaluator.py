@@ -1,5 +1,5 @@
 """The evaluator as first written, on pandas: a plan's entries joined to the catalog's
-DataFrame and grouped by day. The tests check planner.evaluator against it (same scores,
+DataFrame and grouped by day. The tests check planner.scoring.evaluator against it (same scores,
 sentences, lists and suggestions); docs/performance.md compares their speed."""
 
 from __future__ import annotations
@@ -10,10 +10,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from planner.foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
-from planner.frames import FLAG_CATEGORIES, FLAG_COLUMNS, ORIGIN_RANK, tag_mask
-from planner.plan import DAYS_PER_WEEK, Plan
-from planner.scoring import (
+from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
+from planner.core.plan import DAYS_PER_WEEK, Plan
+from planner.scoring.frames import (
+    FLAG_CATEGORIES,
+    FLAG_COLUMNS,
+    ORIGIN_RANK,
+    catalog_frame,
+    tag_mask,
+)
+from planner.scoring.model import (
     SKIN_NUTRIENTS,
     DayScore,
     PartScore,
@@ -89,7 +95,7 @@ class ReferenceEvaluator:
 
     def joined(self, entries: pd.DataFrame) -> pd.DataFrame:
         """Entries with their foods' columns; a food not in the catalog has NaN there."""
-        return entries.join(self.catalog.frame(), on="food")
+        return entries.join(catalog_frame(self.catalog), on="food")
 
     def day_totals(self, joined: pd.DataFrame) -> pd.DataFrame:
         """Per day: every summed column times servings (unknown values count as 0 here)."""
@@ -249,7 +255,7 @@ class ReferenceEvaluator:
         then to curated foods, then by name.
         """
         plan.check_day(day)
-        frame = self.catalog.frame()
+        frame = catalog_frame(self.catalog)
         joined = self.joined(self.entries_frame(plan, [day]))
         totals = self.day_totals(joined)
         base = {

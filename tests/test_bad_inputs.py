@@ -16,11 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.csvio import import_csv, import_csv_text
+from planner.core.plan import MEALS, Entry, Plan
 from planner.errors import CatalogError, CsvImportError, PlanFileError
-from planner.plan import MEALS, Entry, Plan
-from planner.planfile import dumps, load_plan, loads, read_plan, save_plan
-from planner.userfoods import (
+from planner.storage.csvio import import_csv, import_csv_text
+from planner.storage.planfile import dumps, load_plan, loads, read_plan, save_plan
+from planner.storage.userfoods import (
     DamagedFoodsFile,
     UserFoods,
     food_from_json,

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from planner.plan import Plan
-from planner.userfoods import UserFoods
+from planner.core.plan import Plan
+from planner.storage.userfoods import UserFoods
 from tests.test_bad_inputs import MANIFEST, START, unpack
 from tests.test_ui_support import QT_LOG_IGNORE
 from tests.tinydata import tiny_catalog
@@ -105,7 +105,7 @@ def test_every_bad_csv_file_is_one_message_and_nothing_is_imported(
 
 
 def test_foods_with_odd_names_load_show_and_paint(make_window, tmp_path):
-    from planner.foods import Catalog
+    from planner.core.foods import Catalog
 
     foods, names = [], []
     for stored, spec in MANIFEST["foods"].items():

@@ -1,4 +1,4 @@
-"""Tests for the SR28 food table and the curated catalog (planner.catalog_build)."""
+"""Tests for the SR28 food table and the curated catalog (tools.catalog_build)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from planner import catalog_build as cb
+from tools import catalog_build as cb
 
 SR28_DIR = cb.DEFAULT_SR28_DIR
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"

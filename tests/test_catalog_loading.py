@@ -7,8 +7,9 @@ import csv
 import gzip
 import io
 
-from planner import foods
-from planner.foods import SR28, USER, Catalog, food_from_sr28_row
+from planner.core import foods
+from planner.core.foods import SR28, USER, Catalog, food_from_sr28_row
+from planner.scoring.frames import catalog_table
 from tests.tinydata import tiny_catalog
 
 
@@ -34,7 +35,7 @@ def test_a_deferred_catalog_reads_sr28_only_when_needed(catalog):
 
 
 def test_the_whole_catalog_reads_a_deferred_sr28():
-    for ask in (len, list, lambda c: c.table(), lambda c: c.search("butter")):
+    for ask in (len, list, catalog_table, lambda c: c.search("butter")):
         deferred = Catalog.load(defer_sr28=True)
         ask(deferred)
         assert not deferred.sr28_pending
@@ -42,9 +43,9 @@ def test_the_whole_catalog_reads_a_deferred_sr28():
 
 def test_the_table_follows_the_users_foods():
     catalog = Catalog.load(include_sr28=False)
-    first = catalog.table()
-    assert catalog.table() is first  # cached
+    first = catalog_table(catalog)
+    assert catalog_table(catalog) is first  # cached
     catalog.set_user_foods(list(tiny_catalog())[:1])
-    table = catalog.table()
+    table = catalog_table(catalog)
     assert table is not first and table.ids[-1] == "my:kefir"
     assert table.row_of["my:kefir"] == len(table) - 1

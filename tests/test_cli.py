@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.cli import main
+from planner.cli.commands import main
 
 pytestmark = pytest.mark.usefixtures("catalog")  # loads the shipped catalog once
 
@@ -126,12 +126,12 @@ def test_the_installed_command_runs_without_a_display(sample_file: Path, tmp_pat
 
 
 def test_an_unexpected_failure_is_one_line_too(sample_file: Path, capsys, monkeypatch):
-    import planner.planfile
+    import planner.storage.planfile
 
     def broken(path):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(planner.planfile, "load_plan", broken)
+    monkeypatch.setattr(planner.storage.planfile, "load_plan", broken)
     code, _out, err = run(capsys, "score", str(sample_file))
     assert code == 2
     assert err.startswith("gutskin: unexpected error (RuntimeError: disk on fire)")

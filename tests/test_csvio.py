@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from planner.csvio import export_csv_text, import_csv, import_csv_text
-from planner.edits import AddFood
+from planner.core.edits import AddFood
+from planner.core.plan import Entry, Plan
 from planner.errors import CsvImportError
-from planner.plan import Entry, Plan
+from planner.storage.csvio import export_csv_text, import_csv, import_csv_text
 
 MONDAY = date(2026, 11, 30)
 
@@ -59,7 +59,7 @@ def test_every_bad_line_is_reported_and_nothing_imported(tiny_catalog):
 
 
 def test_a_name_that_matches_several_foods_asks_for_the_id(tiny_catalog):
-    from planner.foods import Catalog
+    from planner.core.foods import Catalog
 
     twins = Catalog([*tiny_catalog, *[f for f in tiny_catalog if f.id == "kefir"]])
     twin = next(f for f in twins if f.id == "kefir")

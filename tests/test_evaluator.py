@@ -8,10 +8,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from planner.edits import AddFood
-from planner.evaluator import Evaluator
-from planner.plan import MEALS, Plan
-from planner.scoring import Preferences
+from planner.core.edits import AddFood
+from planner.core.plan import MEALS, Plan
+from planner.scoring.evaluator import Evaluator
+from planner.scoring.model import Preferences
 from tests.tinydata import tiny_catalog
 
 MONDAY = date(2026, 11, 30)

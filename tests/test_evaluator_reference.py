@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.edits import AddFood
-from planner.evaluator import Evaluator
-from planner.foods import Catalog
-from planner.plan import MEALS, Plan
-from planner.scoring import DayScore, Preferences
+from planner.core.edits import AddFood
+from planner.core.foods import Catalog
+from planner.core.plan import MEALS, Plan
+from planner.scoring.evaluator import Evaluator
+from planner.scoring.model import DayScore, Preferences
 from tests.reference_evaluator import ReferenceEvaluator
 
 MONDAY = date(2026, 11, 30)

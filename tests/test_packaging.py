@@ -63,7 +63,7 @@ def test_the_wheel_installs_and_runs_from_another_folder(tmp_path: Path):
 
 
 def test_gutskin_with_a_plan_file_opens_it_in_the_app(tmp_path: Path):
-    from planner.cli import main
+    from planner.cli.commands import main
 
     opened = []
 

@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-import planner.atomic
-from planner.cli import main
-from planner.edits import AddFood
-from planner.evaluator import Evaluator
-from planner.foods import AISLE_LABELS, AISLES, Catalog, Food
-from planner.pdf import (
+import planner.storage.atomic
+from planner.cli.commands import main
+from planner.core.edits import AddFood
+from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Plan
+from planner.core.shopping import shopping_list
+from planner.export.pdf import (
     PAPERS,
     REPLACEMENT,
     PdfExportError,
@@ -31,9 +32,8 @@ from planner.pdf import (
     printable,
     render_pdf,
 )
-from planner.plan import DAYS_PER_WEEK, MEALS, Plan
-from planner.shopping import shopping_list
-from planner.userfoods import make_food
+from planner.scoring.evaluator import Evaluator
+from planner.storage.userfoods import make_food
 from tests.test_shopping import week_catalog, week_plan
 from tests.tinydata import tiny_catalog
 
@@ -454,7 +454,7 @@ def test_a_read_only_folder_is_one_clear_message(tmp_path, hand, monkeypatch):
     def refuse(*_args, **_kw):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(planner.atomic, "_create_temp", refuse)
+    monkeypatch.setattr(planner.storage.atomic, "_create_temp", refuse)
     path = tmp_path / "week.pdf"
     with pytest.raises(PdfExportError, match="is not writable") as caught:
         export_pdf(plan, evaluator, path)

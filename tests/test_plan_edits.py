@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.edits import (
+from planner.core.edits import (
     AddFood,
     Batch,
     ClearDay,
@@ -19,8 +19,8 @@ from planner.edits import (
     SetStart,
     SetWeeks,
 )
+from planner.core.plan import MEALS, Change, Entry, Plan
 from planner.errors import PlanError
-from planner.plan import MEALS, Change, Entry, Plan
 
 MONDAY = date(2026, 11, 30)
 

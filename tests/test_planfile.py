@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.edits import AddFood
+from planner.core.edits import AddFood
+from planner.core.plan import MEALS, Plan
 from planner.errors import PlanFileError
-from planner.plan import MEALS, Plan
-from planner.planfile import dumps, load_plan, loads, save_plan
+from planner.storage.planfile import dumps, load_plan, loads, save_plan
 
 
 def sample() -> Plan:
@@ -149,7 +149,7 @@ def test_valid_plans_round_trip_exactly(spec):
 
 
 def plan_entry(food, servings):
-    from planner.plan import Entry
+    from planner.core.plan import Entry
 
     return Entry(food, servings)
 

@@ -1,4 +1,4 @@
-"""Recovery copies and the error log, without Qt (planner.recovery, planner.crashlog)."""
+"""Recovery copies and the error log, without Qt (storage.recovery, storage.crashlog)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner import recovery
-from planner.crashlog import KEEP_LOGS, CrashLog, summary
-from planner.edits import AddFood
+from planner.core.edits import AddFood
+from planner.core.plan import Plan
 from planner.errors import PlanFileError
-from planner.paths import data_dir
-from planner.plan import Plan
-from planner.planfile import save_plan
-from planner.recovery import SUFFIX, Autosaver, RecoveryStore, recovery_dir
+from planner.storage import recovery as recovery
+from planner.storage.crashlog import KEEP_LOGS, CrashLog, summary
+from planner.storage.paths import data_dir
+from planner.storage.planfile import save_plan
+from planner.storage.recovery import SUFFIX, Autosaver, RecoveryStore, recovery_dir
 from tests.test_reliability import dead_pid
 
 START = date(2026, 11, 30)
@@ -200,7 +200,7 @@ def test_old_logs_are_pruned_and_a_log_stops_growing(tmp_path, monkeypatch):
     log = CrashLog(folder)
     log.write(*raise_and_catch())
     assert len(list(folder.glob("errors-*.log"))) == KEEP_LOGS
-    monkeypatch.setattr("planner.crashlog.MAX_LOG_BYTES", 10)
+    monkeypatch.setattr("planner.storage.crashlog.MAX_LOG_BYTES", 10)
     size = log.path.stat().st_size
     assert log.write(*raise_and_catch()) == log.path and log.path.stat().st_size == size
 

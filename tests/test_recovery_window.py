@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from planner import atomic
-from planner.plan import Entry, Plan
-from planner.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
-from planner.recovery import RecoveryStore
-from planner.userfoods import UserFoods
+from planner.core.plan import Entry, Plan
+from planner.storage import atomic as atomic
+from planner.storage.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
+from planner.storage.recovery import RecoveryStore
+from planner.storage.userfoods import UserFoods
 from tests.test_ui_support import QT_LOG_IGNORE, START
 from ui import dialogs
 
@@ -306,7 +306,7 @@ def test_a_newer_foods_file_is_left_alone_and_not_written(
 
 
 def test_good_foods_files_load_as_before(catalog, settings, no_dialogs, qtbot, _private_data_dir):
-    from planner.userfoods import make_food
+    from planner.storage.userfoods import make_food
 
     store = UserFoods(_private_data_dir / "my-foods.json")
     store.add(make_food("Seed bread", categories=["fiber"]))
@@ -325,7 +325,7 @@ def exc_info(exc: BaseException):
 
 @pytest.fixture
 def handler(window):
-    from planner.crashlog import CrashLog
+    from planner.storage.crashlog import CrashLog
     from ui.crash import CrashHandler
 
     return CrashHandler(window, CrashLog())
@@ -408,8 +408,8 @@ def test_install_replaces_and_uninstall_restores_the_hooks(handler):
 APP_SCRIPT = r"""
 import sys, threading
 from PySide6.QtCore import QRunnable, QThreadPool, QTimer
-from planner.foods import Catalog
-from planner.recovery import RecoveryStore
+from planner.core.foods import Catalog
+from planner.storage.recovery import RecoveryStore
 from ui import app as gutskin, dialogs
 from ui.mainwindow import MainWindow
 from ui.settings import Settings
@@ -548,7 +548,7 @@ def test_a_long_session_does_not_end_in_a_refcount_abort(tmp_path):
 EDITING_APP = r"""
 import sys
 from PySide6.QtCore import QTimer
-from planner.foods import Catalog
+from planner.core.foods import Catalog
 from ui import app as gutskin
 from ui.mainwindow import MainWindow
 from ui.settings import Settings

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from planner import atomic
-from planner.edits import AddFood
+from planner.core.edits import AddFood
+from planner.core.plan import MEALS, Plan
 from planner.errors import PlanFileError, PlannerError
-from planner.migrations import OLDEST, STEPS, upgrade
-from planner.plan import MEALS, Plan
-from planner.planfile import VERSION, load_plan, loads, read_plan, save_plan
-from planner.recovery import RecoveryStore
-from planner.userfoods import UserFoods, make_food
+from planner.storage import atomic as atomic
+from planner.storage.migrations import OLDEST, STEPS, upgrade
+from planner.storage.planfile import VERSION, load_plan, loads, read_plan, save_plan
+from planner.storage.recovery import RecoveryStore
+from planner.storage.userfoods import UserFoods, make_food
 
 DATA = Path(__file__).parent / "data"
 START = date(2026, 11, 30)

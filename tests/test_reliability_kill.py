@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from planner.atomic import PAUSE_VARIABLE
-from planner.plan import MEALS, Entry, Plan
-from planner.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
+from planner.core.plan import MEALS, Entry, Plan
+from planner.storage.atomic import PAUSE_VARIABLE
+from planner.storage.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
 from tests.processes import kill_at_marker
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 CHILD = """
 import sys
 from tests.test_reliability_kill import large_plan
-from planner.planfile import save_plan
+from planner.storage.planfile import save_plan
 save_plan(large_plan(servings=2.0), sys.argv[1])
 print("SAVED", file=sys.stderr, flush=True)
 """

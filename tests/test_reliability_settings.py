@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.scoring import Preferences
+from planner.scoring.model import Preferences
 from ui.settings import AUTOSAVE_DEFAULT_S, Settings
 
 

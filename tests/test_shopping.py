@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planner.foods import AISLE_LABELS, Catalog, Food
-from planner.plan import Entry, Plan
-from planner.shopping import (
+from planner.core.foods import AISLE_LABELS, Catalog, Food
+from planner.core.plan import Entry, Plan
+from planner.core.shopping import (
     format_grams,
     format_number,
     parse_serving,
@@ -18,7 +18,7 @@ from planner.shopping import (
     shopping_list,
     sort_key,
 )
-from planner.userfoods import make_food
+from planner.storage.userfoods import make_food
 
 
 @pytest.mark.parametrize(

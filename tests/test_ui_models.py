@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
-from planner.edits import AddFood
-from planner.plan import Plan
-from planner.scoring import Suggestion
+from planner.core.edits import AddFood
+from planner.core.plan import Plan
+from planner.scoring.model import Suggestion
 from tests.test_ui_support import QT_LOG_IGNORE, START
 from ui.models import (
     MIME_TYPE,
@@ -81,7 +81,7 @@ def test_suggestion_model_passes_the_model_tester(qtmodeltester):
 
 
 def test_full_palette_passes_the_model_tester(qtmodeltester, catalog):
-    from planner.foods import SR28
+    from planner.core.foods import SR28
 
     model = FoodListModel([f for f in catalog if f.origin == SR28][:300])
     qtmodeltester.check(model)
@@ -183,7 +183,7 @@ def test_a_move_onto_its_own_cell_changes_nothing(week, doc):
 def test_a_stale_move_is_refused_with_a_message(week, doc, qtbot):
     mime = week.entries_mime(0, "breakfast", [1])
     doc.apply(AddFood(5, "lunch", "apple"))
-    from planner.edits import RemoveEntry
+    from planner.core.edits import RemoveEntry
 
     doc.apply(RemoveEntry(0, "breakfast", 1))
     with qtbot.waitSignal(doc.refused) as refused:
@@ -302,7 +302,7 @@ def test_the_week_model_follows_edits_and_undo(week, doc, qtbot):
 def test_tooltips_show_markup_in_names_literally():
     from PySide6.QtGui import QTextDocument
 
-    from planner.userfoods import make_food
+    from planner.storage.userfoods import make_food
     from ui.models import food_tooltip
 
     food = make_food('<b>Tea & "Toast"</b>', categories=["fiber"])

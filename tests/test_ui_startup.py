@@ -10,10 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from planner.edits import AddFood
-from planner.evaluator import Evaluator
-from planner.foods import Catalog
-from planner.plan import Plan
+from planner.core.edits import AddFood
+from planner.core.foods import Catalog
+from planner.core.plan import Plan
+from planner.scoring.evaluator import Evaluator
 from tests.test_ui_support import QT_LOG_IGNORE, START
 
 pytestmark = QT_LOG_IGNORE
@@ -52,11 +52,11 @@ AFTER_FIRST_PAINT = (
     "numpy",
     "pandas",
     "reportlab",
-    "planner.evaluator",
-    "planner.frames",
-    "planner.pdf",
-    "planner.csvio",
-    "planner.recovery",
+    "planner.scoring.evaluator",
+    "planner.scoring.frames",
+    "planner.export.pdf",
+    "planner.storage.csvio",
+    "planner.storage.recovery",
     "ui.dialogs",
     "csv",
     "gzip",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.plan import Plan
+from planner.core.plan import Plan
 
 START = date(2026, 11, 30)  # a Monday
 
@@ -70,7 +70,7 @@ def _forget_changes(window) -> None:
 @pytest.fixture
 def make_window(qtbot, catalog, settings, no_dialogs, tmp_path: Path):
     """Builds main windows on the shared catalog, scored synchronously, shown offscreen."""
-    from planner.userfoods import UserFoods
+    from planner.storage.userfoods import UserFoods
     from ui.mainwindow import MainWindow
 
     def make(plan: Plan | None = None, *, cat=None, user_foods=None) -> MainWindow:

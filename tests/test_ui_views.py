@@ -8,8 +8,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from planner.edits import AddFood
-from planner.plan import MEALS, Plan
+from planner.core.edits import AddFood
+from planner.core.plan import MEALS, Plan
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
 from ui.models import SCORE_ROW, DragItem, decode_foods, encode_foods
 from ui.views import CellDelegate

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence
 
-from planner.plan import Plan
-from planner.planfile import load_plan, save_plan
-from planner.scoring import Preferences
+from planner.core.plan import Plan
+from planner.scoring.model import Preferences
+from planner.storage.planfile import load_plan, save_plan
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
 from ui import dialogs
 from ui.models import SCORE_ROW
@@ -442,8 +442,8 @@ def test_pdf_export_runs_in_the_background_and_offers_to_open(window, tmp_path, 
 
 # -- the user's own foods ----------------------------------------------------------------------
 def test_my_foods_dialog_adds_a_food_to_the_palette(make_window, tmp_path, monkeypatch):
-    from planner.foods import Catalog
-    from planner.userfoods import UserFoods, make_food
+    from planner.core.foods import Catalog
+    from planner.storage.userfoods import UserFoods, make_food
 
     own = Catalog.load(include_sr28=False)  # this test changes the catalog: not the shared one
     store = UserFoods(tmp_path / "mine.json")

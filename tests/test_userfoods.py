@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from planner.core.foods import USER, Catalog
 from planner.errors import CatalogError
-from planner.foods import USER, Catalog
-from planner.userfoods import UserFoods, make_food
+from planner.storage.userfoods import UserFoods, make_food
 
 
 def test_add_edit_remove_persist(tmp_path: Path):

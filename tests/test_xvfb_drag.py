@@ -35,7 +35,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from planner.plan import Plan
+from planner.core.plan import Plan
 from ui.app import create_application
 from ui.mainwindow import MainWindow
 from ui.settings import Settings

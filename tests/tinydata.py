@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.foods import NUTRIENTS, Catalog, Food
+from planner.core.foods import NUTRIENTS, Catalog, Food
 
 
 def tiny_catalog():

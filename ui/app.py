@@ -112,12 +112,12 @@ def _import_plain_modules() -> None:
     import threading  # noqa: F401
     import traceback  # noqa: F401
 
-    import planner.crashlog
-    import planner.edits
-    import planner.paths
-    import planner.planfile
-    import planner.scoring
-    import planner.userfoods  # noqa: F401
+    import planner.core.edits
+    import planner.scoring.model
+    import planner.storage.crashlog
+    import planner.storage.paths
+    import planner.storage.planfile
+    import planner.storage.userfoods  # noqa: F401
 
 
 def _handle_crashes() -> CrashHandler:
@@ -145,7 +145,7 @@ def app_icon():
     """The app's icon, drawn from the shipped SVG (Qt's svg image plugin renders it)."""
     from PySide6.QtGui import QIcon
 
-    from planner.foods import resource_path
+    from planner.core.foods import resource_path
 
     return QIcon(str(resource_path("gutskin.svg")))
 

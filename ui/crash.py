@@ -2,7 +2,7 @@
 
 ``CrashHandler`` replaces sys.excepthook and threading.excepthook. For an exception it
 writes a recovery copy of an unsaved plan first, then the details to a log file in the
-data folder (planner.crashlog), then shows a dialog saying what happened and where the
+data folder (planner.storage.crashlog), then shows a dialog saying what happened and where the
 details are, and the app keeps running. PySide passes exceptions raised in slots, event
 handlers and worker threads (QRunnable) to sys.excepthook and carries on, so the app does
 too; an exception on a worker thread is reported on the GUI thread.
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from planner.crashlog import CrashLog, summary
+from planner.storage.crashlog import CrashLog, summary
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow

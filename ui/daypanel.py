@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.foods import NUTRIENT_LABELS
-from planner.scoring import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
+from planner.core.foods import NUTRIENT_LABELS
+from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
 
 from .models import SuggestionModel
 from .theme import score_color

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.errors import PlannerError
-from planner.foods import (
+from planner.core.foods import (
     AISLE_LABELS,
     AISLES,
     CATEGORIES,
@@ -43,11 +42,12 @@ from planner.foods import (
     TAGS,
     Food,
 )
-from planner.plan import Plan
-from planner.planfile import EXTENSION
-from planner.recovery import RecoveryCopy
-from planner.scoring import Preferences
-from planner.userfoods import make_food
+from planner.core.plan import Plan
+from planner.errors import PlannerError
+from planner.scoring.model import Preferences
+from planner.storage.planfile import EXTENSION
+from planner.storage.recovery import RecoveryCopy
+from planner.storage.userfoods import make_food
 
 from .settings import FIBER_RANGE
 from .theme import category_icon
@@ -451,7 +451,7 @@ class PdfOptionsDialog(QDialog):
 
 # -- the user's own foods ----------------------------------------------------------------------
 class FoodEditor(QDialog):
-    """Add or edit one food of the user's own; checks it with planner.userfoods.make_food."""
+    """Add or edit one food of the user's own; checked by storage.userfoods.make_food."""
 
     def __init__(self, food: Food | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -576,7 +576,7 @@ class FoodEditor(QDialog):
 
 
 class MyFoodsDialog(QDialog):
-    """Lists the user's own foods; Add, Edit and Remove save at once (planner.userfoods)."""
+    """Lists the user's own foods; Add, Edit and Remove save at once (planner.storage.userfoods)."""
 
     def __init__(self, user_foods, used_ids: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.cli import main as cli_main
+from planner.cli.commands import main as cli_main
 from planner.errors import PlannerError
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.edits import (
+from planner.core.edits import (
     AddFood,
     ClearDay,
     CopyDay,
@@ -42,12 +42,12 @@ from planner.edits import (
     SetServings,
     SetStart,
 )
+from planner.core.foods import Catalog
+from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan
 from planner.errors import PlannerError
-from planner.foods import Catalog
-from planner.paths import user_foods_path
-from planner.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan
-from planner.planfile import EXTENSION, VERSION, read_plan
-from planner.userfoods import UserFoods, load_or_set_aside
+from planner.storage.paths import user_foods_path
+from planner.storage.planfile import EXTENSION, VERSION, read_plan
+from planner.storage.userfoods import UserFoods, load_or_set_aside
 
 from .daypanel import DayPanel
 from .models import WeekModel, decode_foods
@@ -60,7 +60,7 @@ from .views import WeekView
 # Dialogs, CSV and recovery copies are first needed after the window shows: they are
 # imported where used, which keeps them and their Qt classes off the start-up path.
 if TYPE_CHECKING:
-    from planner.recovery import Autosaver, RecoveryCopy, RecoveryStore
+    from planner.storage.recovery import Autosaver, RecoveryCopy, RecoveryStore
 
     from .dialogs import PdfOptions
 
@@ -74,7 +74,7 @@ def this_monday() -> date:
 
 
 def pdf_export_available() -> bool:
-    return importlib.util.find_spec("planner.pdf") is not None
+    return importlib.util.find_spec("planner.export.pdf") is not None
 
 
 class _PdfSignals(QObject):
@@ -92,8 +92,8 @@ class _PdfJob(QRunnable):
     def run(self) -> None:
         error = None
         try:
-            from planner.evaluator import Evaluator
-            from planner.pdf import export_pdf
+            from planner.export.pdf import export_pdf
+            from planner.scoring.evaluator import Evaluator
 
             opts = self._options
             export_pdf(
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self._background = background
         self._pdf_running = False
         # While the plan has unsaved changes a recovery copy is written at a steady
-        # interval; a clean save or a deliberate discard removes it (planner.recovery).
+        # interval; a clean save or a deliberate discard removes it (planner.storage.recovery).
         self._recovery = recovery
         self._autosaver: Autosaver | None = None  # made on first use: see autosaver
         self.autosave_timer = QTimer(self)
@@ -492,9 +492,9 @@ class MainWindow(QMainWindow):
     @property
     def autosaver(self) -> Autosaver:
         """Writes and removes this window's recovery copy; made when first needed, after
-        the window shows, so that start-up does not import planner.recovery."""
+        the window shows, so that start-up does not import planner.storage.recovery."""
         if self._autosaver is None:
-            from planner.recovery import Autosaver, RecoveryStore
+            from planner.storage.recovery import Autosaver, RecoveryStore
 
             self._autosaver = Autosaver(self._recovery or RecoveryStore())
         return self._autosaver
@@ -587,7 +587,7 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return
         try:
-            from planner.sample import sample_plan
+            from planner.storage.sample import sample_plan
         except ImportError:
             self.document.replace(Plan(this_monday()))
             return
@@ -664,7 +664,7 @@ class MainWindow(QMainWindow):
         return True
 
     def import_csv_file(self) -> None:
-        from planner.csvio import import_csv
+        from planner.storage.csvio import import_csv
 
         from .dialogs import FileDialogs, Messages
 
@@ -683,7 +683,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Imported {plan.entry_count()} foods from {path.name}", 5000)
 
     def export_csv_file(self) -> None:
-        from planner.csvio import export_csv
+        from planner.storage.csvio import export_csv
 
         from .dialogs import FileDialogs, Messages
 
@@ -956,7 +956,7 @@ class MainWindow(QMainWindow):
 
     # -- preferences and foods -----------------------------------------------------------------
     def edit_preferences(self) -> None:
-        from planner.scoring import ScoringConfig
+        from planner.scoring.model import ScoringConfig
 
         from .dialogs import PreferencesDialog
 

@@ -26,11 +26,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from planner.edits import AddFood, Batch, Edit, RemoveEntry
+from planner.core.edits import AddFood, Batch, Edit, RemoveEntry
+from planner.core.foods import CATEGORY_LABELS, CATEGORY_ROLES, TAGS, Catalog, Food
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, Plan, format_servings
 from planner.errors import PlanError
-from planner.foods import CATEGORY_LABELS, CATEGORY_ROLES, TAGS, Catalog, Food
-from planner.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, Plan, format_servings
-from planner.scoring import DayScore, Suggestion
+from planner.scoring.model import DayScore, Suggestion
 
 from .theme import category_icon
 from .undo import PlanDocument

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.foods import CATEGORIES, CATEGORY_LABELS, CATEGORY_ROLES, USER, Catalog, Food
+from planner.core.foods import CATEGORIES, CATEGORY_LABELS, CATEGORY_ROLES, USER, Catalog, Food
 
 from .models import FoodListModel
 from .theme import PALETTE_COLORS, category_icon, dot_icon

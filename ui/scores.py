@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from planner.foods import Catalog
-from planner.plan import DAYS_PER_WEEK, Change
-from planner.scoring import DayScore, Preferences, Suggestion, WeekScore
+from planner.core.foods import Catalog
+from planner.core.plan import DAYS_PER_WEEK, Change
+from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
 
 from .undo import PlanDocument
 
 if TYPE_CHECKING:
-    from planner.evaluator import Evaluator
+    from planner.scoring.evaluator import Evaluator
 
 
 # Loaders stay referenced for the life of the process: a QRunnable written in Python must
@@ -44,9 +44,10 @@ class _EvaluatorLoader(QRunnable):
     def run(self) -> None:
         error: BaseException | None = None
         try:
-            import planner.evaluator  # noqa: F401  (the slow import, done here)
+            import planner.scoring.evaluator  # noqa: F401  (the slow import, done here)
+            from planner.scoring.frames import catalog_table
 
-            self._catalog.table()
+            catalog_table(self._catalog)
         except Exception as exc:  # the GUI thread retries and reports
             error = exc
         self.signals.done.emit(error)
@@ -116,7 +117,7 @@ class ScoreKeeper(QObject):
         if self._evaluator is not None:
             return
         try:
-            from planner.evaluator import Evaluator
+            from planner.scoring.evaluator import Evaluator
 
             evaluator = Evaluator(self._catalog, prefs=self._prefs)
             evaluator.table()  # built by the worker unless it failed: then it raises here
@@ -131,7 +132,7 @@ class ScoreKeeper(QObject):
     def set_preferences(self, prefs: Preferences) -> None:
         self._prefs = prefs
         if self._evaluator is not None:
-            from planner.evaluator import Evaluator
+            from planner.scoring.evaluator import Evaluator
 
             self._evaluator = Evaluator(self._catalog, prefs=prefs)
         self.rescore_all()

@@ -24,7 +24,7 @@ def render(out: Path, *, dark: bool = False) -> Path:
     from PySide6.QtCore import QCoreApplication, QSize
     from PySide6.QtWidgets import QApplication, QStyleFactory
 
-    from planner.sample import sample_plan
+    from planner.storage.sample import sample_plan
 
     from .app import create_application
     from .mainwindow import MainWindow

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from planner.foods import TAGS
-from planner.scoring import Preferences
+from planner.core.foods import TAGS
+from planner.scoring.model import Preferences
 
 ORGANIZATION = "GutSkinPlanner"
 APPLICATION = "Gut-Skin Planner"
 MAX_RECENT = 8
-FIBER_RANGE = (5.0, 100.0)  # what planner.scoring.Preferences accepts
+FIBER_RANGE = (5.0, 100.0)  # what planner.scoring.model.Preferences accepts
 AUTOSAVE_DEFAULT_S = 60.0
 AUTOSAVE_RANGE = (0.1, 3600.0)  # tests use a fraction of a second
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from planner.foods import CATEGORIES
+from planner.core.foods import CATEGORIES
 
 CATEGORY_COLORS: dict[str, str] = {
     "probiotic": "#8e5bd0",  # violet: cultures

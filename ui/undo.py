@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.edits import Edit, SetServings
+from planner.core.edits import Edit, SetServings
+from planner.core.plan import Change, Plan
 from planner.errors import PlanError
-from planner.plan import Change, Plan
-from planner.planfile import limit_problem, save_plan
+from planner.storage.planfile import limit_problem, save_plan
 
 SERVINGS_COMMAND_ID = 1
 
@@ -62,7 +62,7 @@ class PlanDocument(QObject):
     plan is now open.
     """
 
-    planChanged = Signal(object)  # planner.plan.Change
+    planChanged = Signal(object)  # planner.core.plan.Change
     planReplaced = Signal()
     modifiedChanged = Signal(bool)
     refused = Signal(str)  # the message of an edit the plan refused

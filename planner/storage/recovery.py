@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import describe_os_error, pid_running, write_atomic
-from .errors import PlanFileError
-from .paths import data_dir
-from .plan import Plan
-from .planfile import plan_from_document, plan_to_document, read_file
-from .strictjson import JsonError, parse_json
+from planner.core.plan import Plan
+from planner.errors import PlanFileError
+from planner.storage.atomic import describe_os_error, pid_running, write_atomic
+from planner.storage.paths import data_dir
+from planner.storage.planfile import plan_from_document, plan_to_document, read_file
+from planner.storage.strictjson import JsonError, parse_json
 
 FORMAT = "gutskin-recovery"
 VERSION = 1

@@ -1,6 +1,6 @@
 """A week plan: a start date, whole weeks of days, four meal slots a day, foods in each slot.
 
-The plan is changed only through edits (planner.edits); it tells its listeners which days
+The plan is changed only through edits (planner.core.edits); it tells its listeners which days
 changed so that views and scores can follow.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .errors import PlanError
+from planner.errors import PlanError
 
 MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snacks")
 MEAL_LABELS: dict[str, str] = {

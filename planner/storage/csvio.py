@@ -12,10 +12,8 @@ import math
 from datetime import date, timedelta
 from pathlib import Path
 
-from .atomic import describe_os_error, write_text_atomic
-from .errors import CsvImportError, PlanError, PlanFileError
-from .foods import Catalog
-from .plan import (
+from planner.core.foods import Catalog
+from planner.core.plan import (
     DAYS_PER_WEEK,
     MAX_SERVINGS,
     MAX_WEEKS,
@@ -25,7 +23,9 @@ from .plan import (
     Plan,
     check_servings,
 )
-from .planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES, read_file
+from planner.errors import CsvImportError, PlanError, PlanFileError
+from planner.storage.atomic import describe_os_error, write_text_atomic
+from planner.storage.planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES, read_file
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED = ("day", "meal", "food", "servings")

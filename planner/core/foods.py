@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from .errors import CatalogError
+from planner.errors import CatalogError
 
 # Categories in palette order. "limit" foods are never in another category.
 CATEGORIES: tuple[str, ...] = (
@@ -279,8 +279,7 @@ class Catalog:
         self.revision = 0
         self._lock = threading.RLock()
         self._pending_sr28: Callable[[], list[Food]] | None = None
-        self._frame_cache: tuple[int, object] | None = None
-        self._table_cache: tuple[int, object] | None = None
+        self._derived: dict[str, tuple[int, object]] = {}
         for food in foods:
             self._foods[food.id] = food
 
@@ -403,27 +402,18 @@ class Catalog:
                 foods = self._foods
             return self.revision, list(foods.values())
 
-    def table(self):  # -> planner.frames.CatalogTable; typed loosely: this module needs no numpy
-        """The catalog as numpy arrays for the evaluator (see planner.frames), cached per
-        revision. Safe to call from a worker thread."""
+    def derived(self, key: str, build: Callable[[int, list[Food]], object]) -> object:
+        """A value built from every food by ``build(revision, foods)``, cached under ``key``
+        until the set of foods changes. Scoring keeps its tables here (the core knows
+        nothing of them). Safe to call from a worker thread."""
         with self._lock:
-            cached = self._table_cache
+            cached = self._derived.get(key)
         if cached is None or cached[0] != self.revision or self._pending_sr28 is not None:
-            from .frames import CatalogTable
-
             revision, foods = self._snapshot()
-            table = CatalogTable(foods, revision)
+            cached = (revision, build(revision, foods))
             with self._lock:
-                self._table_cache = cached = (revision, table)
+                self._derived[key] = cached
         return cached[1]
-
-    def frame(self):  # -> pandas.DataFrame; typed loosely so this module needs no pandas
-        """The catalog as a DataFrame (see planner.frames), cached per revision."""
-        if self._frame_cache is None or self._frame_cache[0] != self.revision:
-            from .frames import catalog_frame
-
-            self._frame_cache = (self.revision, catalog_frame(self))
-        return self._frame_cache[1]
 
 
 def resource_path(name: str) -> Path:

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import PlanError
-from .plan import DAYS_PER_WEEK, MEALS, Cell, Change, Entry, Plan, check_servings
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Change, Entry, Plan, check_servings
+from planner.errors import PlanError
 
 
 class Edit(ABC):

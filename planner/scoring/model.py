@@ -1,5 +1,5 @@
 """Scoring rules: the targets from resources/scoring.toml, the user's preferences, and the
-result types. The arithmetic on tables lives in planner.evaluator."""
+result types. The arithmetic on tables lives in planner.scoring.evaluator."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
-from .errors import PlannerError
-from .foods import LIMIT_KINDS, NUTRIENT_LABELS, NUTRIENTS, TAGS
+from planner.core.foods import LIMIT_KINDS, NUTRIENT_LABELS, NUTRIENTS, TAGS
+from planner.errors import PlannerError
 
 PART_KEYS: tuple[str, ...] = ("probiotic", "prebiotic", "fiber", "limit")
 SKIN_NUTRIENTS: tuple[str, ...] = (

@@ -1,6 +1,6 @@
 """Build the food resources from the USDA SR28 flat files.
 
-    python -m planner.catalog_build [--sr28 DIR] [--out DIR] [--spec FILE]
+    python -m tools.catalog_build [--sr28 DIR] [--out DIR] [--spec FILE]
 
 Writes two files into ``--out`` (default: the repository's ``resources/``):
 
@@ -29,9 +29,9 @@ from typing import Any
 
 import pandas as pd
 
-from .foods import AISLES, CATEGORIES, TAGS
-from .foods import LIMIT_KINDS as LIMIT_KIND_WORDS
-from .foods import NUTRIENTS as FOOD_NUTRIENTS
+from planner.core.foods import AISLES, CATEGORIES, TAGS
+from planner.core.foods import LIMIT_KINDS as LIMIT_KIND_WORDS
+from planner.core.foods import NUTRIENTS as FOOD_NUTRIENTS
 
 LIMIT_KINDS: tuple[str, ...] = tuple(LIMIT_KIND_WORDS)
 
@@ -43,7 +43,7 @@ DEFAULT_SPEC = REPO_ROOT / "resources" / "curated_spec.json"
 SR28_CSV_NAME = "sr28.csv.gz"
 CATALOG_NAME = "catalog.json"
 
-# Nutrient columns, categories, aisles, limit kinds and tags are the app's own (planner.foods),
+# Nutrient columns, categories, aisles, limit kinds and tags are the app's own (planner.core.foods),
 # so the built data and the code that reads it cannot drift apart.
 NUTRIENT_UNITS: dict[str, str] = dict(FOOD_NUTRIENTS)
 NUTRIENTS: tuple[str, ...] = tuple(NUTRIENT_UNITS)
@@ -1172,7 +1172,7 @@ def load_spec(path: Path | str) -> list[dict[str, Any]]:
 
 def _parse_args(argv: Iterable[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m planner.catalog_build",
+        prog="python -m tools.catalog_build",
         description="Build resources/sr28.csv.gz and resources/catalog.json from USDA SR28.",
     )
     parser.add_argument("--sr28", type=Path, default=DEFAULT_SR28_DIR, help="SR28 folder")

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from .paths import data_dir
+from planner.storage.paths import data_dir
 
 KEEP_LOGS = 20  # the newest logs stay; older ones go, so the folder cannot grow forever
 MAX_LOG_BYTES = 1024 * 1024  # a loop of errors stops being written here, not the disk

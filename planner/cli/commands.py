@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .errors import PlannerError
+from planner.errors import PlannerError
 
 EXIT_ERROR = 2
 
@@ -24,7 +24,7 @@ class _Version(argparse.Action):
     """--version, reading the version only when asked (see planner.__getattr__)."""
 
     def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
-        from . import __version__
+        from planner import __version__
 
         print(f"gutskin {__version__}")
         parser.exit(0)
@@ -42,7 +42,7 @@ def _tags(text: str) -> frozenset[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .foods import CATEGORIES
+    from planner.core.foods import CATEGORIES
 
     parser = _Parser(
         prog="gutskin",
@@ -115,9 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _catalog(include_sr28: bool = True):
-    from .foods import Catalog
-    from .paths import user_foods_path
-    from .userfoods import UserFoods
+    from planner.core.foods import Catalog
+    from planner.storage.paths import user_foods_path
+    from planner.storage.userfoods import UserFoods
 
     try:
         user = list(UserFoods.load(user_foods_path()))
@@ -128,8 +128,8 @@ def _catalog(include_sr28: bool = True):
 
 
 def _evaluator(args: argparse.Namespace, catalog):
-    from .evaluator import Evaluator
-    from .scoring import Preferences
+    from planner.scoring.evaluator import Evaluator
+    from planner.scoring.model import Preferences
 
     prefs = Preferences(
         fiber_target_g=args.fiber_target, acne_prone=args.acne_prone, avoid_tags=args.avoid
@@ -143,7 +143,7 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 
 
 def cmd_foods(args: argparse.Namespace) -> int:
-    from .foods import SR28
+    from planner.core.foods import SR28
 
     catalog = _catalog(include_sr28=args.all or bool(args.search))
     foods = catalog.search(args.search, category=args.category)
@@ -217,7 +217,7 @@ def score_json(plan, result) -> dict:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from .planfile import load_plan
+    from planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)
     catalog = _catalog()
@@ -249,7 +249,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from .planfile import load_plan
+    from planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)
     if not 1 <= args.day <= plan.day_count:
@@ -280,10 +280,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .edits import SetStart
-    from .plan import Plan
-    from .planfile import save_plan
-    from .sample import sample_plan
+    from planner.core.edits import SetStart
+    from planner.core.plan import Plan
+    from planner.storage.planfile import save_plan
+    from planner.storage.sample import sample_plan
 
     _refuse_overwrite(args.plan, args.force)
     plan = sample_plan(args.start) if args.sample else Plan(args.start)
@@ -295,8 +295,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .csvio import import_csv
-    from .planfile import save_plan
+    from planner.storage.csvio import import_csv
+    from planner.storage.planfile import save_plan
 
     _refuse_overwrite(args.output, args.force)
     plan = import_csv(args.csv, _catalog(), start=args.start)
@@ -306,8 +306,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    from .csvio import export_csv
-    from .planfile import load_plan
+    from planner.storage.csvio import export_csv
+    from planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)
     export_csv(plan, _catalog(), args.output)
@@ -316,8 +316,8 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .pdf import export_pdf
-    from .planfile import load_plan
+    from planner.export.pdf import export_pdf
+    from planner.storage.planfile import load_plan
 
     plan = load_plan(args.plan)
     catalog = _catalog()

@@ -14,11 +14,20 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import describe_os_error, write_text_atomic
-from .errors import CatalogError, PlanFileError
-from .foods import AISLES, CATEGORIES, LIMIT_KINDS, NUTRIENTS, TAGS, USER, USER_PREFIX, Food
-from .planfile import read_file
-from .strictjson import JsonError, has_unprintable, parse_json
+from planner.core.foods import (
+    AISLES,
+    CATEGORIES,
+    LIMIT_KINDS,
+    NUTRIENTS,
+    TAGS,
+    USER,
+    USER_PREFIX,
+    Food,
+)
+from planner.errors import CatalogError, PlanFileError
+from planner.storage.atomic import describe_os_error, write_text_atomic
+from planner.storage.planfile import read_file
+from planner.storage.strictjson import JsonError, has_unprintable, parse_json
 
 FORMAT = "gutskin-foods"
 VERSION = 1

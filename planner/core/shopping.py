@@ -11,8 +11,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .foods import AISLE_LABELS, AISLES, Catalog, Food
-from .plan import DAYS_PER_WEEK, Plan
+from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
+from planner.core.plan import DAYS_PER_WEEK, Plan
 
 OTHER_AISLE = "other"
 OTHER_LABEL = "Other"

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .foods import CURATED, NUTRIENTS, SR28, TAGS, USER, Food
+from planner.core.foods import CURATED, NUTRIENTS, SR28, TAGS, USER, Food
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .foods import Catalog
+    from planner.core.foods import Catalog
 
 ORIGIN_RANK = {CURATED: 0, USER: 1, SR28: 2}
 TAG_BITS = {tag: 1 << bit for bit, tag in enumerate(TAGS)}
@@ -103,12 +103,19 @@ class CatalogTable:
         return self.sums[:, COLUMN[name]]
 
 
+def catalog_table(catalog: Catalog) -> CatalogTable:
+    """The catalog as arrays for the evaluator, cached in the catalog per revision."""
+    table = catalog.derived("scoring.table", lambda revision, foods: CatalogTable(foods, revision))
+    assert isinstance(table, CatalogTable)
+    return table
+
+
 def catalog_frame(catalog: Catalog) -> pd.DataFrame:
     """One row per food, indexed by id: the table's columns with NaN for unknown values,
     plus name, serving label, plant, limit kind, origin rank, tag mask and name order."""
     import pandas as pd
 
-    table: CatalogTable = catalog.table()
+    table = catalog_table(catalog)
     data: dict[str, object] = {
         "name": table.names,
         "serving_label": table.serving_labels,

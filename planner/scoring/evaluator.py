@@ -1,7 +1,7 @@
 """The evaluator: joins a plan's entries to the catalog table and scores each day.
 
 Day totals come from one join and one group-by over the entries of the days asked for:
-the join looks each entry's food up in the catalog's numpy table (planner.frames), the
+the join looks each entry's food up in the catalog's numpy table (planner.scoring.frames), the
 group-by sums servings times the food's row per day with ``np.add.at``. Suggestions score
 every food in the catalog at once with array arithmetic. Only the days asked for are
 read, so re-scoring the day an edit changed costs the same in a week or in a year.
@@ -14,18 +14,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
-from .frames import (
+from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
+from planner.core.plan import DAYS_PER_WEEK, Plan
+from planner.scoring.frames import (
     COLUMN,
     FLAG_CATEGORIES,
     FLAG_COLUMNS,
     ORIGIN_RANK,
     SCORE_COLUMNS,
     CatalogTable,
+    catalog_table,
     tag_mask,
 )
-from .plan import DAYS_PER_WEEK, Plan
-from .scoring import (
+from planner.scoring.model import (
     SKIN_NUTRIENTS,
     DayScore,
     PartScore,
@@ -106,7 +107,7 @@ class Evaluator:
 
     # -- the join and the group-by -------------------------------------------------------
     def table(self) -> CatalogTable:
-        return self.catalog.table()
+        return catalog_table(self.catalog)
 
     def _entries(self, plan: Plan, days: list[int]) -> _Entries:
         table = self.table()

@@ -2,7 +2,7 @@
 
 See docs/file-format.md. Loading checks everything and raises PlanFileError with a
 message that names the file and the problem; older versions are upgraded in memory
-(planner.migrations); saving is atomic.
+(planner.storage.migrations); saving is atomic.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from . import strictjson
-from .atomic import describe_os_error, write_atomic
-from .errors import PlanError, PlanFileError
-from .migrations import MigrationError, upgrade
-from .plan import DAYS_PER_WEEK, MAX_WEEKS, MEALS, Entry, Plan, check_servings
+from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEALS, Entry, Plan, check_servings
+from planner.errors import PlanError, PlanFileError
+from planner.storage import strictjson
+from planner.storage.atomic import describe_os_error, write_atomic
+from planner.storage.migrations import MigrationError, upgrade
 
 FORMAT = "gutskin-plan"
 VERSION = 1

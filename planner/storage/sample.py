@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 
-from .csvio import import_csv_text
-from .foods import Catalog
-from .plan import Plan
+from planner.core.foods import Catalog
+from planner.core.plan import Plan
+from planner.storage.csvio import import_csv_text
 
 
 def sample_plan(start: date | None = None, catalog: Catalog | None = None) -> Plan:

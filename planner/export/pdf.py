@@ -43,15 +43,15 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from .atomic import describe_os_error, write_atomic
-from .errors import PlannerError
-from .plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Plan
-from .scoring import PART_KEYS
-from .shopping import ShoppingLine, entry_quantity, shopping_list, week_days
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Plan
+from planner.core.shopping import ShoppingLine, entry_quantity, shopping_list, week_days
+from planner.errors import PlannerError
+from planner.scoring.model import PART_KEYS
+from planner.storage.atomic import describe_os_error, write_atomic
 
 if TYPE_CHECKING:
-    from .evaluator import Evaluator, PlanScore
-    from .scoring import DayScore, WeekScore
+    from planner.scoring.evaluator import Evaluator, PlanScore
+    from planner.scoring.model import DayScore, WeekScore
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 REPLACEMENT = "\ufffd"  # printed for a character the font cannot draw

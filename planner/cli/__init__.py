@@ -1,0 +1,1 @@
+"""The `gutskin` command line: subcommands that run without Qt."""

@@ -1,0 +1,1 @@
+"""Printable output: the PDF of a plan (ReportLab, imported only when an export runs)."""

@@ -1,0 +1,1 @@
+"""Build tools run by developers, not shipped in the wheel."""
