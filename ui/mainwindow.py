@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ from planner.core.edits import (
     SetStart,
 )
 from planner.core.foods import Catalog
-from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan
+from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan, this_monday
 from planner.errors import PlannerError
 from planner.storage.paths import user_foods_path
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
@@ -66,11 +66,6 @@ if TYPE_CHECKING:
 
 APP_TITLE = "Gut–Skin Planner"
 SERVING_PRESETS = (0.5, 1, 1.5, 2, 3)
-
-
-def this_monday() -> date:
-    today = date.today()
-    return today - timedelta(days=today.weekday())
 
 
 def pdf_export_available() -> bool:

@@ -10,7 +10,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Change, Entry, Plan, check_servings
+from planner.core.plan import (
+    DAYS_PER_WEEK,
+    MEALS,
+    Cell,
+    Change,
+    Entry,
+    Plan,
+    check_servings,
+    check_start,
+)
 from planner.errors import PlanError
 
 
@@ -234,10 +243,9 @@ class SetStart(Edit):
     label: str = "Change start date"
 
     def apply(self, plan: Plan) -> Edit:
-        if not isinstance(self.start, date):
-            raise PlanError("The start must be a date.")
+        start = check_start(self.start)
         old = plan.start
-        plan._start = self.start
+        plan._start = start
         plan._notify(Change(frozenset(range(plan.day_count)), reshaped=True))
         return SetStart(old, label=self.label)
 

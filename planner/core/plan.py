@@ -7,9 +7,9 @@ changed so that views and scores can follow.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from planner.errors import PlanError
 
@@ -23,8 +23,24 @@ MEAL_LABELS: dict[str, str] = {
 DAYS_PER_WEEK = 7
 MAX_SERVINGS = 20.0
 MAX_WEEKS = 52
+# Plans start within these dates, so that every day of the longest plan is a real date
+# (Python's dates end at 9999-12-31) and a typo such as year 20026 is refused.
+EARLIEST_START = date(1900, 1, 1)
+LATEST_START = date(2999, 12, 31)
 
 Cell = tuple[int, str]
+
+
+def check_start(start: object) -> date:
+    """A plan's start date, or PlanError: a date between EARLIEST_START and LATEST_START."""
+    if not isinstance(start, date) or isinstance(start, datetime):
+        raise PlanError(f"The start must be a date, not {start!r}.")
+    if not EARLIEST_START <= start <= LATEST_START:
+        raise PlanError(
+            f"The start date must be between {EARLIEST_START.isoformat()} and "
+            f"{LATEST_START.isoformat()}, not {start.isoformat()}."
+        )
+    return start
 
 
 def check_servings(servings: object) -> float:
@@ -37,6 +53,12 @@ def check_servings(servings: object) -> float:
     if value > MAX_SERVINGS:
         raise PlanError(f"Servings can be at most {MAX_SERVINGS:g}.")
     return value
+
+
+def this_monday(today: date | None = None) -> date:
+    """The Monday of the week holding ``today`` (default: the current date)."""
+    today = today or date.today()
+    return today - timedelta(days=today.weekday())
 
 
 def format_servings(servings: float) -> str:
@@ -67,8 +89,8 @@ class Plan:
     def __init__(self, start: date | None = None, weeks: int = 1) -> None:
         if start is None:
             today = date.today()
-            start = today - timedelta(days=today.weekday())  # this week's Monday
-        self._start = start
+            start = this_monday(today)
+        self._start = check_start(start)
         self._weeks = 1
         self._set_weeks(weeks)
         self._cells: dict[Cell, list[Entry]] = {}
@@ -143,6 +165,20 @@ class Plan:
         return isinstance(other, Plan) and self.snapshot() == other.snapshot()
 
     __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def from_entries(
+        cls, start: date, weeks: int, entries: Iterable[tuple[int, str, Entry]]
+    ) -> Plan:
+        """A plan holding ``entries`` (day, meal, entry) in the order given: how loaders
+        build a plan. Raises PlanError for a day, meal or servings the plan cannot hold."""
+        plan = cls(start, weeks)
+        for day, meal, entry in entries:
+            plan.check_day(day)
+            plan.check_meal(meal)
+            check_servings(entry.servings)
+            plan._cells.setdefault((day, meal), []).append(entry)
+        return plan
 
     def copy(self) -> Plan:
         twin = Plan(self._start, self._weeks)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from planner.core.foods import Catalog
@@ -22,6 +22,7 @@ from planner.core.plan import (
     Entry,
     Plan,
     check_servings,
+    this_monday,
 )
 from planner.errors import CsvImportError, PlanError, PlanFileError
 from planner.storage.atomic import describe_os_error, write_text_atomic
@@ -99,8 +100,7 @@ def import_csv_text(
     """Build a plan from CSV text. Every bad line is reported (with its number) in one
     CsvImportError, and then nothing is imported."""
     if start is None:
-        today = date.today()
-        start = today - timedelta(days=today.weekday())
+        start = this_monday()
     text = text.removeprefix("\ufeff")  # spreadsheets like to write a BOM
     if not text.strip():
         raise CsvImportError(f"{name}: it is empty.")
