@@ -19,3 +19,7 @@ class CatalogError(PlannerError):
 
 class CsvImportError(PlannerError):
     """A CSV import that failed; nothing was imported."""
+
+
+class Cancelled(PlannerError):
+    """Long work (an export, an import, a load) stopped because the user asked it to."""
