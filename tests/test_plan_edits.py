@@ -6,18 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.drop import copy_entry, move_entry
 from planner.core.edits import (
     AddFood,
     Batch,
-    ClearDay,
-    CopyDay,
-    CopyEntry,
-    CopyWeek,
-    MoveEntry,
     RemoveEntry,
     SetServings,
     SetStart,
     SetWeeks,
+    clear_day,
+    copy_day,
+    copy_week,
 )
 from planner.core.plan import MEALS, Change, Entry, Plan
 from planner.errors import PlanError
@@ -72,10 +71,10 @@ def test_day_and_meal_are_checked():
 
 def test_move_and_copy():
     plan = make_plan()
-    MoveEntry(plan, 0, "breakfast", 1, 1, "lunch").apply(plan)
+    move_entry(plan, 0, "breakfast", 1, 1, "lunch").apply(plan)
     assert plan.cell(0, "breakfast") == (Entry("kefir", 1.0),)
     assert plan.cell(1, "lunch") == (Entry("oats", 2.0),)
-    CopyEntry(plan, 1, "lunch", 0, 1, "dinner").apply(plan)
+    copy_entry(plan, 1, "lunch", 0, 1, "dinner").apply(plan)
     assert plan.cell(1, "lunch") == plan.cell(1, "dinner") == (Entry("oats", 2.0),)
 
 
@@ -84,17 +83,17 @@ def test_move_that_would_overflow_rolls_back_entirely():
     AddFood(1, "lunch", "oats", 19).apply(plan)
     before = plan.snapshot()
     with pytest.raises(PlanError):
-        MoveEntry(plan, 0, "breakfast", 1, 1, "lunch").apply(plan)  # 19 + 2 > 20
+        move_entry(plan, 0, "breakfast", 1, 1, "lunch").apply(plan)  # 19 + 2 > 20
     assert plan.snapshot() == before
 
 
 def test_clear_copy_day_and_copy_week_extend_the_plan():
     plan = make_plan()
-    CopyDay(plan, 0, 6).apply(plan)
+    copy_day(plan, 0, 6).apply(plan)
     assert [plan.cell(6, m) for m in MEALS] == [plan.cell(0, m) for m in MEALS]
-    ClearDay(plan, 0).apply(plan)
+    clear_day(plan, 0).apply(plan)
     assert plan.is_day_empty(0)
-    CopyWeek(plan, 0, 1).apply(plan)
+    copy_week(plan, 0, 1).apply(plan)
     assert plan.weeks == 2
     assert plan.cell(9, "lunch") == plan.cell(2, "lunch")
     assert plan.date_of(7) == date(2026, 12, 7)
@@ -102,7 +101,7 @@ def test_clear_copy_day_and_copy_week_extend_the_plan():
 
 def test_shrinking_weeks_is_undone_with_its_days():
     plan = make_plan()
-    CopyWeek(plan, 0, 1).apply(plan)
+    copy_week(plan, 0, 1).apply(plan)
     before = plan.snapshot()
     inverse = SetWeeks(1).apply(plan)
     assert plan.weeks == 1 and plan.entry_count() == 4
@@ -150,15 +149,15 @@ def build(plan: Plan, spec):
         return RemoveEntry(day, meal, index)
     if kind == "move":
         (day, meal), index, (to_day, to_meal) = spec[1], spec[2], spec[3]
-        return MoveEntry(plan, day, meal, index, to_day, to_meal)
+        return move_entry(plan, day, meal, index, to_day, to_meal)
     if kind == "servings":
         (day, meal), index, n = spec[1], spec[2], spec[3]
         return SetServings(day, meal, index, n)
     if kind == "clear":
-        return ClearDay(plan, spec[1])
+        return clear_day(plan, spec[1])
     if kind == "copyday":
-        return CopyDay(plan, spec[1], spec[2])
-    return CopyWeek(plan, plan.weeks - 1, plan.weeks)
+        return copy_day(plan, spec[1], spec[2])
+    return copy_week(plan, plan.weeks - 1, plan.weeks)
 
 
 @settings(max_examples=200, deadline=None)

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 
 from planner.core.edits import (
     AddFood,
-    ClearDay,
-    CopyDay,
-    CopyWeek,
     RemoveEntry,
     SetServings,
     SetStart,
+    clear_day,
+    copy_day,
+    copy_week,
 )
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, MEAL_LABELS, Change, Plan, this_monday
@@ -905,17 +905,17 @@ class MainWindow(QMainWindow):
         if day is None:
             return
         target = CopyDayDialog.ask(self, self.document.plan, day)
-        if target is not None and self.document.apply(CopyDay, self.document.plan, day, target):
+        if target is not None and self.document.apply(copy_day, self.document.plan, day, target):
             self.show_day(target)
 
     def clear_day(self) -> None:
         day = self.selected_day()
         if day is not None:
-            self.document.apply(ClearDay, self.document.plan, day)
+            self.document.apply(clear_day, self.document.plan, day)
 
     def copy_week(self) -> None:
         week = self.week_model.week
-        if self.document.apply(CopyWeek, self.document.plan, week, week + 1):
+        if self.document.apply(copy_week, self.document.plan, week, week + 1):
             self.set_week(week + 1)
             self.statusBar().showMessage(f"Copied week {week + 1} to week {week + 2}.", 5000)
 

@@ -9,25 +9,48 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.core.edits import Edit, SetServings
+from planner.core.edits import Batch, Edit, SetServings
 from planner.core.plan import Change, Plan
 from planner.errors import PlanError
 from planner.storage.planfile import limit_problem, save_plan
 
 SERVINGS_COMMAND_ID = 1
+CUT_COMMAND_ID = 2
 
 
 class EditCommand(QUndoCommand):
     """A planner edit on the undo stack. The edit has already been applied when the command
     is pushed (so that a refused edit never reaches the stack); redo and undo then swap the
-    edit and its inverse."""
+    edit and its inverse: undo returns the edit that redoes it, computed from the plan.
 
-    def __init__(self, plan: Plan, edit: Edit, inverse: Edit) -> None:
+    Two kinds of command merge with the one before them, decided once when they are made
+    (an undo and redo changes the edit they hold, not what they are): consecutive servings
+    changes of one food (a spin box's steps), and a paste that ends a cut (``follows`` the
+    cut's ``merge_key``), which together are one move.
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        edit: Edit,
+        inverse: Edit,
+        *,
+        merge_key: object = None,
+        follows: object = None,
+    ) -> None:
         super().__init__(edit.label)
         self._plan = plan
         self._redo = edit
         self._undo = inverse
         self._pushed = False
+        self._merge_key = merge_key
+        self._follows = follows
+        if isinstance(edit, SetServings):
+            self._id = SERVINGS_COMMAND_ID
+            self._servings_target = (edit.day, edit.meal, edit.index)
+        else:
+            self._id = CUT_COMMAND_ID if merge_key is not None or follows is not None else -1
+            self._servings_target = None
 
     def redo(self) -> None:
         if not self._pushed:  # QUndoStack.push calls redo(); the edit is already applied
@@ -39,18 +62,23 @@ class EditCommand(QUndoCommand):
         self._redo = self._undo.apply(self._plan)
 
     def id(self) -> int:
-        # Consecutive servings changes of one food (a spin box's steps) are one undo step.
-        return SERVINGS_COMMAND_ID if isinstance(self._redo, SetServings) else -1
+        return self._id
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditCommand):
+        if not isinstance(other, EditCommand) or other._id != self._id:
             return False
-        mine, theirs = self._redo, other._redo
-        if not (isinstance(mine, SetServings) and isinstance(theirs, SetServings)):
+        if self._id == SERVINGS_COMMAND_ID:
+            if other._servings_target != self._servings_target:
+                return False
+            # Keep our inverse: undo goes back to before the first step, and undo computes
+            # the redo from the plan as it then is, so the last step is what redo replays.
+            return True
+        if self._merge_key is None or other._follows != self._merge_key:
             return False
-        if (mine.day, mine.meal, mine.index) != (theirs.day, theirs.meal, theirs.index):
-            return False
-        self._redo = theirs  # keep our inverse: undo goes back to before the first step
+        # The cut and its paste become one move: redo both in order, undo both in reverse.
+        self._undo = Batch([other._undo, self._undo], label="Move food")
+        self._merge_key = None  # a second paste of the same clipboard is a copy
+        self.setText("Move food")
         return True
 
 
@@ -79,7 +107,6 @@ class PlanDocument(QObject):
         # costs a millisecond on the way to the first paint).
         self.token = os.urandom(16).hex()
         self.revision = 0  # counts changes, so autosave can tell whether its copy is current
-        self._touched: set[int] = set()
         plan.subscribe(self._relay)
 
     @property
@@ -98,26 +125,43 @@ class PlanDocument(QObject):
     def modified(self) -> bool:
         return self._unsaved_origin or not self.undo_stack.isClean()
 
-    def apply(self, make_edit: Callable[..., Edit] | Edit, *args: object) -> bool:
+    def apply(
+        self,
+        make_edit: Callable[..., Edit] | Edit,
+        *args: object,
+        merge_key: object = None,
+        follows: object = None,
+    ) -> bool:
         """Apply an edit (or build one with ``make_edit(*args)``) and push it for undo.
 
         A refused edit leaves the plan as it was, emits ``refused`` and returns False. So
         does one that would make the plan larger than a plan file may be: the app never
-        holds a plan it could save but not open again.
+        holds a plan it could save but not open again. An edit that changes nothing is
+        accepted but pushes nothing, so the plan does not become modified. The command is
+        on the stack before anyone hears of the change: a failing listener cannot leave an
+        edit that cannot be undone. ``merge_key`` and ``follows`` join a cut and its paste.
         """
-        self._touched.clear()
+        plan = self._plan
         try:
             edit = make_edit if isinstance(make_edit, Edit) else make_edit(*args)
-            inverse = edit.apply(self._plan)
         except PlanError as exc:
             self.refused.emit(str(exc))
             return False
-        problem = limit_problem(self._plan, sorted(self._touched))
-        if problem:
-            inverse.apply(self._plan)
-            self.refused.emit(problem)
-            return False
-        self.undo_stack.push(EditCommand(self._plan, edit, inverse))
+        with plan.grouped() as group:
+            try:
+                inverse = edit.apply(plan)
+            except PlanError as exc:
+                self.refused.emit(str(exc))
+                return False
+            if group.change is None:
+                return True
+            problem = limit_problem(plan, sorted(group.change.days))
+            if problem:
+                inverse.apply(plan)
+                self.refused.emit(problem)
+                return False
+            command = EditCommand(plan, edit, inverse, merge_key=merge_key, follows=follows)
+            self.undo_stack.push(command)
         return True
 
     def replace(
@@ -156,7 +200,6 @@ class PlanDocument(QObject):
 
     def _relay(self, change: Change) -> None:
         self.revision += 1
-        self._touched.update(change.days)
         self.planChanged.emit(change)
 
     def _clean_changed(self, _clean: bool) -> None:

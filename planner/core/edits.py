@@ -6,7 +6,7 @@ An edit that would break the plan raises PlanError and leaves the plan unchanged
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +31,7 @@ class Edit(ABC):
         """Change ``plan`` and return the edit that undoes this one."""
 
 
-def _check_index(plan: Plan, day: int, meal: str, index: int) -> Entry:
+def entry_at(plan: Plan, day: int, meal: str, index: int) -> Entry:
     plan.check_day(day)
     plan.check_meal(meal)
     entries = plan.cell(day, meal)
@@ -56,7 +56,7 @@ class InsertEntry(Edit):
         check_servings(self.entry.servings)
         index = max(0, min(self.index, len(plan.cell(self.day, self.meal))))
         plan._insert(self.day, self.meal, index, self.entry)
-        plan._notify(Change(frozenset({self.day})))
+        plan._changed(Change(frozenset({self.day})))
         return RemoveEntry(self.day, self.meal, index, label=self.label)
 
 
@@ -70,9 +70,9 @@ class RemoveEntry(Edit):
     label: str = "Remove food"
 
     def apply(self, plan: Plan) -> Edit:
-        _check_index(plan, self.day, self.meal, self.index)
+        entry_at(plan, self.day, self.meal, self.index)
         entry = plan._pop(self.day, self.meal, self.index)
-        plan._notify(Change(frozenset({self.day})))
+        plan._changed(Change(frozenset({self.day})))
         return InsertEntry(self.day, self.meal, self.index, entry, label=self.label)
 
 
@@ -87,10 +87,11 @@ class SetServings(Edit):
     label: str = "Change servings"
 
     def apply(self, plan: Plan) -> Edit:
-        old = _check_index(plan, self.day, self.meal, self.index)
+        old = entry_at(plan, self.day, self.meal, self.index)
         servings = check_servings(self.servings)
-        plan._replace(self.day, self.meal, self.index, Entry(old.food_id, servings))
-        plan._notify(Change(frozenset({self.day})))
+        if servings != old.servings:  # the same value changes nothing
+            plan._replace(self.day, self.meal, self.index, Entry(old.food_id, servings))
+            plan._changed(Change(frozenset({self.day})))
         return SetServings(self.day, self.meal, self.index, old.servings, label=self.label)
 
 
@@ -123,37 +124,23 @@ class AddFood(Edit):
 
 @dataclass
 class Batch(Edit):
-    """Several edits as one: all apply, or none (a failure rolls back what had applied)."""
+    """Several edits as one: all apply, or none (any failure rolls back what had applied).
+    Listeners hear one change when the batch is done."""
 
     edits: Sequence[Edit]
     label: str = "Edit"
 
     def apply(self, plan: Plan) -> Edit:
         inverses: list[Edit] = []
-        try:
-            for edit in self.edits:
-                inverses.append(edit.apply(plan))
-        except PlanError:
-            for inverse in reversed(inverses):
-                inverse.apply(plan)
-            raise
+        with plan.grouped():
+            try:
+                for edit in self.edits:
+                    inverses.append(edit.apply(plan))
+            except BaseException:
+                for inverse in reversed(inverses):
+                    inverse.apply(plan)
+                raise
         return Batch(list(reversed(inverses)), label=self.label)
-
-
-def MoveEntry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal: str) -> Edit:
-    """Move one entry to another meal (merging with the same food there)."""
-    entry = _check_index(plan, day, meal, index)
-    if (day, meal) == (to_day, to_meal):
-        return Batch([], label="Move food")
-    return Batch(
-        [RemoveEntry(day, meal, index), AddFood(to_day, to_meal, entry.food_id, entry.servings)],
-        label="Move food",
-    )
-
-
-def CopyEntry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal: str) -> Edit:
-    entry = _check_index(plan, day, meal, index)
-    return AddFood(to_day, to_meal, entry.food_id, entry.servings, label="Copy food")
 
 
 @dataclass
@@ -170,9 +157,11 @@ class SetCells(Edit):
             for entry in entries:
                 check_servings(entry.servings)
         old = {cell: plan.cell(*cell) for cell in self.cells}
-        for (day, meal), entries in self.cells.items():
-            plan._put_cell(day, meal, tuple(entries))
-        plan._notify(Change(frozenset(day for day, _ in self.cells)))
+        changed = {cell for cell, entries in self.cells.items() if tuple(entries) != old[cell]}
+        for day, meal in changed:
+            plan._put_cell(day, meal, tuple(self.cells[(day, meal)]))
+        if changed:  # a cell given what it already holds changes nothing
+            plan._changed(Change(frozenset(day for day, _ in changed)))
         return SetCells(old, label=self.label)
 
 
@@ -180,12 +169,12 @@ def _day_cells(plan: Plan, day: int, source: int | None) -> dict[Cell, tuple[Ent
     return {(day, meal): (plan.cell(source, meal) if source is not None else ()) for meal in MEALS}
 
 
-def ClearDay(plan: Plan, day: int) -> Edit:
+def clear_day(plan: Plan, day: int) -> Edit:
     plan.check_day(day)
     return SetCells(_day_cells(plan, day, None), label="Clear day")
 
 
-def CopyDay(plan: Plan, day: int, to_day: int) -> Edit:
+def copy_day(plan: Plan, day: int, to_day: int) -> Edit:
     """Make ``to_day`` hold what ``day`` holds (its own foods are replaced)."""
     plan.check_day(day)
     plan.check_day(to_day)
@@ -210,14 +199,15 @@ class SetWeeks(Edit):
             if plan.cell(day, meal)
         }
         plan._drop_days_from(first_gone)
-        plan._notify(Change(frozenset(range(plan.day_count)), reshaped=True))
+        if self.weeks != old_weeks:
+            plan._changed(Change(frozenset(range(plan.day_count)), reshaped=True))
         inverse: list[Edit] = [SetWeeks(old_weeks, label=self.label)]
         if dropped:
             inverse.append(SetCells(dropped, label=self.label))
         return Batch(inverse, label=self.label)
 
 
-def CopyWeek(plan: Plan, week: int, to_week: int) -> Edit:
+def copy_week(plan: Plan, week: int, to_week: int) -> Edit:
     """Copy one week's foods over another; copying to the week after the last adds it."""
     if not 0 <= week < plan.weeks:
         raise PlanError(f"Week {week + 1} does not exist.")
@@ -245,11 +235,7 @@ class SetStart(Edit):
     def apply(self, plan: Plan) -> Edit:
         start = check_start(self.start)
         old = plan.start
-        plan._start = start
-        plan._notify(Change(frozenset(range(plan.day_count)), reshaped=True))
+        if start != old:
+            plan._start = start
+            plan._changed(Change(frozenset(range(plan.day_count)), reshaped=True))
         return SetStart(old, label=self.label)
-
-
-def add_many(day: int, meal: str, items: Iterable[Entry], label: str = "Paste") -> Edit:
-    """Add several entries to one meal as one edit (paste)."""
-    return Batch([AddFood(day, meal, e.food_id, e.servings) for e in items], label=label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -85,6 +86,26 @@ class Change:
 Listener = Callable[[Change], None]
 
 
+class ChangeGroup:
+    """The changes made while a group was open (Plan.grouped); ``change`` is None when
+    nothing changed."""
+
+    __slots__ = ("change",)
+
+    def __init__(self) -> None:
+        self.change: Change | None = None
+
+    def add(self, change: Change | None) -> None:
+        if change is None:
+            return
+        if self.change is None:
+            self.change = change
+        else:
+            self.change = Change(
+                self.change.days | change.days, self.change.reshaped or change.reshaped
+            )
+
+
 class Plan:
     def __init__(self, start: date | None = None, weeks: int = 1) -> None:
         if start is None:
@@ -95,6 +116,7 @@ class Plan:
         self._set_weeks(weeks)
         self._cells: dict[Cell, list[Entry]] = {}
         self._listeners: list[Listener] = []
+        self._groups: list[ChangeGroup] = []
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -193,9 +215,40 @@ class Plan:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    @contextmanager
+    def grouped(self) -> Iterator[ChangeGroup]:
+        """Group changes: listeners hear one Change, the union of all, when the outermost
+        group ends (a Batch, or a document pushing an edit for undo). The group says what
+        changed, so that an edit that changed nothing can be told apart."""
+        group = ChangeGroup()
+        self._groups.append(group)
+        try:
+            yield group
+        finally:
+            self._groups.pop()
+            if self._groups:
+                self._groups[-1].add(group.change)
+            elif group.change is not None:
+                self._notify(group.change)
+
+    def _changed(self, change: Change) -> None:
+        """Called by edits after they changed the plan."""
+        if self._groups:
+            self._groups[-1].add(change)
+        else:
+            self._notify(change)
+
     def _notify(self, change: Change) -> None:
+        # Every listener hears the change even when an earlier one fails; the first failure
+        # is raised afterwards, once the plan and everyone watching it agree again.
+        failure: Exception | None = None
         for listener in list(self._listeners):
-            listener(change)
+            try:
+                listener(change)
+            except Exception as exc:
+                failure = failure or exc
+        if failure is not None:
+            raise failure
 
     # -- low-level mutation, used only by edits and loaders -------------------------------
     def _set_weeks(self, weeks: object) -> None:
