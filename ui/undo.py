@@ -68,11 +68,9 @@ class EditCommand(QUndoCommand):
         if not isinstance(other, EditCommand) or other._id != self._id:
             return False
         if self._id == SERVINGS_COMMAND_ID:
-            if other._servings_target != self._servings_target:
-                return False
             # Keep our inverse: undo goes back to before the first step, and undo computes
             # the redo from the plan as it then is, so the last step is what redo replays.
-            return True
+            return other._servings_target == self._servings_target
         if self._merge_key is None or other._follows != self._merge_key:
             return False
         # The cut and its paste become one move: redo both in order, undo both in reverse.
