@@ -145,9 +145,9 @@ class Plan:
 
     @staticmethod
     def check_meal(meal: object) -> str:
-        if meal not in MEALS:
+        if not isinstance(meal, str) or meal not in MEALS:
             raise PlanError(f"{meal!r} is not a meal (meals: {', '.join(MEALS)}).")
-        return meal  # type: ignore[return-value]
+        return meal
 
     def cell(self, day: int, meal: str) -> tuple[Entry, ...]:
         return tuple(self._cells.get((day, meal), ()))

@@ -319,7 +319,9 @@ def shopping_list(
     for entry in entries:
         totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
     have_ids = set(have)
-    to_buy, owned, unknown = [], [], []
+    to_buy: list[ShoppingLine] = []
+    owned: list[ShoppingLine] = []
+    unknown: list[tuple[str, float]] = []
     for food_id, servings in totals.items():
         food = catalog.get(food_id)
         if food is None:
