@@ -23,7 +23,7 @@ from ui.models import (
     decode_foods,
     encode_foods,
 )
-from ui.undo import PlanDocument
+from ui.document import PlanDocument
 
 pytestmark = [QT_LOG_IGNORE, pytest.mark.usefixtures("qapp")]
 COPY, MOVE = Qt.DropAction.CopyAction, Qt.DropAction.MoveAction

@@ -54,7 +54,7 @@ from .models import WeekModel, decode_foods
 from .palette import PalettePanel
 from .scores import ScoreKeeper
 from .settings import Settings
-from .undo import PlanDocument
+from .document import PlanDocument
 from .views import WeekView
 
 # Dialogs, CSV and recovery copies are first needed after the window shows: they are

@@ -33,7 +33,7 @@ from planner.errors import PlanError
 from planner.scoring.model import DayScore, Suggestion
 
 from .theme import category_icon
-from .undo import PlanDocument
+from .document import PlanDocument
 
 MIME_TYPE = "application/x-gutskin-foods"
 MIME_VERSION = 1

@@ -17,7 +17,7 @@ from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, Change
 from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
 
-from .undo import PlanDocument
+from .document import PlanDocument
 
 if TYPE_CHECKING:
     from planner.scoring.evaluator import Evaluator
