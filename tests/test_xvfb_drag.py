@@ -37,7 +37,7 @@ from PySide6.QtCore import QTimer
 
 from planner.core.plan import Plan
 from ui.app import create_application
-from ui.mainwindow import MainWindow
+from ui.window.mainwindow import MainWindow
 from ui.settings import Settings
 
 out = Path(sys.argv[1])

@@ -109,10 +109,6 @@ class ScoreKeeper(QObject):
         _LOADERS.append(self._loader)
         QThreadPool.globalInstance().start(self._loader)
 
-    def wait_loaded(self) -> None:
-        """Block until a background load finishes (at shutdown, so no thread outlives Qt)."""
-        QThreadPool.globalInstance().waitForDone(10_000)
-
     def _loaded(self, error: object) -> None:
         if self._evaluator is not None:
             return

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import NUTRIENT_LABELS
 from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
-
-from .models import SuggestionModel
-from .theme import score_color
-from .views import FoodListView
+from ui.models.suggestions import SuggestionModel
+from ui.theme import score_color
+from ui.views.lists import FoodListView
 
 PART_LABELS = {
     "probiotic": "Probiotic",
