@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from .crash import CrashHandler
 
 NO_DISPLAY_MESSAGE = (
@@ -33,13 +35,14 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
     return NO_DISPLAY_MESSAGE
 
 
-def create_application(argv: list[str] | None = None):
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication of the process, set up with the app's names."""
     from PySide6.QtWidgets import QApplication
 
     from .settings import APPLICATION, ORGANIZATION
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = cast(QApplication, existing or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Gut–Skin Planner")

@@ -52,6 +52,6 @@ def _move_edit(plan: Plan, items: Sequence[DragItem], day: int, meal: str) -> Ed
             raise PlanError("That food is no longer where it was dragged from.")
     # Remove from the highest index down so the earlier indices stay valid.
     sources = sorted({it.source for it in moving}, key=lambda s: (s[0], s[1], -s[2]))  # type: ignore[index]
-    removals: list[Edit] = [RemoveEntry(d, m, i) for d, m, i in sources]
+    removals: list[Edit] = [RemoveEntry(d, m, i) for d, m, i in sources]  # type: ignore[misc]
     adds: list[Edit] = [AddFood(day, meal, it.food_id, it.servings) for it in moving]
     return Batch(removals + adds, label="Move food" if len(moving) == 1 else "Move foods")

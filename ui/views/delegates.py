@@ -75,7 +75,7 @@ class FoodDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         line = fm.height()
         # One dot per category, stacked, so a food in two categories shows both colours.
-        cats = categories_in_order(food.categories) or [None]
+        cats: list[str | None] = [*categories_in_order(food.categories)] or [None]
         dot = 8
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -178,7 +178,7 @@ class WeekView(QTableView):
         self._entry = current[2] if current else 0
         self.entryChanged.emit()
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         self._entry = self._entry_to_keep if self._entry_to_keep is not None else 0
         self.entryChanged.emit()

@@ -96,6 +96,8 @@ class WindowActions:
         self.my_foods = make(
             "&My Foods…", foods.edit_my_foods, None, "Add, edit or remove foods of your own"
         )
+        if window.user_foods_error:
+            self.my_foods.setEnabled(False)  # never overwrite a file we could not read
         self.prev_week = make("&Previous Week", weeks.previous_week, "Ctrl+PgUp")
         self.next_week = make("&Next Week", weeks.next_week, "Ctrl+PgDown")
         self.about = make("&About", foods.about)
@@ -124,6 +126,23 @@ class WindowActions:
 
     def by_name(self) -> dict[str, QAction]:
         return {k: v for k, v in vars(self).items() if isinstance(v, QAction)}
+
+    def update_enabled(self, window: MainWindow) -> None:
+        """Enable the actions that apply to what is selected now."""
+        grid = window.grid
+        entry = grid.current_entry() is not None
+        cell = grid.current_cell() is not None
+        day = grid.current_day() is not None
+        for action in (self.cut, self.delete, self.servings):
+            action.setEnabled(entry)
+        self.copy.setEnabled(True)  # also copies the food chosen in a palette
+        self.paste.setEnabled(cell)
+        self.add.setEnabled(cell)
+        self.copy_day.setEnabled(day and window.document.plan.day_count > 1)
+        self.clear_day.setEnabled(day)
+        week = window.week_model.week
+        self.prev_week.setEnabled(week > 0)
+        self.next_week.setEnabled(week + 1 < window.document.plan.weeks)
 
     def build_menus(self, window: MainWindow) -> None:
         bar = window.menuBar()

@@ -161,7 +161,7 @@ class EditController(Controller):
     # -- the grid's context menu ---------------------------------------------------------------
     def grid_menu(self, pos: QPoint) -> None:
         window = self._window
-        actions = window.actions
+        actions = window.window_actions
         menu = QMenu(window)
         entry = self._grid.current_entry()
         if entry is not None:

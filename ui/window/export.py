@@ -5,8 +5,9 @@ button there that stops it (planner.export.pdf raises planner.errors.Cancelled).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QPushButton
@@ -63,13 +64,13 @@ class PdfJob(QObject):
         self.done.emit(self._options.path, error, cancelled)
 
 
-def _cancel_argument(export_pdf: object, event: threading.Event) -> dict[str, threading.Event]:
+def _cancel_argument(export_pdf: Callable[..., None], event: threading.Event) -> dict[str, Any]:
     """``{"cancel": event}`` where export_pdf takes it; {} for one that does not yet (the
     parameter is new in planner.export.pdf)."""
     import inspect
 
     try:
-        takes = "cancel" in inspect.signature(export_pdf).parameters  # type: ignore[arg-type]
+        takes = "cancel" in inspect.signature(export_pdf).parameters
     except (TypeError, ValueError):
         takes = False
     return {"cancel": event} if takes else {}
@@ -101,8 +102,8 @@ class ExportController(Controller):
     def start(self, options: PdfOptions) -> None:
         """Write the PDF on a worker thread; the window stays usable meanwhile."""
         window = self._window
-        window.actions.pdf.setEnabled(False)
-        window.actions.my_foods.setEnabled(False)  # the worker reads the catalog
+        window.window_actions.pdf.setEnabled(False)
+        window.window_actions.my_foods.setEnabled(False)  # the worker reads the catalog
         window.statusBar().showMessage(f"Writing {options.path.name}…")
         self.cancel_button().show()
         job = PdfJob(
@@ -134,8 +135,8 @@ class ExportController(Controller):
         window = self._window
         self._job = None
         self.cancel_button().hide()
-        window.actions.pdf.setEnabled(True)
-        window.actions.my_foods.setEnabled(not window.user_foods_error)
+        window.window_actions.pdf.setEnabled(True)
+        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
         window.statusBar().clearMessage()
         if cancelled:
             window.statusBar().showMessage("PDF export cancelled; no file was written.", 5000)

@@ -85,12 +85,10 @@ class MainWindow(QMainWindow):
         self.weeks = WeekController(self)
         self.foods = FoodsController(self)
         self.export = ExportController(self)
-        self.actions = WindowActions(self)
-        for name, action in self.actions.by_name().items():
+        self.window_actions = WindowActions(self)
+        for name, action in self.window_actions.by_name().items():
             setattr(self, f"act_{name}", action)  # the names scripts and tests know
-        if self.user_foods_error:
-            self.actions.my_foods.setEnabled(False)  # never overwrite a file we could not read
-        self.actions.build_menus(self)
+        self.window_actions.build_menus(self)
         self.recent_menu = self.files.recent_menu
         self._connect()
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
@@ -213,20 +211,8 @@ class MainWindow(QMainWindow):
     def _scores_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
 
-    def update_actions(self) -> None:
-        acts = self.actions
-        entry = self.grid.current_entry() is not None
-        cell = self.grid.current_cell() is not None
-        day = self.grid.current_day() is not None
-        for action in (acts.cut, acts.delete, acts.servings):
-            action.setEnabled(entry)
-        acts.copy.setEnabled(True)  # also copies the food chosen in a palette
-        acts.paste.setEnabled(cell)
-        acts.add.setEnabled(cell)
-        acts.copy_day.setEnabled(day and self.document.plan.day_count > 1)
-        acts.clear_day.setEnabled(day)
-        acts.prev_week.setEnabled(self.week_model.week > 0)
-        acts.next_week.setEnabled(self.week_model.week + 1 < self.document.plan.weeks)
+    def update_actions(self, *_args: object) -> None:
+        self.window_actions.update_enabled(self)
 
     def update_title(self, *_args: object) -> None:
         self.setWindowTitle(f"{self.document.title}[*] — {APP_TITLE}")
