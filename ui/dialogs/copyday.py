@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner.core.plan import DAYS_PER_WEEK, Plan
+
+from .parts import ok_cancel, stack
 
 
 def _day_text(plan: Plan, day: int) -> str:
@@ -39,15 +39,7 @@ class CopyDayDialog(QDialog):
         note = QLabel("The foods planned on that day are replaced. Undo brings them back.", self)
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Copy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        stack(self, form, ok_cancel(self, "Copy"))
 
     @classmethod
     def ask(cls, parent: QWidget | None, plan: Plan, day: int) -> int | None:

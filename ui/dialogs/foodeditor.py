@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +31,7 @@ from planner.errors import PlannerError
 from planner.storage.userfoods import make_food
 from ui.theme import category_icon
 
+from .parts import ok_cancel, stack
 from .preferences import TAG_LABELS
 
 
@@ -102,18 +101,7 @@ class FoodEditor(QDialog):
         form.addRow("&Aisle:", self.aisle)
         form.addRow("&Plant:", self.plant)
         form.addRow("&Kind of food to limit:", self.limit_kind)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(cats_box)
-        layout.addWidget(nutrients_box)
-        layout.addWidget(tags_box)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        stack(self, form, cats_box, nutrients_box, tags_box, self.error, ok_cancel(self))
         self.categories["limit"].toggled.connect(self._limit_toggled)
         self._limit_toggled(self.categories["limit"].isChecked())
 

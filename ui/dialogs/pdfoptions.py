@@ -9,16 +9,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from .files import FileDialogs
+from .parts import ok_cancel, stack
 
 
 @dataclass(frozen=True)
@@ -51,15 +50,7 @@ class PdfOptionsDialog(QDialog):
         form.addRow("&Paper:", self.paper)
         form.addRow(self.shopping)
         form.addRow(self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        stack(self, form, ok_cancel(self, "Export"))
         self.resize(520, self.sizeHint().height())
 
     def _browse(self) -> None:

@@ -5,20 +5,20 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner.core.foods import TAGS
 from planner.scoring.model import Preferences
 from ui.settings import FIBER_RANGE
+
+from .parts import ok_cancel, stack
 
 TAG_LABELS = {
     "dairy": "Dairy",
@@ -61,15 +61,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Daily &fiber target:", fiber_row)
         form.addRow(self.acne)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(tags_box)
-        layout.addWidget(buttons)
+        stack(self, form, tags_box, ok_cancel(self))
 
     def _reset_fiber(self) -> None:
         self.fiber.setValue(self._default_fiber)
