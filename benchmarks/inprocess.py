@@ -61,8 +61,8 @@ def rescore_times(catalog: Catalog, weeks: int, edits: int, folder: Path) -> lis
     import time
 
     from planner.storage.userfoods import UserFoods
-    from ui.mainwindow import MainWindow
     from ui.settings import Settings
+    from ui.window.mainwindow import MainWindow
 
     _qt_app()
     plan = full_plan(catalog, weeks)
@@ -188,7 +188,7 @@ def palette_rows(catalog: Catalog, repeats: int) -> list[Row]:
     """The slowest keystroke typing and then deleting a search in "All foods": the
     filter, the model reset and the list's layout of its rows (the 60 ms pause that lets
     a fast typist finish a word is not counted, nor is painting)."""
-    from ui.palette import ALL, PalettePanel
+    from ui.panels.palette import ALL, PalettePanel
 
     _qt_app()
     panel = PalettePanel(catalog)

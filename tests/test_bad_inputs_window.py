@@ -18,7 +18,7 @@ from tests.test_bad_inputs import MANIFEST, START, unpack
 from tests.test_ui_support import QT_LOG_IGNORE
 from tests.tinydata import tiny_catalog
 from ui import dialogs
-from ui.models import MIME_TYPE
+from ui.models.mime import MIME_TYPE
 
 pytestmark = QT_LOG_IGNORE
 

@@ -264,7 +264,7 @@ def test_an_older_file_opens_says_so_and_is_not_changed(window, tmp_path):
 
 # -- the user's own foods at start-up ----------------------------------------------------
 def start_window(catalog, settings, qtbot):
-    from ui.mainwindow import MainWindow
+    from ui.window.mainwindow import MainWindow
 
     window = MainWindow(settings, catalog, Plan(START), background=False)
     qtbot.addWidget(window)
@@ -411,8 +411,8 @@ from PySide6.QtCore import QRunnable, QThreadPool, QTimer
 from planner.core.foods import Catalog
 from planner.storage.recovery import RecoveryStore
 from ui import app as gutskin, dialogs
-from ui.mainwindow import MainWindow
 from ui.settings import Settings
+from ui.window.mainwindow import MainWindow
 
 def ask(cls, parent, what, kept, log, details):
     print("DIALOG", what, "|", kept, "|", log is not None, flush=True)
@@ -550,8 +550,8 @@ import sys
 from PySide6.QtCore import QTimer
 from planner.core.foods import Catalog
 from ui import app as gutskin
-from ui.mainwindow import MainWindow
 from ui.settings import Settings
+from ui.window.mainwindow import MainWindow
 
 application = gutskin.create_application()
 crashes = gutskin._handle_crashes()

@@ -13,17 +13,11 @@ from planner.core.edits import AddFood
 from planner.core.plan import Plan
 from planner.scoring.model import Suggestion
 from tests.test_ui_support import QT_LOG_IGNORE, START
-from ui.models import (
-    MIME_TYPE,
-    SCORE_ROW,
-    DragItem,
-    FoodListModel,
-    SuggestionModel,
-    WeekModel,
-    decode_foods,
-    encode_foods,
-)
-from ui.undo import PlanDocument
+from ui.document import PlanDocument
+from ui.models.foods import FoodListModel
+from ui.models.mime import MIME_TYPE, DragItem, decode_foods, encode_foods
+from ui.models.suggestions import SuggestionModel
+from ui.models.week import SCORE_ROW, WeekModel
 
 pytestmark = [QT_LOG_IGNORE, pytest.mark.usefixtures("qapp")]
 COPY, MOVE = Qt.DropAction.CopyAction, Qt.DropAction.MoveAction
@@ -303,7 +297,7 @@ def test_tooltips_show_markup_in_names_literally():
     from PySide6.QtGui import QTextDocument
 
     from planner.storage.userfoods import make_food
-    from ui.models import food_tooltip
+    from ui.models.foods import food_tooltip
 
     food = make_food('<b>Tea & "Toast"</b>', categories=["fiber"])
     tip = food_tooltip(food)

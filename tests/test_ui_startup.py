@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_all_foods_is_filled_when_first_shown(qtbot):
-    from ui.palette import ALL, PalettePanel
+    from ui.panels.palette import ALL, PalettePanel
 
     catalog = Catalog.load(defer_sr28=True)
     panel = PalettePanel(catalog)
@@ -100,7 +100,7 @@ def test_the_first_paint_waits_for_none_of_what_follows_it(tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     loaded = set(json.loads(done.stdout.splitlines()[-1]))
-    assert "ui.mainwindow" in loaded  # the report came from the painted window
+    assert "ui.window.mainwindow" in loaded  # the report came from the painted window
     early = [m for m in loaded if m.split(".")[0] in AFTER_FIRST_PAINT or m in AFTER_FIRST_PAINT]
     assert early == []
 

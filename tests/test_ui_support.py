@@ -71,7 +71,7 @@ def _forget_changes(window) -> None:
 def make_window(qtbot, catalog, settings, no_dialogs, tmp_path: Path):
     """Builds main windows on the shared catalog, scored synchronously, shown offscreen."""
     from planner.storage.userfoods import UserFoods
-    from ui.mainwindow import MainWindow
+    from ui.window.mainwindow import MainWindow
 
     def make(plan: Plan | None = None, *, cat=None, user_foods=None) -> MainWindow:
         window = MainWindow(

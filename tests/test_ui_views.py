@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
-from ui.models import SCORE_ROW, DragItem, decode_foods, encode_foods
-from ui.views import CellDelegate
+from ui.models.mime import DragItem, decode_foods, encode_foods
+from ui.models.week import SCORE_ROW
+from ui.views.delegates import CellDelegate
 
 pytestmark = QT_LOG_IGNORE
 COPY_OR_MOVE = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction

@@ -15,7 +15,7 @@ from planner.scoring.model import Preferences
 from planner.storage.planfile import load_plan, save_plan
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
 from ui import dialogs
-from ui.models import SCORE_ROW
+from ui.models.week import SCORE_ROW
 
 pytestmark = QT_LOG_IGNORE
 
@@ -261,7 +261,7 @@ def test_preferences_change_scores_suggestions_and_palette_marks(window, qtbot):
     assert window.settings.avoid_tags == frozenset({"dairy"})
     assert window.settings.fiber_target == 60
     model = window.palette_panel.models["probiotic"]
-    from ui.models import AVOIDED_ROLE
+    from ui.models.roles import AVOIDED_ROLE
 
     assert model.index(model.row_of("kefir")).data(AVOIDED_ROLE) is True
 
@@ -323,7 +323,7 @@ def test_open_recent_lists_saved_files(window, tmp_path):
     path = tmp_path / "a.gutplan"
     save_plan(Plan(START), path)
     assert window.load_file(path)
-    window._fill_recent()
+    window.files.fill_recent()
     names = [a.text() for a in window.recent_menu.actions() if a.data()]
     assert names == ["&1 a.gutplan"]
 
@@ -393,7 +393,7 @@ def test_a_failed_save_keeps_the_plan_modified(window, tmp_path, monkeypatch):
     shown = []
     patch(monkeypatch, dialogs.Messages, "file_error",
           lambda cls, parent, action, p, text: shown.append(text))  # fmt: skip
-    assert not window._save_to(target)
+    assert not window.files.save_to(target)
     assert shown and "x.gutplan" in shown[0]
     assert window.isWindowModified() and window.document.path is None
 

@@ -37,8 +37,8 @@ from PySide6.QtCore import QTimer
 
 from planner.core.plan import Plan
 from ui.app import create_application
-from ui.mainwindow import MainWindow
 from ui.settings import Settings
+from ui.window.mainwindow import MainWindow
 
 out = Path(sys.argv[1])
 app = create_application()

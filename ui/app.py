@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from .crash import CrashHandler
 
 NO_DISPLAY_MESSAGE = (
@@ -34,13 +35,14 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
     return NO_DISPLAY_MESSAGE
 
 
-def create_application(argv: list[str] | None = None):
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication of the process, set up with the app's names."""
     from PySide6.QtWidgets import QApplication
 
     from .settings import APPLICATION, ORGANIZATION
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = cast(QApplication, existing or QApplication(argv if argv is not None else sys.argv[:1]))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Gut–Skin Planner")
@@ -58,7 +60,7 @@ def release_clipboard() -> None:
     """
     from PySide6.QtGui import QGuiApplication
 
-    from .models import MIME_TYPE
+    from .models.mime import MIME_TYPE
 
     if QGuiApplication.instance() is None:
         return
@@ -77,8 +79,8 @@ def run(file: Path | None = None) -> int:
     from planner.errors import PlannerError
 
     from .firstpaint import PaintWatch
-    from .mainwindow import MainWindow
     from .settings import Settings
+    from .window.mainwindow import MainWindow
 
     app = create_application()
     crashes = _handle_crashes()
@@ -95,7 +97,9 @@ def run(file: Path | None = None) -> int:
     # window). Neither delays the window; the scores follow within a tenth of a second.
     first_paint = PaintWatch(window, timeout_ms=1000)
     if os.environ.get("GUTSKIN_SMOKE_TEST"):
-        watcher = _SmokeTest(window, first_paint)  # noqa: F841 - kept until exec() returns
+        from .smoke import SmokeTest
+
+        watcher = SmokeTest(window, first_paint)  # noqa: F841 - kept until exec() returns
     starter = _Opener(window, file)
     first_paint.painted.connect(starter.open)
     return app.exec()
@@ -148,71 +152,3 @@ def app_icon():
     from planner.core.foods import resource_path
 
     return QIcon(str(resource_path("gutskin.svg")))
-
-
-class _SmokeTest:
-    """GUTSKIN_SMOKE_TEST=1: quit once the opening plan is scored and on screen.
-
-    Packaging runs the bundled app this way to prove it starts, finds its resources,
-    loads the scoring engine and scores the sample week; exits 1 after 60 s otherwise.
-    It prints a line when the window is first painted and one when the scores have been
-    painted, each with the time on the system's monotonic clock (Python's
-    time.monotonic()), from which the benchmarks take whole-process start-up times.
-    """
-
-    def __init__(self, window, first_paint) -> None:
-        from PySide6.QtCore import QElapsedTimer, QTimer
-
-        self.window = window
-        self.clock = QElapsedTimer()
-        self.clock.start()
-        self.summary = ""
-        # Connected before the start-up work, so the time is taken before that work runs.
-        first_paint.painted.connect(self.painted)
-        self.scores_paint = None  # a PaintWatch once the scores are in
-        window.scores.updated.connect(self.check)
-        window.scores.failed.connect(self.failed)
-        self.timer = QTimer()
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.timed_out)
-        self.timer.start(60_000)
-
-    def painted(self) -> None:
-        print(f"smoke test: window painted (clock {time.monotonic():.6f})", flush=True)
-
-    def check(self, _days: object = None) -> None:
-        from .firstpaint import PaintWatch
-
-        scores = self.window.scores
-        planned = [d for d in scores.day_scores.values() if d.planned]
-        if self.scores_paint is None and scores.is_ready and not scores.pending and planned:
-            average = sum(d.score for d in planned) / len(planned)
-            self.summary = f"scored {len(planned)} planned days, average {average:.0f}"
-            # Done once the window has drawn the scores (or 2 s on, should it not repaint).
-            self.scores_paint = PaintWatch(self.window, timeout_ms=2000)
-            self.scores_paint.painted.connect(self.done)
-
-    def done(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        print(
-            f"smoke test: {self.summary}, after {self.clock.elapsed()} ms "
-            f"(clock {time.monotonic():.6f})",
-            flush=True,
-        )
-        self.timer.stop()
-        self.window.document.undo_stack.setClean()
-        QApplication.instance().exit(0)
-
-    def failed(self, message: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        print(f"smoke test: {message}", flush=True)
-        self.timer.stop()
-        QApplication.instance().exit(1)
-
-    def timed_out(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        print("smoke test: no scores after 60 s", flush=True)
-        QApplication.instance().exit(1)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from planner.storage.crashlog import CrashLog, summary
 
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from .window.mainwindow import MainWindow
 
 MAX_DIALOGS = 3  # an error that repeats (say in a paint event) is logged, not shown again
 

@@ -17,7 +17,7 @@ from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, Change
 from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
 
-from .undo import PlanDocument
+from .document import PlanDocument
 
 if TYPE_CHECKING:
     from planner.scoring.evaluator import Evaluator
@@ -108,10 +108,6 @@ class ScoreKeeper(QObject):
         self._loader.signals.done.connect(self._loaded)
         _LOADERS.append(self._loader)
         QThreadPool.globalInstance().start(self._loader)
-
-    def wait_loaded(self) -> None:
-        """Block until a background load finishes (at shutdown, so no thread outlives Qt)."""
-        QThreadPool.globalInstance().waitForDone(10_000)
 
     def _loaded(self, error: object) -> None:
         if self._evaluator is not None:

@@ -27,9 +27,9 @@ def render(out: Path, *, dark: bool = False) -> Path:
     from planner.storage.sample import sample_plan
 
     from .app import create_application
-    from .mainwindow import MainWindow
     from .settings import Settings
     from .theme import dark_palette
+    from .window.mainwindow import MainWindow
 
     app = create_application()
     app.setStyle(QStyleFactory.create("Fusion"))

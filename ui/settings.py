@@ -44,10 +44,8 @@ class Settings:
     @property
     def autosave_seconds(self) -> float:
         """How often an unsaved plan is copied to the recovery folder."""
-        value = self._qs.value("files/autosave_seconds", AUTOSAVE_DEFAULT_S)
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
+        number = _number(self._qs.value("files/autosave_seconds", AUTOSAVE_DEFAULT_S))
+        if number is None:
             return AUTOSAVE_DEFAULT_S
         low, high = AUTOSAVE_RANGE
         return number if low <= number <= high else AUTOSAVE_DEFAULT_S
@@ -60,11 +58,7 @@ class Settings:
     @property
     def fiber_target(self) -> float | None:
         """The daily fiber target in g; None: the scoring file's default."""
-        value = self._qs.value("scoring/fiber_target_g", None)
-        try:
-            number = float(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
-            return None
+        number = _number(self._qs.value("scoring/fiber_target_g", None))
         if number is None or not FIBER_RANGE[0] <= number <= FIBER_RANGE[1]:
             return None
         return number
@@ -84,7 +78,7 @@ class Settings:
     @property
     def avoid_tags(self) -> frozenset[str]:
         text = self._qs.value("scoring/avoid_tags", "")
-        words = text.split(",") if isinstance(text, str) else list(text or ())
+        words = text.split(",") if isinstance(text, str) else text if isinstance(text, list) else []
         return frozenset(w for w in (str(w).strip() for w in words) if w in TAGS)
 
     @avoid_tags.setter
@@ -169,3 +163,13 @@ class Settings:
         if isinstance(value, str):  # INI files give back "true"/"false"
             return value.strip().casefold() in ("true", "1", "yes")
         return bool(value)
+
+
+def _number(value: object) -> float | None:
+    """A number read from the settings file; None for anything else (an edited file)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None

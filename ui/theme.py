@@ -6,7 +6,6 @@ from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
 
 from planner.core.foods import CATEGORIES
 
@@ -56,11 +55,6 @@ def category_icon(category: str | None) -> QIcon:
 
 def categories_in_order(categories: frozenset[str]) -> list[str]:
     return [cat for cat in CATEGORIES if cat in categories]
-
-
-def is_dark(palette: QPalette | None = None) -> bool:
-    palette = palette or QApplication.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def dark_palette() -> QPalette:

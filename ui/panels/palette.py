@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.foods import CATEGORIES, CATEGORY_LABELS, CATEGORY_ROLES, USER, Catalog, Food
-
-from .models import FoodListModel
-from .theme import PALETTE_COLORS, category_icon, dot_icon
-from .views import PaletteView
+from ui.models.foods import FoodListModel
+from ui.theme import PALETTE_COLORS, category_icon, dot_icon
+from ui.views.lists import PaletteView
 
 ALL, MINE = "all", "mine"
 PALETTES: tuple[str, ...] = (*CATEGORIES, ALL, MINE)

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import NUTRIENT_LABELS
 from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
-
-from .models import SuggestionModel
-from .theme import score_color
-from .views import FoodListView
+from ui.models.suggestions import SuggestionModel
+from ui.theme import score_color
+from ui.views.lists import FoodListView
 
 PART_LABELS = {
     "probiotic": "Probiotic",
@@ -132,13 +131,13 @@ class DayPanel(QWidget):
         head.addWidget(self.title)
         head.addWidget(self.why)
         head.addWidget(parts_box, 1)
-        row = QHBoxLayout()
-        row.addLayout(head, 5)
-        row.addWidget(skin_box, 3)
-        row.addWidget(suggest_box, 4)
+        boxes = QHBoxLayout()
+        boxes.addLayout(head, 5)
+        boxes.addWidget(skin_box, 3)
+        boxes.addWidget(suggest_box, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
-        layout.addLayout(row)
+        layout.addLayout(boxes)
 
         self.suggestion_list.addRequested.connect(self._add_current)
         self.add_suggestion.clicked.connect(self._add_current)

@@ -1,0 +1,65 @@
+"""The PDF export from the window: one job at a time on a worker, dropped once it has
+finished, and a Cancel that stops it without writing the file or showing an error."""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import threading
+import weakref
+
+import pytest
+
+import planner.export.pdf
+from tests.test_ui_support import QT_LOG_IGNORE
+from ui import dialogs
+
+pytestmark = QT_LOG_IGNORE
+
+
+def _export(window, monkeypatch, target) -> None:
+    window.grid.set_current(0, "breakfast")
+    window.add_food("kefir")
+    options = dialogs.PdfOptions(target)
+    monkeypatch.setattr(
+        dialogs.PdfOptionsDialog, "ask", classmethod(lambda cls, parent, suggested: options)
+    )
+    window.export_pdf_file()
+
+
+def test_a_finished_export_job_is_not_kept(window, tmp_path, monkeypatch, qtbot):
+    written: list[object] = []
+    monkeypatch.setattr(window, "pdf_written", written.append)
+    for name in ("one.pdf", "two.pdf"):
+        _export(window, monkeypatch, tmp_path / name)
+        assert window.export.running
+        job = weakref.ref(window.export._job)
+        qtbot.waitUntil(lambda: not window.export.running, timeout=30_000)
+        qtbot.waitUntil(lambda job=job: gc.collect() >= 0 and job() is None, timeout=5000)
+    assert written == [tmp_path / "one.pdf", tmp_path / "two.pdf"]
+
+
+def test_cancel_stops_the_export_without_a_file_or_an_error(window, tmp_path, monkeypatch, qtbot):
+    real = planner.export.pdf.export_pdf
+    if "cancel" not in inspect.signature(real).parameters:
+        pytest.skip("planner.export.pdf.export_pdf does not take cancel yet")
+    seen: list[threading.Event] = []
+
+    def after_cancel(*args, cancel: threading.Event, **kwargs):
+        # Waits for the Cancel button, so the event is set before the real export starts.
+        seen.append(cancel)
+        assert cancel.wait(10)
+        return real(*args, cancel=cancel, **kwargs)
+
+    monkeypatch.setattr(planner.export.pdf, "export_pdf", after_cancel)
+    target = tmp_path / "week.pdf"
+    _export(window, monkeypatch, target)  # an error would open Messages: no_dialogs fails
+    button = window.export.cancel_button()
+    qtbot.waitUntil(button.isVisible, timeout=5000)  # the status bar shows on the next turn
+    assert not window.act_pdf.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: not window.export.running, timeout=30_000)
+    assert len(seen) == 1 and seen[0].is_set()
+    assert not target.exists() and not list(tmp_path.glob("*.pdf*"))
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert window.act_pdf.isEnabled() and not button.isVisibleTo(window)

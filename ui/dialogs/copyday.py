@@ -1,0 +1,49 @@
+"""Copy Day To…: the day whose foods a day's foods replace."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
+
+from planner.core.plan import DAYS_PER_WEEK, Plan
+
+from .parts import ok_cancel, stack
+
+
+def _day_text(plan: Plan, day: int) -> str:
+    when = plan.date_of(day)
+    week = f" (week {day // DAYS_PER_WEEK + 1})" if plan.weeks > 1 else ""
+    return f"{when:%A} {when.day} {when:%B}{week}"
+
+
+class CopyDayDialog(QDialog):
+    def __init__(self, plan: Plan, day: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Copy Day")
+        self.target = QComboBox(self)
+        for other in range(plan.day_count):
+            if other != day:
+                self.target.addItem(_day_text(plan, other), other)
+        following = next(
+            (i for i in range(self.target.count()) if self.target.itemData(i) > day), 0
+        )
+        self.target.setCurrentIndex(following)
+        form = QFormLayout()
+        form.addRow(QLabel(f"Copy the foods of {_day_text(plan, day)} to:", self))
+        form.addRow("&Day:", self.target)
+        note = QLabel("The foods planned on that day are replaced. Undo brings them back.", self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        stack(self, form, ok_cancel(self, "Copy"))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, plan: Plan, day: int) -> int | None:
+        dialog = cls(plan, day, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return int(dialog.target.currentData())

@@ -1,0 +1,138 @@
+"""My Foods: add, edit and remove the user's own foods."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.errors import PlannerError
+from ui.theme import category_icon
+
+from .confirm import Confirm
+from .foodeditor import FoodEditor
+
+
+class MyFoodsDialog(QDialog):
+    """Lists the user's own foods; Add, Edit and Remove save at once (planner.storage.userfoods)."""
+
+    def __init__(self, user_foods, used_ids: set[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("My Foods")
+        self._foods = user_foods
+        self._used = used_ids
+        self.changed = False
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("My foods")
+        self.add_button = QPushButton("&Add…", self)
+        self.edit_button = QPushButton("&Edit…", self)
+        self.remove_button = QPushButton("&Remove", self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        side = QVBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.add_button.clicked.connect(self.add_food)
+        self.edit_button.clicked.connect(self.edit_food)
+        self.remove_button.clicked.connect(self.remove_food)
+        self.list.itemDoubleClicked.connect(self._double_clicked)
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.resize(480, 360)
+        self._fill()
+
+    def _fill(self, select: str | None = None) -> None:
+        self.list.clear()
+        for food in sorted(self._foods, key=lambda f: f.name.casefold()):
+            item = QListWidgetItem(category_icon(food.primary_category()), food.name)
+            item.setData(Qt.ItemDataRole.UserRole, food.id)
+            item.setToolTip(f"{food.serving_label} ({food.grams:g} g)")
+            self.list.addItem(item)
+            if food.id == select:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = self.list.currentItem() is not None
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+        if not self.list.count():
+            self.message.setText("You have no foods of your own yet. Add one to use it in plans.")
+
+    def current_id(self) -> str | None:
+        item = self.list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
+
+    def add_food(self) -> None:
+        food = FoodEditor.ask(self, None)
+        if food is None:
+            return
+        try:
+            added = self._foods.add(food)
+        except PlannerError as exc:
+            self.message.setText(str(exc))
+            return
+        self.changed = True
+        self.message.setText(f"Added {added.name}.")
+        self._fill(select=added.id)
+
+    def edit_food(self) -> None:
+        food_id = self.current_id()
+        food = self._foods.get(food_id) if food_id else None
+        if food is None:
+            return
+        edited = FoodEditor.ask(self, food)
+        if edited is None:
+            return
+        try:
+            self._foods.update(edited)
+        except PlannerError as exc:
+            self.message.setText(str(exc))
+            return
+        self.changed = True
+        self.message.setText(f"Saved {edited.name}.")
+        self._fill(select=edited.id)
+
+    def remove_food(self) -> None:
+        food_id = self.current_id()
+        food = self._foods.get(food_id) if food_id else None
+        if food is None:
+            return
+        text = f"Remove {food.name} from your foods?"
+        if food.id in self._used:
+            text += " The open plan uses it; it will show there as an unknown food."
+        if not Confirm.ask(self, "Remove Food", text):
+            return
+        try:
+            self._foods.remove(food.id)
+        except PlannerError as exc:
+            self.message.setText(str(exc))
+            return
+        self.changed = True
+        self.message.setText(f"Removed {food.name}.")
+        self._fill()
+
+    def _double_clicked(self, _item: QListWidgetItem) -> None:
+        self.edit_food()

@@ -1,0 +1,162 @@
+"""Lists of foods to drag into the grid: ``FoodListModel`` for a palette (a category, all
+foods, the user's own), and the base the day panel's suggestions share with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt
+
+from planner.core.foods import CATEGORY_LABELS, CATEGORY_ROLES, TAGS, Food
+from ui.theme import category_icon
+
+from .mime import MIME_TYPE, DragItem, encode_foods
+from .roles import AVOIDED_ROLE, FOOD_ID_ROLE, FOOD_ROLE, SERVING_ROLE, Index
+
+
+def literal_tip(text: str) -> str:
+    """Tooltip text shown exactly as written.
+
+    Qt renders a tooltip that looks like markup as HTML, and food names are the user's own
+    text: a name such as "<b>Tea</b>" must show its brackets, not bold type.
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    import html  # first needed when a tooltip shows, not at start-up
+
+    return "<p style='white-space:pre'>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
+    fiber = food.nutrients.get("fiber_g")
+    lines = [food.name, f"Serving: {food.serving_label} ({food.grams:g} g)"]
+    lines.append("Fiber: unknown" if fiber is None else f"Fiber: {fiber:.1f} g")
+    for cat in (c for c in CATEGORY_LABELS if c in food.categories):
+        lines.append(f"{CATEGORY_LABELS[cat]}: {CATEGORY_ROLES[cat]}")
+    clash = [t for t in TAGS if t in food.tags and t in avoided]
+    if clash:
+        lines.append(f"Contains {', '.join(clash)}, which you avoid.")
+    return literal_tip("\n".join(lines))
+
+
+class FoodSourceModel(QAbstractListModel):
+    """A list of foods that can be dragged into the grid and takes no drops: the palettes
+    and the day panel's suggestions. Subclasses say which food a row holds."""
+
+    def _food_at(self, row: int) -> tuple[str, str] | None:
+        """(food id, name) of ``row``, or None."""
+        raise NotImplementedError
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags  # the list takes no drops
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
+        found = [self._food_at(i.row()) for i in indexes if i.isValid()]
+        foods = [food for food in found if food is not None]
+        return encode_foods(
+            [DragItem(food_id) for food_id, _ in foods], None, "\n".join(n for _, n in foods)
+        )
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.IgnoreAction
+
+
+class FoodListModel(FoodSourceModel):
+    """One palette. ``set_filter`` keeps the foods whose name holds every word typed."""
+
+    def __init__(self, foods: Iterable[Food] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[Food] = []
+        self._keys: list[str] = []
+        self._shown: list[Food] = []
+        self._words: list[str] = []
+        self._avoid: frozenset[str] = frozenset()
+        self.set_foods(foods)
+
+    def set_foods(self, foods: Iterable[Food]) -> None:
+        self.beginResetModel()
+        self._all = list(foods)
+        self._keys = [food.name.casefold() for food in self._all]
+        self._shown = self._matching()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        words = text.casefold().split()
+        if words == self._words:
+            return
+        self.beginResetModel()
+        self._words = words
+        self._shown = self._matching()
+        self.endResetModel()
+
+    def _matching(self) -> list[Food]:
+        words = self._words
+        if not words:
+            return list(self._all)
+        if len(words) == 1:  # the common case, kept to one comprehension for speed
+            word = words[0]
+            return [f for f, key in zip(self._all, self._keys, strict=True) if word in key]
+        return [
+            f for f, key in zip(self._all, self._keys, strict=True) if all(w in key for w in words)
+        ]
+
+    def set_avoid_tags(self, tags: frozenset[str]) -> None:
+        self._avoid = frozenset(tags)
+        if self._shown:
+            self.dataChanged.emit(self.index(0), self.index(len(self._shown) - 1))
+
+    def total_count(self) -> int:
+        return len(self._all)
+
+    def food(self, row: int) -> Food | None:
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def row_of(self, food_id: str) -> int:
+        return next((r for r, f in enumerate(self._shown) if f.id == food_id), -1)
+
+    # -- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._shown)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown) or index.column():
+            return None
+        food = self._shown[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return food.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return category_icon(food.primary_category())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return food_tooltip(food, self._avoid)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            cats = ", ".join(CATEGORY_LABELS[c] for c in CATEGORY_LABELS if c in food.categories)
+            avoid = ", avoided" if food.tags & self._avoid else ""
+            return f"{food.name}, {food.serving_label}{', ' + cats if cats else ''}{avoid}"
+        if role == FOOD_ID_ROLE:
+            return food.id
+        if role == FOOD_ROLE:
+            return food
+        if role == SERVING_ROLE:
+            return food.serving_label
+        if role == AVOIDED_ROLE:
+            return bool(food.tags & self._avoid)
+        return None
+
+    def _food_at(self, row: int) -> tuple[str, str] | None:
+        if not 0 <= row < len(self._shown):
+            return None
+        food = self._shown[row]
+        return food.id, food.name

@@ -1,0 +1,46 @@
+"""``SuggestionModel``: the foods that would raise the selected day's score most."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+
+from planner.scoring.model import Suggestion
+
+from .foods import FoodSourceModel, literal_tip
+from .roles import FOOD_ID_ROLE, Index
+
+
+class SuggestionModel(FoodSourceModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[Suggestion] = []
+
+    def set_suggestions(self, items: Iterable[Suggestion]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def suggestion(self, row: int) -> Suggestion | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._items) or index.column():
+            return None
+        s = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"+{s.gain:.0f}   {s.name} ({s.serving_label})"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = f"{s.name}, {s.serving_label}: {s.reason}; the day would score {s.new_score:.0f}"
+            return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+        if role == FOOD_ID_ROLE:
+            return s.food_id
+        return None
+
+    def _food_at(self, row: int) -> tuple[str, str] | None:
+        item = self.suggestion(row)
+        return None if item is None else (item.food_id, item.name)

@@ -1,0 +1,2 @@
+"""Views and their delegates, one module each: the delegates that paint palette rows and
+grid cells (delegates), the food lists (lists) and the week grid (week)."""

@@ -1,0 +1,233 @@
+"""Item delegates: a palette row (``FoodDelegate``) and a cell of the week grid
+(``CellDelegate``), each painted from the model's roles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ui.models.roles import (
+    AVOIDED_ROLE,
+    ENTRIES_ROLE,
+    FOOD_ROLE,
+    SCORE_ROLE,
+    SERVING_ROLE,
+    Index,
+)
+from ui.models.week import SCORE_ROW
+from ui.theme import categories_in_order, category_color, score_color, secondary_text
+
+if TYPE_CHECKING:
+    from .week import WeekView
+
+PAD = 6
+
+
+def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
+    """The name, or where it does not fit its head ("Salmon" for "Salmon, cooked"), and
+    only then an elided one: a narrow cell stays readable. Tooltips give the full name."""
+    if fm.horizontalAdvance(name) <= width:
+        return name
+    heads = [name.split(" (")[0], name.split(",")[0]]
+    head = min(heads, key=len)
+    for short in heads:
+        if short and fm.horizontalAdvance(short) <= width:
+            return short
+    return fm.elidedText(head, Qt.TextElideMode.ElideRight, width)
+
+
+def _has(state: QStyle.StateFlag, flag: QStyle.StateFlag) -> bool:
+    return bool(state & flag)
+
+
+# -- palettes ------------------------------------------------------------------------------
+class FoodDelegate(QStyledItemDelegate):
+    """A palette row: category dots, the name, and the serving on a second line."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = option.fontMetrics
+        return QSize(200, fm.height() * 2 + PAD + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        food = index.data(FOOD_ROLE)
+        if food is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        widget = option.widget
+        style = widget.style() if widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = type(opt.icon)()
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = _has(option.state, QStyle.StateFlag.State_Selected)
+        pal: QPalette = option.palette
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        dim = text if selected else secondary_text(pal)
+        rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
+        fm = option.fontMetrics
+        line = fm.height()
+        # One dot per category, stacked, so a food in two categories shows both colours.
+        cats: list[str | None] = [*categories_in_order(food.categories)] or [None]
+        dot = 8
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for n, cat in enumerate(cats[:3]):
+            painter.setBrush(category_color(cat))
+            painter.drawEllipse(
+                rect.left() + n * (dot + 2), rect.top() + (line - dot) // 2, dot, dot
+            )
+        left = rect.left() + 3 * (dot + 2) + 4
+        avoided = bool(index.data(AVOIDED_ROLE))
+        badge = "avoid" if avoided else ""
+        badge_w = fm.horizontalAdvance(badge) + 8 if badge else 0
+        name_rect = QRect(left, rect.top(), rect.right() - left - badge_w, line)
+        painter.setPen(dim if avoided else text)
+        name = fm.elidedText(food.name, Qt.TextElideMode.ElideRight, name_rect.width())
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
+        )
+        if badge:
+            painter.setPen(QColor("#d04c4c") if not selected else text)
+            painter.drawText(
+                QRect(rect.right() - badge_w, rect.top(), badge_w, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                badge,
+            )
+        serving_rect = QRect(left, rect.top() + line, rect.right() - left, line)
+        painter.setPen(dim)
+        serving = fm.elidedText(
+            str(index.data(SERVING_ROLE)), Qt.TextElideMode.ElideRight, serving_rect.width()
+        )
+        painter.drawText(
+            serving_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, serving
+        )
+        painter.restore()
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a meal cell as a list of foods, one line each, and the score row as a number
+    over a coloured bar."""
+
+    def __init__(self, view: WeekView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    @staticmethod
+    def line_height(fm: QFontMetrics) -> int:
+        return fm.height() + 4
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        widget = option.widget
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        # The cell background and focus frame from the style; our own content on top.
+        style = widget.style() if widget else None
+        if style:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+        if index.row() == SCORE_ROW:
+            self._paint_score(painter, option, index)
+        else:
+            self._paint_entries(painter, option, index)
+        if self._view.drop_target() == (index.row(), index.column()):
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 4, 4)
+        painter.restore()
+
+    def _paint_entries(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        entries = index.data(ENTRIES_ROLE) or []
+        pal: QPalette = option.palette
+        selected = _has(option.state, QStyle.StateFlag.State_Selected)
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        dim = text if selected else secondary_text(pal)
+        fm = option.fontMetrics
+        line = self.line_height(fm)
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        capacity = max(1, rect.height() // line)
+        shown = entries if len(entries) <= capacity else entries[: capacity - 1]
+        current = self._view.entry_highlight(index)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for n, (name, servings, category) in enumerate(shown):
+            row = QRect(rect.left(), rect.top() + n * line, rect.width(), line)
+            if n == current:
+                chip = pal.color(
+                    QPalette.ColorRole.Base if selected else QPalette.ColorRole.Highlight
+                )
+                chip.setAlpha(90 if selected else 60)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(chip)
+                painter.drawRoundedRect(row, 3, 3)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(category_color(category))
+            painter.drawRoundedRect(QRect(row.left() + 2, row.top() + 3, 3, line - 6), 1, 1)
+            amount_w = fm.horizontalAdvance(servings) + 4
+            painter.setPen(dim)
+            painter.drawText(
+                QRect(row.right() - amount_w - 2, row.top(), amount_w, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                servings,
+            )
+            name_rect = QRect(row.left() + 9, row.top(), row.width() - amount_w - 13, line)
+            painter.setPen(text)
+            painter.drawText(
+                name_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fit_name(fm, name, name_rect.width()),
+            )
+        hidden = len(entries) - len(shown)
+        if hidden:
+            row = QRect(rect.left() + 9, rect.top() + len(shown) * line, rect.width() - 9, line)
+            painter.setPen(dim)
+            painter.drawText(
+                row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"+{hidden} more…"
+            )
+
+    def _paint_score(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        score = index.data(SCORE_ROLE)
+        pal: QPalette = option.palette
+        selected = _has(option.state, QStyle.StateFlag.State_Selected)
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        rect = option.rect.adjusted(8, 4, -8, -6)
+        fm = option.fontMetrics
+        bar_h = 6
+        label_rect = QRect(rect.left(), rect.top(), rect.width(), rect.height() - bar_h - 3)
+        value = None if score is None else score.score
+        font = painter.font()
+        if value is not None:
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            painter.setFont(font)
+            painter.setPen(text)
+            label = f"{value:.0f}"
+        else:
+            painter.setPen(text if selected else secondary_text(pal))
+            label = "not planned" if score is not None else "…"
+            label = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_rect.width())
+        painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, str(label))
+        track = QRect(rect.left(), rect.bottom() - bar_h, rect.width(), bar_h)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        groove = pal.color(QPalette.ColorRole.Mid)
+        groove.setAlpha(110)
+        painter.setBrush(groove)
+        painter.drawRoundedRect(track, 3, 3)
+        if value is not None and value > 0:
+            fill = QRect(track)
+            fill.setWidth(max(bar_h, round(track.width() * min(value, 100) / 100)))
+            painter.setBrush(score_color(value))
+            painter.drawRoundedRect(fill, 3, 3)

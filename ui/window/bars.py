@@ -1,0 +1,123 @@
+"""The two bars around the grid: the week bar above (which week, when the plan starts, how
+the week is doing) and the selected food's bar below (its servings, a Remove button).
+
+Plain objects holding their widgets and a layout, not widgets of their own: the window's
+central widget lays them out as before, with no extra widget to build at start-up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, Plan
+from planner.scoring.model import WeekScore
+
+
+class WeekBar:
+    def __init__(self, parent: QWidget) -> None:
+        self.week_label = QLabel("&Week:", parent)
+        self.week_combo = QComboBox(parent)
+        self.week_combo.setAccessibleName("Week")
+        self.week_label.setBuddy(self.week_combo)
+        self.start_edit = QDateEdit(parent)
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.start_edit.setKeyboardTracking(False)  # one edit per date, not per keystroke
+        self.start_edit.setAccessibleName("First day of the plan")
+        start_label = QLabel("&Starts:", parent)
+        start_label.setBuddy(self.start_edit)
+        self.week_average = QLabel(parent)
+        self.week_average.setObjectName("weekAverage")
+        font = self.week_average.font()
+        font.setBold(True)
+        self.week_average.setFont(font)
+        self.week_plants = QLabel(parent)
+        self.week_plants.setObjectName("weekPlants")
+        self.week_plants.setFont(font)
+        self.week_fermented = QLabel(parent)
+        self.layout = QHBoxLayout()
+        self.layout.addWidget(self.week_label)
+        self.layout.addWidget(self.week_combo)
+        self.layout.addWidget(start_label)
+        self.layout.addWidget(self.start_edit)
+        self.layout.addStretch(1)
+        self.layout.addWidget(self.week_average)
+        self.layout.addSpacing(16)
+        self.layout.addWidget(self.week_plants)
+        self.layout.addSpacing(16)
+        self.layout.addWidget(self.week_fermented)
+
+    def show_plan(self, plan: Plan, week: int) -> None:
+        """The weeks to choose from and the start date, without emitting their signals."""
+        self.week_combo.blockSignals(True)
+        self.week_combo.clear()
+        for number in range(plan.weeks):
+            first = plan.date_of(number * DAYS_PER_WEEK)
+            self.week_combo.addItem(f"Week {number + 1} of {plan.weeks} · {first.day} {first:%b}")
+        self.week_combo.setCurrentIndex(week)
+        self.week_combo.blockSignals(False)
+        several = plan.weeks > 1
+        self.week_combo.setVisible(several)
+        self.week_label.setVisible(several)
+        self.start_edit.blockSignals(True)
+        self.start_edit.setDate(QDate(plan.start.year, plan.start.month, plan.start.day))
+        self.start_edit.blockSignals(False)
+
+    def show_summary(self, score: WeekScore | None) -> None:
+        """The week's average, plants and fermented days; None while being scored."""
+        if score is None:
+            self.week_average.setText("Week average: …")
+            self.week_plants.setText("Plants: …")
+            self.week_fermented.setText("")
+            return
+        average = "not planned" if score.average is None else f"{score.average:.0f}"
+        self.week_average.setText(f"Week average: {average}")
+        self.week_plants.setText(f"Plants: {len(score.plants)} of {score.plants_target}")
+        self.week_plants.setToolTip(
+            "Different plants this week: " + (", ".join(score.plants) or "none yet")
+        )
+        self.week_fermented.setText(
+            f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
+        )
+
+
+class EntryBar:
+    """The selected food: its servings and a button to remove it, the keyboard and
+    single-click way to do what the context menu does."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.entry_label = QLabel(parent)
+        self.entry_label.setObjectName("entryLabel")
+        self.servings = QDoubleSpinBox(parent)
+        self.servings.setRange(0.25, MAX_SERVINGS)
+        self.servings.setSingleStep(0.5)
+        self.servings.setDecimals(2)
+        self.servings.setKeyboardTracking(False)
+        self.servings.setAccessibleName("Servings of the selected food")
+        servings_label = QLabel("Ser&vings:", parent)
+        servings_label.setBuddy(self.servings)
+        self.remove_button = QPushButton("Remove", parent)
+        self.remove_button.setToolTip("Remove the selected food from its meal (Delete)")
+        self.layout = QHBoxLayout()
+        self.layout.addWidget(self.entry_label, 1)
+        self.layout.addWidget(servings_label)
+        self.layout.addWidget(self.servings)
+        self.layout.addWidget(self.remove_button)
+
+    def show_entry(self, text: str, servings: float | None) -> None:
+        """The selected food's description and servings (None: no food is selected)."""
+        self.servings.blockSignals(True)
+        self.entry_label.setText(text)
+        self.servings.setValue(1 if servings is None else servings)
+        self.servings.blockSignals(False)
+        self.servings.setEnabled(servings is not None)
+        self.remove_button.setEnabled(servings is not None)

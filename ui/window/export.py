@@ -1,0 +1,148 @@
+"""PDF export: the options dialog, then the PDF written on a worker thread from a copy of
+the plan while the window stays usable, with its progress in the status bar and a Cancel
+button there that stops it (planner.export.pdf raises planner.errors.Cancelled)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QPushButton
+
+from planner.core.foods import Catalog
+from planner.core.plan import Plan
+from planner.errors import Cancelled, PlannerError
+from planner.scoring.model import Preferences
+
+from .controller import Controller
+
+if TYPE_CHECKING:
+    from ui.dialogs import PdfOptions
+
+    from .mainwindow import MainWindow
+
+
+class PdfJob(QObject):
+    """Writes one PDF on a pool thread; touches no widget. ``done`` carries the path, an
+    error message or None, and whether the user cancelled."""
+
+    done = Signal(object, object, bool)
+
+    def __init__(
+        self, plan: Plan, catalog: Catalog, prefs: Preferences, options: PdfOptions
+    ) -> None:
+        super().__init__()
+        self.cancel = threading.Event()
+        self._plan, self._catalog, self._prefs, self._options = plan, catalog, prefs, options
+
+    def run(self) -> None:
+        error: str | None = None
+        cancelled = False
+        try:
+            from planner.export.pdf import export_pdf
+            from planner.scoring.evaluator import Evaluator
+
+            opts = self._options
+            export_pdf(
+                self._plan,
+                Evaluator(self._catalog, prefs=self._prefs),
+                opts.path,
+                paper=opts.paper,
+                shopping=opts.shopping,
+                notes=opts.notes,
+                **_cancel_argument(export_pdf, self.cancel),
+            )
+        except Cancelled:
+            cancelled = True
+        except PlannerError as exc:
+            error = str(exc)
+        except Exception as exc:  # an unexpected failure still ends as a message
+            error = f"The PDF could not be written ({exc})."
+        self.done.emit(self._options.path, error, cancelled)
+
+
+def _cancel_argument(export_pdf: Callable[..., None], event: threading.Event) -> dict[str, Any]:
+    """``{"cancel": event}`` where export_pdf takes it; {} for one that does not yet (the
+    parameter is new in planner.export.pdf)."""
+    import inspect
+
+    try:
+        takes = "cancel" in inspect.signature(export_pdf).parameters
+    except (TypeError, ValueError):
+        takes = False
+    return {"cancel": event} if takes else {}
+
+
+class ExportController(Controller):
+    """One PDF export at a time. The job is referenced while it runs and dropped when it
+    has finished: the pool holds the callable it runs until it returns."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._job: PdfJob | None = None
+        self._cancel_button: QPushButton | None = None  # made at the first export
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def export_pdf_file(self) -> None:
+        from ui.dialogs import PdfOptionsDialog
+
+        if self.running:
+            return
+        files = self._window.files
+        options = PdfOptionsDialog.ask(self._window, files.folder() / f"{files.stem()}.pdf")
+        if options is not None:
+            self.start(options)
+
+    def start(self, options: PdfOptions) -> None:
+        """Write the PDF on a worker thread; the window stays usable meanwhile."""
+        window = self._window
+        window.window_actions.pdf.setEnabled(False)
+        window.window_actions.my_foods.setEnabled(False)  # the worker reads the catalog
+        window.statusBar().showMessage(f"Writing {options.path.name}…")
+        self.cancel_button().show()
+        job = PdfJob(
+            window.document.plan.copy(), window.catalog, window.scores.preferences, options
+        )
+        job.done.connect(self._done)
+        self._job = job
+        QThreadPool.globalInstance().start(job.run)
+
+    def cancel(self) -> None:
+        """Ask the running export to stop; it ends without writing the file."""
+        if self._job is not None:
+            self._job.cancel.set()
+            self._window.statusBar().showMessage("Cancelling the PDF export…")
+
+    def cancel_button(self) -> QPushButton:
+        if self._cancel_button is None:
+            button = QPushButton("Cancel", self._window)
+            button.setToolTip("Stop writing the PDF")
+            button.setAccessibleName("Cancel the PDF export")
+            button.clicked.connect(self.cancel)
+            self._window.statusBar().addPermanentWidget(button)
+            self._cancel_button = button
+        return self._cancel_button
+
+    def _done(self, path: Path, error: str | None, cancelled: bool) -> None:
+        from ui.dialogs import Messages
+
+        window = self._window
+        self._job = None
+        self.cancel_button().hide()
+        window.window_actions.pdf.setEnabled(True)
+        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
+        window.statusBar().clearMessage()
+        if cancelled:
+            window.statusBar().showMessage("PDF export cancelled; no file was written.", 5000)
+            return
+        if error:
+            Messages.file_error(window, "Could not export the PDF", path, error)
+            return
+        window.settings.last_folder = path.parent
+        window.pdf_written(path)

@@ -1,0 +1,229 @@
+"""Files: new, open (also from the recent files menu), save, import and export CSV, and
+what the window opens with at start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from planner.core.plan import Plan, this_monday
+from planner.errors import PlannerError
+from planner.storage.planfile import EXTENSION, VERSION, read_plan
+
+from .controller import Controller
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+
+class FileController(Controller):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._doc = window.document
+        self._settings = window.settings
+        self.recent_menu: QMenu | None = None  # given by the window's menus: see set_recent_menu
+
+    def _status(self, text: str, ms: int = 5000) -> None:
+        self._window.statusBar().showMessage(text, ms)
+
+    # -- start-up ------------------------------------------------------------------------------
+    def open_initial(self, file: Path | None) -> None:
+        """What the app opens with: a plan to recover, the given file, the sample week on
+        the first start, otherwise the empty plan the window was made with."""
+        from ui.dialogs import Messages
+
+        window = self._window
+        first = self._settings.first_run
+        self._settings.mark_started()
+        if window.user_foods_notice:
+            Messages.error(window, "Your foods file was damaged", window.user_foods_notice)
+            window.user_foods_notice = ""
+        if window.recovery.offer_recovery():
+            if file is not None:  # the restored plan comes first; the file is a click away
+                self._settings.add_recent(Path(file))
+            return
+        if file is not None:
+            self.load_file(file)
+        elif first:
+            self.new_sample_plan(ask=False)
+
+    # -- new, open, save -----------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self._doc.modified:
+            return True
+        from ui.dialogs import UnsavedChanges
+
+        answer = UnsavedChanges.ask(self._window, self._doc.title)
+        if answer == UnsavedChanges.SAVE:
+            return self.save()
+        return answer == UnsavedChanges.DISCARD
+
+    def new_plan(self) -> None:
+        if self.maybe_save():
+            self._doc.replace(Plan(this_monday()))
+
+    def new_sample_plan(self, *, ask: bool = True) -> None:
+        if ask and not self.maybe_save():
+            return
+        try:
+            from planner.storage.sample import sample_plan
+        except ImportError:
+            self._doc.replace(Plan(this_monday()))
+            return
+        self._doc.replace(sample_plan(this_monday(), self._window.catalog), title="Sample week")
+
+    def open_plan(self) -> None:
+        from ui.dialogs import FileDialogs
+
+        if not self.maybe_save():
+            return
+        path = FileDialogs.open_plan(self._window, self.folder())
+        if path is not None:
+            self.load_file(path)
+
+    def open_recent(self, path: Path) -> None:
+        if self.maybe_save():
+            self.load_file(path)
+
+    def load_file(self, path: Path) -> bool:
+        """Open a plan file; a damaged one is reported and the open plan stays as it is."""
+        from ui.dialogs import Messages
+
+        path = Path(path)
+        try:
+            plan, version = read_plan(path)
+        except PlannerError as exc:
+            if not path.exists():
+                self._settings.remove_recent(path)
+            Messages.file_error(self._window, "Could not open the plan", path, str(exc))
+            return False
+        self._doc.replace(plan, path)
+        self.remember(path)
+        catalog = self._window.catalog
+        unknown = sorted(fid for fid in plan.food_ids() if fid not in catalog)
+        if unknown:
+            self._status(
+                f"{len(unknown)} food(s) in {path.name} are not in the catalog: "
+                f"{', '.join(unknown[:3])}{'…' if len(unknown) > 3 else ''}",
+                15000,
+            )
+        elif version < VERSION:
+            self._status(
+                f"Opened {path.name}, written by an older version of the app; saving it "
+                "writes the current format.",
+                15000,
+            )
+        else:
+            self._status(f"Opened {path.name}")
+        return True
+
+    def save(self) -> bool:
+        if self._doc.path is None:
+            return self.save_as()
+        return self.save_to(self._doc.path)
+
+    def save_as(self) -> bool:
+        from ui.dialogs import FileDialogs
+
+        suggested = self._doc.path or self.folder() / f"{self._doc.title}{EXTENSION}"
+        path = FileDialogs.save_plan(self._window, suggested)
+        return path is not None and self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        from ui.dialogs import Messages
+
+        try:
+            self._doc.save(path)
+        except PlannerError as exc:
+            Messages.file_error(self._window, "Could not save the plan", path, str(exc))
+            return False
+        self.remember(path)
+        self._window.update_title()
+        self._status(f"Saved {path}")
+        return True
+
+    # -- CSV -----------------------------------------------------------------------------------
+    def import_csv_file(self) -> None:
+        from planner.storage.csvio import import_csv
+        from ui.dialogs import FileDialogs, Messages
+
+        if not self.maybe_save():
+            return
+        path = FileDialogs.open_csv(self._window, self.folder())
+        if path is None:
+            return
+        try:
+            plan = import_csv(path, self._window.catalog)
+        except PlannerError as exc:
+            Messages.file_error(self._window, "Could not import the CSV file", path, str(exc))
+            return
+        self._settings.last_folder = path.parent
+        self._doc.replace(plan, None, title=f"{path.stem} (imported)", unsaved=True)
+        self._status(f"Imported {plan.entry_count()} foods from {path.name}")
+
+    def export_csv_file(self) -> None:
+        from planner.storage.csvio import export_csv
+        from ui.dialogs import FileDialogs, Messages
+
+        path = FileDialogs.save_csv(self._window, self.folder() / f"{self.stem()}.csv")
+        if path is None:
+            return
+        try:
+            export_csv(self._doc.plan, self._window.catalog, path)
+        except PlannerError as exc:
+            Messages.file_error(self._window, "Could not export the CSV file", path, str(exc))
+            return
+        self._settings.last_folder = path.parent
+        self._status(f"Exported {path}")
+
+    # -- where files go ------------------------------------------------------------------------
+    def remember(self, path: Path) -> None:
+        self._settings.add_recent(path)
+        self._settings.last_folder = path.parent
+
+    def folder(self) -> Path:
+        """Where a file chooser starts: the plan's folder, else the last one used."""
+        if self._doc.path is not None:
+            return self._doc.path.parent
+        return self._settings.last_folder or Path.home()
+
+    def stem(self) -> str:
+        """The name an exported file is offered under."""
+        path = self._doc.path
+        return path.stem if path else self._doc.title
+
+    # -- the recent files menu -----------------------------------------------------------------
+    def set_recent_menu(self, menu: QMenu) -> None:
+        self.recent_menu = menu
+        menu.aboutToShow.connect(self.fill_recent)
+        menu.triggered.connect(self._recent_chosen)
+        self.fill_recent()
+
+    def fill_recent(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        recent = self._settings.recent_files
+        for n, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{n} {path.name}")
+            action.setData(str(path))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+        if recent:
+            menu.addSeparator()
+        clear = menu.addAction("&Clear Menu")
+        clear.setData("")
+        clear.setEnabled(bool(recent))
+
+    def _recent_chosen(self, action: QAction) -> None:
+        target = action.data()
+        if target:
+            self.open_recent(Path(target))
+        else:
+            self._settings.clear_recent()
+            self.fill_recent()

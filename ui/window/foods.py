@@ -1,0 +1,76 @@
+"""Preferences and foods: the scoring preferences, the user's own foods, finding a food,
+and the About box."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from planner.scoring.model import Preferences
+from planner.storage.paths import user_foods_path
+from planner.storage.userfoods import UserFoods
+
+from .controller import Controller
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+APP_TITLE = "Gut–Skin Planner"
+
+
+class FoodsController(Controller):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+
+    def edit_preferences(self) -> None:
+        from planner.scoring.model import ScoringConfig
+        from ui.dialogs import PreferencesDialog
+
+        default = ScoringConfig.load().fiber_target_g
+        prefs = PreferencesDialog.ask(self._window, self._window.scores.preferences, default)
+        if prefs is not None:
+            self.apply_preferences(prefs)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        window = self._window
+        window.settings.set_preferences(prefs)
+        window.scores.set_preferences(prefs)
+        window.palette_panel.set_avoid_tags(prefs.avoid_tags)
+        window.statusBar().showMessage("Preferences saved; scores follow them.", 5000)
+
+    def edit_my_foods(self) -> None:
+        from ui.dialogs import MyFoodsDialog
+
+        window = self._window
+        if window.user_foods is None:
+            window.user_foods = UserFoods(user_foods_path())
+        dialog = MyFoodsDialog(window.user_foods, window.document.plan.food_ids(), window)
+        dialog.exec()
+        if dialog.changed:
+            self.user_foods_changed()
+
+    def user_foods_changed(self) -> None:
+        window = self._window
+        window.catalog.set_user_foods(list(window.user_foods or ()))
+        window.palette_panel.reload()
+        window.week_model.set_catalog_changed()
+        window.scores.rescore_all()
+
+    def find_food(self) -> None:
+        window = self._window
+        window.palette_dock.show()
+        window.palette_panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        window.palette_panel.search.selectAll()
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self._window,
+            f"About {APP_TITLE}",
+            f"<b>{APP_TITLE}</b><p>Plan a week of meals around the gut–skin axis: probiotic, "
+            "prebiotic and fiber-rich foods, fewer foods to limit.</p>"
+            "<p>Nutrient values: USDA National Nutrient Database for Standard Reference, "
+            "Release 28.</p>",
+        )

@@ -1,0 +1,296 @@
+"""The main window: palettes on the left, the week grid in the middle, the selected day's
+score below, and the menus that open, save and edit the plan.
+
+This module only assembles: it builds the widgets, makes the controllers that do the work
+(files, recovery, editing, weeks, foods, export; one module each in this package) and
+wires them to the widgets, the plan document and the scores. The methods below the
+wiring are the window's public face, kept for scripts and tests; each hands over to a
+controller.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QVBoxLayout, QWidget
+
+from planner.core.foods import Catalog
+from planner.core.plan import Change, Plan, this_monday
+from planner.errors import PlannerError
+from planner.scoring.model import Preferences
+from planner.storage.paths import user_foods_path
+from planner.storage.userfoods import UserFoods, load_or_set_aside
+from ui.document import PlanDocument
+from ui.models.week import WeekModel
+from ui.panels.daypanel import DayPanel
+from ui.panels.palette import PalettePanel
+from ui.scores import ScoreKeeper
+from ui.settings import Settings
+from ui.views.week import WeekView
+
+from .actions import WindowActions
+from .bars import EntryBar, WeekBar
+from .editing import EditController
+from .export import ExportController
+from .files import FileController
+from .foods import APP_TITLE, FoodsController
+from .recovery import RecoveryController
+from .weeks import WeekController
+
+# Dialogs, CSV and recovery copies are first needed after the window shows: the
+# controllers import them where used, which keeps them off the start-up path.
+if TYPE_CHECKING:
+    from planner.storage.recovery import Autosaver, RecoveryStore
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings,
+        catalog: Catalog | None = None,
+        plan: Plan | None = None,
+        *,
+        user_foods: UserFoods | None = None,
+        background: bool = True,
+        recovery: RecoveryStore | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.user_foods_error = ""  # an unreadable foods file: left alone, not written
+        self.user_foods_notice = ""  # told once the window shows (see FileController)
+        if user_foods is None:
+            try:
+                user_foods, self.user_foods_notice = load_or_set_aside(user_foods_path())
+            except PlannerError as exc:  # unreadable or newer: left alone, not loaded
+                self.user_foods_error = str(exc)
+                user_foods = None
+        self.user_foods = user_foods
+        if catalog is None:
+            catalog = Catalog.load(user_foods=list(user_foods or ()), defer_sr28=True)
+        self.catalog = catalog
+        self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
+        self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
+        self._background = background
+        self.week_model = WeekModel(self.document, catalog, self)
+        self._build_widgets()
+        self.files = FileController(self)
+        self.recovery = RecoveryController(self, recovery)
+        self.autosave_timer = self.recovery.timer
+        self.editing = EditController(self)
+        self.weeks = WeekController(self)
+        self.foods = FoodsController(self)
+        self.export = ExportController(self)
+        self.window_actions = WindowActions(self)
+        for name, action in self.window_actions.by_name().items():
+            setattr(self, f"act_{name}", action)  # the names scripts and tests know
+        self.window_actions.build_menus(self)
+        self.recent_menu = self.files.recent_menu
+        self._connect()
+        self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
+        self.weeks.refresh_week_bar()
+        self.update_title()
+        self.update_actions()
+        self.resize(1280, 800)
+        if settings.geometry:
+            self.restoreGeometry(settings.geometry)
+        if settings.window_state:
+            self.restoreState(settings.window_state)
+        self.grid.setCurrentIndex(self.week_model.index(0, 0))
+        if self.user_foods_error:
+            self.statusBar().showMessage(
+                f"Your own foods were not loaded: {self.user_foods_error}", 15000
+            )
+
+    # -- building ------------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_widgets(self) -> None:
+        self.palette_panel = PalettePanel(self.catalog, self)
+        self.palette_dock = self._dock(
+            "Foods", "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.day_panel = DayPanel(self)
+        self.day_dock = self._dock(
+            "Selected day", "dayDock", self.day_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.resizeDocks([self.palette_dock], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.day_dock], [250], Qt.Orientation.Vertical)
+
+        central = QWidget(self)
+        self.week_bar = WeekBar(central)
+        self.week_label, self.week_combo = self.week_bar.week_label, self.week_bar.week_combo
+        self.start_edit = self.week_bar.start_edit
+        self.week_average, self.week_plants = self.week_bar.week_average, self.week_bar.week_plants
+        self.grid = WeekView(central)
+        self.grid.setModel(self.week_model)
+        self.grid.setAccessibleName("Week plan")
+        self.grid.setAccessibleDescription(
+            "Meals as rows, days as columns. Up and Down walk through the foods of a meal."
+        )
+        self.entry_bar = EntryBar(central)
+        self.entry_label, self.servings = self.entry_bar.entry_label, self.entry_bar.servings
+        self.remove_button = self.entry_bar.remove_button
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addLayout(self.week_bar.layout)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(self.entry_bar.layout)
+        self.setCentralWidget(central)
+
+        # Focus order follows the way a plan is made: find a food, pick a meal, adjust.
+        chain = [
+            self.palette_panel.chooser,
+            self.palette_panel.search,
+            self.palette_panel.list,
+            self.palette_panel.add_button,
+            self.week_combo,
+            self.start_edit,
+            self.grid,
+            self.servings,
+            self.remove_button,
+            self.day_panel.suggestion_list,
+            self.day_panel.add_suggestion,
+        ]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        doc, edits, weeks = self.document, self.editing, self.weeks
+        doc.modifiedChanged.connect(self.update_title)
+        doc.planChanged.connect(self._plan_changed)
+        doc.planReplaced.connect(self._plan_replaced)
+        doc.refused.connect(self.show_refusal)
+        self.scores.updated.connect(weeks.scores_updated)
+        self.scores.failed.connect(self._scores_failed)
+        self.grid.entryChanged.connect(edits.show_entry)
+        self.grid.addRequested.connect(edits.add_palette_food)
+        self.grid.contextMenuRequested.connect(edits.grid_menu)
+        self.grid.selectionModel().currentChanged.connect(weeks.cell_changed)
+        self.palette_panel.addRequested.connect(edits.add_palette_food)
+        self.day_panel.addSuggestionRequested.connect(edits.add_food)
+        self.servings.valueChanged.connect(edits.servings_changed)
+        self.remove_button.clicked.connect(edits.delete_entry)
+        self.week_combo.activated.connect(weeks.week_chosen)
+        self.start_edit.dateChanged.connect(weeks.start_chosen)
+        QGuiApplication.clipboard().dataChanged.connect(self.update_actions)
+
+    # -- following the plan and the scores -----------------------------------------------------
+    def show_refusal(self, message: str) -> None:
+        """An edit the plan refused: say why, in the status bar, and change nothing."""
+        QApplication.beep()
+        self.statusBar().showMessage(f"Not changed: {message}", 10000)
+
+    def _plan_changed(self, change: Change) -> None:
+        # The selected food's bar follows the grid's entryChanged, which the week model's
+        # dataChanged sets off for any change to the week on show.
+        if change.reshaped:
+            self.weeks.refresh_week_bar()
+        self.update_actions()
+
+    def _plan_replaced(self) -> None:
+        self.weeks.refresh_week_bar()
+        self.update_title()
+        self.grid.setCurrentIndex(self.week_model.index(0, 0))
+        self.editing.show_entry()
+        self.weeks.show_selected_day()
+
+    def _scores_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message)
+
+    def update_actions(self, *_args: object) -> None:
+        self.window_actions.update_enabled(self)
+
+    def update_title(self, *_args: object) -> None:
+        self.setWindowTitle(f"{self.document.title}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.modified)
+
+    # -- the window's public face: each hands over to a controller ------------------------------
+    def start_scoring(self) -> None:
+        """Load the evaluator (after the window shows) and score the plan."""
+        self.scores.start(background=self._background)
+
+    def open_initial(self, file: Path | None) -> None:
+        self.files.open_initial(file)
+
+    @property
+    def autosaver(self) -> Autosaver:
+        return self.recovery.autosaver
+
+    def autosave(self) -> bool:
+        return self.recovery.autosave()
+
+    def new_plan(self) -> None:
+        self.files.new_plan()
+
+    def load_file(self, path: Path) -> bool:
+        return self.files.load_file(path)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def import_csv_file(self) -> None:
+        self.files.import_csv_file()
+
+    def export_csv_file(self) -> None:
+        self.files.export_csv_file()
+
+    def export_pdf_file(self) -> None:
+        self.export.export_pdf_file()
+
+    def pdf_written(self, path: Path) -> None:
+        """Tell that the PDF was written, offering to open it."""
+        from ui.dialogs import Messages
+
+        Messages.done_with_open(self, "PDF exported", f"The plan was saved as {path}.", path)
+
+    def add_food(self, food_id: str) -> bool:
+        return self.editing.add_food(food_id)
+
+    def set_servings(self, servings: float) -> bool:
+        return self.editing.set_servings(servings)
+
+    def set_week(self, week: int) -> None:
+        self.weeks.set_week(week)
+
+    def copy_day(self) -> None:
+        self.weeks.copy_day()
+
+    def clear_day(self) -> None:
+        self.weeks.clear_day()
+
+    def copy_week(self) -> None:
+        self.weeks.copy_week()
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        self.foods.apply_preferences(prefs)
+
+    def user_foods_changed(self) -> None:
+        self.foods.user_foods_changed()
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        # Saved, discarded, or nothing to save: no recovery copy is needed any more.
+        self.recovery.close()
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.sync()
+        # Let background work finish so no worker outlives the window it reports to.
+        QThreadPool.globalInstance().waitForDone(30_000)
+        event.accept()

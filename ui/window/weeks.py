@@ -1,0 +1,122 @@
+"""Days and weeks: which week the grid shows, the plan's start date, the week bar, the day
+panel for the selected day, and the edits of whole days and weeks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex
+
+from planner.core.edits import SetStart, clear_day, copy_day, copy_week
+from planner.core.plan import DAYS_PER_WEEK
+
+from .controller import Controller
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+
+class WeekController(Controller):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._doc = window.document
+        self._grid = window.grid
+        self._model = window.week_model
+        self._bar = window.week_bar
+        self._scores = window.scores
+
+    def selected_day(self) -> int | None:
+        return self._grid.current_day()
+
+    # -- edits of days and weeks ---------------------------------------------------------------
+    def copy_day(self) -> None:
+        from ui.dialogs import CopyDayDialog
+
+        day = self.selected_day()
+        if day is None:
+            return
+        target = CopyDayDialog.ask(self._window, self._doc.plan, day)
+        if target is not None and self._doc.apply(copy_day, self._doc.plan, day, target):
+            self.show_day(target)
+
+    def clear_day(self) -> None:
+        day = self.selected_day()
+        if day is not None:
+            self._doc.apply(clear_day, self._doc.plan, day)
+
+    def copy_week(self) -> None:
+        week = self._model.week
+        if self._doc.apply(copy_week, self._doc.plan, week, week + 1):
+            self.set_week(week + 1)
+            self._window.statusBar().showMessage(
+                f"Copied week {week + 1} to week {week + 2}.", 5000
+            )
+
+    # -- which week is shown -------------------------------------------------------------------
+    def set_week(self, week: int) -> None:
+        column = max(0, self._grid.currentIndex().column())
+        row = max(0, self._grid.currentIndex().row())
+        self._model.set_week(week)
+        self._grid.setCurrentIndex(self._model.index(row, column))
+        self.refresh_week_bar()
+        self.show_selected_day()
+
+    def show_day(self, day: int) -> None:
+        """Bring a day into view (switching week if needed) and select it."""
+        self.set_week(day // DAYS_PER_WEEK)
+        row = max(0, self._grid.currentIndex().row())
+        self._grid.setCurrentIndex(self._model.index(row, day % DAYS_PER_WEEK))
+
+    def previous_week(self) -> None:
+        if self._model.week > 0:
+            self.set_week(self._model.week - 1)
+
+    def next_week(self) -> None:
+        if self._model.week + 1 < self._doc.plan.weeks:
+            self.set_week(self._model.week + 1)
+
+    def week_chosen(self, index: int) -> None:
+        self.set_week(index)
+
+    def start_chosen(self, qdate: QDate) -> None:
+        chosen = date(qdate.year(), qdate.month(), qdate.day())
+        if chosen != self._doc.plan.start:
+            self._doc.apply(SetStart(chosen))
+
+    # -- the week bar and the day panel follow the plan and the scores ----------------------
+    def refresh_week_bar(self) -> None:
+        self._bar.show_plan(self._doc.plan, self._model.week)
+        self.refresh_week_summary()
+        self._window.update_actions()
+
+    def refresh_week_summary(self) -> None:
+        weeks = self._scores.week_scores
+        week = self._model.week
+        self._bar.show_summary(weeks[week] if week < len(weeks) else None)
+
+    def scores_updated(self, days: frozenset[int]) -> None:
+        self._model.set_scores(self._scores.day_scores, days)
+        self.refresh_week_summary()
+        day = self.selected_day()
+        panel = self._window.day_panel
+        if day is not None and (day in days or not panel.suggestions.rowCount()):
+            self.show_selected_day()
+
+    def cell_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if not previous.isValid() or current.column() != previous.column():
+            self.show_selected_day()
+        self._window.update_actions()
+
+    def show_selected_day(self) -> None:
+        panel = self._window.day_panel
+        day = self.selected_day()
+        if day is None or day >= self._doc.plan.day_count:
+            panel.show_day(None, "")
+            panel.show_suggestions([])
+            return
+        when = self._doc.plan.date_of(day)
+        heading = f"{when:%A} {when.day} {when:%B}"
+        panel.show_day(self._scores.day_scores.get(day), heading)
+        if self._scores.is_ready:
+            panel.show_suggestions(self._scores.suggest(day))
