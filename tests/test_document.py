@@ -9,7 +9,7 @@ import pytest
 
 from planner.core.edits import AddFood, RemoveEntry, SetServings, clear_day
 from planner.core.plan import Change, Entry, Plan
-from ui.undo import PlanDocument
+from ui.document import PlanDocument
 
 MONDAY = date(2026, 11, 30)
 

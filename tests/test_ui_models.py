@@ -9,13 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
+from planner.core.drop import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import Plan
 from planner.scoring.model import Suggestion
 from tests.test_ui_support import QT_LOG_IGNORE, START
 from ui.document import PlanDocument
 from ui.models.foods import FoodListModel
-from ui.models.mime import MIME_TYPE, DragItem, decode_foods, encode_foods
+from ui.models.mime import MIME_TYPE, decode_foods, encode_foods
 from ui.models.suggestions import SuggestionModel
 from ui.models.week import SCORE_ROW, WeekModel
 
@@ -44,7 +45,7 @@ def raw_mime(payload: bytes, fmt: str = MIME_TYPE) -> QMimeData:
 
 
 def palette_mime(*ids: str) -> QMimeData:
-    return encode_foods([DragItem(i) for i in ids], None)
+    return encode_foods([CarriedFood(i) for i in ids], None)
 
 
 # -- qtmodeltester ---------------------------------------------------------------------------
@@ -105,7 +106,7 @@ def test_palette_takes_no_drops_and_drags_one_serving(tiny_catalog):
     model = FoodListModel(tiny_catalog)
     assert not model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
     drag = decode_foods(model.mimeData([model.index(0)]))
-    assert drag is not None and drag.items == (DragItem("kefir", 1.0, None),)
+    assert drag is not None and drag.items == (CarriedFood("kefir", 1.0, None),)
 
 
 def test_filtering_all_sr28_foods_is_fast(catalog):
@@ -187,7 +188,7 @@ def test_a_stale_move_is_refused_with_a_message(week, doc, qtbot):
 
 
 def test_foods_from_another_plan_are_copied_not_moved(week, doc):
-    foreign = encode_foods([DragItem("lentils", 3, (0, "breakfast", 0))], "another-plan")
+    foreign = encode_foods([CarriedFood("lentils", 3, (0, "breakfast", 0))], "another-plan")
     assert week.dropMimeData(foreign, MOVE, -1, -1, week.index(1, 1))
     assert [e.food_id for e in doc.plan.cell(0, "breakfast")] == ["kefir", "oats"]
     assert doc.plan.cell(1, "lunch")[0].servings == 3
@@ -202,7 +203,7 @@ def test_unknown_foods_from_outside_are_ignored(week, doc):
 
 
 def test_servings_over_the_limit_are_refused(week, doc, qtbot):
-    heavy = encode_foods([DragItem("kefir", 20)], None)
+    heavy = encode_foods([CarriedFood("kefir", 20)], None)
     with qtbot.waitSignal(doc.refused) as refused:
         assert not week.dropMimeData(heavy, COPY, -1, -1, week.index(0, 0))
     assert "at most 20" in refused.args[0]
@@ -279,7 +280,7 @@ def test_any_bytes_in_the_payload_never_raise(week, doc, payload):
 
 
 def test_payload_round_trip_keeps_ids_servings_and_sources():
-    items = [DragItem("kefir", 1.5, (3, "lunch", 0)), DragItem("oats")]
+    items = [CarriedFood("kefir", 1.5, (3, "lunch", 0)), CarriedFood("oats")]
     drag = decode_foods(encode_foods(items, "doc-1", "Kefir x1.5"))
     assert drag is not None and drag.token == "doc-1" and drag.items == tuple(items)
 

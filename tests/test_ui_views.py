@@ -8,10 +8,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from planner.core.drop import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
-from ui.models.mime import DragItem, decode_foods, encode_foods
+from ui.models.mime import decode_foods, encode_foods
 from ui.models.week import SCORE_ROW
 from ui.views.delegates import CellDelegate
 
@@ -154,7 +155,7 @@ def test_start_drag_carries_the_pressed_food_and_changes_nothing(filled, qtbot, 
     monkeypatch.setattr(QDrag, "exec", fake_exec)
     grid._press_entry = 1
     grid.startDrag(COPY_OR_MOVE)
-    assert seen["drag"].items == (DragItem("oats", 2.0, (0, "breakfast", 1)),)
+    assert seen["drag"].items == (CarriedFood("oats", 2.0, (0, "breakfast", 1)),)
     assert len(filled.document.plan.cell(0, "breakfast")) == 2
 
 
@@ -187,8 +188,8 @@ def test_a_full_cell_says_how_many_more_it_holds(make_window):
 
 def test_the_drag_payload_of_a_palette_is_one_serving(window):
     mime = palette_mime(window, "kefir")
-    assert decode_foods(mime).items == (DragItem("kefir", 1.0, None),)
-    assert decode_foods(encode_foods([DragItem("kefir")], None)) is not None
+    assert decode_foods(mime).items == (CarriedFood("kefir", 1.0, None),)
+    assert decode_foods(encode_foods([CarriedFood("kefir")], None)) is not None
 
 
 def test_a_meal_row_grows_to_show_its_fullest_cell_and_shrinks_back(window):

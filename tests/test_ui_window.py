@@ -168,6 +168,29 @@ def test_cut_copy_paste_and_delete_between_cells(window, qtbot):
     assert doc.plan.cell(5, "snacks") == ()
 
 
+def test_a_keyboard_move_by_cut_and_paste_is_one_undo_step(window, qtbot):
+    doc, grid = window.document, window.grid
+    grid.set_current(0, "lunch")
+    window.add_food("lentils")
+    before = doc.plan.snapshot()
+    steps = doc.undo_stack.count()
+    grid.setFocus()
+    grid.set_current(0, "lunch", 0)
+    qtbot.keyClick(grid, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    grid.set_current(4, "dinner")
+    qtbot.keyClick(grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [e.food_id for e in doc.plan.cell(4, "dinner")] == ["lentils"]
+    assert doc.undo_stack.count() == steps + 1
+    assert doc.undo_stack.undoText() == "Move food"
+    window.act_undo.trigger()
+    assert doc.plan.snapshot() == before
+    # Pasting the same clipboard again is a copy, a step of its own.
+    window.act_redo.trigger()
+    grid.set_current(5, "dinner")
+    window.act_paste.trigger()
+    assert doc.undo_stack.count() == steps + 2
+
+
 def test_copying_a_palette_food_and_pasting_it_in_a_cell(window):
     choose_food(window, "garlic")
     window.palette_panel.list.setFocus()

@@ -45,12 +45,12 @@ class EditCommand(QUndoCommand):
         self._pushed = False
         self._merge_key = merge_key
         self._follows = follows
+        self._servings_target: tuple[int, str, int] | None = None
         if isinstance(edit, SetServings):
             self._id = SERVINGS_COMMAND_ID
             self._servings_target = (edit.day, edit.meal, edit.index)
         else:
             self._id = CUT_COMMAND_ID if merge_key is not None or follows is not None else -1
-            self._servings_target = None
 
     def redo(self) -> None:
         if not self._pushed:  # QUndoStack.push calls redo(); the edit is already applied

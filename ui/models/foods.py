@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt
 
+from planner.core.drop import CarriedFood
 from planner.core.foods import CATEGORY_LABELS, CATEGORY_ROLES, TAGS, Food
 from ui.theme import category_icon
 
-from .mime import MIME_TYPE, DragItem, encode_foods
+from .mime import MIME_TYPE, encode_foods
 from .roles import AVOIDED_ROLE, FOOD_ID_ROLE, FOOD_ROLE, SERVING_ROLE, Index
 
 
@@ -64,7 +65,7 @@ class FoodSourceModel(QAbstractListModel):
         found = [self._food_at(i.row()) for i in indexes if i.isValid()]
         foods = [food for food in found if food is not None]
         return encode_foods(
-            [DragItem(food_id) for food_id, _ in foods], None, "\n".join(n for _, n in foods)
+            [CarriedFood(food_id) for food_id, _ in foods], None, "\n".join(n for _, n in foods)
         )
 
     def supportedDragActions(self) -> Qt.DropAction:

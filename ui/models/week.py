@@ -7,15 +7,15 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
+from planner.core.drop import Carried, CarriedFood, drop_edit
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, format_servings
 from planner.errors import PlanError
 from planner.scoring.model import DayScore
 from ui.document import PlanDocument
 
-from .drops import drop_edit
 from .foods import literal_tip
-from .mime import MIME_TYPE, DragItem, FoodDrag, decode_foods, encode_foods, entries_text
+from .mime import MIME_TYPE, decode_foods, encode_foods, entries_text
 from .roles import ENTRIES_ROLE, SCORE_ROLE, Index
 
 SCORE_ROW = len(MEALS)
@@ -227,22 +227,25 @@ class WeekModel(QAbstractTableModel):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
-    def entries_mime(self, day: int, meal: str, indices: Iterable[int] | None = None) -> QMimeData:
-        """Drag data for some entries of one cell (all of them by default)."""
+    def entries_mime(
+        self, day: int, meal: str, indices: Iterable[int] | None = None, *, cut: int | None = None
+    ) -> QMimeData:
+        """Drag data for some entries of one cell (all of them by default); ``cut`` marks
+        the data of a cut, whose paste completes a move."""
         entries = self._doc.plan.cell(day, meal)
         rows = (
             range(len(entries))
             if indices is None
             else [i for i in indices if 0 <= i < len(entries)]
         )
-        items = [DragItem(entries[i].food_id, entries[i].servings, (day, meal, i)) for i in rows]
+        items = [CarriedFood(entries[i].food_id, entries[i].servings, (day, meal, i)) for i in rows]
         text = "\n".join(
             f"{self._catalog.name_of(it.food_id)} x{format_servings(it.servings)}" for it in items
         )
-        return encode_foods(items, self._doc.token, text)
+        return encode_foods(items, self._doc.token, text, cut=cut)
 
     def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
-        items: list[DragItem] = []
+        items: list[CarriedFood] = []
         cells = []
         for index in indexes:
             cell = self.cell_of(index)
@@ -251,7 +254,7 @@ class WeekModel(QAbstractTableModel):
         for day, meal in cells:
             entries = self._doc.plan.cell(day, meal)
             items += [
-                DragItem(e.food_id, e.servings, (day, meal, i)) for i, e in enumerate(entries)
+                CarriedFood(e.food_id, e.servings, (day, meal, i)) for i, e in enumerate(entries)
             ]
         text = entries_text(self._catalog, self._doc.plan, cells)
         return encode_foods(items, self._doc.token, text)
@@ -287,12 +290,15 @@ class WeekModel(QAbstractTableModel):
             return False
         return self.drop(drag, action == Qt.DropAction.MoveAction, *target)
 
-    def drop(self, drag: FoodDrag, move: bool, day: int, meal: str) -> bool:
-        """Run the edit for dropping (or pasting) ``drag`` on a cell; False if refused."""
+    def drop(
+        self, drag: Carried, move: bool, day: int, meal: str, *, follows: object = None
+    ) -> bool:
+        """Run the edit for dropping (or pasting) ``drag`` on a cell; False if refused.
+        ``follows`` names the cut a paste completes (one undo step for both)."""
         doc = self._doc
         try:
             edit = drop_edit(doc.plan, self._catalog, drag, move, doc.token, day, meal)
         except PlanError as exc:
             doc.refused.emit(str(exc))
             return False
-        return edit is not None and doc.apply(edit)
+        return edit is not None and doc.apply(edit, follows=follows)

@@ -4,6 +4,7 @@ The selected food's bar below the grid follows the grid's current entry from her
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 SERVING_PRESETS = (0.5, 1, 1.5, 2, 3)
+_CUTS = itertools.count(1)  # tells one cut's clipboard data from another's
 
 
 class EditController(Controller):
@@ -69,7 +71,7 @@ class EditController(Controller):
         window = self._window
         if focus is window.palette_panel.list or focus is window.day_panel.suggestion_list:
             view = focus
-            mime = view.model().mimeData([view.currentIndex()])  # type: ignore[union-attr]
+            mime = view.model().mimeData([view.currentIndex()])
         else:
             entry = self._grid.current_entry()
             if entry is None:
@@ -79,13 +81,17 @@ class EditController(Controller):
         self._status("Copied.", 3000)
 
     def cut(self) -> None:
+        """Cut the selected food; its paste completes a move, undone in one step."""
         if self._in_lists():
             return
         entry = self._grid.current_entry()
         if entry is None:
             return
-        self.copy()
-        self._doc.apply(RemoveEntry(*entry, label="Cut food"))
+        serial = next(_CUTS)
+        mime = self._window.week_model.entries_mime(entry[0], entry[1], [entry[2]], cut=serial)
+        QGuiApplication.clipboard().setMimeData(mime)
+        key = ("cut", self._doc.token, serial)
+        self._doc.apply(RemoveEntry(*entry, label="Cut food"), merge_key=key)
 
     def paste(self) -> None:
         cell = self._grid.current_cell()
@@ -96,7 +102,8 @@ class EditController(Controller):
         if drag is None:
             self._status("The clipboard holds no foods.", 5000)
             return
-        if self._window.week_model.drop(drag, False, *cell):
+        follows = ("cut", drag.token, drag.cut) if drag.cut is not None else None
+        if self._window.week_model.drop(drag, False, *cell, follows=follows):
             ids = [e.food_id for e in self._doc.plan.cell(*cell)]
             last = drag.items[-1].food_id
             self._grid.set_current(*cell, ids.index(last) if last in ids else 0)
