@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.plan import MEALS, Entry, Plan
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Entry, Plan
 from planner.errors import CatalogError, CsvImportError, PlanFileError
 from planner.storage.csvio import import_csv, import_csv_text
 from planner.storage.planfile import dumps, load_plan, loads, read_plan, save_plan
@@ -131,11 +131,9 @@ def test_setting_aside_never_overwrites_an_earlier_damaged_file(tmp_path):
 
 # -- fuzzing --------------------------------------------------------------------------------
 def sample_plan() -> Plan:
-    plan = Plan(START, 2)
-    for n, meal in enumerate(MEALS):
-        plan._insert(n, meal, 0, Entry("kefir", 1.5))
-        plan._insert(n + 7, meal, 0, Entry(f"sr:0{n}", 2))
-    return plan
+    entries = [(n, meal, Entry("kefir", 1.5)) for n, meal in enumerate(MEALS)]
+    entries += [(n + 7, meal, Entry(f"sr:0{n}", 2)) for n, meal in enumerate(MEALS)]
+    return Plan.from_entries(START, 2, entries)
 
 
 VALID = dumps(sample_plan())
@@ -222,10 +220,9 @@ plan_specs = st.tuples(
 @given(plan_specs)
 def test_valid_plans_round_trip_exactly_through_a_file(tmp_path, spec):
     start, weeks, items = spec
-    plan = Plan(start, weeks)
-    for day, meal, food, servings in items:
-        if day < plan.day_count:
-            plan._insert(day, meal, len(plan.cell(day, meal)), Entry(food, servings))
+    plan = Plan.from_entries(
+        start, weeks, [(d, m, Entry(f, s)) for d, m, f, s in items if d < weeks * DAYS_PER_WEEK]
+    )
     path = tmp_path / "round.gutplan"
     save_plan(plan, path)
     assert load_plan(path) == plan
