@@ -65,18 +65,20 @@ def unescape_cell(text: str) -> str:
 def export_csv_text(plan: Plan, catalog: Catalog) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With "\n" as the line end, Python 3.11's writer leaves a field holding a lone "\r"
+    # unquoted, and no reader takes that back: such a row has every field quoted.
+    quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["day", "date", "meal", "food", "name", "servings"])
     for day, meal, _index, entry in plan.entries():
-        writer.writerow(
-            [
-                day + 1,
-                plan.date_of(day).isoformat(),
-                MEAL_LABELS[meal],
-                escape_cell(entry.food_id),
-                escape_cell(catalog.name_of(entry.food_id)),
-                f"{entry.servings:g}",
-            ]
-        )
+        row = [
+            str(day + 1),
+            plan.date_of(day).isoformat(),
+            MEAL_LABELS[meal],
+            escape_cell(entry.food_id),
+            escape_cell(catalog.name_of(entry.food_id)),
+            f"{entry.servings:g}",
+        ]
+        (quoting_all if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 
