@@ -220,7 +220,10 @@ def _import_rows(
     if errors:
         raise CsvImportError(f"{name}: nothing was imported.\n" + "\n".join(errors))
     weeks = max([1] + [day // DAYS_PER_WEEK + 1 for day, _meal, _entry in rows])
-    return Plan.from_entries(start, weeks, rows)
+    try:  # every row was checked above; this only keeps the reader's one error type
+        return Plan.from_entries(start, weeks, rows)
+    except PlanError as exc:
+        raise CsvImportError(f"{name}: {exc}") from exc
 
 
 def import_csv_bytes(

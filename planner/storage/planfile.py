@@ -94,10 +94,8 @@ def _check_unknown(document: dict, entries: list) -> None:
     add some), but only within UNKNOWN_BUDGET: a file must not tie up the app with them."""
     unknown = [(key, value) for key, value in document.items() if key not in PLAN_FIELDS]
     for item in entries:
-        if isinstance(item, dict) and len(item) > len(ENTRY_FIELDS):
+        if isinstance(item, dict):
             unknown.extend((k, v) for k, v in item.items() if k not in ENTRY_FIELDS)
-        if len(unknown) > UNKNOWN_BUDGET:
-            break
     size = 0
     for key, value in unknown:
         size += 1 + len(key) + _unknown_size(value, UNKNOWN_BUDGET - size)
@@ -196,7 +194,10 @@ def plan_and_version(
                 f"day {day} {meal} holds more than {MAX_CELL_ENTRIES} foods (entry {number})"
             )
         entries.append((day, meal, entry))
-    return Plan.from_entries(start, weeks, entries), version
+    try:  # every entry was checked above; this only keeps the reader's one error type
+        return Plan.from_entries(start, weeks, entries), version
+    except PlanError as exc:
+        raise _Invalid(str(exc).rstrip(".")) from exc
 
 
 def plan_from_document(document: object) -> Plan:
