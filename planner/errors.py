@@ -9,6 +9,12 @@ class PlanError(PlannerError):
     """An edit or a value that would break the plan (servings out of range, no such day)."""
 
 
+class FileReadError(PlannerError):
+    """A file that cannot be read at all: missing, a folder, a device, too large, or
+    unreadable. Readers of one kind of file raise their own error instead (see
+    planner.storage.files.read_file)."""
+
+
 class PlanFileError(PlannerError):
     """A plan file that cannot be read: damaged, of a newer version, or not a plan at all."""
 
@@ -19,6 +25,10 @@ class CatalogError(PlannerError):
 
 class CsvImportError(PlannerError):
     """A CSV import that failed; nothing was imported."""
+
+
+class CsvExportError(PlannerError):
+    """A CSV export that failed; any earlier file at the path is left as it was."""
 
 
 class Cancelled(PlannerError):

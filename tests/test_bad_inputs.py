@@ -6,9 +6,12 @@ loader's one error type."""
 from __future__ import annotations
 
 import contextlib
+import csv
 import gzip
+import io
 import json
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +19,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.plan import MEALS, Entry, Plan
+from planner.core.foods import Catalog
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Entry, Plan
 from planner.errors import CatalogError, CsvImportError, PlanFileError
-from planner.storage.csvio import import_csv, import_csv_text
+from planner.storage.csvio import (
+    FORMULA_STARTS,
+    export_csv_text,
+    import_csv,
+    import_csv_bytes,
+    import_csv_text,
+)
 from planner.storage.planfile import dumps, load_plan, loads, read_plan, save_plan
 from planner.storage.userfoods import (
     DamagedFoodsFile,
@@ -131,11 +141,9 @@ def test_setting_aside_never_overwrites_an_earlier_damaged_file(tmp_path):
 
 # -- fuzzing --------------------------------------------------------------------------------
 def sample_plan() -> Plan:
-    plan = Plan(START, 2)
-    for n, meal in enumerate(MEALS):
-        plan._insert(n, meal, 0, Entry("kefir", 1.5))
-        plan._insert(n + 7, meal, 0, Entry(f"sr:0{n}", 2))
-    return plan
+    entries = [(n, meal, Entry("kefir", 1.5)) for n, meal in enumerate(MEALS)]
+    entries += [(n + 7, meal, Entry(f"sr:0{n}", 2)) for n, meal in enumerate(MEALS)]
+    return Plan.from_entries(START, 2, entries)
 
 
 VALID = dumps(sample_plan())
@@ -222,10 +230,9 @@ plan_specs = st.tuples(
 @given(plan_specs)
 def test_valid_plans_round_trip_exactly_through_a_file(tmp_path, spec):
     start, weeks, items = spec
-    plan = Plan(start, weeks)
-    for day, meal, food, servings in items:
-        if day < plan.day_count:
-            plan._insert(day, meal, len(plan.cell(day, meal)), Entry(food, servings))
+    plan = Plan.from_entries(
+        start, weeks, [(d, m, Entry(f, s)) for d, m, f, s in items if d < weeks * DAYS_PER_WEEK]
+    )
     path = tmp_path / "round.gutplan"
     save_plan(plan, path)
     assert load_plan(path) == plan
@@ -268,3 +275,70 @@ def test_any_csv_text_imports_or_raises_the_one_error(rows, header):
     text = header + "\n" + "\n".join(",".join(row) for row in rows)
     with contextlib.suppress(CsvImportError):
         import_csv_text(text, tiny_catalog(), start=START)
+
+
+# The CSV reader from bytes: random bytes, random JSON (a file of the wrong kind), and
+# CSV made of cells near the ones it reads, escaped ones included.
+csv_bytes = (
+    st.binary(max_size=400)
+    | json_values.map(lambda v: json.dumps(v).encode())
+    | st.lists(st.lists(csv_cells | st.sampled_from(["'=1", "''+x", "'-1", "@", "'"]),
+                        max_size=6), max_size=6).map(
+        lambda rows: ("day,meal,food,servings\n" + "\n".join(",".join(r) for r in rows)).encode()
+    )
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(csv_bytes, st.sampled_from(["utf-8", "utf-16", "utf-32", "latin-1"]))
+def test_any_csv_bytes_import_or_raise_the_one_error(data, encoding):
+    if encoding != "utf-8":
+        data = data.decode("utf-8", "replace").encode(encoding, "replace")
+    try:
+        plan = import_csv_bytes(data, tiny_catalog(), start=START, name="fuzz.csv")
+    except CsvImportError as exc:
+        assert str(exc).startswith("fuzz.csv: ")
+        return
+    assert import_csv_text(export_csv_text(plan, tiny_catalog()), tiny_catalog(),
+                           start=START) == plan  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values, st.text(max_size=12) | st.dates().map(date.isoformat))
+def test_any_unknown_field_or_start_loads_or_raises_the_one_error(value, start):
+    document = json.loads(VALID)
+    document["start"] = start
+    document["notes"] = value
+    document["entries"][0]["extra"] = value
+    try:
+        data = json.dumps(document).encode()
+    except ValueError:
+        return
+    try:
+        plan = loads(data, "fuzz.gutplan")
+    except PlanFileError as exc:
+        assert str(exc).startswith("fuzz.gutplan: ")
+        return
+    assert loads(dumps(plan)) == plan
+
+
+food_names = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(food_names | st.sampled_from(["=1+1", "'=x", "''-", "@a", "+", "-"]),
+                min_size=1, max_size=8, unique=True))  # fmt: skip
+def test_own_foods_of_any_name_round_trip_through_csv(names):
+    base = tiny_catalog()
+    kefir = base.get("kefir")
+    assert kefir is not None
+    own = [replace(kefir, id=f"my:{n}", name=name) for n, name in enumerate(names)]
+    catalog = Catalog([*base, *own])
+    plan = Plan.from_entries(
+        START, 1, [(n % 7, MEALS[n % 4], Entry(f"my:{n}", 1)) for n in range(len(names))]
+    )
+    text = export_csv_text(plan, catalog)
+    assert not any(
+        cell[:1] in tuple(FORMULA_STARTS) for row in csv.reader(io.StringIO(text)) for cell in row
+    )
+    assert import_csv_text(text, catalog, start=START) == plan

@@ -136,16 +136,17 @@ def week_catalog() -> Catalog:
 
 
 def week_plan() -> Plan:
-    plan = Plan(date(2026, 11, 30))
-    put = plan._put_cell
-    put(0, "breakfast", [Entry("my:kefir"), Entry("my:bananas"), Entry("my:oats", 2)])
-    put(1, "breakfast", [Entry("my:kefir"), Entry("my:bananas")])
-    put(2, "breakfast", [Entry("my:kefir", 0.5), Entry("my:bananas", 2)])
-    put(2, "snacks", [Entry("my:kefir", 0.5), Entry("my:apples", 1.5)])
-    put(3, "dinner", [Entry("my:lentils"), Entry("my:olive-oil", 0.5), Entry("my:creme-fraiche")])
-    put(5, "dinner", [Entry("my:lentils"), Entry("my:olive-oil"), Entry("my:creamer", 2)])
-    put(6, "lunch", [Entry("ghost", 2)])
-    return plan
+    cells = {
+        (0, "breakfast"): [Entry("my:kefir"), Entry("my:bananas"), Entry("my:oats", 2)],
+        (1, "breakfast"): [Entry("my:kefir"), Entry("my:bananas")],
+        (2, "breakfast"): [Entry("my:kefir", 0.5), Entry("my:bananas", 2)],
+        (2, "snacks"): [Entry("my:kefir", 0.5), Entry("my:apples", 1.5)],
+        (3, "dinner"): [Entry("my:lentils"), Entry("my:olive-oil", 0.5), Entry("my:creme-fraiche")],
+        (5, "dinner"): [Entry("my:lentils"), Entry("my:olive-oil"), Entry("my:creamer", 2)],
+        (6, "lunch"): [Entry("ghost", 2)],
+    }
+    entries = [(day, meal, entry) for (day, meal), foods in cells.items() for entry in foods]
+    return Plan.from_entries(date(2026, 11, 30), 1, entries)
 
 
 def test_a_week_worked_out_by_hand() -> None:

@@ -2,6 +2,11 @@
 
 Columns: day (1-based number, weekday name, or ISO date), meal, food (id or exact name),
 servings. Export adds date and name columns, which import ignores.
+
+A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return
+as a formula (CSV injection, see OWASP's "CSV Injection" page). Export writes such a cell
+with a "'" before it, which spreadsheets show as text, and import takes that "'" off
+again (see ``escape_cell``), so an export imports back exactly.
 """
 
 from __future__ import annotations
@@ -9,12 +14,17 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
+import threading
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from planner.core.foods import Catalog
 from planner.core.plan import (
     DAYS_PER_WEEK,
+    EARLIEST_START,
+    LATEST_START,
     MAX_SERVINGS,
     MAX_WEEKS,
     MEAL_LABELS,
@@ -22,42 +32,63 @@ from planner.core.plan import (
     Entry,
     Plan,
     check_servings,
+    check_start,
     this_monday,
 )
-from planner.errors import CsvImportError, PlanError, PlanFileError
+from planner.errors import CsvExportError, CsvImportError, PlanError
 from planner.storage.atomic import describe_os_error, write_text_atomic
-from planner.storage.planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES, read_file
+from planner.storage.files import TextError, check_cancel, decode_text, read_file
+from planner.storage.planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED = ("day", "meal", "food", "servings")
 MAX_ERRORS = 20
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# A cell a spreadsheet would run as a formula: it starts with one of these (OWASP).
+FORMULA_STARTS = "=+-@\t\r"
+# A cell that needs one more "'" on export: it starts with a formula character after any
+# number of "'". Counting the quotes already there is what keeps the escape reversible: a
+# name that really starts with "'=" is written "''=" and read back as "'=".
+_ESCAPED = re.compile("'*[" + re.escape(FORMULA_STARTS) + "]")
+
+
+def escape_cell(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs as a formula (see the module's note)."""
+    return "'" + text if _ESCAPED.match(text) else text
+
+
+def unescape_cell(text: str) -> str:
+    """The text a cell written by ``escape_cell`` stands for."""
+    return text[1:] if text.startswith("'") and _ESCAPED.match(text, 1) else text
 
 
 def export_csv_text(plan: Plan, catalog: Catalog) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # With "\n" as the line end, Python 3.11's writer leaves a field holding a lone "\r"
+    # unquoted, and no reader takes that back: such a row has every field quoted.
+    quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["day", "date", "meal", "food", "name", "servings"])
     for day, meal, _index, entry in plan.entries():
-        writer.writerow(
-            [
-                day + 1,
-                plan.date_of(day).isoformat(),
-                MEAL_LABELS[meal],
-                entry.food_id,
-                catalog.name_of(entry.food_id),
-                f"{entry.servings:g}",
-            ]
-        )
+        row = [
+            str(day + 1),
+            plan.date_of(day).isoformat(),
+            MEAL_LABELS[meal],
+            escape_cell(entry.food_id),
+            escape_cell(catalog.name_of(entry.food_id)),
+            f"{entry.servings:g}",
+        ]
+        (quoting_all if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
 
 
 def export_csv(plan: Plan, catalog: Catalog, path: Path | str) -> None:
+    """Write the plan as CSV, atomically; raises CsvExportError."""
     path = Path(path)
     try:
         write_text_atomic(path, export_csv_text(plan, catalog))
     except OSError as exc:
-        raise CsvImportError(describe_os_error(path, exc)) from exc
+        raise CsvExportError(describe_os_error(path, exc)) from exc
 
 
 def _day_index(text: str, start: date) -> int:
@@ -95,59 +126,100 @@ def _servings(text: str) -> float:
 
 
 def import_csv_text(
-    text: str, catalog: Catalog, *, start: date | None = None, name: str = "CSV"
+    text: str,
+    catalog: Catalog,
+    *,
+    start: date | None = None,
+    name: str = "CSV",
+    cancel: threading.Event | None = None,
 ) -> Plan:
     """Build a plan from CSV text. Every bad line is reported (with its number) in one
-    CsvImportError, and then nothing is imported."""
+    CsvImportError, and then nothing is imported. ``cancel`` stops it with Cancelled."""
     if start is None:
         start = this_monday()
+    try:
+        check_start(start)
+    except PlanError:
+        raise CsvImportError(
+            f"{name}: the plan would start on {start}, which is not between "
+            f"{EARLIEST_START.isoformat()} and {LATEST_START.isoformat()}."
+        ) from None
     text = text.removeprefix("\ufeff")  # spreadsheets like to write a BOM
     if not text.strip():
         raise CsvImportError(f"{name}: it is empty.")
     try:
-        return _import_rows(text, catalog, start, name)
+        return _import_rows(text, catalog, start, name, cancel)
     except csv.Error as exc:
         raise CsvImportError(f"{name}: is not valid CSV ({exc}).") from exc
 
 
-def _import_rows(text: str, catalog: Catalog, start: date, name: str) -> Plan:
-    reader = csv.DictReader(io.StringIO(text))
+def _header(reader: csv.DictReader, name: str) -> list[str]:
     header = [h.strip().casefold() for h in (reader.fieldnames or [])]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise CsvImportError(f"{name}: the header lacks the column(s) {', '.join(missing)}.")
-    twice = sorted({h for h in header if h in REQUIRED and header.count(h) > 1})
+    counts = Counter(header)  # one pass: a header may have 40,000 columns
+    twice = [column for column in REQUIRED if counts[column] > 1]
     if twice:
-        raise CsvImportError(f"{name}: the header names the column {twice[0]} twice.")
-    reader.fieldnames = header
-    rows: list[tuple[int, str, str, float]] = []
+        raise CsvImportError(f"{name}: the header names the column {min(twice)} twice.")
+    return header
+
+
+def _name_key(name: str) -> str:
+    """A name as Catalog.find_by_name compares it: case and runs of spaces do not count."""
+    return " ".join(name.casefold().split())
+
+
+class _Foods:
+    """Food ids by id or exact name. ``Catalog.find_by_name`` looks at every food, which
+    for a file of thousands of lines naming foods over the full catalog (8,800 foods)
+    took minutes; the names are indexed once, on the first line that needs them."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._by_name: dict[str, list[str]] | None = None
+
+    def id_of(self, text: str) -> str:
+        if text in self.catalog:
+            return text
+        if self._by_name is None:
+            self._by_name = {}
+            for food in self.catalog:
+                self._by_name.setdefault(_name_key(food.name), []).append(food.id)
+        matches = self._by_name.get(_name_key(text), [])
+        if not matches:
+            raise PlanError(f"no food is called {text[:60]!r}")
+        if len(matches) > 1:
+            raise PlanError(f"{len(matches)} foods are called {text[:60]!r}; use the food id")
+        return matches[0]
+
+
+def _import_rows(
+    text: str, catalog: Catalog, start: date, name: str, cancel: threading.Event | None
+) -> Plan:
+    reader = csv.DictReader(io.StringIO(text))
+    reader.fieldnames = _header(reader, name)
+    foods = _Foods(catalog)
+    rows: list[tuple[int, str, Entry]] = []
     errors: list[str] = []
-    per_cell: dict[tuple[int, str], int] = {}
-    for row in reader:
+    per_cell: Counter[tuple[int, str]] = Counter()
+    for number, row in enumerate(reader, start=1):
         line = reader.line_num
+        if number % 1000 == 0:
+            check_cancel(cancel, f"Importing {name}")
         try:
             if None in row:
                 raise PlanError("it has more fields than the header")
             if any(row.get(column) is None for column in REQUIRED):
                 raise PlanError("it has fewer fields than the header")
-            day = _day_index(row["day"], start)
+            cells = {column: unescape_cell(row[column]).strip() for column in REQUIRED}
+            day = _day_index(cells["day"], start)
             if not 0 <= day < MAX_WEEKS * DAYS_PER_WEEK:
-                raise PlanError(f"day {row['day'].strip()[:30]} is outside the plan")
-            meal = _meal(row["meal"])
-            food_text = row["food"].strip()
-            if food_text in catalog:
-                food_id = food_text
-            else:
-                matches = catalog.find_by_name(food_text)
-                if not matches:
-                    raise PlanError(f"no food is called {food_text[:60]!r}")
-                if len(matches) > 1:
-                    raise PlanError(
-                        f"{len(matches)} foods are called {food_text[:60]!r}; use the food id"
-                    )
-                food_id = matches[0].id
-            servings = _servings(row["servings"])
-            per_cell[day, meal] = per_cell.get((day, meal), 0) + 1
+                raise PlanError(f"day {cells['day'][:30]} is outside the plan")
+            meal = _meal(cells["meal"])
+            food_id = foods.id_of(cells["food"])
+            servings = _servings(cells["servings"])
+            per_cell[day, meal] += 1
             if per_cell[day, meal] > MAX_CELL_ENTRIES:
                 raise CsvImportError(
                     f"{name}: nothing was imported: line {line} puts more than "
@@ -158,7 +230,7 @@ def _import_rows(text: str, catalog: Catalog, start: date, name: str) -> Plan:
                     f"{name}: nothing was imported: a plan can hold at most "
                     f"{MAX_PLAN_ENTRIES:,} foods (line {line})."
                 )
-            rows.append((day, meal, food_id, servings))
+            rows.append((day, meal, Entry(food_id, servings)))
         except PlanError as exc:
             errors.append(f"line {line}: {str(exc).rstrip('.')}")
             if len(errors) >= MAX_ERRORS:
@@ -166,25 +238,41 @@ def _import_rows(text: str, catalog: Catalog, start: date, name: str) -> Plan:
                 break
     if errors:
         raise CsvImportError(f"{name}: nothing was imported.\n" + "\n".join(errors))
-    weeks = max([1] + [day // DAYS_PER_WEEK + 1 for day, *_ in rows])
-    plan = Plan(start, weeks)
-    for day, meal, food_id, servings in rows:
-        plan._insert(day, meal, len(plan.cell(day, meal)), Entry(food_id, servings))
-    return plan
+    weeks = max([1] + [day // DAYS_PER_WEEK + 1 for day, _meal, _entry in rows])
+    try:  # every row was checked above; this only keeps the reader's one error type
+        return Plan.from_entries(start, weeks, rows)
+    except PlanError as exc:
+        raise CsvImportError(f"{name}: {exc}") from exc
 
 
-def import_csv(path: Path | str, catalog: Catalog, *, start: date | None = None) -> Plan:
-    path = Path(path)
+def import_csv_bytes(
+    data: bytes,
+    catalog: Catalog,
+    *,
+    start: date | None = None,
+    name: str = "CSV",
+    cancel: threading.Event | None = None,
+) -> Plan:
+    """Build a plan from the bytes of a CSV file (UTF-8); raises CsvImportError."""
     try:
-        data = read_file(path, MAX_FILE_BYTES, "a CSV file of a plan")
-    except PlanFileError as exc:
-        raise CsvImportError(str(exc)) from exc
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise CsvImportError(f"{path.name}: is UTF-16 text; save it as CSV UTF-8.")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CsvImportError(f"{path.name}: is not UTF-8 text.") from None
+        text = decode_text(data, save_as="CSV UTF-8")
+    except TextError as exc:
+        raise CsvImportError(f"{name}: {exc}.") from exc
     if "\x00" in text:
-        raise CsvImportError(f"{path.name}: is not a text file.")
-    return import_csv_text(text, catalog, start=start, name=path.name)
+        raise CsvImportError(f"{name}: is not a text file.")
+    return import_csv_text(text, catalog, start=start, name=name, cancel=cancel)
+
+
+def import_csv(
+    path: Path | str,
+    catalog: Catalog,
+    *,
+    start: date | None = None,
+    cancel: threading.Event | None = None,
+) -> Plan:
+    """Build a plan from a CSV file; raises CsvImportError, or Cancelled."""
+    path = Path(path)
+    data = read_file(
+        path, MAX_FILE_BYTES, "a CSV file of a plan", error=CsvImportError, cancel=cancel
+    )
+    return import_csv_bytes(data, catalog, start=start, name=path.name, cancel=cancel)

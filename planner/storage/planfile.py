@@ -8,16 +8,28 @@ message that names the file and the problem; older versions are upgraded in memo
 from __future__ import annotations
 
 import json
-import stat
+import threading
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEALS, Entry, Plan, check_servings
+from planner.core.plan import (
+    DAYS_PER_WEEK,
+    EARLIEST_START,
+    LATEST_START,
+    MAX_WEEKS,
+    MEALS,
+    Entry,
+    Plan,
+    check_servings,
+    check_start,
+)
 from planner.errors import PlanError, PlanFileError
 from planner.storage import strictjson
 from planner.storage.atomic import describe_os_error, write_atomic
-from planner.storage.migrations import MigrationError, upgrade
+from planner.storage.files import Progress, check_cancel, check_envelope, read_file
+from planner.storage.migrations import OLDEST, MigrationError, upgrade
 
 FORMAT = "gutskin-plan"
 VERSION = 1
@@ -28,6 +40,15 @@ MAX_FOOD_ID = 200
 # hostile file from tying up the app (the grid and the scores handle far more than this).
 MAX_CELL_ENTRIES = 200
 MAX_PLAN_ENTRIES = 20_000
+PLAN_FIELDS = frozenset({"format", "version", "start", "weeks", "entries"})
+ENTRY_FIELDS = frozenset({"day", "meal", "food", "servings"})
+# Fields this version does not know are accepted, up to this many values, keys and
+# characters in all (a note or two from another tool fits many times over).
+UNKNOWN_BUDGET = 1_000_000
+# Values and keys a plan file may hold: an entry is an object of four keys and four values
+# (nine), and unknown fields may add 100,000. Checked before parsing, so that a file of
+# millions of tiny values is refused before it takes gigabytes (it takes about 40 MB).
+MAX_VALUES = 9 * MAX_PLAN_ENTRIES + 100_000
 
 
 class _Invalid(ValueError):
@@ -50,77 +71,139 @@ def limit_problem(plan: Plan, days: Iterable[int] | None = None) -> str:
     return ""
 
 
-def document_version(document: object) -> int:
-    """The version of a parsed plan document; raises _Invalid if it is not a plan."""
-    if not isinstance(document, dict):
-        raise _Invalid("it is not a plan (the top level must be an object)")
-    if document.get("format") != FORMAT:
-        raise _Invalid("it is not a Gut–Skin plan (the format name is missing or wrong)")
-    version = document.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise _Invalid("its version is missing or not a whole number")
-    if version > VERSION:
+def _unknown_size(value: object, budget: int) -> int:
+    """The values, keys and characters in ``value`` (a parsed JSON value), counting each
+    value and key as one and each character as one more; stops once past ``budget``."""
+    size = 0
+    stack = [value]
+    while stack and size <= budget:
+        item = stack.pop()
+        size += 1
+        if isinstance(item, str):
+            size += len(item)
+        elif isinstance(item, dict):
+            size += sum(1 + len(key) for key in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return size
+
+
+def _check_unknown(document: dict, entries: list) -> None:
+    """Fields this version does not know are allowed (a later version or another tool may
+    add some), but only within UNKNOWN_BUDGET: a file must not tie up the app with them."""
+    unknown = [(key, value) for key, value in document.items() if key not in PLAN_FIELDS]
+    for item in entries:
+        if isinstance(item, dict):
+            unknown.extend((k, v) for k, v in item.items() if k not in ENTRY_FIELDS)
+    size = 0
+    for key, value in unknown:
+        size += 1 + len(key) + _unknown_size(value, UNKNOWN_BUDGET - size)
+        if size > UNKNOWN_BUDGET:
+            raise _Invalid(
+                f"its fields this app does not know (such as {key[:40]!r}) hold more than "
+                f"{UNKNOWN_BUDGET:,} values and characters"
+            )
+
+
+def _check_cancel(cancel: threading.Event | None, name: str) -> None:
+    check_cancel(cancel, f"Opening {name}")
+
+
+def _start(document: dict) -> date:
+    text = document.get("start")
+    try:
+        start = date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        start = None
+    if start is None:
+        raise _Invalid("its start date is missing or not a date like 2026-11-30")
+    try:
+        return check_start(start)
+    except PlanError:
         raise _Invalid(
-            f"it was written by a newer version of the app (file version {version}, "
-            f"this app reads up to {VERSION})"
-        )
-    return version
+            f"its start date {start.isoformat()} is not between "
+            f"{EARLIEST_START.isoformat()} and {LATEST_START.isoformat()}"
+        ) from None
+
+
+def _entry(item: object, number: int, weeks: int) -> tuple[int, str, Entry]:
+    where = f"entry {number}"
+    if not isinstance(item, dict):
+        raise _Invalid(f"{where} is not an object")
+    day = item.get("day")
+    if isinstance(day, bool) or not isinstance(day, int):
+        raise _Invalid(f"{where}: day {str(day)[:20]!r} is not a day number")
+    if not 0 <= day < weeks * DAYS_PER_WEEK:
+        raise _Invalid(f"day {day} does not exist ({where})")
+    meal = item.get("meal")
+    if meal not in MEALS:
+        raise _Invalid(f"{where}: {str(meal)[:20]!r} is not a meal ({', '.join(MEALS)})")
+    food = item.get("food")
+    if not isinstance(food, str) or not food.strip():
+        raise _Invalid(f"{where}: the food id is missing or not valid")
+    if len(food) > MAX_FOOD_ID:
+        raise _Invalid(f"{where}: the food id is longer than {MAX_FOOD_ID} characters")
+    if strictjson.has_unprintable(food):
+        raise _Invalid(f"{where}: the food id holds control characters")
+    try:
+        servings = check_servings(item.get("servings"))
+    except PlanError as exc:
+        raise _Invalid(f"{where}: {str(exc).rstrip('.')}") from exc
+    return day, meal, Entry(food, servings)
+
+
+def plan_and_version(
+    document: object,
+    *,
+    name: str = "plan",
+    cancel: threading.Event | None = None,
+    progress: Progress | None = None,
+) -> tuple[Plan, int]:
+    """The plan in parsed JSON of any known version, and that version; raises a
+    ValueError naming the problem, or Cancelled. ``progress`` hears the fraction done."""
+    document, version = check_envelope(
+        document, format=FORMAT, newest=VERSION, oldest=OLDEST, what="a Gut–Skin plan"
+    )
+    try:
+        document = upgrade(document, version, VERSION)
+    except MigrationError as exc:
+        raise _Invalid(f"{exc} (a version {version} plan)") from exc
+    start = _start(document)
+    weeks = document.get("weeks", 1)
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
+        raise _Invalid(f"its number of weeks must be 1 to {MAX_WEEKS}")
+    items = document.get("entries")
+    if not isinstance(items, list):
+        raise _Invalid("it has no list of entries")
+    if len(items) > MAX_PLAN_ENTRIES:
+        raise _Invalid(f"it holds {len(items):,} foods; a plan can hold at most "
+                       f"{MAX_PLAN_ENTRIES:,}")  # fmt: skip
+    _check_unknown(document, items)
+    entries: list[tuple[int, str, Entry]] = []
+    per_cell: Counter[tuple[int, str]] = Counter()
+    for number, item in enumerate(items, start=1):
+        if number % 1000 == 0:
+            _check_cancel(cancel, name)
+            if progress is not None:
+                progress(number / len(items))
+        day, meal, entry = _entry(item, number, weeks)
+        per_cell[day, meal] += 1
+        if per_cell[day, meal] > MAX_CELL_ENTRIES:
+            raise _Invalid(
+                f"day {day} {meal} holds more than {MAX_CELL_ENTRIES} foods (entry {number})"
+            )
+        entries.append((day, meal, entry))
+    try:  # every entry was checked above; this only keeps the reader's one error type
+        return Plan.from_entries(start, weeks, entries), version
+    except PlanError as exc:
+        raise _Invalid(str(exc).rstrip(".")) from exc
 
 
 def plan_from_document(document: object) -> Plan:
     """Build a plan from parsed JSON of any known version; raises a ValueError naming the
     problem."""
-    version = document_version(document)
-    assert isinstance(document, dict)  # document_version checked it
-    try:
-        document = upgrade(document, version, VERSION)
-    except MigrationError as exc:
-        raise _Invalid(f"{exc} (a version {version} plan)") from exc
-    start_text = document.get("start")
-    try:
-        start = date.fromisoformat(start_text) if isinstance(start_text, str) else None
-    except ValueError:
-        start = None
-    if start is None:
-        raise _Invalid("its start date is missing or not a date like 2026-11-30")
-    weeks = document.get("weeks", 1)
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-        raise _Invalid(f"its number of weeks must be 1 to {MAX_WEEKS}")
-    entries = document.get("entries")
-    if not isinstance(entries, list):
-        raise _Invalid("it has no list of entries")
-    if len(entries) > MAX_PLAN_ENTRIES:
-        raise _Invalid(f"it holds {len(entries):,} foods; a plan can hold at most "
-                       f"{MAX_PLAN_ENTRIES:,}")  # fmt: skip
-    plan = Plan(start, weeks)
-    for number, item in enumerate(entries, start=1):
-        where = f"entry {number}"
-        if not isinstance(item, dict):
-            raise _Invalid(f"{where} is not an object")
-        day = item.get("day")
-        if isinstance(day, bool) or not isinstance(day, int):
-            raise _Invalid(f"{where}: day {str(day)[:20]!r} is not a day number")
-        if not 0 <= day < weeks * DAYS_PER_WEEK:
-            raise _Invalid(f"day {day} does not exist ({where})")
-        meal = item.get("meal")
-        if meal not in MEALS:
-            raise _Invalid(f"{where}: {str(meal)[:20]!r} is not a meal ({', '.join(MEALS)})")
-        food = item.get("food")
-        if not isinstance(food, str) or not food.strip():
-            raise _Invalid(f"{where}: the food id is missing or not valid")
-        if len(food) > MAX_FOOD_ID:
-            raise _Invalid(f"{where}: the food id is longer than {MAX_FOOD_ID} characters")
-        if strictjson.has_unprintable(food):
-            raise _Invalid(f"{where}: the food id holds control characters")
-        try:
-            servings = check_servings(item.get("servings"))
-        except PlanError as exc:
-            raise _Invalid(f"{where}: {str(exc).rstrip('.')}") from exc
-        cell = plan.cell(day, meal)
-        if len(cell) >= MAX_CELL_ENTRIES:
-            raise _Invalid(f"day {day} {meal} holds more than {MAX_CELL_ENTRIES} foods ({where})")
-        plan._insert(day, meal, len(cell), Entry(food, servings))
-    return plan
+    return plan_and_version(document)[0]
 
 
 def plan_to_document(plan: Plan) -> dict:
@@ -141,12 +224,21 @@ def dumps(plan: Plan) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def read_plan_bytes(data: bytes, name: str = "plan") -> tuple[Plan, int]:
-    """The plan in ``data`` and the format version it was written in."""
+def read_plan_bytes(
+    data: bytes,
+    name: str = "plan",
+    *,
+    cancel: threading.Event | None = None,
+    progress: Progress | None = None,
+) -> tuple[Plan, int]:
+    """The plan in ``data`` and the format version it was written in; raises
+    PlanFileError, or Cancelled."""
     try:
-        document = strictjson.parse_json(data)  # JsonError is a ValueError
-        return plan_from_document(document), document_version(document)
-    except ValueError as exc:
+        document = strictjson.parse_json(data, max_values=MAX_VALUES, cancel=cancel)
+        if progress is not None:
+            progress(0.0)
+        return plan_and_version(document, name=name, cancel=cancel, progress=progress)
+    except ValueError as exc:  # JsonError, EnvelopeError and _Invalid are ValueErrors
         raise PlanFileError(f"{name}: {exc}.") from exc
 
 
@@ -154,35 +246,37 @@ def loads(data: bytes, name: str = "plan") -> Plan:
     return read_plan_bytes(data, name)[0]
 
 
-def read_file(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; raises PlanFileError.
-
-    A named pipe or a device would never end (or block): only regular files are read.
-    """
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise PlanFileError(f"{path.name}: is a folder, not {what}.")
-        if not stat.S_ISREG(info.st_mode):
-            raise PlanFileError(f"{path.name}: is not a regular file.")
-        if info.st_size > limit:
-            raise PlanFileError(f"{path.name}: is too large to be {what}.")
-        with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError as exc:
-        raise PlanFileError(f"{path.name}: the file does not exist.") from exc
-    except OSError as exc:
-        raise PlanFileError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
-    if len(data) > limit:  # it grew while being read
-        raise PlanFileError(f"{path.name}: is too large to be {what}.")
-    return data
-
-
-def read_plan(path: Path | str) -> tuple[Plan, int]:
+def read_plan(
+    path: Path | str,
+    *,
+    cancel: threading.Event | None = None,
+    progress: Progress | None = None,
+) -> tuple[Plan, int]:
     """Read a plan file: the plan and the format version the file has (older versions are
-    upgraded in memory; the file is left as it is). Raises PlanFileError."""
+    upgraded in memory; the file is left as it is). Raises PlanFileError.
+
+    For a load on a worker thread: setting ``cancel`` stops it with Cancelled (the file is
+    looked at between megabytes read, while it is parsed, and every 1,000 foods), and
+    ``progress`` hears the fraction done, from 0 to 1 (reading is the first half).
+    """
     path = Path(path)
-    return read_plan_bytes(read_file(path, MAX_FILE_BYTES, "a plan file"), path.name)
+
+    def reading(fraction: float) -> None:
+        if progress is not None:
+            progress(fraction / 2)
+
+    def building(fraction: float) -> None:
+        if progress is not None:
+            progress(0.5 + fraction / 2)
+
+    data = read_file(
+        path, MAX_FILE_BYTES, "a plan file", error=PlanFileError, cancel=cancel,
+        progress=reading,
+    )  # fmt: skip
+    plan, version = read_plan_bytes(data, path.name, cancel=cancel, progress=building)
+    if progress is not None:
+        progress(1.0)
+    return plan, version
 
 
 def load_plan(path: Path | str) -> Plan:

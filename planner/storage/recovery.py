@@ -26,8 +26,9 @@ from pathlib import Path
 from planner.core.plan import Plan
 from planner.errors import PlanFileError
 from planner.storage.atomic import describe_os_error, pid_running, write_atomic
+from planner.storage.files import EnvelopeError, check_envelope, read_file
 from planner.storage.paths import data_dir
-from planner.storage.planfile import plan_from_document, plan_to_document, read_file
+from planner.storage.planfile import plan_from_document, plan_to_document
 from planner.storage.strictjson import JsonError, parse_json
 
 FORMAT = "gutskin-recovery"
@@ -153,15 +154,14 @@ class RecoveryStore:
             path.rename(path.with_name(path.name + ".damaged"))
 
     def _document(self, path: Path) -> dict:
-        data = read_file(path, MAX_FILE_BYTES, "a recovery copy")
+        data = read_file(path, MAX_FILE_BYTES, "a recovery copy", error=PlanFileError)
         try:
-            document = parse_json(data)
-        except JsonError as exc:
+            document, _version = check_envelope(
+                parse_json(data), format=FORMAT, newest=VERSION, oldest=VERSION,
+                what="a recovery copy",
+            )  # fmt: skip
+        except (JsonError, EnvelopeError) as exc:
             raise PlanFileError(f"{path.name}: {exc}.") from exc
-        if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise PlanFileError(f"{path.name}: is not a recovery copy.")
-        if document.get("version") != VERSION:
-            raise PlanFileError(f"{path.name}: is a recovery copy of another version.")
         return document
 
     @staticmethod

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import threading
 import unicodedata
 
+from planner.storage.files import TextError, check_cancel, decode_text
+
 MAX_INT_DIGITS = 18  # more than any count, day or version a file may hold
-UTF8_BOM = b"\xef\xbb\xbf"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class JsonError(ValueError):
@@ -47,28 +49,70 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return result
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 text; a UTF-8 byte-order mark (as some Windows editors write) is skipped."""
-    if data.startswith(UTF16_BOMS):
-        raise JsonError("it is UTF-16 text (save it as UTF-8)")
+# A JSON string once its escaped quotes and backslashes are taken out (see _check_size).
+_STRING = re.compile(rb'"[^"]*"')
+_OPENERS = (b",", b":", b"[", b"{")
+
+
+def _count_values(data: bytes) -> int:
+    """One more than the characters that open or separate values and keys (",", ":", "[",
+    "{"): at least the number of values and keys the JSON ``data`` holds."""
+    return 1 + sum(data.count(char) for char in _OPENERS)
+
+
+def _check_size(data: bytes, max_values: int) -> None:
+    """Refuse JSON holding more than ``max_values`` values and keys, before parsing it.
+
+    Works on the UTF-8 bytes, where these ASCII characters never occur inside another
+    character, and each step is a pass in C: counting is quick but also counts the
+    characters inside strings, so only a count that is too high is looked at again. Each
+    string is a value or a key, so too many strings is a refusal; with few strings, taking
+    them out makes the count exact.
+    """
+    if _count_values(data) <= max_values:
+        return
+    bare = data.replace(b"\\\\", b"").replace(b'\\"', b"")  # no escaped quotes left
+    if bare.count(b'"') // 2 > max_values or _count_values(_STRING.sub(b"", bare)) > max_values:
+        raise JsonError(f"it holds more than {max_values:,} values and keys, more than such a "
+                        "file may hold")  # fmt: skip
+
+
+def parse_json(
+    data: bytes, *, max_values: int | None = None, cancel: threading.Event | None = None
+) -> object:
+    """Parse strict JSON; raises JsonError naming the first problem.
+
+    ``max_values`` bounds the values and keys the document may hold; it is checked before
+    parsing, so a hostile file is refused before it takes memory (Python holds a parsed
+    key or value in 50 to 100 bytes; a 50 MB file can hold 10 million). ``cancel`` is
+    looked at between steps and while objects are built (raising Cancelled).
+    """
     try:
-        return data.removeprefix(UTF8_BOM).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise JsonError("it is not UTF-8 text") from exc
-
-
-def parse_json(data: bytes) -> object:
-    """Parse strict JSON; raises JsonError naming the first problem."""
-    text = decode_text(data)
+        text = decode_text(data)
+    except TextError as exc:
+        raise JsonError(str(exc)) from exc
     if not text.strip():
         raise JsonError("it is empty")
+    check_cancel(cancel, "Reading the file")
+    if max_values is not None:
+        _check_size(data, max_values)
+        check_cancel(cancel, "Reading the file")
+    built = 0
+
+    def pairs_hook(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        nonlocal built
+        built += 1
+        if cancel is not None and built % 1024 == 0:
+            check_cancel(cancel, "Reading the file")
+        return _no_duplicates(pairs)
+
     try:
         return json.loads(
             text,
             parse_constant=_reject_constant,
             parse_float=_parse_float,
             parse_int=_parse_int,
-            object_pairs_hook=_no_duplicates,
+            object_pairs_hook=pairs_hook,
         )
     except JsonError:
         raise

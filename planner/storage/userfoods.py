@@ -24,9 +24,9 @@ from planner.core.foods import (
     USER_PREFIX,
     Food,
 )
-from planner.errors import CatalogError, PlanFileError
+from planner.errors import CatalogError
 from planner.storage.atomic import describe_os_error, write_text_atomic
-from planner.storage.planfile import read_file
+from planner.storage.files import EnvelopeError, check_envelope, read_file
 from planner.storage.strictjson import JsonError, has_unprintable, parse_json
 
 FORMAT = "gutskin-foods"
@@ -189,13 +189,12 @@ def foods_from_bytes(data: bytes, name: str) -> list[Food]:
         document = parse_json(data)
     except JsonError as exc:
         raise DamagedFoodsFile(f"{name}: {exc}.") from exc
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise DamagedFoodsFile(f"{name}: is not a file of foods.")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise DamagedFoodsFile(f"{name}: has no valid version.")
-    if version > VERSION:
-        raise CatalogError(f"{name}: was written by a newer version of the app.")
+    try:
+        document, _version = check_envelope(
+            document, format=FORMAT, newest=VERSION, oldest=1, what="a file of foods"
+        )
+    except EnvelopeError as exc:  # a newer app's file is not damaged, only not ours
+        raise (CatalogError if exc.newer else DamagedFoodsFile)(f"{name}: {exc}.") from exc
     items = document.get("foods")
     if not isinstance(items, list):
         raise DamagedFoodsFile(f"{name}: has no list of foods.")
@@ -266,12 +265,9 @@ class UserFoods:
         """Read the file; a missing file is an empty list. Raises CatalogError if damaged."""
         if not path.exists():
             return cls(path)
-        try:
-            if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-                raise DamagedFoodsFile(f"{path.name}: is too large to be a file of foods.")
-            data = read_file(path, MAX_FILE_BYTES, "a file of foods")
-        except PlanFileError as exc:
-            raise CatalogError(str(exc)) from exc
+        if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
+            raise DamagedFoodsFile(f"{path.name}: is too large to be a file of foods.")
+        data = read_file(path, MAX_FILE_BYTES, "a file of foods", error=CatalogError)
         return cls(path, foods_from_bytes(data, path.name))
 
     def __iter__(self) -> Iterator[Food]:

@@ -29,6 +29,8 @@ RTL = "كفير \u202eriref\u202c עם שיבולת שועל"
 EMOJI = "🥛 Kefir 👩🏽‍🍳🇯🇵"
 NUL = "Kef\x00ir"
 NEWLINES = "Kefir\nand\r\noats"
+# Cells a spreadsheet would run as formulas (OWASP, "CSV Injection").
+FORMULAS = ['=HYPERLINK("http://x","y")', "@SUM(1+1)", "+cmd|' /C calc'!A0"]
 
 
 def plan_doc(**overrides: object) -> dict:
@@ -88,6 +90,8 @@ def json_cases(valid: bytes, nested_key: str) -> dict[str, bytes]:
         "truncated": valid[: len(valid) // 2],
         "utf8-bom": b"\xef\xbb\xbf" + valid,
         "utf16": text.encode("utf-16"),
+        "utf16-no-bom": text.encode("utf-16-le"),
+        "utf32": text.encode("utf-32"),
         "invalid-utf8": valid.replace(b"kefir", b"k\xe9fir", 1).replace(b"Seed", b"S\xe9ed", 1),
         "nesting-10000": valid.replace(
             f'"{nested_key}": '.encode(), f'"{nested_key}": {deep}, "x": '.encode(), 1
@@ -124,6 +128,14 @@ def plans() -> dict[str, bytes]:
     for name, servings in [("0", 0), ("-1", -1), ("abc", "abc"), ("true", True)]:
         files[f"servings-{name}"] = dump(plan_doc(entries=entry(servings=servings)))
     files["unknown-food"] = dump(plan_doc(entries=entry(food="dragon-fruit-pie")))
+    for start in ("9999-12-27", "1899-12-25", "3000-01-06"):
+        files[f"start-{start}"] = dump(plan_doc(start=start))
+    files["unknown-fields"] = dump(plan_doc(notes={"by": "another tool", "tags": [1, 2]},
+                                            entries=entry(colour="green")))  # fmt: skip
+    files["unknown-text-1000001"] = dump(plan_doc(notes="x" * 1_000_001))
+    files["unknown-300000-values"] = dump(plan_doc(notes=[0] * 300_000))
+    files["unknown-150000-objects"] = dump(plan_doc(notes=[{"k": 0}] * 150_000))
+    files["formula-foods"] = dump(plan_doc(entries=[e for f in FORMULAS for e in entry(food=f)]))
     files["cell-201"] = dump(plan_doc(entries=entry() * 201))
     files["cell-100000"] = dump(plan_doc(entries=entry() * 100_000))
     for name, text in [("10000-characters", LONG), ("markup", MARKUP), ("right-to-left", RTL),
@@ -145,6 +157,8 @@ def foods() -> dict[str, bytes]:
     files["unknown-id"] = dump(food_doc(food(id="kefir")))
     files["duplicate-id"] = dump(food_doc(food(), food()))
     files["foods-100000"] = dump(food_doc(*[food()] * 100_000))
+    files["name-formulas"] = dump(food_doc(*[food(id=f"my:f{n}", name=name)
+                                             for n, name in enumerate(FORMULAS)]))  # fmt: skip
     for name, text in [("10000-characters", LONG), ("markup", MARKUP), ("right-to-left", RTL),
                        ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES)]:  # fmt: skip
         files[f"name-{name}"] = dump(food_doc(food(name=text)))
@@ -159,6 +173,8 @@ def csv_files() -> dict[str, bytes]:
         "truncated": valid + b'3,breakfast,"oa',
         "utf8-bom": b"\xef\xbb\xbf" + valid,
         "utf16": valid.decode().encode("utf-16"),
+        "utf16-no-bom": valid.decode().encode("utf-16-le"),
+        "utf32": valid.decode().encode("utf-32"),
         "invalid-utf8": valid.replace(b"kefir", b"k\xe9fir"),
         "duplicate-columns": valid.replace(b"servings\n", b"servings,day\n").replace(
             b",1\n", b",1,3\n"
@@ -175,6 +191,14 @@ def csv_files() -> dict[str, bytes]:
                       ("5000-digit-integer", "9" * 5000), ("superscript-two", "²")]:  # fmt: skip
         files[f"day-{name}"] = (header + f"{day},lunch,kefir,1\n").encode()
     files["unknown-food"] = (header + "1,lunch,dragon-fruit-pie,1\n").encode()
+    files["duplicate-columns-40000"] = (header.strip() + ",day" * 40_000 + "\n").encode()
+    for n, text in enumerate(FORMULAS):  # unescaped: a formula, refused as an unknown food
+        quoted = '"' + text.replace('"', '""') + '"'
+        files[f"formula-{n + 1}"] = (header + f"1,lunch,{quoted},1\n").encode()
+    # Escaped as the app's export writes them: the quote comes off.
+    files["escaped-cells"] = (header + "1,lunch,kefir,'+1.5\n").encode()
+    files["escaped-day"] = (header + "'-1,lunch,kefir,1\n").encode()
+    files["escaped-quote"] = (header + "1,lunch,''=x,1\n").encode()
     files["cell-100000"] = (header + "1,lunch,kefir,1\n" * 100_000).encode()
     for name, text in [("10000-characters", LONG), ("markup", MARKUP), ("right-to-left", RTL),
                        ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES)]:  # fmt: skip
