@@ -14,13 +14,19 @@ from datetime import date
 from pathlib import Path
 
 from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEALS, Entry, Plan, check_servings
+from planner.core.rotations import plan_rules
 from planner.errors import PlanError, PlanFileError
 from planner.storage import strictjson
 from planner.storage.atomic import describe_os_error, write_atomic
 from planner.storage.migrations import MigrationError, upgrade
+from planner.storage.templatejson import (
+    plan_id_from_document,
+    rules_from_document,
+    rules_to_document,
+)
 
 FORMAT = "gutskin-plan"
-VERSION = 1
+VERSION = 2
 EXTENSION = ".gutplan"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FOOD_ID = 200
@@ -120,6 +126,9 @@ def plan_from_document(document: object) -> Plan:
         if len(cell) >= MAX_CELL_ENTRIES:
             raise _Invalid(f"day {day} {meal} holds more than {MAX_CELL_ENTRIES} foods ({where})")
         plan._insert(day, meal, len(cell), Entry(food, servings))
+    # Version 2: who the plan is (calendar exports use it) and its rotation rules.
+    plan.id = plan_id_from_document(document)
+    plan._rules = rules_from_document(document)
     return plan
 
 
@@ -133,6 +142,8 @@ def plan_to_document(plan: Plan) -> dict:
             {"day": day, "meal": meal, "food": entry.food_id, "servings": entry.servings}
             for day, meal, _index, entry in plan.entries()
         ],
+        "id": plan.id,
+        **rules_to_document(plan_rules(plan)),
     }
 
 
