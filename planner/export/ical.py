@@ -164,7 +164,9 @@ def build_calendar(
 
 def render_ical(plan: Plan, catalog: Catalog, **options: object) -> bytes:
     """The .ics file's bytes (see build_calendar for the options)."""
-    return build_calendar(plan, catalog, **options).to_ical()  # type: ignore[arg-type]
+    calendar = build_calendar(plan, catalog, **options)  # type: ignore[arg-type]
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def export_ical(plan: Plan, catalog: Catalog, path: Path | str, **options: object) -> int:
