@@ -63,7 +63,7 @@ def _v0_to_v1(document: dict) -> dict:
     return upgraded
 
 
-def _v1_to_v2(document: dict) -> dict:
+def _v1_to_v2(document: dict[str, object]) -> dict[str, object]:
     """Version 2 adds the plan's id and its rules with the templates they use. An old
     plan has no rules; its id is derived from its start date, so that every export of the
     same old file gives its calendar events the same ids (saving then keeps that id)."""
