@@ -40,6 +40,7 @@ from planner.core.weeks import (
     move_week_earlier,
     move_week_later,
     plan_next_week,
+    set_week_count,
     week_to_show,
 )
 from planner.errors import PlanError
@@ -417,3 +418,24 @@ def test_start_date_changes_keep_the_rotation_on_its_dates():
     assert plan.date_of(9).weekday() == 4
     assert all(plan.cell(d, "dinner") == () for d in range(7, 14) if d != 9)
     assert MEALS  # the four meals are what a day template spans
+
+
+def test_weeks_added_with_the_weeks_count_are_filled_by_the_rules_in_one_edit():
+    plan = numbered(1)
+    AddRule(every_week(pizza(), 4, "dinner")).apply(plan)
+    before = plan.snapshot()
+    found = set_week_count(plan, 3)
+    undo = found.edit.apply(plan)
+    assert plan.weeks == 3 and [plan.cell(d, "dinner") for d in (4, 11, 18)] == [
+        (),  # week 1 was there before: only new weeks are filled
+        (Entry("pizza"),),
+        (Entry("pizza"),),
+    ]
+    assert sorted(found.fill.cells) == [(11, "dinner"), (18, "dinner")]
+    undo.apply(plan)
+    assert plan.snapshot() == before
+    set_week_count(plan, 1).edit.apply(plan)  # no change, no rule
+    assert plan.snapshot() == before
+    with pytest.raises(PlanError, match="1 to 52 weeks"):
+        set_week_count(plan, MAX_WEEKS + 1)
+    assert set_week_count(plan, 3, rules=False).fill.cells == {}

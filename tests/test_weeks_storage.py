@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.edits import AddFood
 from planner.core.plan import Entry, Plan
@@ -225,3 +227,42 @@ def test_export_and_import(library_path: Path, tmp_path: Path):
     with pytest.raises(TemplatesError, match="not a file of templates"):
         library.import_file(exported)
     assert len(TemplateLibrary.load(library_path)) == 3
+
+
+FOODS = st.sampled_from(["kefir", "oats", "my:pizza", "sr:09040", "crème fraîche"])
+MEAL_TEMPLATES = st.builds(
+    lambda name, meal, foods: make_template(
+        name, "meal", {(0, meal): [Entry(f, s) for f, s in foods]}, created=WHEN
+    ),
+    st.text(st.characters(codec="utf-8", categories=["L", "N", "Zs"]), min_size=1, max_size=30)
+    .filter(str.strip),
+    st.sampled_from(["breakfast", "lunch", "dinner", "snacks"]),
+    st.lists(
+        st.tuples(FOODS, st.floats(0.25, 20, allow_nan=False)), min_size=1, max_size=4,
+        unique_by=lambda pair: pair[0],
+    ),
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rules=st.lists(
+        st.tuples(
+            st.lists(MEAL_TEMPLATES, min_size=1, max_size=3),
+            st.sampled_from(["breakfast", "lunch", "dinner", "snacks"]),
+            st.frozensets(st.integers(0, 6), min_size=1),
+            st.sampled_from(["day", "week"]),
+            st.booleans(),
+        ),
+        max_size=4,
+    )
+)
+def test_any_rules_round_trip_through_a_plan_file(rules):
+    plan = Plan(MONDAY, 2)
+    for templates, meal, weekdays, step, enabled in rules:
+        rule = in_turn(templates, meal, anchor=MONDAY, by=step, weekdays=weekdays)
+        AddRule(rule).apply(plan)
+        if not enabled:
+            set_rule_enabled(plan, rule.id, False).apply(plan)
+    again = loads(dumps(plan))
+    assert again == plan and again.rules == plan.rules and dumps(again) == dumps(plan)

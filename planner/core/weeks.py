@@ -23,6 +23,7 @@ from planner.core.edits import (
     RemoveEntry,
     SetCells,
     SetServings,
+    SetWeeks,
 )
 from planner.core.plan import (
     DAYS_PER_WEEK,
@@ -33,7 +34,7 @@ from planner.core.plan import (
     Plan,
     check_servings,
 )
-from planner.core.rotations import RuleFill, plan_rules, propose_week
+from planner.core.rotations import RuleFill, Skipped, plan_rules, propose_week
 from planner.core.templates import Template, check_week
 from planner.errors import PlanError
 
@@ -168,7 +169,7 @@ def _new_week(plan: Plan, at: int, content: WeekCells, rules: bool, label: str) 
         first = at * DAYS_PER_WEEK  # report the plan's day numbers, not offsets
         fill = RuleFill(
             {(first + d, m): e for (d, m), e in fill.cells.items()},
-            tuple(type(s)(first + s.day, s.meal, s.rule) for s in fill.skipped),
+            tuple(Skipped(first + s.day, s.meal, s.rule) for s in fill.skipped),
         )
     return WeekEdit(InsertWeek(at, filled, label=label), fill)
 
@@ -228,6 +229,30 @@ def plan_next_week(
     else:
         raise PlanError(f"{source!r} is not a way to start a week (empty, copy, a template).")
     return _new_week(plan, week + 1, content, rules, label)
+
+
+def set_week_count(plan: Plan, weeks: int, *, rules: bool = True) -> WeekEdit:
+    """Make the plan ``weeks`` long (the weeks spin box): weeks added at the end are filled
+    by the plan's rules, in the same edit; weeks taken off the end take their foods."""
+    edit = SetWeeks(weeks, label="Change weeks")
+    if not rules or isinstance(weeks, bool) or not isinstance(weeks, int) or weeks <= plan.weeks:
+        return WeekEdit(edit)
+    if weeks > MAX_WEEKS:
+        raise PlanError(f"A plan has 1 to {MAX_WEEKS} weeks, not {weeks}.")
+    enabled = [rule for rule in plan_rules(plan) if rule.enabled]
+    cells: dict[tuple[int, str], tuple[Entry, ...]] = {}
+    skipped: list[Skipped] = []
+    for week in range(plan.weeks, weeks):  # new weeks are empty: nothing is skipped...
+        first = week * DAYS_PER_WEEK
+        found = propose_week(enabled, plan.date_of(first), first, lambda _cell: ())
+        cells.update(found.cells)
+        skipped.extend(found.skipped)  # ...but two rules may want one meal
+    if not cells:
+        return WeekEdit(edit, RuleFill({}, tuple(skipped)))
+    return WeekEdit(
+        Batch([edit, SetCells(cells, label="Change weeks")], label="Change weeks"),
+        RuleFill(cells, tuple(skipped)),
+    )
 
 
 def copy_week_replaces(plan: Plan, week: int, to_week: int) -> int:
