@@ -7,6 +7,7 @@ changed so that views and scores can follow.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -117,6 +118,12 @@ class Plan:
         self._cells: dict[Cell, list[Entry]] = {}
         self._listeners: list[Listener] = []
         self._groups: list[ChangeGroup] = []
+        # Who this plan is, kept in its file and across edits: calendar exports derive
+        # their event ids from it (os.urandom: importing uuid costs a millisecond at start).
+        self.id: str = os.urandom(16).hex()
+        # The rotation rules that fill new weeks (planner.core.rotations.Rule; typed as
+        # object because this module cannot import that one). Changed only by rule edits.
+        self._rules: tuple[object, ...] = ()
 
     # -- reading -------------------------------------------------------------------------
     @property
@@ -126,6 +133,10 @@ class Plan:
     @property
     def weeks(self) -> int:
         return self._weeks
+
+    @property
+    def rules(self) -> tuple[object, ...]:
+        return self._rules
 
     @property
     def day_count(self) -> int:
@@ -175,12 +186,16 @@ class Plan:
     def food_ids(self) -> set[str]:
         return {entry.food_id for entries in self._cells.values() for entry in entries}
 
-    def snapshot(self) -> tuple[date, int, dict[Cell, tuple[Entry, ...]]]:
-        """Everything the plan holds, as comparable values (tests and undo checks use it)."""
+    def snapshot(
+        self,
+    ) -> tuple[date, int, dict[Cell, tuple[Entry, ...]], tuple[object, ...]]:
+        """Everything the plan holds, as comparable values (tests and undo checks use it).
+        The plan's ``id`` is who it is, not what it holds, so it is left out."""
         return (
             self._start,
             self._weeks,
             {cell: tuple(entries) for cell, entries in self._cells.items() if entries},
+            self._rules,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -190,11 +205,21 @@ class Plan:
 
     @classmethod
     def from_entries(
-        cls, start: date, weeks: int, entries: Iterable[tuple[int, str, Entry]]
+        cls,
+        start: date,
+        weeks: int,
+        entries: Iterable[tuple[int, str, Entry]],
+        *,
+        plan_id: str | None = None,
+        rules: tuple[object, ...] = (),
     ) -> Plan:
-        """A plan holding ``entries`` (day, meal, entry) in the order given: how loaders
-        build a plan. Raises PlanError for a day, meal or servings the plan cannot hold."""
+        """A plan holding ``entries`` (day, meal, entry) in the order given, with its id
+        and rotation rules: how loaders build a plan. Raises PlanError for a day, meal or
+        servings the plan cannot hold."""
         plan = cls(start, weeks)
+        if plan_id is not None:
+            plan.id = plan_id
+        plan._rules = tuple(rules)
         for day, meal, entry in entries:
             plan.check_day(day)
             plan.check_meal(meal)
@@ -205,6 +230,8 @@ class Plan:
     def copy(self) -> Plan:
         twin = Plan(self._start, self._weeks)
         twin._cells = {cell: list(entries) for cell, entries in self._cells.items() if entries}
+        twin.id = self.id
+        twin._rules = self._rules
         return twin
 
     # -- listening -----------------------------------------------------------------------

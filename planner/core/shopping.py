@@ -286,6 +286,12 @@ def week_days(plan: Plan, week: int) -> range:
     return range(first, min(first + DAYS_PER_WEEK, plan.day_count))
 
 
+def weeks_days(plan: Plan, weeks: Iterable[int]) -> list[int]:
+    """The days of ``weeks`` (numbered from 0) in order: the days of a shopping list over
+    several weeks (``shopping_list(plan, catalog, weeks_days(plan, range(1, 3)))``)."""
+    return [day for week in sorted(set(weeks)) for day in week_days(plan, week)]
+
+
 def _groups(lines: Iterable[ShoppingLine]) -> tuple[AisleGroup, ...]:
     by_aisle: dict[str, list[ShoppingLine]] = {}
     for line in lines:

@@ -11,7 +11,7 @@ import gc
 import io
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -44,7 +44,13 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Plan
-from planner.core.shopping import ShoppingLine, entry_quantity, shopping_list, week_days
+from planner.core.shopping import (
+    ShoppingLine,
+    entry_quantity,
+    shopping_list,
+    week_days,
+    weeks_days,
+)
 from planner.errors import PlannerError
 from planner.scoring.model import PART_KEYS
 from planner.storage.atomic import describe_os_error, write_atomic
@@ -372,8 +378,13 @@ class _Builder:
         shopping: bool,
         notes: bool,
         have: frozenset[str],
+        weeks: Sequence[int] | None = None,
     ) -> None:
         self.plan, self.evaluator = plan, evaluator
+        # Only these weeks, with one shopping list for all of them; every week, each with
+        # its own list, by default.
+        self.weeks = list(range(plan.weeks)) if weeks is None else list(weeks)
+        self.combined = weeks is not None
         self.catalog = evaluator.catalog
         self.paper, self.shopping, self.notes, self.have = paper, shopping, notes, have
         self.fonts = load_fonts()
@@ -453,20 +464,23 @@ class _Builder:
         # The day notes ask for suggestions themselves; the one-line tips are not printed.
         scores = self.evaluator.evaluate(self.plan, tips=False)
         any_food = self.plan.entry_count() > 0
-        for week in range(self.plan.weeks):
+        for week in self.weeks:
             self.grid(week, scores)
             days = week_days(self.plan, week)
             has_food = any(not self.plan.is_day_empty(day) for day in days)
-            if self.shopping and has_food:
-                self.shopping_list(week)
+            if self.shopping and has_food and not self.combined:
+                self.shopping_list(days)
             if self.notes and any(scores.days[day].planned for day in days):
                 self.day_notes(week, scores)
+        all_days = weeks_days(self.plan, self.weeks)
+        if self.shopping and self.combined and any(self.plan.day_entries(d) for d in all_days):
+            self.shopping_list(all_days)
         if self.notes and not any_food:
             self.story.append(
                 self.para("No day is planned yet, so there are no notes.", self.s_small)
             )
 
-        first, last = self.plan.date_of(0), self.plan.date_of(self.plan.day_count - 1)
+        first, last = self.plan.date_of(all_days[0]), self.plan.date_of(all_days[-1])
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
             buffer,
@@ -643,19 +657,23 @@ class _Builder:
         return [swatches, Spacer(1, 2), explain]
 
     # -- the shopping list -----------------------------------------------------------------
-    def shopping_list(self, week: int) -> None:
-        days = week_days(self.plan, week)
+    def shopping_list(self, days: Sequence[int]) -> None:
+        """The list of ``days``: one week's, or several weeks' added up."""
         first, last = self.plan.date_of(days[0]), self.plan.date_of(days[-1])
         self.section(f"Shopping list · {span_label(first, last)}", wide=False, columns=2)
         found = shopping_list(self.plan, self.catalog, days, have=self.have)
         count, aisles = len(found.lines), len(found.groups)
         intro = (
             f"{count} food{'' if count == 1 else 's'} in {aisles} aisle"
-            f"{'' if aisles == 1 else 's'}, in store order. Each line is the week's servings "
-            "added up, with the weight to buy."
+            f"{'' if aisles == 1 else 's'}, in store order. Each line is the servings of "
+            f"{'the week' if len(days) <= 7 else f'the {len(days) // 7} weeks'} added up, "
+            "with the weight to buy."
         )
         if not count:
-            intro = "Nothing to buy: every food of this week is already at home."
+            intro = (
+                f"Nothing to buy: every food of {'this week' if len(days) <= 7 else 'these weeks'}"
+                " is already at home."
+            )
         self.story += [self.para(intro, self.s_small), Spacer(1, 6)]
         for group in found.groups:
             self.story.append(self.aisle_table(group.label, group.lines))
@@ -825,13 +843,25 @@ def render_pdf(
     shopping: bool = True,
     notes: bool = False,
     have: Iterable[str] = frozenset(),
+    weeks: Sequence[int] | None = None,
 ) -> bytes:
-    """The PDF of ``plan`` as bytes: the same input gives the same bytes."""
+    """The PDF of ``plan`` as bytes: the same input gives the same bytes. With ``weeks``
+    (numbered from 0) only those weeks are printed, with one shopping list for all of them."""
     size = PAPERS.get(str(paper).casefold())
     if size is None:
         raise PdfExportError(f"Unknown paper size {paper!r}; use a4 or letter.")
+    if weeks is not None:
+        weeks = sorted(set(weeks))
+        if not weeks or not all(0 <= week < plan.weeks for week in weeks):
+            raise PdfExportError(f"Choose weeks from 1 to {plan.weeks}.")
     builder = _Builder(
-        plan, evaluator, paper=size, shopping=shopping, notes=notes, have=frozenset(have)
+        plan,
+        evaluator,
+        paper=size,
+        shopping=shopping,
+        notes=notes,
+        have=frozenset(have),
+        weeks=weeks,
     )
     try:
         with _collector_paused():
@@ -849,12 +879,16 @@ def export_pdf(
     shopping: bool = True,
     notes: bool = False,
     have: frozenset[str] = frozenset(),
+    weeks: Sequence[int] | None = None,
 ) -> None:
-    """Write the PDF of ``plan`` to ``path``: completely, or not at all.
+    """Write the PDF of ``plan`` to ``path``: completely, or not at all (``weeks`` as for
+    render_pdf).
 
     Raises PdfExportError (a PlannerError) with one sentence for the user.
     """
-    data = render_pdf(plan, evaluator, paper=paper, shopping=shopping, notes=notes, have=have)
+    data = render_pdf(
+        plan, evaluator, paper=paper, shopping=shopping, notes=notes, have=have, weeks=weeks
+    )
     target = Path(path)
     try:
         write_atomic(target, data)

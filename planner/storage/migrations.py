@@ -63,7 +63,23 @@ def _v0_to_v1(document: dict) -> dict:
     return upgraded
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+def _v1_to_v2(document: dict[str, object]) -> dict[str, object]:
+    """Version 2 adds the plan's id and its rules with the templates they use. An old
+    plan has no rules; its id is derived from its start date, so that every export of the
+    same old file gives its calendar events the same ids (saving then keeps that id)."""
+    import uuid  # only old files need it: not on the way to the first window
+
+    upgraded = dict(document)
+    upgraded.update(
+        version=2,
+        id=uuid.uuid5(uuid.NAMESPACE_URL, f"gutskin-plan:{document.get('start')}").hex,
+        templates=[],
+        rules=[],
+    )
+    return upgraded
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def upgrade(document: dict, version: int, current: int) -> dict:

@@ -25,14 +25,20 @@ from planner.core.plan import (
     check_servings,
     check_start,
 )
+from planner.core.rotations import plan_rules
 from planner.errors import PlanError, PlanFileError
 from planner.storage import strictjson
 from planner.storage.atomic import describe_os_error, write_atomic
 from planner.storage.files import Progress, check_cancel, check_envelope, read_file
 from planner.storage.migrations import OLDEST, MigrationError, upgrade
+from planner.storage.templatejson import (
+    plan_id_from_document,
+    rules_from_document,
+    rules_to_document,
+)
 
 FORMAT = "gutskin-plan"
-VERSION = 1
+VERSION = 2
 EXTENSION = ".gutplan"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FOOD_ID = 200
@@ -195,7 +201,15 @@ def plan_and_version(
             )
         entries.append((day, meal, entry))
     try:  # every entry was checked above; this only keeps the reader's one error type
-        return Plan.from_entries(start, weeks, entries), version
+        plan = Plan.from_entries(
+            start,
+            weeks,
+            entries,
+            # Version 2: who the plan is (calendar exports use it) and its rotation rules.
+            plan_id=plan_id_from_document(document),
+            rules=rules_from_document(document),
+        )
+        return plan, version
     except PlanError as exc:
         raise _Invalid(str(exc).rstrip(".")) from exc
 
@@ -216,6 +230,8 @@ def plan_to_document(plan: Plan) -> dict:
             {"day": day, "meal": meal, "food": entry.food_id, "servings": entry.servings}
             for day, meal, _index, entry in plan.entries()
         ],
+        "id": plan.id,
+        **rules_to_document(plan_rules(plan)),
     }
 
 

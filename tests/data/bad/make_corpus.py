@@ -122,7 +122,7 @@ def plans() -> dict[str, bytes]:
     files["version-missing"] = dump({k: v for k, v in plan_doc().items() if k != "version"})
     files["version-text"] = dump(plan_doc(version="1"))
     files["version-fraction"] = dump(plan_doc(version=1.5))
-    files["version-future"] = dump(plan_doc(version=2))
+    files["version-future"] = dump(plan_doc(version=3))
     for day in (-1, 7, "Funday"):
         files[f"day-{day}"] = dump(plan_doc(entries=entry(day=day)))
     for name, servings in [("0", 0), ("-1", -1), ("abc", "abc"), ("true", True)]:

@@ -1,0 +1,108 @@
+"""`gutskin export-ical` and the `--weeks` option of `gutskin export`.
+
+planner.cli.commands wires these in (build_parser calls ``add_export_ical_parser(sub)`` and
+``add_weeks_option(export_parser)``; COMMANDS gets ``"export-ical": cmd_export_ical``; and
+cmd_export passes ``weeks=selected_weeks(plan, args.weeks)`` to export_pdf).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from planner.errors import PlannerError
+
+_WEEKS = re.compile(r"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")
+
+
+def parse_weeks(text: str) -> tuple[int, int]:
+    """ "2-3" or "2" as the first and last week, counted from 1 (argparse type)."""
+    match = _WEEKS.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a week or weeks like 2 or 2-3")
+    first = int(match[1])
+    last = int(match[2]) if match[2] else first
+    if first < 1 or last < first:
+        raise argparse.ArgumentTypeError(
+            f"{text.strip()[:20]!r}: weeks count from 1, the first before the last (like 2-3)"
+        )
+    return first, last
+
+
+def selected_weeks(plan: Any, weeks: tuple[int, int] | None) -> list[int] | None:
+    """The weeks of ``plan`` (numbered from 0) that --weeks names, None for all of them;
+    raises PlannerError for weeks the plan does not have."""
+    if weeks is None:
+        return None
+    first, last = weeks
+    if last > plan.weeks:
+        has = "1 week" if plan.weeks == 1 else f"weeks 1 to {plan.weeks}"
+        raise PlannerError(f"--weeks {first}-{last}: the plan has {has}.")
+    return list(range(first - 1, last))
+
+
+def add_weeks_option(parser: argparse.ArgumentParser, what: str = "print") -> None:
+    parser.add_argument(
+        "--weeks",
+        type=parse_weeks,
+        metavar="N-M",
+        help=f"{what} only weeks N to M (counted from 1), with one shopping list for them all",
+    )
+
+
+def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add `gutskin export-ical PLAN -o FILE.ics [--times ...] [--tz ZONE] [--weeks N-M]`."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        "export-ical", help="write the planned meals as a calendar (.ics)"
+    )
+    p.add_argument("plan", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="ICS")
+    p.add_argument(
+        "--times",
+        default="",
+        metavar="MEAL=HH:MM,...",
+        help="meal times, e.g. breakfast=07:30,dinner=18:45 "
+        "(default breakfast=08:00,lunch=12:30,dinner=19:00,snacks=16:00)",
+    )
+    p.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="write times in this time zone, e.g. Europe/Paris (default: floating local times)",
+    )
+    p.add_argument(
+        "--weeks", type=parse_weeks, metavar="N-M", help="only weeks N to M (counted from 1)"
+    )
+    return p
+
+
+def _catalog() -> Any:
+    # As planner.cli.commands loads it (the built-in foods and the user's own), without
+    # importing that module, which imports this one.
+    from planner.core.foods import Catalog
+    from planner.storage.paths import user_foods_path
+    from planner.storage.userfoods import UserFoods
+
+    try:
+        user = list(UserFoods.load(user_foods_path()))
+    except PlannerError as exc:
+        print(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
+        user = []
+    return Catalog.load(include_sr28=True, user_foods=user)
+
+
+def cmd_export_ical(args: argparse.Namespace) -> int:
+    from planner.core.shopping import weeks_days
+    from planner.export.ical import export_ical, parse_times, time_zone
+    from planner.storage.planfile import load_plan
+
+    times = parse_times(args.times)  # bad input is refused before any file is read
+    time_zone(args.tz)
+    plan = load_plan(args.plan)
+    weeks = selected_weeks(plan, args.weeks)
+    days = None if weeks is None else weeks_days(plan, weeks)
+    count = export_ical(plan, _catalog(), args.output, times=times, tz=args.tz, days=days)
+    print(f"Wrote {args.output} ({count} meal{'' if count == 1 else 's'}).")
+    return 0

@@ -1,0 +1,2 @@
+"""Dialogs for weeks, templates, rotation rules and the calendar export (hooked into the
+menus by the main window)."""
