@@ -528,6 +528,16 @@ class MainWindow(QMainWindow):
 
         store = self.autosaver.store
         copies = store.orphans()
+        damaged = store.take_set_aside()
+        if damaged:
+            from .dialogs import Messages
+
+            Messages.error(
+                self,
+                "Some recovery copies could not be read",
+                " ".join(aside.describe() for aside in damaged[:5])
+                + (f" ({len(damaged) - 5} more.)" if len(damaged) > 5 else ""),
+            )
         while copies:
             answer, chosen = RecoveryDialog.ask(self, copies)
             if chosen is None or answer == RecoveryDialog.KEEP:
