@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -100,3 +101,40 @@ def test_proc_stat_fields_survive_odd_command_names(tmp_path):
     finally:
         child.kill()
         child.wait()
+
+
+def test_a_leftover_with_an_absurd_process_id_does_not_break_the_save(tmp_path):
+    path = tmp_path / "week.csv"
+    planted = tmp_path / f".week.csv.{10**20}.abcd1234.tmp"
+    planted.write_bytes(b"")
+    atomic.write_atomic(path, b"day\n")  # os.kill(10**20, 0) would raise OverflowError
+    assert path.read_bytes() == b"day\n" and not planted.exists()
+
+
+@posix_only
+@pytest.mark.parametrize("planted", ["fifo", "link"])
+def test_the_error_log_writes_only_into_a_regular_file_of_its_own(tmp_path, planted):
+    from planner.storage.crashlog import CrashLog
+
+    log = CrashLog(tmp_path / "logs")
+    log.folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    if planted == "fifo":
+        os.mkfifo(log.path)
+    else:
+        log.path.symlink_to(victim)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        error = exc
+    result: list[object] = []
+    writer = threading.Thread(
+        target=lambda: result.append(log.write(RuntimeError, error, error.__traceback__)),
+        daemon=True,  # a write blocked on the pipe must not keep the test run alive
+    )
+    writer.start()
+    writer.join(5)  # hang guard: opening a pipe for writing blocks until a reader comes
+    assert not writer.is_alive(), "the error log blocked on a named pipe"
+    assert result == [None]
+    assert victim.read_text() == "keep me"
