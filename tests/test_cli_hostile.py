@@ -204,3 +204,27 @@ def test_pdf_and_csv_into_a_real_pipe(week, tmp_path):
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert done.stdout.startswith(magic) and b"Wrote" in done.stderr
+
+
+def test_a_folder_or_a_pipe_as_the_output_is_named_without_force(week, tmp_path, capsys):
+    (tmp_path / "dir.csv").mkdir()
+    code, _, err = run(capsys, "export-csv", str(week), "-o", str(tmp_path / "dir.csv"))
+    one_line_error(code, err, "dir.csv: that path is a folder.")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a pseudo-terminal")
+def test_a_pdf_is_not_written_to_a_terminal(week, tmp_path):
+    import pty
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "GUTSKIN_DATA_DIR": str(tmp_path)}
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "ui.launcher", "export", str(week), "-o", "-"],
+            stdout=follower, stderr=subprocess.PIPE, env=env, timeout=120,
+        )  # fmt: skip
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert b"A PDF is not for a terminal" in done.stderr

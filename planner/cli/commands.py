@@ -201,7 +201,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _refuse_output(
-    output: Path, source: Path, force: bool, looks_mine: Callable[[bytes], bool] | None = None
+    output: Path, source: Path, force: bool, looks_mine: Callable[[bytes], bool]
 ) -> None:
     """Refuse to write ``output``: never over ``source`` (the file being read), and over
     an existing file only with --force, unless ``looks_mine`` says its first bytes are
@@ -210,20 +210,17 @@ def _refuse_output(
         return
     if _same_file(output, source):
         raise PlannerError(f"{output} is the file being read; choose another output file.")
-    if not os.path.lexists(output) or force:
-        return
-    if looks_mine is not None:
-        try:
-            with open(output, "rb") as handle:
-                head = handle.read(4096) if os.path.isfile(output) else None
-        except OSError:
-            head = None
-        if head is not None and (head == b"" or looks_mine(head)):
-            return
-        kind = "a file of another kind"
-    else:
-        kind = "a file"
-    raise PlannerError(f"{output} already exists and is {kind}; use --force to replace it.")
+    if force or not os.path.isfile(output):
+        return  # nothing there, or not a file: write_atomic names a folder, a pipe...
+    try:
+        with open(output, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return  # unreadable: the write reports why, if it fails too
+    if head and not looks_mine(head):
+        raise PlannerError(
+            f"{output} already exists and is a file of another kind; use --force to replace it."
+        )
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
