@@ -228,3 +228,9 @@ def test_a_pdf_is_not_written_to_a_terminal(week, tmp_path):
         os.close(leader)
     assert done.returncode == 2
     assert b"A PDF is not for a terminal" in done.stderr
+
+
+def test_an_argument_with_control_characters_is_escaped_in_the_usage_error(capsys):
+    code, _, err = run(capsys, "foods", "\x1b]0;pwned\x07")
+    one_line_error(code, err, "unrecognized arguments: \\x1b]0;pwned\\x07")
+    assert "\x1b" not in err

@@ -55,7 +55,7 @@ def json_text(data: object) -> str:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"gutskin: {message} (see 'gutskin --help')\n")
+        self.exit(EXIT_ERROR, printable(f"gutskin: {message} (see 'gutskin --help')") + "\n")
 
 
 class _Version(argparse.Action):
