@@ -296,7 +296,9 @@ class RecoveryStore:
             if not EARLIEST_SAVED <= when <= LATEST_SAVED:
                 raise ValueError("the time of writing is out of range")
             _check_plan_start(document.get("plan"))
-        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+        except KeyError as exc:
+            raise PlanFileError(f"{path.name}: is a damaged recovery copy (no {exc}).") from exc
+        except (TypeError, ValueError, OverflowError) as exc:
             raise PlanFileError(f"{path.name}: is a damaged recovery copy ({exc}).") from exc
         copy = RecoveryCopy(
             path=path,
