@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from planner.core.foods import Catalog
     from planner.storage.planfile import save_plan
 
-    from . import files, inprocess, startup
+    from . import files, inprocess, savefiles, startup
 
     rows: list[Row] = []
     rows += startup.startup_rows(runs=1 if quick else 7)
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     rows += inprocess.palette_rows(catalog, repeats=1 if quick else 5)
     rows += pdf
     rows += files.file_rows(catalog, repeats=1 if quick else 5)
+    rows += savefiles.own_food_rows(repeats=3 if quick else 21)
+    rows += savefiles.recovery_rows(repeats=1 if quick else 11)
 
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     title = (

@@ -100,11 +100,12 @@ def test_only_copies_no_running_app_keeps_are_offered(store):
     # Written by another process: offered when that process is gone, not while it runs.
     other = Autosaver(store)
     other_path = other.save(plan_with("lentils"), title="other.gutplan", source=None)
-    rewrite(store, other_path, session="another", pid=os.getppid())
+    parent = {"pid": os.getppid(), "started": recovery.process_start(os.getppid())}
+    rewrite(store, other_path, session="another", **parent)
     assert other_path not in [c.path for c in store.orphans()]
     rewrite(store, other_path, pid=dead_pid())
     assert other_path in [c.path for c in store.orphans()]
-    rewrite(store, other_path, pid=os.getppid(), host="another-machine")
+    rewrite(store, other_path, **parent, host="another-machine")
     assert other_path in [c.path for c in store.orphans()]
     for saver in (live, crashed, other):
         saver.close()
@@ -132,9 +133,9 @@ def test_unreadable_copies_are_set_aside_not_offered(store):
     (store.folder / f"other{SUFFIX}").write_text('{"format": "gutskin-recovery", "version": 1}')
     saver = Autosaver(store)
     path = saver.save(plan_with("kefir"), title="bad plan", source=None)
-    rewrite(store, path, plan={"format": "gutskin-plan", "version": 1, "start": "nope"})
+    rewrite(store, path, plan={"format": "gutskin-plan", "version": 1, "start": "2026-11-30"})
     [copy] = store.copies()
-    with pytest.raises(PlanFileError, match="start date"):
+    with pytest.raises(PlanFileError, match="no list of entries"):
         store.load(copy)
     assert sorted(p.name for p in store.folder.iterdir() if p.name.endswith(".damaged")) == [
         f"garbage{SUFFIX}.damaged",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -13,11 +15,47 @@ from pathlib import Path
 from planner.errors import PlannerError
 
 EXIT_ERROR = 2
+# Output paths that mean "standard output" (for a pipe: `gutskin export-csv w.gutplan -o -`).
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+# Control characters (C0, DEL, C1) and lone surrogates: never printed as they are, since
+# ESC and BEL from a food's name would drive the terminal (retitle it, clear it...).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# The same, less what json.dumps already escapes inside strings (C0), so that the line
+# breaks of the indentation stay.
+_UNPRINTABLE_IN_JSON = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape such as \\x1b."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                            else f"\\u{ord(m[0]):04x}", text)  # fmt: skip
+
+
+def _say(*parts: object, sep: str = " ", file=None) -> None:
+    print(printable(sep.join(str(p) for p in parts)), file=file or sys.stdout)
+
+
+def _finite(value: object) -> object:
+    """JSON-ready data: a number that is not finite becomes None (unknown)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
+def json_text(data: object) -> str:
+    """Strict JSON (no NaN or Infinity), with control characters escaped inside strings
+    (json leaves DEL, the C1 controls and lone surrogates raw when ensure_ascii is off)."""
+    text = json.dumps(_finite(data), ensure_ascii=False, indent=1, allow_nan=False)
+    return _UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_ERROR, f"gutskin: {message} (see 'gutskin --help')\n")
+        self.exit(EXIT_ERROR, printable(f"gutskin: {message} (see 'gutskin --help')") + "\n")
 
 
 class _Version(argparse.Action):
@@ -31,10 +69,14 @@ class _Version(argparse.Action):
 
 
 def _date(text: str) -> date:
+    from planner.core.plan import check_start
+
     try:
-        return date.fromisoformat(text)
+        return check_start(date.fromisoformat(text))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+    except PlannerError as exc:  # out of range
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
 
 
 def _tags(text: str) -> frozenset[str]:
@@ -90,17 +132,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="make a plan from a CSV file")
     p.add_argument("csv", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="PLAN", help="'-' for stdout"
+    )
     p.add_argument("--start", type=_date, help="first day (default: this week's Monday)")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
     p = sub.add_parser("export-csv", help="write a plan as CSV")
     p.add_argument("plan", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV", help="'-' for stdout")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file that is not a CSV"
+    )
 
     p = sub.add_parser("export", help="write a printable PDF: week grid and shopping list")
     p.add_argument("plan", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF", help="'-' for a pipe")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing file that is not a PDF"
+    )
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument("--no-shopping", action="store_true", help="leave out the shopping list")
     p.add_argument("--notes", action="store_true", help="add notes and suggestions per day")
@@ -122,7 +172,7 @@ def _catalog(include_sr28: bool = True):
     try:
         user = list(UserFoods.load(user_foods_path()))
     except PlannerError as exc:
-        print(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
+        _say(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
         user = []
     return Catalog.load(include_sr28=include_sr28, user_foods=user)
 
@@ -137,9 +187,70 @@ def _evaluator(args: argparse.Namespace, catalog):
     return Evaluator(catalog, prefs=prefs)
 
 
+def _is_stdout(path: Path) -> bool:
+    return str(path) in STDOUT_NAMES
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def _refuse_output(
+    output: Path, source: Path, force: bool, looks_mine: Callable[[bytes], bool]
+) -> None:
+    """Refuse to write ``output``: never over ``source`` (the file being read), and over
+    an existing file only with --force, unless ``looks_mine`` says its first bytes are
+    what this command writes (an earlier export)."""
+    if _is_stdout(output):
+        return
+    if _same_file(output, source):
+        raise PlannerError(f"{output} is the file being read; choose another output file.")
+    if force or not os.path.isfile(output):
+        return  # nothing there, or not a file: write_atomic names a folder, a pipe...
+    try:
+        with open(output, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return  # unreadable: the write reports why, if it fails too
+    if head and not looks_mine(head):
+        raise PlannerError(
+            f"{output} already exists and is a file of another kind; use --force to replace it."
+        )
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise PlannerError(f"{path} already exists; use --force to replace it.")
+
+
+def _looks_like_csv(head: bytes) -> bool:
+    """An earlier CSV export or a CSV plan: a first line with the columns import needs."""
+    from planner.storage.csvio import REQUIRED
+
+    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
+    if first.lstrip().startswith("{"):
+        return False  # a plan or other JSON file
+    columns = {c.strip().strip('"').casefold() for c in first.split(",")}
+    return set(REQUIRED) <= columns
+
+
+def _looks_like_pdf(head: bytes) -> bool:
+    return head.startswith(b"%PDF-")
+
+
+def _write_stdout(data: bytes) -> None:
+    stream = getattr(sys.stdout, "buffer", None)
+    sys.stdout.flush()
+    if stream is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        stream.write(data)
+        stream.flush()
 
 
 def cmd_foods(args: argparse.Namespace) -> int:
@@ -150,14 +261,14 @@ def cmd_foods(args: argparse.Namespace) -> int:
     if not args.all and not args.search:
         foods = [f for f in foods if f.origin != SR28]
     if args.json:
-        print(json.dumps([_food_json(f) for f in foods], ensure_ascii=False, indent=1))
+        print(json_text([_food_json(f) for f in foods]))
         return 0
     for food in foods:
         fiber = food.nutrients.get("fiber_g")
         fiber_text = "fiber ?" if fiber is None else f"fiber {fiber:.1f} g"
         cats = ", ".join(sorted(food.categories)) or "-"
-        name, serving = food.name[:48], food.serving_label[:18]
-        print(f"{food.id:<14} {name:<48} {serving:<18} {fiber_text:<12} {cats}")
+        name, serving = printable(food.name)[:48], printable(food.serving_label)[:18]
+        _say(f"{food.id:<14} {name:<48} {serving:<18} {fiber_text:<12} {cats}")
     print(f"{len(foods)} foods", file=sys.stderr)
     return 0
 
@@ -223,11 +334,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     catalog = _catalog()
     result = _evaluator(args, catalog).evaluate(plan)
     if args.json:
-        print(json.dumps(score_json(plan, result), ensure_ascii=False, indent=1))
+        print(json_text(score_json(plan, result)))
         return 0
     for week in result.weeks:
         avg = "not planned" if week.average is None else f"average {week.average:.0f}"
-        print(
+        _say(
             f"Week of {plan.date_of(week.week * 7):%a %d %b %Y}: {avg}, "
             f"{len(week.plants)} of {week.plants_target} plants, "
             f"{week.fermented_days} days with a fermented food"
@@ -235,16 +346,16 @@ def cmd_score(args: argparse.Namespace) -> int:
         for d in week.days:
             head = f"  {d.date:%a %d %b}  "
             if not d.planned:
-                print(head + d.why)
+                _say(head + d.why)
                 continue
-            print(head + f"score {d.score:.0f}   fiber {d.fiber_g:.1f} g, {len(d.plants)} plants")
+            _say(head + f"score {d.score:.0f}   fiber {d.fiber_g:.1f} g, {len(d.plants)} plants")
             for part in d.parts:
                 points = f"{part.points:4.0f}/{part.max_points:<3.0f}"
-                print(f"      {part.label:<12} {points} {part.sentence}")
+                _say(f"      {part.label:<12} {points} {part.sentence}")
             if d.unknown_foods:
-                print(f"      Not in the catalog: {', '.join(d.unknown_foods)}")
+                _say(f"      Not in the catalog: {', '.join(d.unknown_foods)}")
             if d.tip:
-                print(f"      {d.tip}")
+                _say(f"      {d.tip}")
     return 0
 
 
@@ -270,71 +381,96 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             }
             for s in suggestions
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        print(json_text(rows))
         return 0
     if not suggestions:
-        print("No single food would raise this day's score.")
+        _say("No single food would raise this day's score.")
     for s in suggestions:
-        print(f"+{s.gain:4.1f}  {s.name} ({s.serving_label}) [{s.food_id}]: {s.reason}")
+        _say(f"+{s.gain:4.1f}  {s.name} ({s.serving_label}) [{s.food_id}]: {s.reason}")
     return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from planner.core.edits import SetStart
     from planner.core.plan import Plan
-    from planner.storage.planfile import save_plan
+    from planner.storage.planfile import dumps, save_plan
     from planner.storage.sample import sample_plan
 
-    _refuse_overwrite(args.plan, args.force)
+    if not _is_stdout(args.plan):
+        _refuse_overwrite(args.plan, args.force)
     plan = sample_plan(args.start) if args.sample else Plan(args.start)
     if args.start and not args.sample:
         SetStart(args.start).apply(plan)
+    if _is_stdout(args.plan):
+        _write_stdout(dumps(plan))
+        _say(f"Wrote the plan to stdout ({plan.entry_count()} foods).", file=sys.stderr)
+        return 0
     save_plan(plan, args.plan)
-    print(f"Wrote {args.plan} ({plan.entry_count()} foods).")
+    _say(f"Wrote {args.plan} ({plan.entry_count()} foods).")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from planner.storage.csvio import import_csv
-    from planner.storage.planfile import save_plan
+    from planner.storage.planfile import dumps, save_plan
 
-    _refuse_overwrite(args.output, args.force)
+    if _same_file(args.output, args.csv):  # even with --force: the input would be lost
+        raise PlannerError(f"{args.output} is the file being read; choose another output file.")
+    if not _is_stdout(args.output):
+        _refuse_overwrite(args.output, args.force)
     plan = import_csv(args.csv, _catalog(), start=args.start)
+    if _is_stdout(args.output):
+        _write_stdout(dumps(plan))
+        _say(f"Imported {plan.entry_count()} foods to stdout.", file=sys.stderr)
+        return 0
     save_plan(plan, args.output)
-    print(f"Imported {plan.entry_count()} foods into {args.output}.")
+    _say(f"Imported {plan.entry_count()} foods into {args.output}.")
     return 0
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    from planner.storage.csvio import export_csv
+    from planner.storage.csvio import export_csv, export_csv_text
     from planner.storage.planfile import load_plan
 
+    _refuse_output(args.output, args.plan, args.force, _looks_like_csv)
     plan = load_plan(args.plan)
+    if _is_stdout(args.output):
+        _write_stdout(export_csv_text(plan, _catalog()).encode("utf-8"))
+        _say(f"Wrote {plan.entry_count()} rows to stdout.", file=sys.stderr)
+        return 0
     export_csv(plan, _catalog(), args.output)
-    print(f"Wrote {args.output} ({plan.entry_count()} rows).")
+    _say(f"Wrote {args.output} ({plan.entry_count()} rows).")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from planner.export.pdf import export_pdf
+    from planner.export.pdf import export_pdf, render_pdf
     from planner.storage.planfile import load_plan
 
+    _refuse_output(args.output, args.plan, args.force, _looks_like_pdf)
+    to_stdout = _is_stdout(args.output)
+    if to_stdout and sys.stdout.isatty():
+        raise PlannerError(
+            "A PDF is not for a terminal: give a file with -o FILE, or pipe the output."
+        )
     plan = load_plan(args.plan)
     catalog = _catalog()
     have = frozenset(part.strip() for part in args.have.split(",") if part.strip())
     unknown = sorted(food_id for food_id in have if food_id not in catalog)
     if unknown:
         raise PlannerError(f"--have: no food has the id {', '.join(unknown)}.")
-    export_pdf(
-        plan,
-        _evaluator(args, catalog),
-        args.output,
-        paper=args.paper,
-        shopping=not args.no_shopping,
-        notes=args.notes,
-        have=have,
-    )
-    print(f"Wrote {args.output}.")
+    options = {
+        "paper": args.paper,
+        "shopping": not args.no_shopping,
+        "notes": args.notes,
+        "have": have,
+    }
+    if to_stdout:
+        _write_stdout(render_pdf(plan, _evaluator(args, catalog), **options))
+        _say("Wrote the PDF to stdout.", file=sys.stderr)
+        return 0
+    export_pdf(plan, _evaluator(args, catalog), args.output, **options)
+    _say(f"Wrote {args.output}.")
     return 0
 
 
@@ -369,8 +505,8 @@ def main(
     except PlannerError as exc:
         # One line, whatever the error holds: several problems are joined with "; ".
         lines = [" ".join(line.split()) for line in str(exc).splitlines() if line.strip()]
-        print(f"gutskin: {lines[0] if lines else 'error'}", end="", file=sys.stderr)
-        print("".join(f" {line};" for line in lines[1:]).rstrip(";"), file=sys.stderr)
+        first = f"gutskin: {lines[0] if lines else 'error'}"
+        _say(first + "".join(f" {line};" for line in lines[1:]).rstrip(";"), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -380,7 +516,7 @@ def main(
         # A bug, not bad input: still one line, and the details only when asked for.
         if os.environ.get("GUTSKIN_DEBUG"):
             raise
-        print(
+        _say(
             f"gutskin: unexpected error ({type(exc).__name__}: {exc}); "
             "run again with GUTSKIN_DEBUG=1 for the details",
             file=sys.stderr,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -22,11 +23,21 @@ _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line
 
 PAUSE_VARIABLE = "GUTSKIN_PAUSE_IN_WRITE"
 STALE_AFTER_S = 3600.0  # a temporary file this old is a leftover even if its writer lives
+# Linux never hands out a process id above 2**22 (PID_MAX_LIMIT); other systems stay far
+# below 2**31. A larger "process id" in a file is damage, not a process.
+MAX_PID = 2**31 - 1
+
+
+class NotRegularFileError(OSError):
+    """The path names a pipe, a device or a socket: renaming a file over it would replace
+    it (as root, even /dev/null), and writing into it is not a save."""
 
 
 def describe_os_error(path: Path, exc: OSError) -> str:
     """One sentence a person understands, naming the file and what went wrong."""
     name = str(path)
+    if isinstance(exc, NotRegularFileError):
+        return f"Could not save {name}: that path is not a regular file (a pipe or a device)."
     reasons = {
         errno.EACCES: "the folder or file is not writable",
         errno.EPERM: "the folder or file is not writable",
@@ -76,7 +87,28 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "No free temporary file name", str(folder))
 
 
+def proc_stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat from field 3 (the state) on, or None where there is no
+    such file (not Linux, or no such process). The command name (field 2) may hold spaces
+    and parentheses, so the fields start after its last ")"."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            text = handle.read(4096).decode("ascii", "replace")
+    except (OSError, ValueError):
+        return None
+    _, paren, rest = text.rpartition(")")
+    return rest.split() if paren else None
+
+
 def pid_running(pid: int) -> bool:
+    """Whether a process with this id exists and has not ended.
+
+    An id of 0 or less names a process group to os.kill, not a process, and one past
+    MAX_PID cannot exist: neither is running. A process that ended but was not yet reaped
+    (a zombie, state Z in /proc) is not running either.
+    """
+    if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid <= MAX_PID:
+        return False
     if os.name != "posix":
         return True  # no safe probe (os.kill would end the process on Windows): keep it
     try:
@@ -84,8 +116,9 @@ def pid_running(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except OSError:  # exists, owned by someone else
-        return True
-    return True
+        pass
+    fields = proc_stat_fields(pid)
+    return not (fields and fields[0] in ("Z", "X"))
 
 
 def remove_stale_temps(path: Path | str) -> list[Path]:
@@ -131,18 +164,36 @@ def _pause_for_tests(handle, data: bytes, tmp: Path) -> int:
     return half
 
 
+def check_regular_target(path: Path) -> None:
+    """Raise IsADirectoryError or NotRegularFileError unless ``path`` is missing or a
+    regular file (following links)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except ValueError as exc:  # a NUL in the name
+        raise OSError(errno.EINVAL, "the file name holds a NUL character", str(path)) from exc
+    except OSError:
+        return  # the write itself reports what is wrong (a folder that is not readable...)
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(errno.EINVAL, "Not a regular file", str(path))
+
+
 def write_atomic(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
     Raises OSError on failure; the previous file, if any, is then left exactly as it was
     and no temporary file is left behind. A symbolic link is followed, so the link stays
-    and the file it points to is replaced.
+    and the file it points to is replaced. A path (or a link's target) that exists but is
+    not a regular file, such as a named pipe or a device, is refused with
+    NotRegularFileError: the rename would replace it.
     """
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+    check_regular_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     remove_stale_temps(path)
     fd, tmp = _create_temp(folder, path.name)

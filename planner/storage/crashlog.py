@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -61,10 +62,17 @@ class CrashLog:
         ]
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if self.path.exists() and self.path.stat().st_size > MAX_LOG_BYTES:
-                return self.path
-            fresh = not self.path.exists()
-            with open(self.path, "a", encoding="utf-8", errors="replace") as handle:
+            fresh = not os.path.lexists(self.path)
+            # O_NONBLOCK: a pipe planted under the log's name cannot block the open;
+            # O_NOFOLLOW: a planted link is not followed. Only a regular file is written.
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK
+            fd = os.open(self.path, flags | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            with open(fd, "a", encoding="utf-8", errors="replace") as handle:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode):
+                    return None
+                if info.st_size > MAX_LOG_BYTES:
+                    return self.path
                 handle.write("\n".join(lines))
             if fresh:
                 self._prune()

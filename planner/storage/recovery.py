@@ -9,6 +9,17 @@ A copy is one JSON file, ``TITLE YYYY-MM-DD HHMMSS SESSION.gutrecovery``, holdin
 (in the plan file format) and what the app needs to offer it: the plan's title, the file
 it belongs to, when it was written, and which running app wrote it, so that a second
 copy of the app running at the same time does not offer the first one's live copies.
+
+A copy is input like any other file: every field is checked, and one that is damaged (or
+holds a plan the app refuses, such as a start date past 2999) is renamed aside and
+reported (``RecoveryStore.take_set_aside``) while the valid copies next to it are still
+offered. A copy written by a newer version of the app is left alone.
+
+The writer is identified by host, process id, the process's start time (field 22 of
+/proc/PID/stat, in clock ticks since boot) and the boot id (/proc/sys/kernel/random/
+boot_id), so that a process id reused after a reboot, in a container or by another
+program does not hide a copy. Copies written before these two fields existed are judged
+by the process id and by whether that process started before the copy was written.
 """
 
 from __future__ import annotations
@@ -20,16 +31,22 @@ import re
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from planner.core.plan import Plan
-from planner.errors import PlanFileError
-from planner.storage.atomic import describe_os_error, pid_running, write_atomic
+from planner.core.plan import Plan, check_start
+from planner.errors import PlanFileError, PlannerError
+from planner.storage.atomic import (
+    MAX_PID,
+    describe_os_error,
+    pid_running,
+    proc_stat_fields,
+    write_atomic,
+)
 from planner.storage.files import EnvelopeError, check_envelope, read_file
 from planner.storage.paths import data_dir
-from planner.storage.planfile import plan_from_document, plan_to_document
-from planner.storage.strictjson import JsonError, parse_json
+from planner.storage.planfile import MAX_PLAN_ENTRIES, plan_from_document, plan_to_document
+from planner.storage.strictjson import JsonError, has_unprintable, parse_json
 
 FORMAT = "gutskin-recovery"
 VERSION = 1
@@ -38,6 +55,64 @@ MAX_FILE_BYTES = 60 * 1024 * 1024  # a plan file's limit and room for the metada
 
 # Sessions (open documents) of this process whose copies are live, not left behind.
 _LIVE: set[str] = set()
+# A copy's time of writing must lie in these years: the app shows it as a local date, and
+# a year 1 or 9999 time cannot be moved to every time zone.
+EARLIEST_SAVED = datetime(1970, 1, 2, tzinfo=UTC)
+LATEST_SAVED = datetime(2999, 12, 31, tzinfo=UTC)
+MAX_TITLE = 200
+MAX_FIELD = 4096  # a session id, host name or file path longer than this is damage
+# A process that started this many seconds after a copy was written cannot have written
+# it (the slack covers clock ticks, rounding to whole seconds and a clock set a little).
+START_SLACK_S = 5.0
+
+
+class NewerCopyError(PlanFileError):
+    """A copy written by a newer version of the app: not damaged, only not ours to read."""
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A copy that could not be read and was renamed aside, and why."""
+
+    path: Path
+    kept_as: Path | None  # None if it could not be renamed
+    reason: str
+
+    def describe(self) -> str:
+        where = f"kept as {self.kept_as.name}" if self.kept_as else "left as it is"
+        return f"{self.reason} The copy was {where} in {self.path.parent}."
+
+
+def boot_id() -> str | None:
+    """This boot of the machine (Linux), or None where the system does not say."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", "rb") as handle:
+            text = handle.read(100).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text or None
+
+
+def process_start(pid: int) -> int | None:
+    """When a process started, in clock ticks since boot (Linux), or None if unknown."""
+    fields = proc_stat_fields(pid)
+    if not fields or len(fields) < 20 or not fields[19].isdigit():
+        return None
+    return int(fields[19])  # field 22 of /proc/PID/stat; the list starts at field 3
+
+
+def _process_start_time(pid: int) -> float | None:
+    """When a process started, in seconds since the epoch (Linux), or None if unknown."""
+    ticks = process_start(pid)
+    if ticks is None:
+        return None
+    try:
+        with open("/proc/stat", "rb") as handle:
+            lines = handle.read(1 << 20).decode("ascii", "replace").splitlines()
+        btime = next(int(line.split()[1]) for line in lines if line.startswith("btime "))
+        return btime + ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, StopIteration, IndexError):
+        return None
 
 
 def recovery_dir() -> Path:
@@ -61,6 +136,8 @@ class RecoveryCopy:
     pid: int
     host: str
     foods: int
+    started: int | None = None  # the writer's start, in clock ticks since boot (Linux)
+    boot: str | None = None  # the boot id of the machine when the copy was written
 
     def describe(self) -> str:
         """One line naming the plan and when it was saved, e.g. for a list of copies."""
@@ -76,6 +153,7 @@ class RecoveryStore:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or recovery_dir()
+        self._set_aside: list[SetAside] = []
 
     def write(
         self,
@@ -105,6 +183,8 @@ class RecoveryStore:
             "saved": now.isoformat(timespec="seconds"),
             "session": session,
             "pid": os.getpid(),
+            "started": process_start(os.getpid()),
+            "boot": boot_id(),
             "host": socket.gethostname(),
             "foods": plan.entry_count(),
             "plan": plan_to_document(plan),
@@ -119,7 +199,8 @@ class RecoveryStore:
 
     def copies(self) -> list[RecoveryCopy]:
         """Every readable copy, newest first. A damaged one is renamed aside (kept, and
-        not offered again)."""
+        not offered again) and noted for ``take_set_aside``; one of a newer version of the
+        app is skipped and left as it is."""
         try:
             paths = [p for p in self.folder.iterdir() if p.name.endswith(SUFFIX)]
         except OSError:
@@ -128,9 +209,16 @@ class RecoveryStore:
         for path in paths:
             try:
                 found.append(self._describe(path, self._document(path)))
-            except PlanFileError:
-                self.set_aside(path)
+            except NewerCopyError:
+                continue
+            except PlannerError as exc:
+                self._set_aside.append(SetAside(path, self.set_aside(path), str(exc)))
         return sorted(found, key=lambda c: c.saved, reverse=True)
+
+    def take_set_aside(self) -> list[SetAside]:
+        """The damaged copies set aside since the last call, for telling the user."""
+        taken, self._set_aside = self._set_aside, []
+        return taken
 
     def orphans(self) -> list[RecoveryCopy]:
         """The copies no running app is keeping: what a crash or a kill left behind."""
@@ -141,17 +229,27 @@ class RecoveryStore:
         document = self._document(copy.path)
         try:
             return plan_from_document(document.get("plan"))
-        except ValueError as exc:
-            raise PlanFileError(f"{copy.path.name}: {exc}.") from exc
+        except (ValueError, PlannerError) as exc:  # PlanError: a date out of range
+            raise PlanFileError(f"{copy.path.name}: {str(exc).rstrip('.')}.") from exc
 
     def remove(self, path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
-    def set_aside(self, path: Path) -> None:
-        """Keep a copy that cannot be read (NAME.damaged) without offering it again."""
-        with contextlib.suppress(OSError):
-            path.rename(path.with_name(path.name + ".damaged"))
+    def set_aside(self, path: Path) -> Path | None:
+        """Keep a copy that cannot be read (NAME.damaged, NAME.damaged-2, ...: never over
+        an earlier one) without offering it again; returns its new path, or None if it
+        could not be renamed."""
+        for n in range(1, 100):
+            target = path.with_name(path.name + (".damaged" if n == 1 else f".damaged-{n}"))
+            if os.path.lexists(target):
+                continue
+            try:
+                path.rename(target)
+            except OSError:
+                return None
+            return target
+        return None
 
     def _document(self, path: Path) -> dict:
         data = read_file(path, MAX_FILE_BYTES, "a recovery copy", error=PlanFileError)
@@ -160,36 +258,60 @@ class RecoveryStore:
                 parse_json(data), format=FORMAT, newest=VERSION, oldest=VERSION,
                 what="a recovery copy",
             )  # fmt: skip
-        except (JsonError, EnvelopeError) as exc:
+        except EnvelopeError as exc:  # a newer app's copy is left alone, never set aside
+            raise (NewerCopyError if exc.newer else PlanFileError)(f"{path.name}: {exc}.") from exc
+        except JsonError as exc:
             raise PlanFileError(f"{path.name}: {exc}.") from exc
         return document
 
     @staticmethod
     def _describe(path: Path, document: dict) -> RecoveryCopy:
+        """What the copy says about itself, every field checked; raises PlanFileError."""
         try:
             title, source, saved = document["title"], document["source"], document["saved"]
             session, pid, host = document["session"], document["pid"], document["host"]
             foods = document["foods"]
+            started, boot = document.get("started"), document.get("boot")
             if not (isinstance(title, str) and isinstance(session, str)
                     and isinstance(host, str) and isinstance(saved, str)
                     and (source is None or isinstance(source, str))
-                    and type(pid) is int and type(foods) is int):  # fmt: skip
-                raise TypeError
+                    and type(pid) is int and type(foods) is int
+                    and (started is None or type(started) is int)
+                    and (boot is None or isinstance(boot, str))):  # fmt: skip
+                raise TypeError("a field has the wrong type")
+            if any(len(text) > MAX_FIELD or "\x00" in text
+                   for text in (session, host, source or "", boot or "", saved)):  # fmt: skip
+                raise ValueError("a field is too long or holds a NUL")
+            if not 0 <= foods <= MAX_PLAN_ENTRIES or (started is not None and started < 0):
+                raise ValueError("a count is out of range")
             when = datetime.fromisoformat(saved)
             if when.tzinfo is None:
-                when = when.astimezone()
-        except (KeyError, TypeError, ValueError) as exc:
-            raise PlanFileError(f"{path.name}: is a damaged recovery copy.") from exc
-        return RecoveryCopy(
+                when = when.replace(tzinfo=datetime.now().astimezone().tzinfo)
+            if not EARLIEST_SAVED <= when <= LATEST_SAVED:
+                raise ValueError("the time of writing is out of range")
+            _check_plan_start(document.get("plan"))
+        except KeyError as exc:
+            raise PlanFileError(f"{path.name}: is a damaged recovery copy (no {exc}).") from exc
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise PlanFileError(f"{path.name}: is a damaged recovery copy ({exc}).") from exc
+        copy = RecoveryCopy(
             path=path,
-            title=title[:200] or "Untitled",
+            title="".join(c for c in title if not has_unprintable(c))[:MAX_TITLE].strip()
+            or "Untitled",
             source=Path(source) if source else None,
             saved=when,
             session=session,
             pid=pid,
             host=host,
             foods=foods,
+            started=started,
+            boot=boot,
         )
+        try:
+            copy.describe()  # what the list of copies shows must work for every copy
+        except (ValueError, OverflowError, OSError) as exc:
+            raise PlanFileError(f"{path.name}: is a damaged recovery copy ({exc}).") from exc
+        return copy
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -199,14 +321,40 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _check_plan_start(plan: object) -> None:
+    """Refuse a copy whose plan starts on a date the app refuses (past 2999, say), so that
+    it is set aside with the damaged ones instead of being offered and failing."""
+    start = plan.get("start") if isinstance(plan, dict) else None
+    if not isinstance(start, str):
+        raise ValueError("it holds no plan with a start date")
+    try:
+        check_start(date.fromisoformat(start))
+    except PlannerError as exc:
+        raise ValueError(str(exc).rstrip(".")) from exc
+
+
 def _is_live(copy: RecoveryCopy) -> bool:
+    """Whether the process that wrote the copy is still running and keeping it."""
     if copy.session in _LIVE:
         return True
     if copy.pid == os.getpid():
         return False  # this process wrote it for a document that is gone
     if copy.host != socket.gethostname() or os.name != "posix":
         return False  # cannot tell from here: offer it
-    return pid_running(copy.pid)
+    if not 0 < copy.pid <= MAX_PID or not pid_running(copy.pid):
+        return False
+    if copy.boot is not None or copy.started is not None:
+        booted = boot_id()
+        if copy.boot is not None and booted is not None and copy.boot != booted:
+            return False  # written before a reboot: its process id means nothing now
+        started = process_start(copy.pid)
+        if copy.started is not None and started is not None:
+            return started == copy.started  # the same process, not one given its id since
+        return True  # the system does not say: trust the process id, as before
+    # A copy from before these fields: a process that started after the copy was written
+    # cannot have written it (a reboot, or its id given to another program since).
+    began = _process_start_time(copy.pid)
+    return began is None or began <= copy.saved.timestamp() + START_SLACK_S
 
 
 class Autosaver:

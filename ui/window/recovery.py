@@ -81,6 +81,16 @@ class RecoveryController(Controller):
 
         store = self.autosaver.store
         copies = store.orphans()
+        damaged = store.take_set_aside()
+        if damaged:
+            from ui.dialogs import Messages
+
+            Messages.error(
+                self._window,
+                "Some recovery copies could not be read",
+                " ".join(aside.describe() for aside in damaged[:5])
+                + (f" ({len(damaged) - 5} more.)" if len(damaged) > 5 else ""),
+            )
         while copies:
             answer, chosen = RecoveryDialog.ask(self._window, copies)
             if chosen is None or answer == RecoveryDialog.KEEP:

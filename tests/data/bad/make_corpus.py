@@ -145,7 +145,7 @@ def plans() -> dict[str, bytes]:
 
 
 def foods() -> dict[str, bytes]:
-    valid = dump(food_doc(food(grams=1)))
+    valid = dump(food_doc(food(grams=1, nutrients={"fiber_g": 0.3})))  # a real 1 g serving
     files = {**json_cases(valid, "foods"), **number_cases(valid, b'"grams"')}
     files["duplicate-keys"] = valid.replace(b'"version": 1,', b'"version": 1, "version": 1,')
     files["version-missing"] = dump({"format": "gutskin-foods", "foods": []})
