@@ -28,7 +28,7 @@ from pathlib import Path
 
 from planner.storage.paths import data_dir
 
-from .fields import FIELD_BY_KEY, FIELDS, MULTI, CheckIn, JournalError
+from .fields import BOOL, FIELD_BY_KEY, FIELDS, MULTI, CheckIn, JournalError
 
 SCHEMA_VERSION = 2
 FILE_NAME = "journal.sqlite3"
@@ -41,6 +41,7 @@ BUSY_TIMEOUT_S = 5.0
 # from version 2. SQLite's type affinity keeps what Python hands it.
 _SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "choice": "TEXT"}
 SCALAR_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.kind != MULTI)
+_BOOL_KEYS = tuple(f.key for f in FIELDS if f.kind == BOOL)
 
 
 def journal_folder() -> Path:
@@ -312,14 +313,15 @@ class JournalStore:
             for day, name in conn.execute(f"SELECT day, name FROM practice {where}", params):
                 practices.setdefault(day, set()).add(name)
         result = []
+        trusted, fromiso = CheckIn.trusted, date.fromisoformat
         for row in rows:
             values = {k: v for k, v in zip(SCALAR_KEYS, row[2:], strict=True) if v is not None}
-            for key in ("antibiotics",):
+            for key in _BOOL_KEYS:
                 if key in values:
                     values[key] = bool(values[key])
             if row[1]:
                 values["practices"] = frozenset(practices.get(row[0], ()))
-            result.append(CheckIn(date.fromisoformat(row[0]), values))
+            result.append(trusted(fromiso(row[0]), values))
         return result
 
     def get(self, day: date) -> CheckIn | None:
