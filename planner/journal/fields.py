@@ -77,6 +77,20 @@ class Field:
     def is_scale(self) -> bool:
         return self.kind == INT and bool(self.words)
 
+    def to_text(self, value: object) -> str:
+        """``value`` as a CSV cell or command-line argument that ``check`` reads back."""
+        if value is None:
+            return ""
+        if self.kind == BOOL:
+            return "yes" if value else "no"
+        if self.kind == MULTI:
+            assert isinstance(value, frozenset)
+            return "; ".join(p for p in self.words if p in value) or NONE_DONE
+        if self.kind == FLOAT:
+            assert isinstance(value, (int, float))
+            return f"{value:g}"
+        return str(value)
+
     @property
     def numeric(self) -> bool:
         return self.kind in (INT, FLOAT, BOOL)
@@ -113,6 +127,9 @@ class Field:
         if self.kind in (INT, FLOAT):
             if isinstance(value, bool) or not isinstance(value, (int, float, str)):
                 raise JournalError(f"{name}: {value!r} is not a number.")
+            if isinstance(value, str) and value.strip().casefold() in self.words:
+                # A scale's word is as good as its number ("mild" for 2).
+                return self.words.index(value.strip().casefold()) + int(self.low)
             if isinstance(value, str):
                 try:
                     number = float(value.strip().replace(",", "."))
