@@ -28,7 +28,7 @@ from pathlib import Path
 
 from planner.storage.paths import data_dir
 
-from .fields import BOOL, FIELD_BY_KEY, FIELDS, MULTI, CheckIn, JournalError
+from .fields import BOOL, FIELDS, MULTI, CheckIn, JournalError
 
 SCHEMA_VERSION = 2
 FILE_NAME = "journal.sqlite3"
@@ -38,8 +38,7 @@ KEEP_BACKUPS = 7
 BUSY_TIMEOUT_S = 5.0
 
 # The check-in columns as stored: every field but the practices, which have their own table
-# from version 2. SQLite's type affinity keeps what Python hands it.
-_SQL_TYPES = {"int": "INTEGER", "float": "REAL", "bool": "INTEGER", "choice": "TEXT"}
+# from version 2.
 SCALAR_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.kind != MULTI)
 _BOOL_KEYS = tuple(f.key for f in FIELDS if f.kind == BOOL)
 
@@ -112,14 +111,34 @@ class SchemaUpgrade:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def upgrade_version_0(self) -> None:
-        """Version 1: one row a day, every field a column, the practice a single word."""
-        columns = ",\n".join(
-            f"    {key} {_SQL_TYPES.get(FIELD_BY_KEY[key].kind, 'TEXT')}" for key in SCALAR_KEYS
-        )
+        """Version 1: one row a day, every field a column, the practice a single word.
+
+        The columns are written out here, not taken from fields.FIELDS: a step must make the
+        same schema forever, and a new field comes with a new step."""
         self.conn.execute(
-            f"""CREATE TABLE checkin (
+            """CREATE TABLE checkin (
     day TEXT PRIMARY KEY NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-{columns},
+    skin_breakouts INTEGER,
+    skin_redness INTEGER,
+    skin_dryness INTEGER,
+    skin_itch INTEGER,
+    skin_oiliness INTEGER,
+    gut_bloating INTEGER,
+    gut_discomfort INTEGER,
+    gut_reflux INTEGER,
+    gut_stool INTEGER,
+    mood INTEGER,
+    energy INTEGER,
+    sleep_hours REAL,
+    stress INTEGER,
+    water_glasses INTEGER,
+    movement_minutes INTEGER,
+    movement_kind TEXT,
+    alcohol_drinks REAL,
+    antibiotics INTEGER,
+    supplements TEXT,
+    ate_as_planned TEXT,
+    plan_note TEXT,
     stress_practice TEXT,
     saved_at TEXT NOT NULL
 )"""
@@ -137,9 +156,7 @@ class SchemaUpgrade:
     PRIMARY KEY (day, name)
 ) WITHOUT ROWID"""
         )
-        c.execute(
-            "UPDATE checkin SET practices_recorded = 1 WHERE stress_practice IS NOT NULL"
-        )
+        c.execute("UPDATE checkin SET practices_recorded = 1 WHERE stress_practice IS NOT NULL")
         c.execute(
             "INSERT INTO practice (day, name) SELECT day, lower(trim(stress_practice)) "
             "FROM checkin WHERE stress_practice IS NOT NULL "
@@ -243,8 +260,7 @@ class JournalStore:
                     target.close()
                 day = backup.stem.removeprefix("journal-")
                 self.notices.append(
-                    f"{message} The backup of {day} was restored: check-ins after it are "
-                    "missing."
+                    f"{message} The backup of {day} was restored: check-ins after it are missing."
                 )
                 return
         self.notices.append(f"{message} No sound backup was found: the journal starts empty.")
