@@ -310,3 +310,16 @@ def better_days(frame: pd.DataFrame, limit: int = 8) -> list[str]:
 def summary_fields() -> tuple[str, ...]:
     """The fields a trend can be drawn for, in the check-in's order."""
     return tuple(f.key for f in FIELDS if f.numeric and f.kind != MULTI)
+
+
+def scores_mapping(days: Iterable[Any]) -> dict[date, dict[str, float | None]]:
+    """The plain mapping the analysis takes, from day scores with ``date``, ``planned``,
+    ``score`` and ``parts`` (each with ``key`` and ``points``): unplanned days are left out."""
+    out: dict[date, dict[str, float | None]] = {}
+    for day in days:
+        if not day.planned:
+            continue
+        row: dict[str, float | None] = {"score": day.score}
+        row.update({part.key: float(part.points) for part in day.parts})
+        out[day.date] = row
+    return out
