@@ -56,8 +56,9 @@ def test_breakouts_made_to_follow_alcohol_by_two_days_show_that_lag():
 @pytest.mark.parametrize("lag", [0, 1])
 def test_the_lag_found_is_the_lag_made(lag):
     frame = timeline(alcohol_journal(lag=lag, seed=lag))
-    best = strongest_lag(lag_table(frame, ["alcohol"], ["skin_breakouts"]), "alcohol",
-                         "skin_breakouts")  # fmt: skip
+    best = strongest_lag(
+        lag_table(frame, ["alcohol"], ["skin_breakouts"]), "alcohol", "skin_breakouts"
+    )
     assert best is not None and best.lag == lag
 
 
@@ -112,8 +113,9 @@ def test_nothing_is_shown_before_three_days_on_each_side():
     assert not comparison.shown and "not shown until" in comparison.sentence()
     assert better_days(frame)[0].startswith("Nothing to compare yet")
     frame = timeline(sleep_journal(MIN_DAYS, 4))
-    comparison = next(c for c in compare_days(frame) if c.outcome == "gut_bloating"
-                      and c.factor == "sleep_7h")  # fmt: skip
+    comparison = next(
+        c for c in compare_days(frame) if c.outcome == "gut_bloating" and c.factor == "sleep_7h"
+    )
     assert comparison.shown and comparison.few
     assert "Few days: this could be chance." in better_days(frame)[0]
 

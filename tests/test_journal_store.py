@@ -42,15 +42,30 @@ def full_checkin(day: date = DAY) -> CheckIn:
     return CheckIn(
         day,
         {
-            "skin_breakouts": 2, "skin_redness": 1, "skin_dryness": 0, "skin_itch": 4,
-            "skin_oiliness": 3, "gut_bloating": 2, "gut_discomfort": 1, "gut_reflux": 0,
-            "gut_stool": 4, "mood": 5, "energy": 1, "sleep_hours": 7.5, "stress": 3,
-            "water_glasses": 8, "movement_minutes": 45, "movement_kind": "cycling",
-            "practices": "meditation; nature walk", "alcohol_drinks": 1.5, "antibiotics": "no",
-            "supplements": "Lactobacillus rhamnosus GG, vitamin D", "ate_as_planned": "mostly",
-            "plan_note": "swapped lunch, \"kefir\" finished",
+            "skin_breakouts": 2,
+            "skin_redness": 1,
+            "skin_dryness": 0,
+            "skin_itch": 4,
+            "skin_oiliness": 3,
+            "gut_bloating": 2,
+            "gut_discomfort": 1,
+            "gut_reflux": 0,
+            "gut_stool": 4,
+            "mood": 5,
+            "energy": 1,
+            "sleep_hours": 7.5,
+            "stress": 3,
+            "water_glasses": 8,
+            "movement_minutes": 45,
+            "movement_kind": "cycling",
+            "practices": "meditation; nature walk",
+            "alcohol_drinks": 1.5,
+            "antibiotics": "no",
+            "supplements": "Lactobacillus rhamnosus GG, vitamin D",
+            "ate_as_planned": "mostly",
+            "plan_note": 'swapped lunch, "kefir" finished',
         },
-    )  # fmt: skip
+    )
 
 
 def test_a_check_in_saves_and_reads_back_and_past_days_can_be_edited(store: JournalStore):
@@ -127,16 +142,32 @@ def test_backups_roll_one_a_day_and_keep_the_last_seven(store: JournalStore):
 EXPECTED = {
     # the same three days in every fixture; only the practices differ between versions
     DAY: {
-        "skin_breakouts": 2, "skin_redness": 1, "gut_bloating": 3, "gut_stool": 4, "mood": 3,
-        "sleep_hours": 7.5, "stress": 2, "alcohol_drinks": 0, "antibiotics": False,
-        "supplements": "Saccharomyces boulardii", "ate_as_planned": "mostly",
+        "skin_breakouts": 2,
+        "skin_redness": 1,
+        "gut_bloating": 3,
+        "gut_stool": 4,
+        "mood": 3,
+        "sleep_hours": 7.5,
+        "stress": 2,
+        "alcohol_drinks": 0,
+        "antibiotics": False,
+        "supplements": "Saccharomyces boulardii",
+        "ate_as_planned": "mostly",
         "plan_note": "skipped the kefir",
     },
-    DAY + timedelta(1): {"skin_breakouts": 0, "gut_reflux": 1, "antibiotics": True,
-                         "practices": frozenset()},
-    DAY + timedelta(2): {"energy": 4, "water_glasses": 8, "movement_minutes": 30,
-                         "movement_kind": "walking"},
-}  # fmt: skip
+    DAY + timedelta(1): {
+        "skin_breakouts": 0,
+        "gut_reflux": 1,
+        "antibiotics": True,
+        "practices": frozenset(),
+    },
+    DAY + timedelta(2): {
+        "energy": 4,
+        "water_glasses": 8,
+        "movement_minutes": 30,
+        "movement_kind": "walking",
+    },
+}
 PRACTICES = {1: {"yoga"}, 2: {"yoga", "breathing"}}
 
 
@@ -287,8 +318,11 @@ def test_every_saved_check_in_survives_a_writer_killed_at_any_moment(tmp_path: P
     for _ in range(kills):
         child = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(path), str(reported + 1)],
-            env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True,
-        )  # fmt: skip
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
             assert child.stdout is not None
             for _ in range(rng.randint(1, 30)):

@@ -178,7 +178,8 @@ def _chart(
     low, high = y_range if y_range else (0.0, max(1.0, top))
     step = _nice_step((max(high, top) - low) / 4)
     high = low + step * math.ceil((max(high, top) - low) / step - 1e-9)
-    drawing = Drawing(width, CHART_HEIGHT)
+    # The drawing's own font, or its state starts with Helvetica, a font not embedded.
+    drawing = Drawing(width, CHART_HEIGHT, initialFontName=fonts.sans)
     left, bottom, right, top_pad = 26.0, 16.0, 4.0, 18.0
     plot_w, plot_h = width - left - right, CHART_HEIGHT - bottom - top_pad
 
