@@ -184,9 +184,14 @@ class Lag:
         if not self.shown:
             return f"{label(self.outcome)} {when}: not enough days yet ({self.days})."
         strength = abs(self.r)
-        word = "barely" if strength < 0.1 else "weakly" if strength < 0.3 else "clearly"
-        direction = "higher" if self.r > 0 else "lower"
         few = " (few days: this could be chance)" if self.days < FEW_DAYS * 2 else ""
+        if strength < 0.1:
+            return (
+                f"{label(self.outcome)} {when} showed no clear link with "
+                f"{label(self.factor).lower()} (r = {self.r:+.2f}, {self.days} days){few}."
+            )
+        word = "weakly" if strength < 0.3 else "clearly"
+        direction = "higher" if self.r > 0 else "lower"
         return (
             f"{label(self.outcome)} {when} was {word} {direction} after "
             f"{label(self.factor).lower()} (r = {self.r:+.2f}, {self.days} days){few}."
