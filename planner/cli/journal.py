@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import PlannerError
 from planner.journal.fields import BOOL, FIELDS, JournalError
+
+if TYPE_CHECKING:
+    from planner.core.plan import Plan
+    from planner.journal.store import JournalStore
 
 EXIT_ERROR = 2
 DEFAULT_REPORT_DAYS = 90
@@ -49,7 +55,7 @@ def _field_help(key: str) -> str:
 
 
 def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
-    parser = subparsers.add_parser(
+    parser: argparse.ArgumentParser = subparsers.add_parser(
         "journal", help="the daily check-in journal: add, export, import, report"
     )
     parser.add_argument(
@@ -92,7 +98,7 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
     return parser
 
 
-def _store(args: argparse.Namespace):
+def _store(args: argparse.Namespace) -> JournalStore:
     from planner.journal.store import JournalStore
 
     store = JournalStore(args.journal) if args.journal else JournalStore()
@@ -146,7 +152,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plans_and_scores(paths: list[Path]):
+Scores = dict[date, dict[str, float | None]]
+
+
+def _plans_and_scores(
+    paths: list[Path],
+) -> tuple[list[tuple[date, Plan]], Scores, Callable[[str], str] | None]:
     """The plans in ``paths`` as (start, plan) and their day scores as the plain mapping."""
     if not paths:
         return [], {}, None
@@ -164,7 +175,8 @@ def _plans_and_scores(paths: list[Path]):
         user = []
     catalog = Catalog.load(user_foods=user)
     evaluator = Evaluator(catalog)
-    plans, scores = [], {}
+    plans: list[tuple[date, Plan]] = []
+    scores: Scores = {}
     for path in paths:
         plan = load_plan(path)
         plans.append((plan.start, plan))

@@ -233,7 +233,7 @@ def _chart(
                 )
         day += timedelta(1)
     for values in dots:
-        for i in np.flatnonzero(np.isfinite(values)):
+        for i in np.flatnonzero(np.isfinite(values)).tolist():
             drawing.add(
                 Rect(
                     x_of(i) - 0.8,
@@ -284,8 +284,8 @@ def _nice_step(rough: float) -> float:
     read as round numbers)."""
     if rough <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(rough))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough - 1e-12)
+    power = 10.0 ** math.floor(math.log10(rough))
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough - 1e-12))
 
 
 def _flush(drawing: Drawing, run: list[float], color: colors.Color) -> None:

@@ -172,7 +172,9 @@ def set_editor_value(editor: QWidget, value: object) -> None:
 class CheckInDialog(QDialog):
     """A day's check-in; ``ask(parent, store, day)`` shows it and says whether it saved."""
 
-    def __init__(self, store: JournalStore, day: date | None = None, parent=None) -> None:
+    def __init__(
+        self, store: JournalStore, day: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Daily Check-in")

@@ -214,8 +214,8 @@ class TrendChart(QWidget):
 def _nice_step(rough: float) -> float:
     if rough <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(rough))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough - 1e-12)
+    power = 10.0 ** math.floor(math.log10(rough))
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough - 1e-12))
 
 
 class TrendsWindow(QWidget):
