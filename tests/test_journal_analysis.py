@@ -146,3 +146,17 @@ def test_an_empty_journal_gives_empty_frames():
     assert len(frame) == 0
     assert better_days(frame)[0].startswith("Nothing to compare yet")
     assert all(not g.shown for g in lag_table(frame, ["alcohol"]))
+
+
+def test_rank_correlation_matches_pandas_with_ties():
+    import pandas as pd
+
+    from planner.journal.analysis import _spearman
+
+    rng = random.Random(3)
+    x = pd.Series([rng.choice((0, 1, 2, None)) for _ in range(200)], dtype=float)
+    y = pd.Series([rng.choice((0, 1, 1, 3, 4, None)) for _ in range(200)], dtype=float)
+    r, n = _spearman(x, y)
+    both = x.notna() & y.notna()
+    assert n == int(both.sum())
+    assert r == pytest.approx(x[both].rank().corr(y[both].rank()))

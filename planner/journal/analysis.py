@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .fields import FIELD_BY_KEY, FIELDS, GUT_KEYS, MULTI, SKIN_KEYS, CheckIn
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 MIN_DAYS = 3  # days needed on each side before a comparison is shown
@@ -75,22 +76,19 @@ def journal_frame(checkins: Sequence[CheckIn]) -> pd.DataFrame:
     columns = [*numeric, "ate_as_planned", "practice_done"]
     if not checkins:
         return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="date"), dtype=float)
-    data = np.full((len(checkins), len(columns)), np.nan)
-    for row, checkin in enumerate(checkins):
-        values = checkin.values
-        for col, key in enumerate(numeric):
-            value = values.get(key)
-            if value is not None:
-                data[row, col] = float(value)  # type: ignore[arg-type]
-        plan = values.get("ate_as_planned")
-        if plan is not None:
-            data[row, len(numeric)] = PLAN_WORDS[str(plan)]
-        practices = values.get("practices")
-        if practices is not None:
-            data[row, len(numeric) + 1] = 1.0 if practices else 0.0
-    index = pd.DatetimeIndex([pd.Timestamp(c.day) for c in checkins], name="date")
-    frame = pd.DataFrame(data, index=index, columns=columns)
-    frame = frame[~frame.index.duplicated(keep="last")].sort_index()
+    # Column by column: numpy turns None into NaN and True/False into 1/0 itself.
+    values = [c.values for c in checkins]
+    data = {key: np.array([v.get(key) for v in values], dtype=float) for key in numeric}
+    data["ate_as_planned"] = np.array(
+        [PLAN_WORDS.get(str(v.get("ate_as_planned")), np.nan) for v in values], dtype=float
+    )
+    data["practice_done"] = np.array(
+        [None if (p := v.get("practices")) is None else bool(p) for v in values], dtype=float
+    )
+    index = pd.DatetimeIndex(np.array([c.day for c in checkins], dtype="datetime64[D]"))
+    frame = pd.DataFrame(data, index=index.rename("date"), columns=columns)
+    if not frame.index.is_monotonic_increasing or frame.index.has_duplicates:
+        frame = frame[~frame.index.duplicated(keep="last")].sort_index()
     full = pd.date_range(frame.index[0], frame.index[-1], freq="D", name="date")
     return frame.reindex(full)
 
@@ -99,18 +97,24 @@ def scores_frame(scores: Mapping[date, Mapping[str, Any]]) -> pd.DataFrame:
     """The day scores as a frame: ``score``, one column per part, and ``fermented`` (1 when
     a fermented (probiotic) food was eaten). ``scores`` maps a date to {"score": ...,
     part key: points, ...}; a "fermented" entry wins, else a probiotic part above 0 counts."""
+    import numpy as np
     import pandas as pd
 
-    rows = {}
-    for day, values in scores.items():
-        row = {k: (float(v) if v is not None else float("nan")) for k, v in values.items()}
-        if "fermented" not in row and "probiotic" in row:
-            probiotic = row["probiotic"]
-            row["fermented"] = float(probiotic > 0) if probiotic == probiotic else probiotic
-        rows[pd.Timestamp(day)] = row
-    frame = pd.DataFrame.from_dict(rows, orient="index", dtype=float)
-    frame.index = pd.DatetimeIndex(frame.index, name="date")
-    return frame.sort_index()
+    days = sorted(scores)
+    keys: dict[str, None] = {}
+    for day in days:
+        keys.update(dict.fromkeys(scores[day]))
+    data = {
+        key: np.array([scores[day].get(key) for day in days], dtype=float) for key in keys
+    }
+    if "probiotic" in data:
+        derived = np.where(np.isnan(data["probiotic"]), np.nan, data["probiotic"] > 0)
+        if "fermented" in data:  # an explicit value wins where there is one
+            data["fermented"] = np.where(np.isnan(data["fermented"]), derived, data["fermented"])
+        else:
+            data["fermented"] = derived
+    index = pd.DatetimeIndex(np.array(days, dtype="datetime64[D]")).rename("date")
+    return pd.DataFrame(data, index=index)
 
 
 def timeline(
@@ -156,15 +160,31 @@ def rolling_means(
     return pd.DataFrame(out, index=frame.index)
 
 
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks from 1, ties sharing their average rank (as pandas' and SciPy's "average")."""
+    import numpy as np
+
+    order = np.argsort(values, kind="mergesort")
+    ordered = values[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    ends = np.r_[starts[1:], len(values)]
+    ranks = np.empty(len(values))
+    ranks[order] = np.repeat((starts + ends + 1) / 2, ends - starts)
+    return ranks
+
+
 def _spearman(x: pd.Series, y: pd.Series) -> tuple[float, int]:
-    both = x.notna() & y.notna()
+    import numpy as np
+
+    a, b = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    both = ~(np.isnan(a) | np.isnan(b))
     n = int(both.sum())
     if n < MIN_DAYS * 2:
         return float("nan"), n
-    a, b = x[both].rank(), y[both].rank()
-    if a.nunique() < 2 or b.nunique() < 2:
-        return float("nan"), n
-    return float(a.corr(b)), n
+    a, b = a[both], b[both]
+    if np.all(a == a[0]) or np.all(b == b[0]):
+        return float("nan"), n  # a constant says nothing
+    return float(np.corrcoef(_ranks(a), _ranks(b))[0, 1]), n
 
 
 @dataclass(frozen=True)
@@ -269,17 +289,21 @@ def compare_days(
     outcomes: Iterable[str] = (*LOWER_IS_BETTER, *HIGHER_IS_BETTER),
 ) -> list[Comparison]:
     """Each outcome's mean on days with and without each factor (same day)."""
+    import numpy as np
+
     result = []
     outcomes = list(outcomes)
+    # Plain arrays: the masks below run many times, and pandas' indexing would dominate.
+    arrays = {key: frame[key].to_numpy(dtype=float) for key in outcomes}
     for factor in factors:
         if factor not in frame:
             continue
-        flag = frame[factor]
+        flag = frame[factor].to_numpy(dtype=float)
+        yes, no = flag > 0, flag == 0  # NaN (unknown) is neither
         for outcome in outcomes:
-            values = frame[outcome]
-            known = values.notna() & flag.notna()
-            with_ = values[known & (flag > 0)]
-            without = values[known & (flag == 0)]
+            values = arrays[outcome]
+            known = ~np.isnan(values)
+            with_, without = values[known & yes], values[known & no]
             result.append(
                 Comparison(
                     factor,
