@@ -419,3 +419,27 @@ def test_csv_import_reads_words_and_refuses_unknown_columns(tmp_path: Path, stor
     source.write_text("date,spots\n2026-03-01,3\n", "utf-8")
     with pytest.raises(JournalError, match="unknown columns spots"):
         csvio.import_csv(store, source)
+
+
+def test_the_columns_give_the_same_frame_as_the_check_ins(store: JournalStore):
+    import pandas as pd
+
+    from planner.journal.analysis import journal_frame
+
+    assert journal_frame(store.columns()).empty
+    store.save_many(
+        [
+            full_checkin(),
+            CheckIn(DAY + timedelta(2), {"practices": "none", "ate_as_planned": "no"}),
+            CheckIn(DAY + timedelta(3), {"mood": 1, "antibiotics": True}),
+        ]
+    )
+    frame = journal_frame(store.columns())
+    pd.testing.assert_frame_equal(frame, journal_frame(store.all()))
+    assert frame["practice_done"].tolist()[:4] == [
+        1.0,
+        pytest.approx(float("nan"), nan_ok=True),
+        0.0,
+        pytest.approx(float("nan"), nan_ok=True),
+    ]
+    assert frame["ate_as_planned"].iloc[[0, 2]].tolist() == [0.5, 0.0]

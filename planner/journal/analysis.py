@@ -65,28 +65,41 @@ def label(key: str) -> str:
     return key.replace("_", " ").capitalize()
 
 
-def journal_frame(checkins: Sequence[CheckIn]) -> pd.DataFrame:
+Journal = Sequence[CheckIn] | Mapping[str, Sequence[Any]]
+
+
+def as_columns(checkins: Sequence[CheckIn]) -> dict[str, list[Any]]:
+    """Check-ins in the column form of ``JournalStore.columns``."""
+    columns: dict[str, list[Any]] = {"day": [c.day.isoformat() for c in checkins]}
+    for key in FIELD_BY_KEY:
+        if key != "practices":
+            columns[key] = [c.values.get(key) for c in checkins]
+    columns["practice_done"] = [
+        None if (p := c.values.get("practices")) is None else bool(p) for c in checkins
+    ]
+    return columns
+
+
+def journal_frame(journal: Journal) -> pd.DataFrame:
     """One row per calendar day from the first check-in to the last, a numeric column per
     field (NaN where empty): booleans 0/1, "ate as planned" yes 1, mostly 0.5, no 0, and
-    ``practice_done`` 1 when any stress practice was done, 0 when none."""
+    ``practice_done`` 1 when any stress practice was done, 0 when none. ``journal`` is a
+    list of check-ins or the columns of ``JournalStore.columns``."""
     import numpy as np
     import pandas as pd
 
+    columns = journal if isinstance(journal, Mapping) else as_columns(journal)
     numeric = [f.key for f in FIELDS if f.numeric]
-    columns = [*numeric, "ate_as_planned", "practice_done"]
-    if not checkins:
-        return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="date"), dtype=float)
+    names = [*numeric, "ate_as_planned", "practice_done"]
+    if not len(columns["day"]):
+        return pd.DataFrame(columns=names, index=pd.DatetimeIndex([], name="date"), dtype=float)
     # Column by column: numpy turns None into NaN and True/False into 1/0 itself.
-    values = [c.values for c in checkins]
-    data = {key: np.array([v.get(key) for v in values], dtype=float) for key in numeric}
+    data = {key: np.array(columns[key], dtype=float) for key in (*numeric, "practice_done")}
     data["ate_as_planned"] = np.array(
-        [PLAN_WORDS.get(str(v.get("ate_as_planned")), np.nan) for v in values], dtype=float
+        [PLAN_WORDS.get(str(v), np.nan) for v in columns["ate_as_planned"]], dtype=float
     )
-    data["practice_done"] = np.array(
-        [None if (p := v.get("practices")) is None else bool(p) for v in values], dtype=float
-    )
-    index = pd.DatetimeIndex(np.array([c.day for c in checkins], dtype="datetime64[D]"))
-    frame = pd.DataFrame(data, index=index.rename("date"), columns=columns)
+    index = pd.DatetimeIndex(np.array(columns["day"], dtype="datetime64[D]")).rename("date")
+    frame = pd.DataFrame(data, index=index, columns=names)
     if not frame.index.is_monotonic_increasing or frame.index.has_duplicates:
         frame = frame[~frame.index.duplicated(keep="last")].sort_index()
     full = pd.date_range(frame.index[0], frame.index[-1], freq="D", name="date")
@@ -104,9 +117,7 @@ def scores_frame(scores: Mapping[date, Mapping[str, Any]]) -> pd.DataFrame:
     keys: dict[str, None] = {}
     for day in days:
         keys.update(dict.fromkeys(scores[day]))
-    data = {
-        key: np.array([scores[day].get(key) for day in days], dtype=float) for key in keys
-    }
+    data = {key: np.array([scores[day].get(key) for day in days], dtype=float) for key in keys}
     if "probiotic" in data:
         derived = np.where(np.isnan(data["probiotic"]), np.nan, data["probiotic"] > 0)
         if "fermented" in data:  # an explicit value wins where there is one
@@ -118,30 +129,40 @@ def scores_frame(scores: Mapping[date, Mapping[str, Any]]) -> pd.DataFrame:
 
 
 def timeline(
-    checkins: Sequence[CheckIn], scores: Mapping[date, Mapping[str, Any]] | None = None
+    journal: Journal, scores: Mapping[date, Mapping[str, Any]] | None = None
 ) -> pd.DataFrame:
     """The journal and the day scores side by side on every calendar day either covers,
     with the factors of ``FACTORS`` as 0/1 columns (NaN where unknown)."""
     import numpy as np
     import pandas as pd
 
-    frame = journal_frame(checkins)
+    frame = journal_frame(journal)
     if scores:
-        frame = frame.join(scores_frame(scores), how="outer")
+        days = scores_frame(scores)
         if len(frame):
-            full = pd.date_range(frame.index.min(), frame.index.max(), freq="D", name="date")
-            frame = frame.reindex(full)
+            first = min(frame.index[0], days.index[0])
+            last = max(frame.index[-1], days.index[-1])
+        else:
+            first, last = days.index[0], days.index[-1]
+        full = pd.date_range(first, last, freq="D", name="date")
+        # Both on the same days first: then they are only placed side by side.
+        frame = pd.concat([frame.reindex(full), days.reindex(full)], axis=1)
+    extra = {}
     for column in ("score", "fermented"):
         if column not in frame:
-            frame[column] = np.nan
+            extra[column] = np.full(len(frame), np.nan)
+    score = frame["score"].to_numpy(dtype=float) if "score" in frame else extra["score"]
 
-    def flag(values: pd.Series, test: pd.Series) -> pd.Series:
-        return test.astype(float).where(values.notna())
+    def flag(values: np.ndarray, test: np.ndarray) -> np.ndarray:
+        return np.where(np.isnan(values), np.nan, test.astype(float))
 
-    frame["alcohol"] = flag(frame["alcohol_drinks"], frame["alcohol_drinks"] > 0)
-    frame["sleep_7h"] = flag(frame["sleep_hours"], frame["sleep_hours"] >= 7)
-    frame["score_80"] = flag(frame["score"], frame["score"] >= 80)
-    return frame
+    drinks = frame["alcohol_drinks"].to_numpy(dtype=float)
+    sleep = frame["sleep_hours"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        extra["alcohol"] = flag(drinks, drinks > 0)
+        extra["sleep_7h"] = flag(sleep, sleep >= 7)
+        extra["score_80"] = flag(score, score >= 80)
+    return pd.concat([frame, pd.DataFrame(extra, index=frame.index)], axis=1)
 
 
 def rolling_means(

@@ -25,6 +25,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from planner.storage.paths import data_dir
 
@@ -339,6 +340,21 @@ class JournalStore:
                 values["practices"] = frozenset(practices.get(row[0], ()))
             result.append(trusted(fromiso(row[0]), values))
         return result
+
+    def columns(self) -> dict[str, list[Any]]:
+        """Every check-in column by column, for the analysis: "day" (ISO dates, ascending),
+        each field but the practices, and "practice_done" (1 done, 0 none, None empty).
+        Five years read this way take a few milliseconds, without a CheckIn per day."""
+        with self._lock:
+            rows = self.conn.execute(
+                f"SELECT day, {', '.join(SCALAR_KEYS)}, CASE WHEN practices_recorded IS NULL "
+                "THEN NULL ELSE EXISTS (SELECT 1 FROM practice p WHERE p.day = c.day) END "
+                "FROM checkin c ORDER BY day"
+            ).fetchall()
+        names = ("day", *SCALAR_KEYS, "practice_done")
+        if not rows:
+            return {name: [] for name in names}
+        return dict(zip(names, (list(column) for column in zip(*rows, strict=True)), strict=True))
 
     def get(self, day: date) -> CheckIn | None:
         rows = self._rows("WHERE day = ?", (day.isoformat(),))

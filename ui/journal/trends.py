@@ -320,12 +320,12 @@ class TrendsWindow(QWidget):
 
         self._loaded = True
         try:
-            checkins = self.store.all()
+            columns = self.store.columns()
         except PlannerError as exc:
             self.chart.set_data(None, None, [], None, 0, 1, str(exc))
             return
         notices, self.store.notices[:] = list(self.store.notices), []
-        self.frame = timeline(checkins, self.scores)
+        self.frame = timeline(columns, self.scores)
         lines = [*notices, *better_days(self.frame)]
         self.better.setText("\n\n".join(lines))
         self.redraw()
