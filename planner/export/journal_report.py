@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Path as ShapePath
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
@@ -77,6 +78,7 @@ SERIES_COLORS = (
     colors.HexColor("#2f8a57"),
 )
 CHART_HEIGHT = 112.0
+DOT = colors.HexColor("#9aa5a8")  # daily values under a mean line
 LONG_SPAN_DAYS = 92  # beyond this, daily series are drawn as weekly means
 
 # (title, [(key, label, rolling window or 0 for daily values)], y range or None for auto)
@@ -233,17 +235,14 @@ def _chart(
                 )
         day += timedelta(1)
     for values in dots:
+        # All of a chart's dots as one path of round-capped zero-length strokes: one
+        # shape instead of one per day, which made a year's report three times slower.
+        path = ShapePath(strokeColor=DOT, strokeWidth=1.8, strokeLineCap=1, fillColor=None)
         for i in np.flatnonzero(np.isfinite(values)).tolist():
-            drawing.add(
-                Rect(
-                    x_of(i) - 0.8,
-                    y_of(values[i]) - 0.8,
-                    1.6,
-                    1.6,
-                    strokeColor=None,
-                    fillColor=colors.HexColor("#9aa5a8"),
-                )
-            )
+            x, y = x_of(i), y_of(values[i])
+            path.moveTo(x, y)
+            path.lineTo(x, y)
+        drawing.add(path)
     legend_x = left + plot_w
     for n, (name, values, _window) in enumerate(lines):
         color = SERIES_COLORS[n % len(SERIES_COLORS)]
@@ -292,7 +291,10 @@ def _flush(drawing: Drawing, run: list[float], color: colors.Color) -> None:
     if len(run) >= 4:
         drawing.add(PolyLine(run, strokeColor=color, strokeWidth=1.1, strokeLineJoin=1))
     elif len(run) == 2:  # a lone day between gaps: a dot
-        drawing.add(Rect(run[0] - 1.2, run[1] - 1.2, 2.4, 2.4, strokeColor=None, fillColor=color))
+        dot = ShapePath(strokeColor=color, strokeWidth=2.6, strokeLineCap=1, fillColor=None)
+        dot.moveTo(run[0], run[1])
+        dot.lineTo(run[0], run[1])
+        drawing.add(dot)
 
 
 class _Footer:
