@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .common import Row, format_table, full_plan
+from .journal import ROW_NAMES as JOURNAL_ROWS
 
 # Every row the table prints, in order (tests check that a quick run prints them all).
 ROW_NAMES = (
@@ -35,6 +36,7 @@ ROW_NAMES = (
     "PDF export, full week with shopping list and notes",
     "PDF export, 4 weeks",
     "PDF export, 12 weeks",
+    *JOURNAL_ROWS,
 )
 
 
@@ -68,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     rows += inprocess.suggestion_scaling_rows(catalog, repeats=3 if quick else 20)
     rows += inprocess.palette_rows(catalog, repeats=1 if quick else 5)
     rows += pdf
+    from . import journal
+
+    rows += journal.journal_rows(quick)
 
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     title = (
