@@ -283,6 +283,15 @@ def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(tmp_path: Path
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(data)  # kept, not deleted
 
 
+def test_a_folder_name_with_uri_characters_works(tmp_path: Path):
+    # The integrity check and the restore open files through "file:" URIs.
+    folder = tmp_path / "odd #name? 100%"
+    path = journal_with_backup(folder)
+    path.write_bytes(b"\0" * 4096)
+    with JournalStore(path) as store:
+        assert "was restored" in store.notices[0] and store.count() == 200
+
+
 def test_a_damaged_journal_without_a_backup_starts_empty_and_says_so(tmp_path: Path):
     path = tmp_path / "journal" / "journal.sqlite3"
     with JournalStore(path, backups=False) as store:

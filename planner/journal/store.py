@@ -166,10 +166,15 @@ class SchemaUpgrade:
         c.execute("ALTER TABLE checkin DROP COLUMN stress_practice")
 
 
+def _read_only(path: Path) -> str:
+    # as_uri() percent-encodes "?", "#" and spaces, which would cut a bare "file:" URI short.
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def _integrity_problem(path: Path) -> str | None:
     """None when ``path`` is a sound SQLite database, else what is wrong with it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(_read_only(path), uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
             conn.execute("PRAGMA user_version").fetchone()
@@ -252,7 +257,7 @@ class JournalStore:
         for backup in self.backups():
             if _integrity_problem(backup) is None:
                 _private_file(self.path)
-                source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+                source = sqlite3.connect(_read_only(backup), uri=True)
                 target = sqlite3.connect(self.path)
                 try:
                     source.backup(target)
