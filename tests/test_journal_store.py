@@ -283,6 +283,27 @@ def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(tmp_path: Path
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(data)  # kept, not deleted
 
 
+def test_a_locked_journal_is_not_taken_for_damage(tmp_path: Path, monkeypatch):
+    from planner.journal import store as store_module
+
+    path = journal_with_backup(tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.1)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the file
+    try:
+        with pytest.raises(JournalError, match="cannot be opened now: database is locked"):
+            JournalStore(path).open()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob("*.damaged-*"))
+    with JournalStore(path) as store:
+        assert store.notices == [] and store.count() == 300
+
+
 def test_a_folder_name_with_uri_characters_works(tmp_path: Path):
     # The integrity check and the restore open files through "file:" URIs.
     folder = tmp_path / "odd #name? 100%"

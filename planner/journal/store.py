@@ -181,6 +181,15 @@ def _integrity_problem(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        # Damage is SQLITE_CORRUPT or SQLITE_NOTADB. A locked or unreadable file is not
+        # damaged: it must stay where it is, and the user is told why it cannot be opened.
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return str(exc)
+        if isinstance(exc, sqlite3.OperationalError) or name.startswith(
+            ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")
+        ):
+            raise JournalError(f"The journal {path} cannot be opened now: {exc}.") from exc
         return str(exc)
     if rows != [("ok",)]:
         return "; ".join(str(r[0]) for r in rows[:3])
