@@ -155,8 +155,14 @@ def test_the_trends_view_reads_the_journal_only_once_shown(qtbot, tmp_path: Path
     window = TrendsWindow(store, scores)
     qtbot.addWidget(window)
     assert not store.is_open  # not on the start-up path
+    painted_before_reading = []
+    window.chart.paintEvent = lambda event, paint=window.chart.paintEvent: (
+        painted_before_reading.append(not store.is_open),
+        paint(event),
+    )
     window.show()
     qtbot.waitUntil(lambda: window.frame is not None, timeout=10_000)
+    assert painted_before_reading[0] is True  # "Loading…" drawn, then the journal read
     assert window.key == "skin_breakouts"
     assert window.chart.values is not None and len(window.chart.values) == 91  # 3 months
     assert [m[0] for m in window.chart.means] == ["2-week mean", "4-week mean"]

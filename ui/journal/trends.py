@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from planner.errors import PlannerError
 from planner.journal.fields import FIELD_BY_KEY, FIELDS, GUT_KEYS, MULTI, SKIN_KEYS
 from planner.journal.store import JournalStore
+from ui.firstpaint import PaintWatch
 from ui.theme import is_dark, secondary_text
 
 if TYPE_CHECKING:
@@ -249,6 +250,7 @@ class TrendsWindow(QWidget):
         self.scores: Mapping[date, Mapping[str, Any]] = scores or {}
         self.frame: pd.DataFrame | None = None
         self._loaded = False
+        self._watch: PaintWatch | None = None
 
         self.field_box = QComboBox(self)
         self.field_box.setAccessibleName("Show")
@@ -305,9 +307,11 @@ class TrendsWindow(QWidget):
     # -- loading ---------------------------------------------------------------------------
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._loaded:
-            # After the first paint, so the window appears at once with "Loading…".
-            QTimer.singleShot(0, self.reload)
+        if not self._loaded and self._watch is None:
+            # After the first paint, so the window appears at once with "Loading…"; at the
+            # latest after half a second for a window that is never painted.
+            self._watch = PaintWatch(self.chart, timeout_ms=500)
+            self._watch.painted.connect(self.reload)
 
     def set_scores(self, scores: Mapping[date, Mapping[str, Any]]) -> None:
         self.scores = scores
