@@ -116,6 +116,21 @@ def test_a_past_day_is_loaded_edited_and_saved(qtbot, store: JournalStore):
     assert store.get(DAY) is None
 
 
+def test_answers_typed_for_the_wrong_day_move_with_the_date(qtbot, store: JournalStore):
+    saved_day, free_day = DAY - timedelta(1), DAY - timedelta(2)
+    store.save(CheckIn(saved_day, {"mood": 1}))
+    dialog = show(qtbot, CheckInDialog(store, DAY))
+    press(dialog, "3")  # breakouts, typed for today by mistake
+    dialog.date_edit.setDate(QDate(free_day.year, free_day.month, free_day.day))
+    assert dialog.loaded_label.text() == "New check-in, with the answers typed so far."
+    assert dialog.checkin() == CheckIn(free_day, {"skin_breakouts": 3})
+    dialog.date_edit.setDate(QDate(saved_day.year, saved_day.month, saved_day.day))
+    assert dialog.checkin() == CheckIn(saved_day, {"mood": 1})  # a saved day shows itself
+    dialog.date_edit.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    assert dialog.checkin() == CheckIn(DAY, {})  # nothing typed since: the form empties
+    assert dialog.loaded_label.text() == "New check-in."
+
+
 def test_ask_opens_the_journal_and_reports_saving(qtbot, store: JournalStore, monkeypatch):
     def fill_and_save(dialog: CheckInDialog) -> int:
         dialog.editors["gut_stool"].setCurrentIndex(4)

@@ -186,6 +186,7 @@ class CheckInDialog(QDialog):
         self.loaded_label = QLabel(self)
         self.loaded_label.setObjectName("checkinLoaded")
         self.editors: dict[str, QWidget] = {}
+        self._shown: dict[str, object] = {}  # what the form showed when its day was chosen
 
         top = QHBoxLayout()
         date_label = QLabel("&Day:", self)
@@ -252,19 +253,30 @@ class CheckInDialog(QDialog):
         assert isinstance(value, date)
         return value
 
+    def _values(self) -> dict[str, object]:
+        values = {key: editor_value(editor) for key, editor in self.editors.items()}
+        return {k: v for k, v in values.items() if v is not None}
+
     def _day_chosen(self, *_args: object) -> None:
-        """Shows the check-in saved for the chosen day, or an empty form."""
+        """Shows the check-in saved for the chosen day. For a day without one, answers
+        typed but not saved stay in the form (the usual reason to change the day before
+        saving is that the answers were for another day); otherwise the form empties."""
         saved = self.store.get(self.day)
+        typed = self._values()
+        keep = saved is None and typed != self._shown
         for key, editor in self.editors.items():
-            set_editor_value(editor, saved[key] if saved else None)
-        self.loaded_label.setText(
-            "Editing the check-in saved for this day." if saved else "New check-in."
-        )
+            set_editor_value(editor, saved[key] if saved else typed.get(key) if keep else None)
+        self._shown = dict(saved.values) if saved else {}
+        if saved:
+            self.loaded_label.setText("Editing the check-in saved for this day.")
+        elif keep and typed:
+            self.loaded_label.setText("New check-in, with the answers typed so far.")
+        else:
+            self.loaded_label.setText("New check-in.")
         self.message.clear()
 
     def checkin(self) -> CheckIn:
-        values = {key: editor_value(editor) for key, editor in self.editors.items()}
-        return CheckIn(self.day, {k: v for k, v in values.items() if v is not None})
+        return CheckIn(self.day, self._values())
 
     def save(self) -> None:
         try:
