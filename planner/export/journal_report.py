@@ -209,31 +209,31 @@ def _chart(
                 textAnchor="end",
             )
         )
-    # Month ticks; over a short span, a tick each Monday.
+    # Month ticks; over a short span, a tick each Monday. A label that would run into the
+    # one before it is left out (the first day's, just before a month begins).
     short = days <= 62
-    day = first
-    while day <= last:
-        if day == first or (day.weekday() == 0 if short else day.day == 1):
-            i = (day - first).days
+    ticks = [
+        first + timedelta(i)
+        for i in range(days)
+        if i == 0
+        or ((first + timedelta(i)).weekday() == 0 if short else (first + timedelta(i)).day == 1)
+    ]
+    labels = []
+    for day in ticks:
+        x = x_of((day - first).days)
+        drawing.add(Line(x, bottom, x, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
+        if short:
+            text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
+        else:
+            text = MONTH_NAMES[day.month - 1] + (f" {day.year}" if day.month == 1 else "")
+        if short or days <= 400 or day.month == 1:
+            labels.append((x + 1, text))
+    for n, (x, text) in enumerate(labels):
+        room = (labels[n + 1][0] if n + 1 < len(labels) else left + plot_w + 20) - x
+        if stringWidth(text, fonts.sans, 6) + 3 <= room:
             drawing.add(
-                Line(x_of(i), bottom, x_of(i), bottom - 3, strokeColor=MUTED, strokeWidth=0.5)
+                String(x, bottom - 10, text, fontName=fonts.sans, fontSize=6, fillColor=MUTED)
             )
-            if short:
-                text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
-            else:
-                text = MONTH_NAMES[day.month - 1] + (f" {day.year}" if day.month == 1 else "")
-            if days <= 400 or day.month == 1 or short:
-                drawing.add(
-                    String(
-                        x_of(i) + 1,
-                        bottom - 10,
-                        text,
-                        fontName=fonts.sans,
-                        fontSize=6,
-                        fillColor=MUTED,
-                    )
-                )
-        day += timedelta(1)
     for values in dots:
         # All of a chart's dots as one path of round-capped zero-length strokes: one
         # shape instead of one per day, which made a year's report three times slower.
