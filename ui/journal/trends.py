@@ -8,6 +8,7 @@ The journal is read after the window is first painted, never on the app's start-
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
@@ -135,9 +136,9 @@ class TrendChart(QWidget):
             for run in _runs(self.score, x_of, y_score, stride):
                 _draw_run(painter, run)
             painter.setPen(muted)
-            for v in (0, 50, 100):
-                y = plot.bottom() - plot.height() * v / 100
-                painter.drawText(QPointF(plot.right() + 4, y + metrics.ascent() / 2), str(v))
+            for percent in (0, 50, 100):
+                y = plot.bottom() - plot.height() * percent / 100
+                painter.drawText(QPointF(plot.right() + 4, y + metrics.ascent() / 2), str(percent))
 
         # The grid and the left scale.
         step = _nice_step((self.high - self.low) / 4)
@@ -203,7 +204,9 @@ def _draw_run(painter: QPainter, run: QPolygonF) -> None:
     if painter.pen().widthF() <= 1.0 or painter.pen().style() != Qt.PenStyle.SolidLine:
         painter.drawPolyline(run)
     else:
-        painter.drawLines([QLineF(run[i], run[i + 1]) for i in range(run.size() - 1)])
+        points = run.toList()
+        segments = [QLineF(a, b) for a, b in itertools.pairwise(points)]
+        painter.drawLines(segments)
 
 
 def _runs(
