@@ -304,6 +304,21 @@ def test_a_locked_journal_is_not_taken_for_damage(tmp_path: Path, monkeypatch):
         assert store.notices == [] and store.count() == 300
 
 
+def test_the_journal_opens_while_another_window_is_saving(tmp_path: Path, monkeypatch):
+    from planner.journal import store as store_module
+
+    path = journal_with_backup(tmp_path)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.1)
+    writer = JournalStore(path, backups=False).open()
+    writer.conn.execute("BEGIN IMMEDIATE")  # a save in progress elsewhere
+    try:
+        with JournalStore(path, backups=False) as reader:  # WAL: readers are not blocked
+            assert reader.count() == 300 and reader.notices == []
+    finally:
+        writer.conn.execute("ROLLBACK")
+        writer.close()
+
+
 def test_a_folder_name_with_uri_characters_works(tmp_path: Path):
     # The integrity check and the restore open files through "file:" URIs.
     folder = tmp_path / "odd #name? 100%"

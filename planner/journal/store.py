@@ -92,6 +92,8 @@ class SchemaUpgrade:
 
     def __init__(self, conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
         self.conn = conn
+        if self.user_version == target:
+            return  # the usual case: no write lock taken, another app window may be writing
         with _transaction(conn, "EXCLUSIVE"):
             version = self.user_version
             if version > SCHEMA_VERSION:
