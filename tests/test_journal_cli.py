@@ -66,6 +66,7 @@ def test_add_on_today_by_default(capsys):
     ("argv", "message"),
     [
         (("add", "--skin-redness", "7"), "Redness: 7 is outside 0–4 (none to severe)"),
+        (("add", "--mood", "great"), "Mood: 'great' is neither 1–5 nor one of very low, low"),
         (("add", "--date", "2026-11-30"), "no field given"),
         (("add", "--practices", "running"), "running is not one of meditation"),
         (("report", "--from", "2026-12-01", "--to", "2026-11-01", "-o", "x.pdf"), "is after"),

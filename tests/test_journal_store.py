@@ -94,7 +94,7 @@ def test_bad_values_are_refused_with_clear_messages():
         CheckIn(DAY, {"skin_redness": 7, "gut_stool": "soft", "practices": "running"})
     message = str(error.value)
     assert "Redness: 7 is outside 0–4 (none to severe)" in message
-    assert "Stool form (Bristol): 'soft' is not a number" in message
+    assert "Stool form (Bristol): 'soft' is neither 1–7 nor one of separate hard lumps" in message
     assert "running is not one of meditation" in message
     with pytest.raises(JournalError, match="not a date"):
         CheckIn("2026-02-30", {})

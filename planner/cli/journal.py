@@ -207,7 +207,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         food_name=food_name,
         paper=args.paper,
     )
-    print(f"Wrote {args.output} ({len(checkins)} check-ins, {first} to {last}).")
+    count = len(checkins)
+    print(f"Wrote {args.output} ({count} check-in{'s' if count != 1 else ''}, {first} to {last}).")
     return 0
 
 

@@ -134,6 +134,11 @@ class Field:
                 try:
                     number = float(value.strip().replace(",", "."))
                 except ValueError:
+                    if self.words:
+                        raise JournalError(
+                            f"{name}: {value.strip()!r} is neither {self.low:g}–{self.high:g} "
+                            f"nor one of {', '.join(self.words)}."
+                        ) from None
                     raise JournalError(f"{name}: {value.strip()!r} is not a number.") from None
             else:
                 number = float(value)
