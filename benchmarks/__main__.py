@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from .common import Row, format_table, full_plan
+from .journal import ROW_NAMES as JOURNAL_ROWS
 
 # Every row the table prints, in order (tests check that a quick run prints them all).
 ROW_NAMES = (
@@ -39,6 +40,7 @@ ROW_NAMES = (
     "Plan file refused: 44 MB, 3.5 million unknown keys",
     "Plan file read: 20,000 foods (the most a plan holds)",
     "CSV import: 2,000 lines naming foods over the catalog",
+    *JOURNAL_ROWS,
 )
 
 
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     from planner.core.foods import Catalog
     from planner.storage.planfile import save_plan
 
-    from . import files, inprocess, savefiles, startup
+    from . import files, inprocess, journal, savefiles, startup
 
     rows: list[Row] = []
     rows += startup.startup_rows(runs=1 if quick else 7)
@@ -75,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += files.file_rows(catalog, repeats=1 if quick else 5)
     rows += savefiles.own_food_rows(repeats=3 if quick else 21)
     rows += savefiles.recovery_rows(repeats=1 if quick else 11)
+    rows += journal.journal_rows(quick)
 
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     title = (

@@ -1,0 +1,225 @@
+"""`gutskin journal`: add a check-in from a script, export and import CSV, print a report.
+
+planner/cli/commands.py wires it in with ``add_journal_parser(sub)`` and
+``COMMANDS["journal"] = cmd_journal``. Every handler returns an exit code; an error is one
+line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.errors import PlannerError
+from planner.journal.fields import BOOL, FIELDS, JournalError
+
+if TYPE_CHECKING:
+    from planner.core.plan import Plan
+    from planner.journal.store import JournalStore
+
+EXIT_ERROR = 2
+DEFAULT_REPORT_DAYS = 90
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+
+
+def option_name(key: str) -> str:
+    return "--" + key.replace("_", "-")
+
+
+def _field_help(key: str) -> str:
+    from planner.journal.fields import FIELD_BY_KEY, NONE_DONE
+
+    field = FIELD_BY_KEY[key]
+    if field.is_scale:
+        steps = ", ".join(f"{n + int(field.low)} {w}" for n, w in enumerate(field.words))
+        return f"{field.label}: {steps}"
+    if field.kind == BOOL:
+        return f"{field.label}: yes or no"
+    if field.words:
+        extra = f" or {NONE_DONE}" if field.kind == "multi" else ""
+        return f"{field.label}: {', '.join(field.words)}{extra}"
+    if field.suggestions:
+        return f"{field.label}, free text, e.g. {field.suggestions[0]}"
+    span = f" ({field.low:g}–{field.high:g} {field.unit})" if field.high else ""
+    return f"{field.label}{span}"
+
+
+def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "journal", help="the daily check-in journal: add, export, import, report"
+    )
+    parser.add_argument(
+        "--journal", type=Path, metavar="FILE", help="the journal database (default: yours)"
+    )
+    actions = parser.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+
+    p = actions.add_parser("add", help="save a day's check-in (fields not given are kept)")
+    p.add_argument("--date", type=_date, default=None, help="the day (default: today)")
+    p.add_argument(
+        "--replace", action="store_true", help="replace the day's check-in instead of merging"
+    )
+    for field in FIELDS:
+        p.add_argument(
+            option_name(field.key),
+            dest=field.key,
+            metavar="VALUE",
+            help=_field_help(field.key) + ' ("" empties it)',
+        )
+
+    p = actions.add_parser("export", help="write the journal as CSV")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
+
+    p = actions.add_parser("import", help="read check-ins from CSV (all rows or none)")
+    p.add_argument("csv", type=Path)
+
+    p = actions.add_parser("report", help="write a PDF report for a doctor")
+    p.add_argument("--from", dest="first", type=_date, help="first day (default: 90 days ago)")
+    p.add_argument("--to", dest="last", type=_date, help="last day (default: today)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.add_argument(
+        "--plan",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a plan file whose weeks and day scores to include (repeatable)",
+    )
+    return parser
+
+
+def _store(args: argparse.Namespace) -> JournalStore:
+    from planner.journal.store import JournalStore
+
+    store = JournalStore(args.journal) if args.journal else JournalStore()
+    store.open()
+    for notice in store.notices:
+        print(f"gutskin: {notice}", file=sys.stderr)
+    return store
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from planner.journal.fields import CheckIn
+
+    day = args.date or date.today()
+    given = {f.key: getattr(args, f.key) for f in FIELDS if getattr(args, f.key) is not None}
+    if not given:
+        raise JournalError("no field given; see gutskin journal add --help.")
+    store = _store(args)
+    try:
+        old = None if args.replace else store.get(day)
+        values = {**(old.values if old else {}), **given}
+        checkin = CheckIn(day, {k: v for k, v in values.items() if v != ""})
+        store.save(checkin)
+    finally:
+        store.close()
+    filled = len(checkin.values)
+    print(f"Saved the check-in of {day} ({filled} field{'s' if filled != 1 else ''}).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from planner.journal.csvio import export_csv
+
+    store = _store(args)
+    try:
+        count = export_csv(store, args.output)
+    finally:
+        store.close()
+    print(f"Wrote {count} check-in{'s' if count != 1 else ''} to {args.output}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from planner.journal.csvio import import_csv
+
+    store = _store(args)
+    try:
+        count = import_csv(store, args.csv)
+    finally:
+        store.close()
+    print(f"Imported {count} check-in{'s' if count != 1 else ''} from {args.csv}.")
+    return 0
+
+
+Scores = dict[date, dict[str, float | None]]
+
+
+def _plans_and_scores(
+    paths: list[Path],
+) -> tuple[list[tuple[date, Plan]], Scores, Callable[[str], str] | None]:
+    """The plans in ``paths`` as (start, plan) and their day scores as the plain mapping."""
+    if not paths:
+        return [], {}, None
+    from planner.core.foods import Catalog
+    from planner.journal.analysis import scores_mapping
+    from planner.scoring.evaluator import Evaluator
+    from planner.storage.paths import user_foods_path
+    from planner.storage.planfile import load_plan
+    from planner.storage.userfoods import UserFoods
+
+    try:
+        user = list(UserFoods.load(user_foods_path()))
+    except PlannerError as exc:
+        print(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
+        user = []
+    catalog = Catalog.load(user_foods=user)
+    evaluator = Evaluator(catalog)
+    plans: list[tuple[date, Plan]] = []
+    scores: Scores = {}
+    for path in paths:
+        plan = load_plan(path)
+        plans.append((plan.start, plan))
+        scores.update(scores_mapping(evaluator.evaluate(plan, tips=False).days))
+    return plans, scores, catalog.name_of
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from planner.export.journal_report import export_journal_report
+
+    last = args.last or date.today()
+    first = args.first or last - timedelta(DEFAULT_REPORT_DAYS - 1)
+    if first > last:
+        raise JournalError(f"--from {first} is after --to {last}.")
+    plans, scores, food_name = _plans_and_scores(args.plan)
+    store = _store(args)
+    try:
+        checkins = store.between(first, last)
+    finally:
+        store.close()
+    export_journal_report(
+        args.output,
+        checkins,
+        first,
+        last,
+        scores=scores,
+        plans=[(start, plan) for start, plan in plans],
+        food_name=food_name,
+        paper=args.paper,
+    )
+    count = len(checkins)
+    print(f"Wrote {args.output} ({count} check-in{'s' if count != 1 else ''}, {first} to {last}).")
+    return 0
+
+
+ACTIONS = {"add": cmd_add, "export": cmd_export, "import": cmd_import, "report": cmd_report}
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    """Runs ``gutskin journal ACTION``; errors are one line on stderr and exit code 2."""
+    try:
+        return ACTIONS[args.journal_command](args)
+    except PlannerError as exc:
+        text = " ".join(str(exc).split())
+        print(f"gutskin: {text}", file=sys.stderr)
+        return EXIT_ERROR

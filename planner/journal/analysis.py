@@ -1,0 +1,375 @@
+"""What the journal shows: symptoms and habits over time set against the day scores, lagged
+views, and "what goes with better days".
+
+pandas is imported inside the functions: this module is imported by the trends view and the
+report, never on the way to the first window.
+
+Method and honesty rules (docs/journal.md says more):
+- Days are calendar days. A day without a check-in, or a field left empty, is missing, never
+  zero; every figure counts only the days that have both values it needs.
+- Gut symptoms follow food within hours to two days, so they are set against a factor on
+  the same day and one and two days later (``lag_table``); skin changes over weeks, so it is
+  shown as rolling 2- and 4-week means, each needing at least half its days filled.
+- Lags use Spearman's rank correlation (the Pearson correlation of the ranks), robust to the
+  0-4 steps and to a few extreme days.
+- "What goes with better days" compares the mean of an outcome on days with and without a
+  factor. Nothing is shown before there are at least ``MIN_DAYS`` days on each side (the
+  rule Bearable uses), and fewer than ``FEW_DAYS`` on a side is flagged as few.
+- The wording says "went with", never "caused": a journal is observational, and a person
+  who sleeps badly may also drink more and eat differently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .fields import FIELD_BY_KEY, FIELDS, GUT_KEYS, MULTI, SKIN_KEYS, CheckIn
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+MIN_DAYS = 3  # days needed on each side before a comparison is shown
+FEW_DAYS = 10  # fewer than this on a side: flagged as few days
+GUT_LAGS = (0, 1, 2)
+SKIN_WINDOWS = (14, 28)  # days: the 2- and 4-week rolling means
+PLAN_WORDS = {"yes": 1.0, "mostly": 0.5, "no": 0.0}
+
+FACTORS: dict[str, str] = {
+    "fermented": "fermented food",
+    "alcohol": "alcohol",
+    "sleep_7h": "7+ hours of sleep",
+    "score_80": "a day score of 80 or more",
+}
+# Outcomes where lower is better (symptoms), and higher is better (mood, energy). The
+# Bristol form has no "better" direction on its own (types 3-4 are the usual), so it is
+# left out of the comparison and kept in the lags and the charts.
+LOWER_IS_BETTER = tuple(k for k in (*SKIN_KEYS, *GUT_KEYS) if k != "gut_stool")
+HIGHER_IS_BETTER = ("mood", "energy")
+ASSOCIATION_NOTE = (
+    "These figures describe your own journal: a factor that went with better or worse days "
+    "did not necessarily cause them, and other habits of the same days may explain them."
+)
+
+
+def label(key: str) -> str:
+    if key in FIELD_BY_KEY:
+        return FIELD_BY_KEY[key].label
+    if key in FACTORS:
+        return FACTORS[key]
+    if key == "practice_done":
+        return "Stress practice done"
+    return key.replace("_", " ").capitalize()
+
+
+Journal = Sequence[CheckIn] | Mapping[str, Sequence[Any]]
+
+
+def as_columns(checkins: Sequence[CheckIn]) -> dict[str, list[Any]]:
+    """Check-ins in the column form of ``JournalStore.columns``."""
+    columns: dict[str, list[Any]] = {"day": [c.day.isoformat() for c in checkins]}
+    for key in FIELD_BY_KEY:
+        if key != "practices":
+            columns[key] = [c.values.get(key) for c in checkins]
+    columns["practice_done"] = [
+        None if (p := c.values.get("practices")) is None else bool(p) for c in checkins
+    ]
+    return columns
+
+
+def journal_frame(journal: Journal) -> pd.DataFrame:
+    """One row per calendar day from the first check-in to the last, a numeric column per
+    field (NaN where empty): booleans 0/1, "ate as planned" yes 1, mostly 0.5, no 0, and
+    ``practice_done`` 1 when any stress practice was done, 0 when none. ``journal`` is a
+    list of check-ins or the columns of ``JournalStore.columns``."""
+    import numpy as np
+    import pandas as pd
+
+    columns = journal if isinstance(journal, Mapping) else as_columns(journal)
+    numeric = [f.key for f in FIELDS if f.numeric]
+    names = [*numeric, "ate_as_planned", "practice_done"]
+    if not len(columns["day"]):
+        return pd.DataFrame(columns=names, index=pd.DatetimeIndex([], name="date"), dtype=float)
+    # Column by column: numpy turns None into NaN and True/False into 1/0 itself.
+    data = {key: np.array(columns[key], dtype=float) for key in (*numeric, "practice_done")}
+    data["ate_as_planned"] = np.array(
+        [PLAN_WORDS.get(str(v), np.nan) for v in columns["ate_as_planned"]], dtype=float
+    )
+    index = pd.DatetimeIndex(np.array(columns["day"], dtype="datetime64[D]")).rename("date")
+    frame = pd.DataFrame(data, index=index, columns=names)
+    if not frame.index.is_monotonic_increasing or frame.index.has_duplicates:
+        frame = frame[~frame.index.duplicated(keep="last")].sort_index()
+    full = pd.date_range(frame.index[0], frame.index[-1], freq="D", name="date")
+    return frame.reindex(full)
+
+
+def scores_frame(scores: Mapping[date, Mapping[str, Any]]) -> pd.DataFrame:
+    """The day scores as a frame: ``score``, one column per part, and ``fermented`` (1 when
+    a fermented (probiotic) food was eaten). ``scores`` maps a date to {"score": ...,
+    part key: points, ...}; a "fermented" entry wins, else a probiotic part above 0 counts."""
+    import numpy as np
+    import pandas as pd
+
+    days = sorted(scores)
+    keys: dict[str, None] = {}
+    for day in days:
+        keys.update(dict.fromkeys(scores[day]))
+    data = {key: np.array([scores[day].get(key) for day in days], dtype=float) for key in keys}
+    if "probiotic" in data:
+        derived = np.where(np.isnan(data["probiotic"]), np.nan, data["probiotic"] > 0)
+        if "fermented" in data:  # an explicit value wins where there is one
+            data["fermented"] = np.where(np.isnan(data["fermented"]), derived, data["fermented"])
+        else:
+            data["fermented"] = derived
+    index = pd.DatetimeIndex(np.array(days, dtype="datetime64[D]")).rename("date")
+    return pd.DataFrame(data, index=index)
+
+
+def timeline(
+    journal: Journal, scores: Mapping[date, Mapping[str, Any]] | None = None
+) -> pd.DataFrame:
+    """The journal and the day scores side by side on every calendar day either covers,
+    with the factors of ``FACTORS`` as 0/1 columns (NaN where unknown)."""
+    import numpy as np
+    import pandas as pd
+
+    frame = journal_frame(journal)
+    if scores:
+        days = scores_frame(scores)
+        if len(frame):
+            first = min(frame.index[0], days.index[0])
+            last = max(frame.index[-1], days.index[-1])
+        else:
+            first, last = days.index[0], days.index[-1]
+        full = pd.date_range(first, last, freq="D", name="date")
+        # Both on the same days first: then they are only placed side by side.
+        frame = pd.concat([frame.reindex(full), days.reindex(full)], axis=1)
+    extra = {}
+    for column in ("score", "fermented"):
+        if column not in frame:
+            extra[column] = np.full(len(frame), np.nan)
+    score = frame["score"].to_numpy(dtype=float) if "score" in frame else extra["score"]
+
+    def flag(values: np.ndarray, test: np.ndarray) -> np.ndarray:
+        return np.where(np.isnan(values), np.nan, test.astype(float))
+
+    drinks = frame["alcohol_drinks"].to_numpy(dtype=float)
+    sleep = frame["sleep_hours"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        extra["alcohol"] = flag(drinks, drinks > 0)
+        extra["sleep_7h"] = flag(sleep, sleep >= 7)
+        extra["score_80"] = flag(score, score >= 80)
+    return pd.concat([frame, pd.DataFrame(extra, index=frame.index)], axis=1)
+
+
+def rolling_means(
+    frame: pd.DataFrame, keys: Iterable[str] = SKIN_KEYS, windows: Iterable[int] = SKIN_WINDOWS
+) -> pd.DataFrame:
+    """Trailing means over ``windows`` calendar days, column ``KEY_14d``; a mean needs at
+    least half of its days filled, else it is NaN."""
+    import pandas as pd
+
+    out = {}
+    for key in keys:
+        for window in windows:
+            out[f"{key}_{window}d"] = (
+                frame[key].rolling(window, min_periods=max(1, window // 2)).mean()
+            )
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks from 1, ties sharing their average rank (as pandas' and SciPy's "average")."""
+    import numpy as np
+
+    order = np.argsort(values, kind="mergesort")
+    ordered = values[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    ends = np.r_[starts[1:], len(values)]
+    ranks = np.empty(len(values))
+    ranks[order] = np.repeat((starts + ends + 1) / 2, ends - starts)
+    return ranks
+
+
+def _spearman(x: pd.Series, y: pd.Series) -> tuple[float, int]:
+    import numpy as np
+
+    a, b = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    both = ~(np.isnan(a) | np.isnan(b))
+    n = int(both.sum())
+    if n < MIN_DAYS * 2:
+        return float("nan"), n
+    a, b = a[both], b[both]
+    if np.all(a == a[0]) or np.all(b == b[0]):
+        return float("nan"), n  # a constant says nothing
+    return float(np.corrcoef(_ranks(a), _ranks(b))[0, 1]), n
+
+
+@dataclass(frozen=True)
+class Lag:
+    factor: str
+    outcome: str
+    lag: int  # days after the factor
+    days: int  # days with both values
+    r: float  # Spearman's rank correlation, NaN when it cannot be told
+
+    @property
+    def shown(self) -> bool:
+        return self.days >= MIN_DAYS * 2 and self.r == self.r
+
+    def sentence(self) -> str:
+        when = {0: "the same day", 1: "the next day"}.get(self.lag, f"{self.lag} days later")
+        if not self.shown:
+            return f"{label(self.outcome)} {when}: not enough days yet ({self.days})."
+        strength = abs(self.r)
+        few = " (few days: this could be chance)" if self.days < FEW_DAYS * 2 else ""
+        if strength < 0.1:
+            return (
+                f"{label(self.outcome)} {when} showed no clear link with "
+                f"{label(self.factor).lower()} (r = {self.r:+.2f}, {self.days} days){few}."
+            )
+        word = "weakly" if strength < 0.3 else "clearly"
+        direction = "higher" if self.r > 0 else "lower"
+        return (
+            f"{label(self.outcome)} {when} was {word} {direction} after "
+            f"{label(self.factor).lower()} (r = {self.r:+.2f}, {self.days} days){few}."
+        )
+
+
+def lag_table(
+    frame: pd.DataFrame,
+    factors: Iterable[str],
+    outcomes: Iterable[str] = GUT_KEYS,
+    lags: Iterable[int] = GUT_LAGS,
+) -> list[Lag]:
+    """Each outcome ``lag`` days after each factor: its rank correlation and day count."""
+    result = []
+    outcomes = list(outcomes)
+    for factor in factors:
+        x = frame[factor]
+        for outcome in outcomes:
+            for lag in lags:
+                # The outcome of day t + lag lined up with the factor of day t.
+                r, n = _spearman(x, frame[outcome].shift(-lag))
+                result.append(Lag(factor, outcome, lag, n, r))
+    return result
+
+
+def strongest_lag(lags: Iterable[Lag], factor: str, outcome: str) -> Lag | None:
+    """The lag at which ``outcome`` went most strongly with ``factor``, if any is shown."""
+    candidates = [g for g in lags if g.factor == factor and g.outcome == outcome and g.shown]
+    return max(candidates, key=lambda g: abs(g.r), default=None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    factor: str
+    outcome: str
+    days_with: int
+    days_without: int
+    mean_with: float
+    mean_without: float
+
+    @property
+    def shown(self) -> bool:
+        return self.days_with >= MIN_DAYS and self.days_without >= MIN_DAYS
+
+    @property
+    def few(self) -> bool:
+        return min(self.days_with, self.days_without) < FEW_DAYS
+
+    @property
+    def better_with(self) -> bool | None:
+        """Whether days with the factor were better for this outcome; None when equal."""
+        if self.mean_with == self.mean_without:
+            return None
+        lower = self.mean_with < self.mean_without
+        return lower if self.outcome in LOWER_IS_BETTER else not lower
+
+    def sentence(self) -> str:
+        name, factor = label(self.outcome), label(self.factor)
+        if not self.shown:
+            return (
+                f"{name} and {factor}: not shown until there are {MIN_DAYS} days with and "
+                f"{MIN_DAYS} without (now {self.days_with} and {self.days_without})."
+            )
+        few = " Few days: this could be chance." if self.few else ""
+        return (
+            f"On days with {factor}, {name.lower()} averaged {self.mean_with:.1f} "
+            f"({self.days_with} days), against {self.mean_without:.1f} on days without "
+            f"({self.days_without} days).{few}"
+        )
+
+
+def compare_days(
+    frame: pd.DataFrame,
+    factors: Iterable[str] = tuple(FACTORS),
+    outcomes: Iterable[str] = (*LOWER_IS_BETTER, *HIGHER_IS_BETTER),
+) -> list[Comparison]:
+    """Each outcome's mean on days with and without each factor (same day)."""
+    import numpy as np
+
+    result = []
+    outcomes = list(outcomes)
+    # Plain arrays: the masks below run many times, and pandas' indexing would dominate.
+    arrays = {key: frame[key].to_numpy(dtype=float) for key in outcomes}
+    for factor in factors:
+        if factor not in frame:
+            continue
+        flag = frame[factor].to_numpy(dtype=float)
+        yes, no = flag > 0, flag == 0  # NaN (unknown) is neither
+        for outcome in outcomes:
+            values = arrays[outcome]
+            known = ~np.isnan(values)
+            with_, without = values[known & yes], values[known & no]
+            result.append(
+                Comparison(
+                    factor,
+                    outcome,
+                    int(with_.size),
+                    int(without.size),
+                    float(with_.mean()) if with_.size else float("nan"),
+                    float(without.mean()) if without.size else float("nan"),
+                )
+            )
+    return result
+
+
+def better_days(frame: pd.DataFrame, limit: int = 8) -> list[str]:
+    """The "what goes with better days" summary: the largest shown differences, as
+    sentences, small samples flagged, and the association note last."""
+    shown = [c for c in compare_days(frame) if c.shown and c.better_with is not None]
+    if not shown:
+        return [
+            f"Nothing to compare yet: each factor needs at least {MIN_DAYS} days with it and "
+            f"{MIN_DAYS} without, in check-ins with the same fields filled in."
+        ]
+
+    def size(c: Comparison) -> float:
+        scale = FIELD_BY_KEY[c.outcome]
+        span = (scale.high - scale.low) or 1.0
+        return abs(c.mean_with - c.mean_without) / span
+
+    chosen = sorted(shown, key=size, reverse=True)[:limit]
+    return [c.sentence() for c in chosen] + [ASSOCIATION_NOTE]
+
+
+def summary_fields() -> tuple[str, ...]:
+    """The fields a trend can be drawn for, in the check-in's order."""
+    return tuple(f.key for f in FIELDS if f.numeric and f.kind != MULTI)
+
+
+def scores_mapping(days: Iterable[Any]) -> dict[date, dict[str, float | None]]:
+    """The plain mapping the analysis takes, from day scores with ``date``, ``planned``,
+    ``score`` and ``parts`` (each with ``key`` and ``points``): unplanned days are left out."""
+    out: dict[date, dict[str, float | None]] = {}
+    for day in days:
+        if not day.planned:
+            continue
+        row: dict[str, float | None] = {"score": day.score}
+        row.update({part.key: float(part.points) for part in day.parts})
+        out[day.date] = row
+    return out
