@@ -57,6 +57,12 @@ def categories_in_order(categories: frozenset[str]) -> list[str]:
     return [cat for cat in CATEGORIES if cat in categories]
 
 
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether ``palette`` (the application's by default) draws light text on dark."""
+    palette = palette or QApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def dark_palette() -> QPalette:
     """A dark palette for the Fusion style (used where the platform offers none)."""
     p = QPalette()

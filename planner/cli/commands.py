@@ -161,6 +161,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="food ids already at home, comma-separated: listed apart from what to buy",
     )
     prefs(p)
+    # The calendar and journal commands live in modules of their own, imported only when
+    # a command line is parsed: the app's start (no command) never loads them.
+    from planner.cli.journal import add_journal_parser
+    from planner.cli.weeks import add_export_ical_parser, add_weeks_option
+
+    add_weeks_option(p)
+    add_export_ical_parser(sub)
+    add_journal_parser(sub)
     return parser
 
 
@@ -444,6 +452,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from planner.cli.weeks import selected_weeks
     from planner.export.pdf import export_pdf, render_pdf
     from planner.storage.planfile import load_plan
 
@@ -464,6 +473,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         "shopping": not args.no_shopping,
         "notes": args.notes,
         "have": have,
+        "weeks": selected_weeks(plan, args.weeks),
     }
     if to_stdout:
         _write_stdout(render_pdf(plan, _evaluator(args, catalog), **options))
@@ -474,6 +484,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_ical(args: argparse.Namespace) -> int:
+    from planner.cli.weeks import cmd_export_ical as run
+
+    return run(args)
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    from planner.cli.journal import cmd_journal as run
+
+    return run(args)
+
+
 COMMANDS = {
     "foods": cmd_foods,
     "score": cmd_score,
@@ -482,6 +504,8 @@ COMMANDS = {
     "import": cmd_import,
     "export-csv": cmd_export_csv,
     "export": cmd_export,
+    "export-ical": cmd_export_ical,
+    "journal": cmd_journal,
 }
 
 
@@ -494,9 +518,10 @@ def main(
     file = None
     if len(argv) == 1 and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         file = Path(argv.pop())
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        if not argv and run_app is not None:  # the app: no parser to build
+            return run_app(file)
+        args = build_parser().parse_args(argv)
         if args.command is None:
             if run_app is None:
                 raise PlannerError("no command given; see gutskin --help")
