@@ -22,7 +22,7 @@ def _export(window, monkeypatch, target) -> None:
     window.add_food("kefir")
     options = dialogs.PdfOptions(target)
     monkeypatch.setattr(
-        dialogs.PdfOptionsDialog, "ask", classmethod(lambda cls, parent, suggested: options)
+        dialogs.PdfOptionsDialog, "ask", classmethod(lambda cls, parent, suggested, **_: options)
     )
     window.export_pdf_file()
 

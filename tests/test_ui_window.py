@@ -453,7 +453,7 @@ def test_pdf_export_runs_in_the_background_and_offers_to_open(window, tmp_path, 
     window.grid.set_current(0, "breakfast")
     window.add_food("kefir")
     options = dialogs.PdfOptions(target, "letter", True, True)
-    patch(monkeypatch, dialogs.PdfOptionsDialog, "ask", lambda cls, parent, suggested: options)
+    patch(monkeypatch, dialogs.PdfOptionsDialog, "ask", lambda cls, parent, suggested, **_: options)
     written = []
     monkeypatch.setattr(window, "pdf_written", written.append)
     window.export_pdf_file()

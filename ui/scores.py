@@ -93,6 +93,11 @@ class ScoreKeeper(QObject):
         return self._evaluator is not None
 
     @property
+    def evaluator(self) -> Evaluator | None:
+        """The loaded evaluator (None until it is), for other scores the window shows."""
+        return self._evaluator
+
+    @property
     def pending(self) -> bool:
         return bool(self._stale) or self._timer.isActive() or self._evaluator is None
 

@@ -23,6 +23,12 @@ MAX_RECENT = 8
 FIBER_RANGE = (5.0, 100.0)  # what planner.scoring.model.Preferences accepts
 AUTOSAVE_DEFAULT_S = 60.0
 AUTOSAVE_RANGE = (0.1, 3600.0)  # tests use a fraction of a second
+START_LAST, START_EMPTY, START_SAMPLE = "last", "empty", "sample"
+START_CHOICES = {
+    START_LAST: "The last plan",
+    START_EMPTY: "An empty plan",
+    START_SAMPLE: "The sample week",
+}
 
 
 class Settings:
@@ -157,6 +163,29 @@ class Settings:
     @last_folder.setter
     def last_folder(self, folder: Path) -> None:
         self._qs.setValue("files/last_folder", str(folder))
+
+    # -- what the app opens with ------------------------------------------------------------
+    @property
+    def start_with(self) -> str:
+        """What a start without a file opens: the last plan, an empty plan or the sample
+        week (one of START_CHOICES)."""
+        value = self._qs.value("app/start_with", START_LAST)
+        return value if isinstance(value, str) and value in START_CHOICES else START_LAST
+
+    @start_with.setter
+    def start_with(self, value: str) -> None:
+        if value in START_CHOICES:
+            self._qs.setValue("app/start_with", value)
+
+    @property
+    def last_plan(self) -> Path | None:
+        """The plan file open when the app last closed; None for an unsaved plan."""
+        value = self._qs.value("files/last_plan", "")
+        return Path(value) if isinstance(value, str) and value else None
+
+    @last_plan.setter
+    def last_plan(self, path: Path | None) -> None:
+        self._qs.setValue("files/last_plan", "" if path is None else str(Path(path).resolve()))
 
     def _bool(self, key: str, default: bool) -> bool:
         value = self._qs.value(key, default)

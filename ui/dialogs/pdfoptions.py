@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
@@ -26,10 +27,17 @@ class PdfOptions:
     paper: str = "a4"
     shopping: bool = True
     notes: bool = False
+    # (first, last) weeks from 0, printed with one shopping list for all of them; None:
+    # every week, each with its own list
+    weeks: tuple[int, int] | None = None
+
+    def week_list(self) -> list[int] | None:
+        """The weeks to print (numbered from 0), or None for every week."""
+        return None if self.weeks is None else list(range(self.weeks[0], self.weeks[1] + 1))
 
 
 class PdfOptionsDialog(QDialog):
-    def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, suggested: Path, parent: QWidget | None = None, weeks: int = 1) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
         self.path = QLineEdit(str(suggested), self)
@@ -50,6 +58,24 @@ class PdfOptionsDialog(QDialog):
         form.addRow("&Paper:", self.paper)
         form.addRow(self.shopping)
         form.addRow(self.notes)
+        # A range of weeks with one shopping list for all of them (a plan of several weeks).
+        self.some_weeks = QCheckBox("Only &weeks, with one shopping list for them:", self)
+        self.first_week, self.last_week = QSpinBox(self), QSpinBox(self)
+        for box, name in ((self.first_week, "First week"), (self.last_week, "Last week")):
+            box.setRange(1, max(1, weeks))
+            box.setAccessibleName(name)
+            box.setEnabled(False)
+        self.last_week.setValue(max(1, weeks))
+        self.some_weeks.toggled.connect(self.first_week.setEnabled)
+        self.some_weeks.toggled.connect(self.last_week.setEnabled)
+        weeks_row = QHBoxLayout()
+        weeks_row.addWidget(self.first_week)
+        weeks_row.addWidget(self.last_week)
+        if weeks > 1:
+            form.addRow(self.some_weeks, weeks_row)
+        else:
+            for widget in (self.some_weeks, self.first_week, self.last_week):
+                widget.hide()
         stack(self, form, ok_cancel(self, "Export"))
         self.resize(520, self.sizeHint().height())
 
@@ -68,11 +94,19 @@ class PdfOptionsDialog(QDialog):
             paper=str(self.paper.currentData()),
             shopping=self.shopping.isChecked(),
             notes=self.notes.isChecked(),
+            weeks=self.chosen_weeks(),
         )
 
+    def chosen_weeks(self) -> tuple[int, int] | None:
+        if not self.some_weeks.isChecked():
+            return None
+        first, last = sorted((self.first_week.value(), self.last_week.value()))
+        return first - 1, last - 1
+
     @classmethod
-    def ask(cls, parent: QWidget | None, suggested: Path) -> PdfOptions | None:
-        dialog = cls(suggested, parent)
+    def ask(cls, parent: QWidget | None, suggested: Path, weeks: int = 1) -> PdfOptions | None:
+        """The options, or None if cancelled; ``weeks`` is how many weeks the plan has."""
+        dialog = cls(suggested, parent, weeks)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.options()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
@@ -16,9 +19,12 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import TAGS
 from planner.scoring.model import Preferences
-from ui.settings import FIBER_RANGE
+from ui.settings import FIBER_RANGE, START_CHOICES
 
 from .parts import ok_cancel, stack
+
+if TYPE_CHECKING:
+    from ui.settings import Settings
 
 TAG_LABELS = {
     "dairy": "Dairy",
@@ -32,7 +38,13 @@ TAG_LABELS = {
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, default_fiber: float, parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        default_fiber: float,
+        parent: QWidget | None = None,
+        start_with: str | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._default_fiber = default_fiber
@@ -61,6 +73,15 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow("Daily &fiber target:", fiber_row)
         form.addRow(self.acne)
+        # What a start without a file opens (shown when the caller has the settings).
+        self.start_with: QComboBox | None = None
+        if start_with is not None:
+            self.start_with = QComboBox(self)
+            for key, label in START_CHOICES.items():
+                self.start_with.addItem(label, key)
+            self.start_with.setCurrentIndex(max(0, self.start_with.findData(start_with)))
+            self.start_with.setAccessibleName("What the app opens on start")
+            form.addRow("On &start, open:", self.start_with)
         stack(self, form, tags_box, ok_cancel(self))
 
     def _reset_fiber(self) -> None:
@@ -76,9 +97,18 @@ class PreferencesDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, prefs: Preferences, default_fiber: float
+        cls,
+        parent: QWidget | None,
+        prefs: Preferences,
+        default_fiber: float,
+        settings: Settings | None = None,
     ) -> Preferences | None:
-        dialog = cls(prefs, default_fiber, parent)
+        """The chosen preferences, or None if cancelled. With ``settings``, the dialog also
+        offers what the app opens on start, and keeps the choice there."""
+        start = settings.start_with if settings is not None else None
+        dialog = cls(prefs, default_fiber, parent, start)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
+        if settings is not None and dialog.start_with is not None:
+            settings.start_with = str(dialog.start_with.currentData())
         return dialog.preferences()

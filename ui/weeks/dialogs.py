@@ -1,15 +1,18 @@
-"""Small dialogs: the options of File > Export Calendar…, and Plan Next Week."""
+"""Small dialogs: the options of File > Export Calendar… and its file, Plan Next Week, and
+Copy Week To…."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import time
+from pathlib import Path
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QSpinBox,
@@ -18,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import MEAL_LABELS, MEALS, Plan
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Plan
 from planner.core.templates import Template
+from planner.core.weeks import copy_week_replaces
 from planner.export.ical import DEFAULT_TIMES
 
 FLOATING = "Floating (the same clock time wherever you are)"
@@ -138,3 +142,77 @@ class PlanNextWeekDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.source.currentData()  # type: ignore[no-any-return]
+
+
+class CalendarFile:
+    """Where File > Export Calendar… writes its .ics file."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export Calendar", str(suggested), "Calendar files (*.ics)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".ics")
+
+
+def week_text(plan: Plan, week: int) -> str:
+    first = plan.date_of(week * DAYS_PER_WEEK)
+    return f"Week {week + 1} ({first.day} {first:%b})"
+
+
+class CopyWeekDialog(QDialog):
+    """Copy Week To…: the week (or a new week after the last) that gets a copy of ``week``;
+    it says how many foods the copy would replace before anything changes."""
+
+    def __init__(self, plan: Plan, week: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Copy Week")
+        self._plan, self._week = plan, week
+        self.target = QComboBox(self)
+        self.target.setAccessibleName("Copy to")
+        for other in range(plan.weeks):
+            if other != week:
+                self.target.addItem(week_text(plan, other), other)
+        self.target.addItem("A new week after the last", plan.weeks)
+        following = next(
+            (i for i in range(self.target.count()) if self.target.itemData(i) > week), 0
+        )
+        self.target.setCurrentIndex(following)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(QLabel(f"Copy the foods of {week_text(plan, week).lower()} to:", self))
+        form.addRow("&Week:", self.target)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Copy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self._target_changed()
+
+    def _target_changed(self, *_args: object) -> None:
+        replaced = copy_week_replaces(self._plan, self._week, int(self.target.currentData()))
+        if replaced:
+            self.note.setText(
+                f"{replaced} food{' is' if replaced == 1 else 's are'} planned there and will "
+                "be replaced. Undo brings them back."
+            )
+        else:
+            self.note.setText("Nothing planned there is replaced.")
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, plan: Plan, week: int) -> int | None:
+        """The week to copy to (``plan.weeks`` for a new one), or None if cancelled."""
+        dialog = cls(plan, week, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return int(dialog.target.currentData())

@@ -53,6 +53,7 @@ class PdfJob(QObject):
                 paper=opts.paper,
                 shopping=opts.shopping,
                 notes=opts.notes,
+                weeks=opts.week_list(),
                 **_cancel_argument(export_pdf, self.cancel),
             )
         except Cancelled:
@@ -95,7 +96,11 @@ class ExportController(Controller):
         if self.running:
             return
         files = self._window.files
-        options = PdfOptionsDialog.ask(self._window, files.folder() / f"{files.stem()}.pdf")
+        options = PdfOptionsDialog.ask(
+            self._window,
+            files.folder() / f"{files.stem()}.pdf",
+            weeks=self._window.document.plan.weeks,
+        )
         if options is not None:
             self.start(options)
 

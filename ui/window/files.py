@@ -14,6 +14,7 @@ from planner.errors import PlannerError
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
 
 from .controller import Controller
+from .startplan import open_start_plan
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -49,6 +50,8 @@ class FileController(Controller):
             self.load_file(file)
         elif first:
             self.new_sample_plan(ask=False)
+        else:
+            open_start_plan(self, self._settings)
 
     # -- new, open, save -----------------------------------------------------------------------
     def maybe_save(self) -> bool:

@@ -28,7 +28,10 @@ class FoodsController(Controller):
         from ui.dialogs import PreferencesDialog
 
         default = ScoringConfig.load().fiber_target_g
-        prefs = PreferencesDialog.ask(self._window, self._window.scores.preferences, default)
+        window = self._window
+        prefs = PreferencesDialog.ask(
+            window, window.scores.preferences, default, settings=window.settings
+        )
         if prefs is not None:
             self.apply_preferences(prefs)
 

@@ -38,6 +38,8 @@ from .editing import EditController
 from .export import ExportController
 from .files import FileController
 from .foods import APP_TITLE, FoodsController
+from .journal import JournalController
+from .planweeks import PlanWeeksController
 from .recovery import RecoveryController
 from .weeks import WeekController
 
@@ -89,6 +91,11 @@ class MainWindow(QMainWindow):
         for name, action in self.window_actions.by_name().items():
             setattr(self, f"act_{name}", action)  # the names scripts and tests know
         self.window_actions.build_menus(self)
+        # Weeks, templates, rules, the calendar (Plan menu) and the journal (Journal menu).
+        self.plan_weeks = PlanWeeksController(self)
+        self.journal = JournalController(self)
+        self.plan_weeks.add_menus(self.menuBar())
+        self.journal.add_menus(self.menuBar())
         self.recent_menu = self.files.recent_menu
         self._connect()
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
@@ -225,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
+        self.plan_weeks.library()  # after the first paint; a damaged file is told once
 
     @property
     def autosaver(self) -> Autosaver:
@@ -288,6 +296,8 @@ class MainWindow(QMainWindow):
             return
         # Saved, discarded, or nothing to save: no recovery copy is needed any more.
         self.recovery.close()
+        self.journal.close()
+        self.settings.last_plan = self.document.path  # reopened at the next start
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
