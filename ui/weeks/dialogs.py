@@ -137,4 +137,4 @@ class PlanNextWeekDialog(QDialog):
         dialog = cls(plan, week, templates, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.source.currentData()  # type: ignore[no-any-return]
+        return dialog.source.currentData()
