@@ -13,7 +13,7 @@ from planner.core.drop import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from planner.scoring.model import Suggestion
-from tests.test_ui_support import QT_LOG_IGNORE, START
+from tests.support.gui import QT_LOG_IGNORE, START
 from ui.document import PlanDocument
 from ui.models.foods import FoodListModel
 from ui.models.mime import MIME_TYPE, decode_foods, encode_foods

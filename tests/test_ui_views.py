@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from planner.core.drop import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
-from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
+from tests.support.gui import QT_LOG_IGNORE, START, score_of
 from ui.models.mime import decode_foods, encode_foods
 from ui.models.week import SCORE_ROW
 from ui.views.delegates import CellDelegate
