@@ -8,9 +8,10 @@ import os
 import random
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
-from planner.core.edits import AddFood, RemoveEntry, SetServings
+from planner.core.edits import AddFood, Edit, RemoveEntry, SetServings
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, MEALS
 
@@ -85,7 +86,7 @@ def rescore_times(catalog: Catalog, weeks: int, edits: int, folder: Path) -> lis
     for number in range(edits):
         if added is not None:  # take back the food the last edit added
             day, meal, index = added
-            edit = RemoveEntry(day, meal, index)
+            edit: Edit = RemoveEntry(day, meal, index)
             added = None
         else:
             day = rng.randrange(weeks * DAYS_PER_WEEK)
@@ -168,7 +169,7 @@ def suggestion_scaling_rows(catalog: Catalog, repeats: int) -> list[Row]:
         evaluator = Evaluator(foods)
         plan = full_plan(foods)
         evaluator.suggest(plan, DAY, top=5)  # builds the cached catalog table
-        measured[size] = median(time_ms(lambda e=evaluator, p=plan: e.suggest(p, DAY), repeats))
+        measured[size] = median(time_ms(partial(evaluator.suggest, plan, DAY), repeats))
     small = measured[1_000]
     rows = [Row("Suggestions, synthetic catalog of 1,000 foods", small, "ms")]
     for size in (8_789, 50_000):
@@ -205,10 +206,10 @@ def palette_rows(catalog: Catalog, repeats: int) -> list[Row]:
         panel.apply_filter()
         panel.list.executeDelayedItemsLayout()  # the layout a paint would run first, if due
 
-    per_key = {text: [] for text in texts}
+    per_key: dict[str, list[float]] = {text: [] for text in texts}
     for _ in range(repeats):
         for text in texts:
-            per_key[text] += time_ms(lambda t=text: keystroke(t), 1)
+            per_key[text] += time_ms(partial(keystroke, text), 1)
             _process_events()
     worst = max(median(times) for times in per_key.values())
     panel.close()

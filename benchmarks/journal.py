@@ -109,7 +109,7 @@ def journal_rows(quick: bool) -> list[Row]:
             for _ in range(1 if quick else 5)
         ]
 
-        _qt_app()  # type: ignore[no-untyped-call]
+        _qt_app()
         import pandas  # noqa: F401  (warm: the figure below is the view's own work)
 
         from ui.journal import TrendsWindow

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from planner.core.plan import Plan
@@ -39,10 +40,14 @@ def own_food_rows(repeats: int) -> list[Row]:
             other = UserFoods.load(store.path)
             names = itertools.count()
             alone, after_other = [], []
+
+            def add_one(store: UserFoods = store, names: Iterator[int] = names) -> None:
+                store.add(make_food(f"A {next(names)}"))
+
             for _ in range(repeats):
-                alone += time_ms(lambda s=store, n=names: s.add(make_food(f"A {next(n)}")), 1)
+                alone += time_ms(add_one, 1)
                 other.add(make_food(f"B {next(names)}"))
-                after_other += time_ms(lambda s=store, n=names: s.add(make_food(f"A {next(n)}")), 1)
+                after_other += time_ms(add_one, 1)
         rows.append(Row(f"Add an own food, {kept:,} kept, file unchanged since", median(alone),
                         "ms", 100.0, "one click in My Foods"))  # fmt: skip
         rows.append(Row(f"Add an own food, {kept:,} kept, another window saved since",

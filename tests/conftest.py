@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The GUI tests' fixtures (main windows, settings, patched dialogs), for every test module.
-pytest_plugins = ["tests.test_ui_support"]
+pytest_plugins = ["tests.support.gui"]
 
 
 @pytest.fixture(autouse=True)
@@ -45,7 +45,7 @@ def catalog():
 @pytest.fixture
 def tiny_catalog():
     """A hand-made catalog whose numbers the tests can work out by hand."""
-    from tests.tinydata import tiny_catalog
+    from tests.support.tinydata import tiny_catalog
 
     return tiny_catalog()
 

@@ -37,7 +37,7 @@ from planner.storage.userfoods import (
     foods_from_bytes,
     load_or_set_aside,
 )
-from tests.tinydata import tiny_catalog
+from tests.support.tinydata import tiny_catalog
 
 BAD = Path(__file__).parent / "data" / "bad"
 MANIFEST = json.loads((BAD / "manifest.json").read_text("utf-8"))

@@ -14,9 +14,9 @@ from PySide6.QtGui import QDropEvent
 
 from planner.core.plan import Plan
 from planner.storage.userfoods import UserFoods
+from tests.support.gui import QT_LOG_IGNORE
+from tests.support.tinydata import tiny_catalog
 from tests.test_bad_inputs import MANIFEST, START, unpack
-from tests.test_ui_support import QT_LOG_IGNORE
-from tests.tinydata import tiny_catalog
 from ui import dialogs
 from ui.models.mime import MIME_TYPE
 

@@ -10,7 +10,7 @@ import io
 from planner.core import foods
 from planner.core.foods import SR28, USER, Catalog, food_from_sr28_row
 from planner.scoring.frames import catalog_table
-from tests.tinydata import tiny_catalog
+from tests.support.tinydata import tiny_catalog
 
 
 def test_the_fast_reader_gives_the_same_foods_as_the_row_reader():

@@ -26,7 +26,7 @@ from planner.export.ical import IcalExportError
 from planner.export.pdf import PdfExportError, render_pdf
 from planner.scoring.evaluator import Evaluator
 from planner.storage.planfile import save_plan
-from tests.tinydata import tiny_catalog
+from tests.support.tinydata import tiny_catalog
 
 MONDAY = date(2026, 11, 30)
 

@@ -12,7 +12,7 @@ from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from planner.scoring.evaluator import Evaluator
 from planner.scoring.model import Preferences
-from tests.tinydata import tiny_catalog
+from tests.support.tinydata import tiny_catalog
 
 MONDAY = date(2026, 11, 30)
 TINY = tiny_catalog()

@@ -1,4 +1,4 @@
-"""The evaluator agrees with the first, pandas-based one (tests/reference_evaluator.py) on
+"""The evaluator agrees with the first, pandas-based one (tests/support/reference_evaluator.py) on
 random plans over the full catalog: scores, sentences, lists of foods and suggestions."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from planner.core.foods import Catalog
 from planner.core.plan import MEALS, Plan
 from planner.scoring.evaluator import Evaluator
 from planner.scoring.model import DayScore, Preferences
-from tests.reference_evaluator import ReferenceEvaluator
+from tests.support.reference_evaluator import ReferenceEvaluator
 
 MONDAY = date(2026, 11, 30)
 CATALOG = Catalog.load()

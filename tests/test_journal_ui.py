@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from planner.journal.fields import CheckIn
 from planner.journal.store import JournalStore
-from tests.test_ui_support import QT_LOG_IGNORE
+from tests.support.gui import QT_LOG_IGNORE
 from ui.journal import CheckInDialog, TrendsWindow
 
 pytestmark = QT_LOG_IGNORE

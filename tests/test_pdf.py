@@ -34,8 +34,8 @@ from planner.export.pdf import (
 )
 from planner.scoring.evaluator import Evaluator
 from planner.storage.userfoods import make_food
+from tests.support.tinydata import tiny_catalog
 from tests.test_shopping import week_catalog, week_plan
-from tests.tinydata import tiny_catalog
 
 START = date(2026, 11, 30)  # a Monday
 LANDSCAPE_A4 = (PAPERS["a4"][1], PAPERS["a4"][0])

@@ -20,7 +20,7 @@ from planner.storage import atomic as atomic
 from planner.storage.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
 from planner.storage.recovery import RecoveryStore
 from planner.storage.userfoods import UserFoods
-from tests.test_ui_support import QT_LOG_IGNORE, START
+from tests.support.gui import QT_LOG_IGNORE, START
 from ui import dialogs
 
 pytestmark = QT_LOG_IGNORE
@@ -577,7 +577,7 @@ sys.exit(application.exec())
 def test_an_app_killed_with_unsaved_changes_offers_them_at_the_next_start(
     make_window, tmp_path, monkeypatch, _private_data_dir
 ):
-    from tests.processes import kill_at_marker
+    from tests.support.processes import kill_at_marker
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(

@@ -6,8 +6,8 @@ import pytest
 
 from planner.core.plan import Plan
 from planner.storage.recovery import RecoveryStore
+from tests.support.gui import QT_LOG_IGNORE, START
 from tests.test_recovery_hostile import crashed_copy
-from tests.test_ui_support import QT_LOG_IGNORE, START
 from ui import dialogs
 
 pytestmark = [QT_LOG_IGNORE, pytest.mark.usefixtures("no_dialogs")]

@@ -301,3 +301,24 @@ def test_a_damaged_old_file_names_its_problem(days, message):
         document["days"] = days
     with pytest.raises(PlanFileError, match=message):
         loads(json.dumps(document).encode(), "old.gutplan")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folders are fsynced on POSIX only")
+def test_a_save_makes_the_rename_durable_by_fsyncing_the_folder(tmp_path, monkeypatch):
+    """After the temporary file replaces the target, the folder holding the new name is
+    fsynced: otherwise a power cut can undo the rename and lose the save."""
+    import stat as stat_module
+
+    from planner.storage import atomic
+
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        mode = os.fstat(fd).st_mode
+        synced.append("folder" if stat_module.S_ISDIR(mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    atomic.write_atomic(tmp_path / "plan.gutplan", b"{}")
+    assert synced == ["file", "folder"]

@@ -19,7 +19,7 @@ import pytest
 from planner.core.plan import MEALS, Entry, Plan
 from planner.storage.atomic import PAUSE_VARIABLE
 from planner.storage.planfile import MAX_CELL_ENTRIES, load_plan, save_plan
-from tests.processes import kill_at_marker
+from tests.support.processes import kill_at_marker
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")

@@ -11,7 +11,7 @@ import weakref
 import pytest
 
 import planner.export.pdf
-from tests.test_ui_support import QT_LOG_IGNORE
+from tests.support.gui import QT_LOG_IGNORE
 from ui import dialogs
 
 pytestmark = QT_LOG_IGNORE

@@ -14,7 +14,7 @@ from planner.core.edits import AddFood
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
 from planner.scoring.evaluator import Evaluator
-from tests.test_ui_support import QT_LOG_IGNORE, START
+from tests.support.gui import QT_LOG_IGNORE, START
 
 pytestmark = QT_LOG_IGNORE
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from planner.core.drop import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
-from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
+from tests.support.gui import QT_LOG_IGNORE, START, score_of
 from ui.models.mime import decode_foods, encode_foods
 from ui.models.week import SCORE_ROW
 from ui.views.delegates import CellDelegate
@@ -153,7 +153,6 @@ def test_start_drag_carries_the_pressed_food_and_changes_nothing(filled, qtbot, 
         return Qt.DropAction.MoveAction  # the source must not remove anything itself
 
     monkeypatch.setattr(QDrag, "exec", fake_exec)
-    grid._press_entry = 1
     grid.startDrag(COPY_OR_MOVE)
     assert seen["drag"].items == (CarriedFood("oats", 2.0, (0, "breakfast", 1)),)
     assert len(filled.document.plan.cell(0, "breakfast")) == 2

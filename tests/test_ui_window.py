@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeySequence
 from planner.core.plan import Plan
 from planner.scoring.model import Preferences
 from planner.storage.planfile import load_plan, save_plan
-from tests.test_ui_support import QT_LOG_IGNORE, START, score_of
+from tests.support.gui import QT_LOG_IGNORE, START, score_of
 from ui import dialogs
 from ui.models.week import SCORE_ROW
 

@@ -8,7 +8,7 @@ import weakref
 
 from planner.core.plan import Plan
 from planner.storage.userfoods import UserFoods
-from tests.test_ui_support import QT_LOG_IGNORE, START
+from tests.support.gui import QT_LOG_IGNORE, START
 
 pytestmark = QT_LOG_IGNORE
 

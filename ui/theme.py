@@ -6,6 +6,7 @@ from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from planner.core.foods import CATEGORIES
 

@@ -61,7 +61,7 @@ class _Parser(argparse.ArgumentParser):
 class _Version(argparse.Action):
     """--version, reading the version only when asked (see planner.__getattr__)."""
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[override]
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
         from planner import __version__
 
         print(f"gutskin {__version__}")

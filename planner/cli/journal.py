@@ -54,7 +54,7 @@ def _field_help(key: str) -> str:
     return f"{field.label}{span}"
 
 
-def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "journal", help="the daily check-in journal: add, export, import, report"
     )

@@ -141,7 +141,7 @@ class PlanNextWeekDialog(QDialog):
         dialog = cls(plan, week, templates, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.source.currentData()  # type: ignore[no-any-return]
+        return dialog.source.currentData()
 
 
 class CalendarFile:

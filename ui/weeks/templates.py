@@ -43,8 +43,8 @@ def template_score(evaluator: object, template: Template) -> float | None:
     plan = template_plan(template)
     result = evaluator.evaluate(plan, tips=False)  # type: ignore[attr-defined]
     if template.kind == "week":
-        return result.weeks[0].average  # type: ignore[no-any-return]
-    return result.days[0].score  # type: ignore[no-any-return]
+        return result.weeks[0].average
+    return result.days[0].score
 
 
 def ask_template_name(parent: QWidget | None, what: str, suggestion: str) -> str | None:
