@@ -52,6 +52,22 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch):
         (dialogs.CrashDialog, "ask"),
     ]:
         monkeypatch.setattr(cls, name, classmethod(_unexpected))
+    # The Plan and Journal menus' dialogs (ui.weeks and ui.journal are loaded only here, in
+    # the tests; the app loads them when first used).
+    from ui.journal import checkin, report
+    from ui.weeks import dialogs as week_dialogs
+    from ui.weeks import templates
+
+    for cls, name in [
+        (week_dialogs.CopyWeekDialog, "ask"),
+        (week_dialogs.PlanNextWeekDialog, "ask"),
+        (week_dialogs.CalendarOptionsDialog, "ask"),
+        (week_dialogs.CalendarFile, "ask"),
+        (checkin.CheckInDialog, "ask"),
+        (report.ReportDialog, "ask"),
+    ]:
+        monkeypatch.setattr(cls, name, classmethod(_unexpected))
+    monkeypatch.setattr(templates, "ask_template_name", _unexpected)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QSpinBox
+from shiboken6 import isValid
 
 from planner.core.edits import Edit
 from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEAL_LABELS, Change, Plan
@@ -88,6 +89,9 @@ class PlanWeeksController(Controller):
         self._doc.undo_stack.indexChanged.connect(self._history_moved)
         self._doc.planChanged.connect(self._plan_changed)
         self._doc.planReplaced.connect(self.refresh)
+        # Which actions apply follows the week shown and the meal selected.
+        window.week_model.modelReset.connect(self.refresh)
+        window.grid.selectionModel().currentChanged.connect(self.refresh)
 
     # -- building ------------------------------------------------------------------------------
     def _build_actions(self, window: MainWindow) -> None:
@@ -171,9 +175,7 @@ class PlanWeeksController(Controller):
         window = self._window
         menus = [a for a in bar.actions() if a.menu() is not None]
         plan_menu = QMenu("&Plan", window)
-        plan_menu.addActions(
-            [self.add_week_after, self.insert_week_before, self.delete_week]
-        )
+        plan_menu.addActions([self.add_week_after, self.insert_week_before, self.delete_week])
         plan_menu.addActions([self.move_week_earlier, self.move_week_later])
         plan_menu.addSeparator()
         plan_menu.addActions([self.plan_next_week, self.copy_week_to])
@@ -231,14 +233,15 @@ class PlanWeeksController(Controller):
         )
         self.export_calendar.setEnabled(self._calendar_job is None)
 
-    def _plan_changed(self, change: Change) -> None:
-        if change.reshaped:
-            self.refresh()
+    def _plan_changed(self, _change: Change) -> None:
+        self.refresh()
 
     def _history_moved(self, index: int) -> None:
         """After an undo or redo, bring into view the week the step changed."""
         stack = self._doc.undo_stack
         last, self._index = self._index, index
+        if not isValid(stack) or not isValid(self._window.week_model):
+            return  # the window is being torn down: the stack clears itself
         if getattr(self._doc.plan, "_groups", None):
             # A push: PlanDocument.apply pushes inside the plan's change group, before the
             # window has heard of the change; whoever applied the edit shows its week.
