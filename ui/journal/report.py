@@ -90,8 +90,9 @@ class ReportDialog(QDialog):
         if not text:
             return None
         path = Path(text).expanduser()
-        first, last = sorted((self.first.date().toPython(), self.last.date().toPython()))
-        assert isinstance(first, date) and isinstance(last, date)
+        one, other = self.first.date().toPython(), self.last.date().toPython()
+        assert isinstance(one, date) and isinstance(other, date)
+        first, last = min(one, other), max(one, other)
         return ReportOptions(path if path.suffix else path.with_suffix(".pdf"), first, last)
 
     @classmethod
