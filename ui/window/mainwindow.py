@@ -296,11 +296,11 @@ class MainWindow(QMainWindow):
             return
         # Saved, discarded, or nothing to save: no recovery copy is needed any more.
         self.recovery.close()
-        self.journal.close()
         self.settings.last_plan = self.document.path  # reopened at the next start
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
         # Let background work finish so no worker outlives the window it reports to.
         QThreadPool.globalInstance().waitForDone(30_000)
+        self.journal.close()  # after the workers: a report may still be reading it
         event.accept()
