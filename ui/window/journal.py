@@ -102,7 +102,7 @@ class JournalController(Controller):
             "&Trends", self.show_trends, "Your check-ins over time, against the day scores"
         )
         self.report_action = make(
-            "Export Journal &Report…",
+            "Export &Journal Report…",  # File > Open &Recent has R
             self.export_report,
             "A PDF of your check-ins and trends for a doctor or dermatologist",
         )

@@ -161,13 +161,15 @@ class PlanWeeksController(Controller):
         self.weeks_box.setKeyboardTracking(False)  # one edit per value, not per keystroke
         self.weeks_box.setAccessibleName("Number of weeks in the plan")
         self.weeks_box.setToolTip("Weeks in the plan; the plan's rules fill the weeks added")
-        label = QLabel("W&eeks:", parent)
+        label = QLabel("Wee&ks:", parent)  # Alt+E opens the Edit menu
         label.setBuddy(self.weeks_box)
         at = bar.layout.indexOf(bar.start_edit) + 1
         bar.layout.insertWidget(at, label)
         bar.layout.insertWidget(at + 1, self.weeks_box)
         self.weeks_box.setValue(self._doc.plan.weeks)
         self.weeks_box.valueChanged.connect(self.set_weeks)
+        window.setTabOrder(bar.start_edit, self.weeks_box)  # in the bar's order, before the grid
+        window.setTabOrder(self.weeks_box, window.grid)
 
     def add_menus(self, bar: QMenuBar) -> None:
         """The Plan menu before the last menu (Help), and Export Calendar… in the File menu
