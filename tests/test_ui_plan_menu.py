@@ -341,3 +341,23 @@ def test_preferences_offer_what_to_open_on_start(qtbot, settings, monkeypatch):
     assert settings.start_with == "last"  # the default
     prefs = dialogs.PreferencesDialog.ask(None, Preferences(), 30.0, settings=settings)
     assert prefs is not None and settings.start_with == "sample"
+
+
+def test_plan_next_week_from_a_week_template_offers_the_libraries_weeks(make_window, monkeypatch):
+    window = make_window(three_weeks())
+    monkeypatch.setattr(template_ui, "ask_template_name", lambda *a: "Lentil week")
+    assert window.plan_weeks.save_week()  # week 1: lentils on Monday
+    offered: list[list[str]] = []
+
+    def ask(cls, parent, plan, week, templates):
+        offered.append([t.name for t in templates])
+        return templates[0]
+
+    patch(monkeypatch, week_dialogs.PlanNextWeekDialog, "ask", ask)
+    window.set_week(1)
+    window.plan_weeks.plan_next_week.trigger()
+    assert offered == [["Lentil week"]]
+    assert foods_by_week(window.document.plan) == [["lentils"], ["kefir"], ["lentils"], ["oats"]]
+    assert window.week_model.week == 2
+    window.act_undo.trigger()
+    assert window.document.plan.weeks == 3
