@@ -3,6 +3,7 @@ and the running title of each page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
@@ -10,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Table
 
 from planner.export.fonts import Fonts
-from planner.export.rl_private import row_heights, split_rows
+from planner.export.rl_private import row_count, row_heights, split_rows
 from planner.export.theme import ACCENT, INK, MARGIN, MUTED, PART_COLORS, PART_SHORT, RULE
 
 if TYPE_CHECKING:
@@ -135,6 +136,67 @@ class GridTable(Table):
         for part in parts:
             part.page_height = self.page_height
         return parts
+
+
+class WindowedTable(Flowable):
+    """A long table laid out a window of rows at a time, so that its cost stays linear.
+
+    ReportLab lays out the whole rest of a table again each time it splits one over a
+    page or column, so a list of n lines over n/k columns cost n²/k. Here only the next
+    ``window`` lines are made into a Table; the lines that fit are drawn and the rest
+    becomes a new window. ``make(start, stop)`` gives the Table of lines [start, stop)
+    with its header rows, and how many header rows it has. The window is far taller than
+    any page, so the splits, and the bytes, are those of one whole table.
+    """
+
+    def __init__(
+        self,
+        make: Callable[[int, int], tuple[Table, int]],
+        count: int,
+        window: int,
+        start: int = 0,
+    ) -> None:
+        super().__init__()
+        self.make, self.count, self.window, self.start = make, count, window, start
+        self._table: tuple[Table, int] | None = None
+
+    def _current(self) -> tuple[Table, int]:
+        if self._table is None:
+            self._table = self.make(self.start, min(self.count, self.start + self.window))
+        return self._table
+
+    def _last(self) -> bool:
+        return self.start + self.window >= self.count
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        table, _header = self._current()
+        width, height = table.wrapOn(getattr(self, "canv", None), available_width, available_height)
+        if not self._last():
+            height += available_height  # more lines follow: never fits, always splits
+        return width, height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        table, header = self._current()
+        parts = table.splitOn(getattr(self, "canv", None), available_width, available_height)
+        if self._last() or not parts:
+            return parts
+        start = self.start + (row_count(parts[0]) - header if len(parts) > 1 else self.window)
+        return [parts[0], windowed(self.make, self.count, self.window, start)]
+
+    def draw(self) -> None:  # not reached: a window that is not the last always splits
+        self._current()[0].drawOn(self.canv, 0, 0)
+
+    def getSpaceAfter(self) -> float:
+        return self._current()[0].getSpaceAfter()
+
+
+def windowed(
+    make: Callable[[int, int], tuple[Table, int]], count: int, window: int, start: int = 0
+) -> Flowable:
+    """Lines [start, count) as one Table when they fit in a window, else a WindowedTable."""
+    if count - start <= window:
+        return make(start, count)[0]
+    return WindowedTable(make, count, window, start)
 
 
 class Decor:

@@ -98,6 +98,15 @@ def split_rows(table: Table, height: float, *, in_row: bool) -> list[Flowable]:
     return table._splitRows(height, doInRowSplit=in_row)
 
 
+def row_count(table: Table) -> int:
+    """How many rows ``table`` has, header rows included.
+
+    Private: ``Table._nrows``; the public API has no row count, and a split part's rows
+    are needed to know where the next window of a long table starts.
+    """
+    return table._nrows
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a document is built and laid out.
@@ -131,6 +140,8 @@ def missing() -> list[str]:
             problems.append("Table._rowHeights after _calc")
         if len(split_rows(table, 15, in_row=False)) != 2:
             problems.append("Table._splitRows(doInRowSplit=)")
+        if row_count(table) != 2:
+            problems.append("Table._nrows")
     except (AttributeError, TypeError) as exc:
         problems.append(f"Table row layout ({exc})")
     para = Paragraph("<u>a</u>", ParagraphStyle("probe"))

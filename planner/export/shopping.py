@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from planner.core.shopping import ShoppingLine, entry_quantity, shopping_list, week_days
 from planner.export.document import Document
-from planner.export.flowables import TickBox
+from planner.export.flowables import TickBox, windowed
 from planner.export.theme import ACCENT, MUTED, MUTED_MARKUP, RULE, span_label
 
 CHECK_EVERY = 64  # lines between two looks at the cancel flag
+# Lines of an aisle laid out at a time: a column holds at most about 50, so a window of
+# 200 always runs past it and the splits are those of the whole list.
+WINDOW = 200
 
 
 def add_shopping_list(doc: Document, week: int, have: frozenset[str]) -> None:
@@ -64,19 +67,21 @@ def _aisle_table(
     *,
     ticked: bool = False,
     note: str = "",
-) -> Table:
+) -> Flowable:
+    """An aisle's heading, its note, and a row per line with a tick box: one Table, laid
+    out a window of lines at a time when the aisle is long (WindowedTable)."""
     styles = doc.styles
-    rows: list[list] = [[doc.para(doc.text(label), styles.aisle), "", ""]]
-    if note:
-        rows.append([doc.para(doc.text(note), styles.small), "", ""])
+    heading = [doc.para(doc.text(label), styles.aisle), "", ""]
+    lead = [[doc.para(doc.text(note), styles.small), "", ""]] if note else []
     muted = MUTED_MARKUP
+    body: list[list] = []
     for index, line in enumerate(lines):
         if index % CHECK_EVERY == CHECK_EVERY - 1:
             doc.checkpoint()
         quantity = doc.text(line.amount)
         if line.weight and line.weight != line.amount:
             quantity += f' <font color="{muted}">({doc.text(line.weight)})</font>'
-        rows.append(
+        body.append(
             [
                 TickBox(ticked=ticked),
                 doc.para(doc.text(line.name), styles.item),
@@ -86,32 +91,44 @@ def _aisle_table(
     box = 13.0
     name_width = (doc.frame_width - box) * 0.54
     qty_width = doc.frame_width - box - name_width
-    first_line = 2 if note else 1
-    style = [
-        ("FONT", (0, 0), (-1, -1), doc.fonts.sans, 8.6),
-        ("SPAN", (0, 0), (-1, 0)),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ("TOPPADDING", (0, 1), (0, -1), 3.6),
-        ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+    font = doc.fonts.sans
+
+    def make(start: int, stop: int) -> tuple[Table, int]:
+        """The table of lines [start, stop): the note only above the first line, and the
+        rules that keep lines together only at the real top and foot of the aisle."""
+        first = start == 0
+        rows = [heading, *(lead if first else []), *body[start:stop]]
+        first_line = 2 if first and note else 1
+        style = [
+            ("FONT", (0, 0), (-1, -1), font, 8.6),
+            ("SPAN", (0, 0), (-1, 0)),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("TOPPADDING", (0, 1), (0, -1), 3.6),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ]
         # No heading alone at the foot of a column, no single line alone at the top.
-        ("NOSPLIT", (0, 0), (-1, min(first_line + 1, len(rows) - 1))),
-        ("NOSPLIT", (0, max(len(rows) - 2, 0)), (-1, -1)),
-    ]
-    if note:
-        style.append(("SPAN", (0, 1), (-1, 1)))
-    if ticked:
-        style.append(("TEXTCOLOR", (0, 1), (-1, -1), MUTED))
-    return Table(
-        rows,
-        colWidths=[box, name_width, qty_width],
-        style=style,
-        repeatRows=1,
-        spaceAfter=9,
-        hAlign="LEFT",
-    )
+        if first:
+            style.append(("NOSPLIT", (0, 0), (-1, min(first_line + 1, len(rows) - 1))))
+        if stop == len(body):
+            style.append(("NOSPLIT", (0, max(len(rows) - 2, 0)), (-1, -1)))
+        if first and note:
+            style.append(("SPAN", (0, 1), (-1, 1)))
+        if ticked:
+            style.append(("TEXTCOLOR", (0, 1), (-1, -1), MUTED))
+        table = Table(
+            rows,
+            colWidths=[box, name_width, qty_width],
+            style=style,
+            repeatRows=1,
+            spaceAfter=9,
+            hAlign="LEFT",
+        )
+        return table, 1 + (len(lead) if first else 0)
+
+    return windowed(make, len(body), WINDOW)
