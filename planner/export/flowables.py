@@ -12,7 +12,16 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Table
 
 from planner.export.fonts import Fonts
 from planner.export.rl_private import row_count, row_heights, split_rows
-from planner.export.theme import ACCENT, INK, MARGIN, MUTED, PART_COLORS, PART_SHORT, RULE
+from planner.export.theme import (
+    ACCENT,
+    INK,
+    MARGIN,
+    MUTED,
+    NOT_ADVICE,
+    PART_COLORS,
+    PART_SHORT,
+    RULE,
+)
 
 if TYPE_CHECKING:
     from planner.scoring.model import DayScore
@@ -169,11 +178,12 @@ class WindowedTable(Flowable):
         return self.start + self.window >= self.count
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        table, _header = self._current()
-        width, height = table.wrapOn(getattr(self, "canv", None), available_width, available_height)
         if not self._last():
-            height += available_height  # more lines follow: never fits, always splits
-        return width, height
+            # More lines follow than any page holds: never fits, so the frame splits it,
+            # and measuring the window here too would only double the work.
+            return available_width, available_height + 1
+        table, _header = self._current()
+        return table.wrapOn(getattr(self, "canv", None), available_width, available_height)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         table, header = self._current()
@@ -200,7 +210,8 @@ def windowed(
 
 
 class Decor:
-    """Draws a section's running title and the page number on each of its pages."""
+    """Draws a section's running title and the page number on each of its pages, and the
+    not-medical-advice note at the foot of the document's first page."""
 
     def __init__(self, title: str, fonts: Fonts, size: tuple[float, float]) -> None:
         self.title, self.fonts, self.size, self.pages = title, fonts, size, 0
@@ -228,4 +239,6 @@ class Decor:
         c.setFillColor(MUTED)
         c.setFont(self.fonts.sans, 7.5)
         c.drawRightString(width - MARGIN, MARGIN - 10, f"Page {doc.page}")
+        if doc.page == 1:
+            c.drawString(MARGIN, MARGIN - 10, NOT_ADVICE)
         c.restoreState()

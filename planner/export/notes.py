@@ -19,6 +19,8 @@ from planner.export.theme import (
     span_label,
 )
 
+NAMES_PER_PARAGRAPH = 20
+
 if TYPE_CHECKING:
     from planner.scoring.evaluator import PlanScore
     from planner.scoring.model import DayScore
@@ -87,9 +89,15 @@ def _day_note(doc: Document, d: int, day: DayScore) -> list[Flowable]:
             hAlign="LEFT",
         )
     )
-    if day.unknown_foods:
-        names = ", ".join(day.unknown_foods)
-        block.append(doc.para("Not in the catalog: " + doc.text(names), styles.note))
+    # A paragraph per NAMES_PER_PARAGRAPH names: ReportLab lays out the whole rest of a
+    # paragraph again each time it splits it over a column, so one paragraph of every
+    # unknown name cost the square of their number.
+    unknown = list(day.unknown_foods)
+    for start in range(0, len(unknown), NAMES_PER_PARAGRAPH):
+        names = ", ".join(unknown[start : start + NAMES_PER_PARAGRAPH])
+        more = "," if start + NAMES_PER_PARAGRAPH < len(unknown) else ""
+        lead = "Not in the catalog: " if start == 0 else ""
+        block.append(doc.para(lead + doc.text(names + more), styles.note))
     suggestions = doc.evaluator.suggest(doc.plan, d, top=SUGGESTIONS_PER_DAY, familiar_first=True)
     if suggestions:
         block.append(doc.para("<b>Would raise the score most</b>", styles.note_head))

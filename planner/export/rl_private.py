@@ -135,7 +135,7 @@ def missing() -> list[str]:
         if not callable(getattr(cls, name, None)):
             problems.append(f"{cls.__name__}.{name}")
     try:
-        table = Table([["a"], ["b"]])
+        table = Table([["a"], ["b"]], rowHeights=[10, 10])
         if len(row_heights(table, 100, 100)) != 2:
             problems.append("Table._rowHeights after _calc")
         if len(split_rows(table, 15, in_row=False)) != 2:

@@ -33,6 +33,12 @@ PART_COLORS = {
 }
 PART_SHORT = {"probiotic": "Pro", "prebiotic": "Pre", "fiber": "Fib", "limit": "Lim"}
 
+# Printed at the foot of the first page, in the README's words.
+NOT_ADVICE = (
+    "Gut–Skin Planner helps you plan meals; it is not medical advice, and it does not "
+    "diagnose or treat any condition."
+)
+
 MARGIN = 30.0
 BAND = 40.0  # the running title at the top of every page
 FOOTER = 26.0
