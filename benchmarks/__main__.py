@@ -35,6 +35,8 @@ ROW_NAMES = (
     "PDF export, full week with shopping list and notes",
     "PDF export, 4 weeks",
     "PDF export, 12 weeks",
+    "PDF export, a week of N foods with 200-character unknown ids",
+    "PDF export, the same with 4 N foods",
 )
 
 
