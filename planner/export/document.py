@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -134,7 +135,7 @@ class _Template(BaseDocTemplate):
     """The document template, with ``afterFlowable`` (ReportLab's documented hook) used
     to stop a cancelled export between flowables."""
 
-    def __init__(self, buffer: io.BytesIO, checkpoint, **kw: object) -> None:
+    def __init__(self, buffer: io.BytesIO, checkpoint: Callable[[], None], **kw: object) -> None:
         super().__init__(buffer, **kw)
         self._checkpoint = checkpoint
 
