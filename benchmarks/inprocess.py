@@ -270,7 +270,7 @@ def pdf_unknown_rows(catalog: Catalog, *, quick: bool) -> list[Row]:
     for n in (count, 4 * count):
         plan = unknown_plan(n)
         measured[n] = median(
-            time_ms(lambda p=plan: render_pdf(p, evaluator, notes=True), 1 if quick else 3)
+            time_ms(partial(render_pdf, plan, evaluator, notes=True), 1 if quick else 3)
         )
     base = measured[count]
     return [
