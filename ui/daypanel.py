@@ -26,6 +26,8 @@ PART_LABELS = {
     "probiotic": "Probiotic",
     "prebiotic": "Prebiotic",
     "fiber": "Fiber",
+    "plants": "Plants",
+    "anti_inflammatory": "Anti-inflammatory",
     "limit": "Limit foods",
 }
 

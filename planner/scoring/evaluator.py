@@ -1,32 +1,37 @@
-"""The evaluator: joins a plan's entries to the catalog table and scores each day.
+"""The evaluator: joins a plan's entries to the catalog DataFrame and scores each day.
 
-Day totals come from one join and one group-by over the entries of the days asked for:
-the join looks each entry's food up in the catalog's numpy table (planner.scoring.frames), the
-group-by sums servings times the food's row per day with ``np.add.at``. Suggestions score
-every food in the catalog at once with array arithmetic. Only the days asked for are
-read, so re-scoring the day an edit changed costs the same in a week or in a year.
+A day's entries are grouped by food (servings of one food in one day add up), joined to
+the catalog frame (planner.scoring.frames) and turned into amounts in grams; each part
+then applies its minimum effective portion and per-food cap to every food's amount and
+sums them per day. A whole plan is grouped and joined with pandas (``groupby`` and
+``merge``); a re-score of the few days an edit changed uses the frame's index for the
+join and numpy for the group sums, which is the same arithmetic without pandas' fixed
+cost of about a millisecond per operation (tests check that both give the same scores).
+Suggestions score every candidate food at once with array arithmetic.
+
+The formula, its numbers and their sources: resources/scoring.toml and docs/scoring.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, SR28, Catalog
 from planner.core.plan import DAYS_PER_WEEK, Plan
 from planner.scoring.frames import (
     COLUMN,
-    FLAG_CATEGORIES,
-    FLAG_COLUMNS,
     ORIGIN_RANK,
-    SCORE_COLUMNS,
-    CatalogTable,
-    catalog_table,
+    SKIN_COLUMNS,
+    CatalogFrame,
+    catalog_frame_of,
     tag_mask,
 )
 from planner.scoring.model import (
+    PART_KEYS,
     SKIN_NUTRIENTS,
     DayScore,
     PartScore,
@@ -35,14 +40,56 @@ from planner.scoring.model import (
     SkinShare,
     Suggestion,
     WeekScore,
-    coverage_sentence,
+    amount_sentence,
+    anti_sentence,
     fiber_sentence,
     limit_sentence,
+    live_sentence,
+    plants_sentence,
     why_sentence,
 )
 
-NUTRIENT_INDEX = {key: index for index, key in enumerate(NUTRIENTS)}
-REPORTED_UNKNOWN = ("fiber_g", *SKIN_NUTRIENTS)  # nutrients whose unknown foods are named
+# The per-day sums the formula reads, each a column of ``_Sums.values``.
+SUM_KEYS: tuple[str, ...] = (
+    "live",
+    "prebiotic",
+    "fiber",
+    "polyphenol",
+    "tea",
+    "spice",
+    "epa_dha",
+    "complete_kcal",
+    "energy_kcal",
+    "added_sugars_g",
+    "alcohol_g",
+    "processed_meat_g",
+    "deep_fried_g",
+    "ultra_processed_kcal",
+    "sweetener_g",
+    "milk_g",
+    "high_gl_kcal",
+    "fiber_all_g",
+    "live_raw",
+    "prebiotic_raw",
+    "polyphenol_raw",
+    "spice_raw",
+    "plants",
+)
+S = {key: index for index, key in enumerate(SUM_KEYS)}
+_PASSTHROUGH = (
+    "epa_dha_g",
+    "complete_kcal",
+    "energy_kcal",
+    "added_sugars_g",
+    "alcohol_g",
+    "processed_meat_g",
+    "deep_fried_g",
+    "ultra_processed_kcal",
+    "sweetener_g",
+    "milk_g",
+    "high_gl_kcal",
+    "fiber_all_g",
+)
 
 
 @dataclass(frozen=True)
@@ -54,18 +101,15 @@ class PlanScore:
 
 
 @dataclass
-class _Entries:
-    """The entries of some days joined to the catalog table, in plan order (day, meal,
-    position), so that each day's entries are one slice."""
+class _Grouped:
+    """Entries of some days grouped by (day, food) and joined to the catalog frame."""
 
     days: list[int]  # the days asked for, ascending
-    food_ids: list[str]
-    servings: np.ndarray
-    rows: np.ndarray  # row in the catalog table, -1 for a food not in the catalog
-    group: np.ndarray  # index into ``days`` of each entry's day
-    bounds: list[int]  # entries of days[i] are [bounds[i], bounds[i + 1])
-    totals: np.ndarray  # per day: SUM_COLUMNS of the known foods, times servings
-    known_count: np.ndarray  # per day: entries whose food is in the catalog
+    day_pos: np.ndarray  # per (day, food) pair: index into ``days``
+    rows: np.ndarray  # per pair: row in the catalog frame (known foods only)
+    servings: np.ndarray  # per pair: servings summed
+    unknown: list[tuple[str, ...]]  # per day: ids not in the catalog, in plan order
+    entry_count: np.ndarray  # per day: entries of known foods
 
 
 class Evaluator:
@@ -83,33 +127,124 @@ class Evaluator:
     def fiber_target(self) -> float:
         return self.prefs.fiber_target_g or self.config.fiber_target_g
 
-    # -- the formula, on arrays so that days and candidate foods share it ----------------
-    def part_points(
-        self,
-        pro: np.ndarray,
-        pre: np.ndarray,
-        fiber: np.ndarray,
-        load: np.ndarray,
-        dairy: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        c = self.config
-        p_pro = c.points["probiotic"] * np.minimum(pro / c.probiotic_full, 1.0)
-        p_pre = c.points["prebiotic"] * np.minimum(pre / c.prebiotic_full, 1.0)
-        p_fib = c.points["fiber"] * np.minimum(fiber / self.fiber_target, 1.0)
-        total_load = load + self._dairy_load(dairy)
-        p_lim = c.points["limit"] * np.maximum(1.0 - total_load / c.limit_zero_at, 0.0)
-        return p_pro, p_pre, p_fib, p_lim
+    def table(self) -> CatalogFrame:
+        """The catalog frame (built once per catalog revision)."""
+        return catalog_frame_of(self.catalog)
 
-    def _dairy_load(self, dairy: np.ndarray) -> np.ndarray:
-        if not self.prefs.acne_prone:
-            return np.zeros_like(dairy)
-        return np.maximum(dairy - self.config.acne_dairy_free, 0.0)
+    # -- per food: portions, caps ---------------------------------------------------------
+    def _food_contributions(self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray):
+        """Each (food, servings) pair's contribution to the SUM_KEYS (without plants),
+        as a matrix with one row per pair: amounts, minimum portions, per-food caps."""
+        p = self.config.parts
+        amounts = table.amounts[rows] * servings[:, None]
+        grams = amounts[:, COLUMN["grams"]]
+        out = np.zeros((len(rows), len(SUM_KEYS)))
+
+        def capped(column: str, min_grams: float, cap: float, by: np.ndarray = grams):
+            value = amounts[:, COLUMN[column]]
+            return np.where(by >= min_grams, np.minimum(value, cap), 0.0), value
+
+        pro, pre, fib = p["probiotic"], p["prebiotic"], p["fiber"]
+        anti = p["anti_inflammatory"]
+        out[:, S["live"]], out[:, S["live_raw"]] = capped(
+            "live_g", pro["min_portion_g"], pro["per_food_share"] * pro["target_g"]
+        )
+        out[:, S["prebiotic"]], out[:, S["prebiotic_raw"]] = capped(
+            "prebiotic_g", pre["min_portion_g"], pre["per_food_share"] * pre["target_g"]
+        )
+        out[:, S["fiber"]], _ = capped(
+            "fiber_g", fib["min_portion_g"], fib["per_food_share"] * self.fiber_target
+        )
+        out[:, S["polyphenol"]], out[:, S["polyphenol_raw"]] = capped(
+            "polyphenol_g",
+            anti["polyphenol_min_portion_g"],
+            anti["polyphenol_per_food_share"] * anti["polyphenol_target_g"],
+        )
+        cups = amounts[:, COLUMN["tea_cups"]]
+        out[:, S["tea"]] = np.where(cups >= anti["tea_min_cups"], cups, 0.0)
+        spice = amounts[:, COLUMN["spice_g"]]
+        out[:, S["spice"]], out[:, S["spice_raw"]] = capped(
+            "spice_g",
+            anti["spice_min_portion_g"],
+            anti["spice_per_food_share"] * anti["spice_target_g"],
+            by=spice,
+        )
+        for key in _PASSTHROUGH:
+            out[:, S["epa_dha" if key == "epa_dha_g" else key]] = amounts[:, COLUMN[key]]
+        return out
+
+    # -- the formula, on arrays so that days and candidate foods share it ----------------
+    def points(self, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Parts (one row per PART_KEYS), completeness and score for rows of sums."""
+        c, p = self.config, self.config.parts
+        v = sums.T if sums.ndim > 1 else sums
+
+        def ramp(x, zero, full):
+            return np.clip((x - zero) / (full - zero), 0.0, 1.0)
+
+        anti = p["anti_inflammatory"]
+        parts = [
+            c.points["probiotic"] * ramp(v[S["live"]], 0.0, p["probiotic"]["target_g"]),
+            c.points["prebiotic"]
+            * ramp(v[S["prebiotic"]], p["prebiotic"]["zero_at_g"], p["prebiotic"]["target_g"]),
+            c.points["fiber"] * ramp(v[S["fiber"]], 0.0, self.fiber_target),
+            c.points["plants"] * ramp(v[S["plants"]], 0.0, p["plants"]["target_species"]),
+            anti["epa_dha_points"] * ramp(v[S["epa_dha"]], 0.0, anti["epa_dha_target_g"])
+            + anti["polyphenol_points"] * ramp(v[S["polyphenol"]], 0.0, anti["polyphenol_target_g"])
+            + anti["tea_points"] * ramp(v[S["tea"]], 0.0, anti["tea_target_cups"])
+            + anti["spice_points"] * ramp(v[S["spice"]], 0.0, anti["spice_target_g"]),
+        ]
+        positive = sum(parts)
+        load = self.load(v)
+        limit_max = c.points["limit"]
+        # Earned in proportion to the positive parts; below zero down to -positive.
+        limit = np.maximum(limit_max * positive / c.positive_max * (1.0 - load), -positive)
+        parts.append(limit)
+        completeness = np.minimum(v[S["complete_kcal"]] / c.energy_full_kcal, 1.0)
+        score = completeness * (positive + limit)
+        return np.array(parts), completeness, np.clip(score, 0.0, 100.0)
+
+    def load(self, v: np.ndarray) -> np.ndarray:
+        """The limit load of rows of sums: 1 empties the limit part."""
+        lim = self.config.parts["limit"]
+        load = (
+            np.maximum(v[S["added_sugars_g"]] - lim["sugar_free_g"], 0.0) / lim["sugar_g_per_load"]
+            + v[S["alcohol_g"]] / lim["drink_g"] * lim["load_per_drink"]
+            + v[S["processed_meat_g"]] / lim["processed_meat_g_per_load"]
+            + v[S["deep_fried_g"]] / lim["deep_fried_g_per_load"]
+            + v[S["ultra_processed_kcal"]] / lim["ultra_processed_kcal_per_load"]
+            + v[S["sweetener_g"]] / lim["sweetener_g_per_load"]
+        )
+        if self.prefs.acne_prone:
+            load = load + (
+                v[S["milk_g"]] / lim["acne_milk_g_per_load"]
+                + v[S["high_gl_kcal"]] / lim["acne_high_gl_kcal_per_load"]
+            )
+        return load
+
+    def doses(self, v: np.ndarray) -> dict[str, float]:
+        """A day's doses of foods to limit, as sentences show them."""
+        doses = {
+            "added_sugars_g": float(v[S["added_sugars_g"]]),
+            "standard_drinks": float(v[S["alcohol_g"]] / self.config.parts["limit"]["drink_g"]),
+            "processed_meat_g": float(v[S["processed_meat_g"]]),
+            "deep_fried_g": float(v[S["deep_fried_g"]]),
+            "ultra_processed_kcal": float(v[S["ultra_processed_kcal"]]),
+            "sweetener_g": float(v[S["sweetener_g"]]),
+        }
+        if self.prefs.acne_prone:
+            doses["milk_g"] = float(v[S["milk_g"]])
+            doses["high_gl_kcal"] = float(v[S["high_gl_kcal"]])
+        # Sugars within the free allowance, and drinks' traces, are not doses to name.
+        if doses["added_sugars_g"] < 0.5:
+            doses["added_sugars_g"] = 0.0
+        if doses["standard_drinks"] < 0.05:
+            doses["standard_drinks"] = 0.0
+        return doses
 
     # -- the join and the group-by -------------------------------------------------------
-    def table(self) -> CatalogTable:
-        return catalog_table(self.catalog)
-
-    def _entries(self, plan: Plan, days: list[int]) -> _Entries:
+    def _group_numpy(self, plan: Plan, days: list[int]) -> _Grouped:
+        """Group by (day, food) with numpy: for a re-score of a few days."""
         table = self.table()
         food_ids: list[str] = []
         servings: list[float] = []
@@ -119,34 +254,84 @@ class Evaluator:
                 food_ids.append(entry.food_id)
                 servings.append(entry.servings)
             bounds.append(len(food_ids))
-        count = len(food_ids)
-        rows = table.rows(food_ids)
-        group = np.repeat(np.arange(len(days)), np.diff(bounds))
-        amounts = np.fromiter(servings, float, count)
+        rows = table.rows(food_ids) if food_ids else np.zeros(0, dtype=np.int64)
+        day_of = np.repeat(np.arange(len(days)), np.diff(bounds))
+        amounts = np.asarray(servings, dtype=float)
         known = rows >= 0
-        totals = np.zeros((len(days), table.sums.shape[1]))
-        np.add.at(totals, group[known], table.sums[rows[known]] * amounts[known, None])
-        known_count = np.bincount(group[known], minlength=len(days))
-        return _Entries(days, food_ids, amounts, rows, group, bounds, totals, known_count)
+        unknown = [
+            _unique(food_ids[i] for i in range(bounds[d], bounds[d + 1]) if rows[i] < 0)
+            for d in range(len(days))
+        ]
+        key = day_of[known] * len(table) + rows[known]
+        pairs, inverse = np.unique(key, return_inverse=True)
+        summed = np.bincount(inverse, weights=amounts[known], minlength=len(pairs))
+        count = np.bincount(day_of[known], minlength=len(days))
+        return _Grouped(days, pairs // len(table), pairs % len(table), summed, unknown, count)
 
-    def _score_points(self, totals: np.ndarray) -> tuple[np.ndarray, ...]:
-        """The four parts' points for rows of day totals."""
-        return self.part_points(
-            totals[..., COLUMN["is_pro"]],
-            totals[..., COLUMN["is_pre"]],
-            totals[..., COLUMN["fiber_count"]],
-            totals[..., COLUMN["limit_load"]],
-            totals[..., COLUMN["limit_dairy"]],
+    def _group_pandas(self, plan: Plan, days: list[int]) -> _Grouped:
+        """Group by (day, food) and join with pandas: for a whole plan."""
+        table = self.table()
+        entries = pd.DataFrame(
+            [
+                (day, entry.food_id, entry.servings)
+                for day in days
+                for _meal, _index, entry in plan.day_entries(day)
+            ],
+            columns=["day", "food", "servings"],
+        ).astype({"day": np.int64, "food": object, "servings": float})
+        catalog_rows = pd.DataFrame({"row": np.arange(len(table))}, index=table.index)
+        joined = entries.merge(catalog_rows, left_on="food", right_index=True, how="left")
+        missing = joined[joined["row"].isna()]
+        unknown_by_day = missing.groupby("day", sort=False)["food"].agg(lambda ids: _unique(ids))
+        known = joined.dropna(subset=["row"]).astype({"row": np.int64})
+        pairs = known.groupby(["day", "row"], sort=True)["servings"].sum().reset_index()
+        position = {day: i for i, day in enumerate(days)}
+        count = known.groupby("day")["row"].size().reindex(days, fill_value=0)
+        return _Grouped(
+            days,
+            pairs["day"].map(position).to_numpy(dtype=np.int64),
+            pairs["row"].to_numpy(dtype=np.int64),
+            pairs["servings"].to_numpy(dtype=float),
+            [unknown_by_day.get(day, ()) for day in days],
+            count.to_numpy(dtype=np.int64),
         )
+
+    def _sums(self, grouped: _Grouped) -> np.ndarray:
+        """Per day, the SUM_KEYS: contributions summed over the day's foods."""
+        table = self.table()
+        n = len(grouped.days)
+        contributions = self._food_contributions(table, grouped.rows, grouped.servings)
+        sums = np.zeros((n, len(SUM_KEYS)))
+        for k in range(len(SUM_KEYS)):
+            sums[:, k] = np.bincount(grouped.day_pos, weights=contributions[:, k], minlength=n)
+        sums[:, S["plants"]] = self._plant_counts(table, grouped, n)
+        return sums
+
+    def _species_grams(self, table: CatalogFrame, grouped: _Grouped) -> tuple[np.ndarray, ...]:
+        """(day position, species code, grams) of each plant species eaten per day."""
+        codes = table.species_code[grouped.rows]
+        grams = table.amounts[grouped.rows, COLUMN["plant_g"]] * grouped.servings
+        plant = (codes >= 0) & (grams > 0)
+        nspecies = len(table.species_labels) or 1
+        key = grouped.day_pos[plant] * nspecies + codes[plant]
+        pairs, inverse = np.unique(key, return_inverse=True)
+        totals = np.bincount(inverse, weights=grams[plant], minlength=len(pairs))
+        return pairs // nspecies, pairs % nspecies, totals
+
+    def _plant_counts(self, table: CatalogFrame, grouped: _Grouped, n: int) -> np.ndarray:
+        day_pos, _codes, grams = self._species_grams(table, grouped)
+        counted = grams >= self.config.parts["plants"]["min_g"]
+        return np.bincount(day_pos[counted], minlength=n).astype(float)
 
     # -- scoring -------------------------------------------------------------------------
     def evaluate(
         self, plan: Plan, days: Iterable[int] | None = None, *, tips: bool = True
     ) -> PlanScore:
         """Score the given days (all by default) and every week of the plan."""
-        day_scores = self.score_days(
-            plan, range(plan.day_count) if days is None else days, tips=tips
-        )
+        if days is None:
+            day_scores = self._score(plan, list(range(plan.day_count)), tips, whole=True)
+        else:
+            day_scores = self.score_days(plan, days, tips=tips)
         by_week: dict[int, list[DayScore]] = {}
         for scored in day_scores:  # each week sums its own days: linear in the plan's length
             by_week.setdefault(scored.day // DAYS_PER_WEEK, []).append(scored)
@@ -159,26 +344,43 @@ class Evaluator:
         self, plan: Plan, days: Iterable[int], *, tips: bool = True
     ) -> tuple[DayScore, ...]:
         """Score the given days alone, in day order: what a re-score after an edit needs."""
-        day_list = sorted(set(days))
-        joined = self._entries(plan, day_list)
-        points = self._score_points(joined.totals)  # every day's parts at once
-        scores = []
-        for position, day in enumerate(day_list):
-            lo, hi = joined.bounds[position], joined.bounds[position + 1]
-            rows = joined.rows[lo:hi].tolist()
-            ids = joined.food_ids[lo:hi]
-            unknown = _unique(fid for fid, row in zip(ids, rows, strict=True) if row < 0)
-            if not joined.known_count[position]:  # a day of unknown foods is not scored
-                scores.append(self._empty_day(plan, day, unknown, tips))
+        return self._score(plan, sorted(set(days)), tips, whole=False)
+
+    def _score(self, plan: Plan, days: list[int], tips: bool, whole: bool) -> tuple[DayScore, ...]:
+        if not days:
+            return ()
+        for day in days:
+            plan.check_day(day)
+        grouped = self._group_pandas(plan, days) if whole else self._group_numpy(plan, days)
+        sums = self._sums(grouped)
+        parts, completeness, scores = self.points(sums)
+        table = self.table()
+        results = []
+        starts = np.searchsorted(grouped.day_pos, np.arange(len(days) + 1))
+        species = self._species_grams(table, grouped)
+        for position, day in enumerate(days):
+            unknown = tuple(grouped.unknown[position])
+            if not grouped.entry_count[position]:  # a day of unknown foods is not scored
+                results.append(self._empty_day(plan, day, unknown, tips))
                 continue
-            day_points = [float(part[position]) for part in points]
-            servings = joined.servings[lo:hi].tolist()
-            scores.append(
+            lo, hi = starts[position], starts[position + 1]
+            results.append(
                 self._day_score(
-                    plan, day, joined.totals[position], day_points, rows, servings, unknown, tips
+                    plan,
+                    day,
+                    sums[position],
+                    [float(part[position]) for part in parts],
+                    float(completeness[position]),
+                    float(scores[position]),
+                    grouped.rows[lo:hi],
+                    grouped.servings[lo:hi],
+                    species,
+                    position,
+                    unknown,
+                    tips,
                 )
             )
-        return tuple(scores)
+        return tuple(results)
 
     def _empty_day(self, plan: Plan, day: int, unknown: tuple[str, ...], tips: bool) -> DayScore:
         tip = self._tip(plan, day) if tips else ""
@@ -193,82 +395,107 @@ class Evaluator:
         self,
         plan: Plan,
         day: int,
-        totals: np.ndarray,
+        v: np.ndarray,
         points: list[float],
-        rows: list[int],
-        servings: list[float],
-        unknown: tuple[str, ...],
+        completeness: float,
+        score: float,
+        rows: np.ndarray,
+        servings: np.ndarray,
+        species: tuple[np.ndarray, ...],
+        position: int,
+        unknown_ids: tuple[str, ...],
         tips: bool,
     ) -> DayScore:
-        """One day's score from its totals; names and counts from its entries' rows."""
-        c = self.config
+        """One day's score and sentences from its sums and its foods' rows."""
+        c, p = self.config, self.config.parts
         table = self.table()
-        known = [row for row in rows if row >= 0]
-        plants = tuple(sorted({p for p in (table.plants[row] for row in known) if p is not None}))
-        missing = {
-            key: _unique(table.names[row] for row in known if table.unknown[row, column])
-            for key, column in ((key, NUTRIENT_INDEX[key]) for key in REPORTED_UNKNOWN)
-        }
-        limits: dict[str, float] = {}
-        is_limit = table.column("is_limit")
-        for row, amount in zip(rows, servings, strict=True):
-            kind = table.limit_kinds[row] if row >= 0 and is_limit[row] > 0 else None
-            if kind is not None:
-                limits[kind] = limits.get(kind, 0.0) + amount
-        counted_limits = {kind: limits[kind] for kind in sorted(limits)}
-
-        value = {name: float(totals[index]) for name, index in COLUMN.items()}
-        pro, pre, fiber = value["is_pro"], value["is_pre"], value["fiber_count"]
-        if "dairy" in counted_limits:
-            extra = float(self._dairy_load(np.array(counted_limits["dairy"])))
-            if extra > 0:
-                counted_limits["dairy"] = extra
-            else:
-                del counted_limits["dairy"]
-        sentences = (
-            coverage_sentence(c.labels["probiotic"], pro, c.probiotic_full),
-            coverage_sentence(c.labels["prebiotic"], pre, c.prebiotic_full),
-            fiber_sentence(fiber, self.fiber_target, missing["fiber_g"]),
-            limit_sentence(counted_limits),
-        )
-        parts = tuple(
-            PartScore(key, c.labels[key], pts, c.points[key], sentence)
-            for key, pts, sentence in zip(
-                ("probiotic", "prebiotic", "fiber", "limit"), points, sentences, strict=True
+        row_list = rows.tolist()
+        names = [table.names[row] for row in row_list]
+        unknown = {
+            key: tuple(
+                name
+                for name, row in zip(names, row_list, strict=True)
+                if table.unknown[row, column]
             )
+            for column, key in enumerate(table.unknown_keys)
+        }
+        unknown = {key: value for key, value in unknown.items() if value}
+        # Added sugars: only name foods whose estimate is unknown and that could be sweet.
+        cultures: dict[str, list[str]] = {}
+        for name, row in zip(names, row_list, strict=True):
+            state = table.live_cultures[row]
+            if state is not None:
+                cultures.setdefault(state, []).append(name)
+        culture_names = {state: tuple(found) for state, found in cultures.items()}
+
+        day_pos, codes, grams = species
+        mine = (day_pos == position) & (grams >= p["plants"]["min_g"])
+        plants = tuple(sorted({table.species_labels[code] for code in codes[mine].tolist()}))
+
+        doses = self.doses(v)
+        anti = p["anti_inflammatory"]
+        sentences = {
+            "probiotic": live_sentence(
+                "Live cultures", v[S["live"]], p["probiotic"]["target_g"], culture_names
+            ),
+            "prebiotic": amount_sentence(
+                "Prebiotic",
+                v[S["prebiotic"]],
+                p["prebiotic"]["target_g"],
+                "g (estimate)",
+                unknown.get("prebiotic_g", ()),
+            ),
+            "fiber": fiber_sentence(v[S["fiber"]], self.fiber_target, unknown.get("fiber_g", ())),
+            "plants": plants_sentence(len(plants), p["plants"]["target_species"]),
+            "anti_inflammatory": anti_sentence(
+                v[S["epa_dha"]], v[S["polyphenol"]], v[S["tea"]], v[S["spice"]], anti
+            ),
+            "limit": limit_sentence(doses, unknown.get("added_sugars_g", ())),
+        }
+        parts = tuple(
+            PartScore(key, c.labels[key], pts, c.points[key], sentences[key])
+            for key, pts in zip(PART_KEYS, points, strict=True)
         )
-        score = float(sum(points))
+        skin_index = {key: i for i, key in enumerate(SKIN_COLUMNS)}
+        skin_totals = table.skin[rows].T @ servings if len(rows) else np.zeros(len(SKIN_COLUMNS))
         skin = tuple(
             SkinShare(
                 key,
                 NUTRIENT_LABELS[key],
-                value[key],
+                float(skin_totals[skin_index[key]]),
                 NUTRIENTS[key],
-                value[key] / c.daily_values[key],
-                missing[key],
+                float(skin_totals[skin_index[key]]) / c.daily_values[key],
+                unknown.get(key, ()),
             )
             for key in SKIN_NUTRIENTS
         )
-        why = why_sentence(score, parts)
-        if unknown:
-            why += f" {len(unknown)} food(s) are not in the catalog and are not counted."
+        why = why_sentence(score, parts, completeness, float(v[S["complete_kcal"]]))
+        if unknown_ids:
+            why += f" {len(unknown_ids)} food(s) are not in the catalog and are not counted."
         return DayScore(
             day=day,
             date=plan.date_of(day),
             planned=True,
             score=score,
             parts=parts,
-            fiber_g=value["fiber_g"],
-            fiber_unknown=missing["fiber_g"],
+            fiber_g=float(v[S["fiber_all_g"]]),
+            fiber_unknown=unknown.get("fiber_g", ()),
             plants=plants,
             servings={
-                cat: value[col] for col, cat in zip(FLAG_COLUMNS, FLAG_CATEGORIES, strict=True)
+                "probiotic": float(v[S["live_raw"]]),
+                "prebiotic": float(v[S["prebiotic_raw"]]),
+                "fiber": float(v[S["fiber"]]),
+                "anti_inflammatory": float(v[S["polyphenol_raw"]] + v[S["spice_raw"]]),
             },
-            limit_servings=counted_limits,
+            limit_servings={key: amount for key, amount in doses.items() if amount > 0},
             skin=skin,
-            unknown_foods=unknown,
+            unknown_foods=unknown_ids,
             why=why,
             tip=self._tip(plan, day) if tips and score < 100 - 1e-9 else "",
+            energy_kcal=float(v[S["energy_kcal"]]),
+            completeness=completeness,
+            unknown=unknown,
+            cultures=culture_names,
         )
 
     def week_score(self, plan: Plan, week: int, days: tuple[DayScore, ...]) -> WeekScore:
@@ -287,43 +514,102 @@ class Evaluator:
         )
 
     # -- suggestions ---------------------------------------------------------------------
+    def _with_one_more(
+        self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray, candidates: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores and parts of a day (its foods' ``rows`` and ``servings``) with one
+        serving more of each candidate food, all candidates at once."""
+        grouped = _Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
+        base = self._sums(grouped)[0]
+        in_day = np.zeros(len(table))
+        np.add.at(in_day, rows, servings)
+        old = in_day[candidates]
+        before = self._food_contributions(table, candidates, old)
+        after = self._food_contributions(table, candidates, old + 1.0)
+        sums = base[None, :] + after - before
+        # Plants: the candidate's species, with its grams added to the day's.
+        _pos, codes, grams = self._species_grams(table, grouped)
+        species_grams = np.zeros(len(table.species_labels) + 1)
+        species_grams[codes] = grams
+        code = table.species_code[candidates]
+        added = table.amounts[candidates, COLUMN["plant_g"]]
+        had = species_grams[code]
+        min_g = self.config.parts["plants"]["min_g"]
+        newly = (code >= 0) & (had < min_g) & (had + added >= min_g)
+        sums[:, S["plants"]] += newly
+        parts, _completeness, scores = self.points(sums)
+        return scores, parts
+
     def suggest(
-        self, plan: Plan, day: int, top: int = 5, *, familiar_first: bool = False
+        self,
+        plan: Plan,
+        day: int,
+        top: int = 5,
+        *,
+        familiar_first: bool = False,
+        swaps: bool = False,
     ) -> list[Suggestion]:
         """Foods ranked by how much one serving would raise the day's score.
 
-        Foods with a tag the user avoids are skipped; ties go to foods not yet in the day,
+        Only food a person eats as it is, in a portion of at most ``suggest.max_kcal``:
+        never an ingredient (flour, raw grains or pulses, leavening...), never a food to
+        limit, never a food with a tag the user avoids. Ties go to foods not yet in the day,
         then to curated foods, then by name. With ``familiar_first``, only curated foods
         and the user's own are ranked when any of them would help, SR28's otherwise: what
-        the app, the tips and the PDF show a person.
+        the app, the tips and the PDF show a person. With ``swaps``, a serving of a food to
+        limit in the day may be swapped for a candidate ("swap the cola for kombucha").
         """
         plan.check_day(day)
         table = self.table()
-        joined = self._entries(plan, [day])
-        base = joined.totals[0]
-        now = sum(float(p) for p in self._score_points(base))
-        # The day plus one serving of each food, for every food at once.
-        parts = self.part_points(
-            *(base[COLUMN[name]] + table.score[i] for i, name in enumerate(SCORE_COLUMNS))
-        )
-        new = parts[0] + parts[1] + parts[2] + parts[3]
-        gain = new - now
-        allowed = gain > 1e-9
+        grouped = self._group_numpy(plan, [day])
+        rows, servings = grouped.rows, grouped.servings
+        now = float(self.points(self._sums(grouped))[2][0]) if len(rows) else 0.0
+        allowed = ~table.never_suggested & ~table.is_limit_food & table.energy_known
+        allowed &= table.column("energy_kcal") <= self.config.suggest_max_kcal
         avoid = tag_mask(self.prefs.avoid_tags)
         if avoid:
             allowed &= (table.tag_mask & avoid) == 0
+        pools = [np.flatnonzero(allowed)]
         if familiar_first:
-            familiar = allowed & (table.origin_rank < ORIGIN_RANK[SR28])
-            if familiar.any():
-                allowed = familiar
-        candidates = np.flatnonzero(allowed)
+            familiar = np.flatnonzero(allowed & (table.origin_rank < ORIGIN_RANK[SR28]))
+            pools = [familiar, pools[0]]
+        found: list[Suggestion] = []
+        for candidates in pools:
+            found = self._ranked(table, rows, servings, candidates, now, top, None)
+            if swaps:
+                for limit_row in rows[table.is_limit_food[rows]].tolist():
+                    fewer = servings.copy()
+                    fewer[rows == limit_row] = max(fewer[rows == limit_row][0] - 1.0, 0.0)
+                    found += self._ranked(table, rows, fewer, candidates, now, top, limit_row)
+                found.sort(key=lambda s: -s.gain)
+                found = found[:top]
+            if found:
+                break
+        return found
+
+    def _ranked(
+        self,
+        table: CatalogFrame,
+        rows: np.ndarray,
+        servings: np.ndarray,
+        candidates: np.ndarray,
+        now: float,
+        top: int,
+        replaces: int | None,
+    ) -> list[Suggestion]:
+        if not len(candidates) or top <= 0:
+            return []
+        scores, parts = self._with_one_more(table, rows, servings, candidates)
+        gain = scores - now
+        keep = gain >= self.config.min_gain
+        candidates, gain, scores, parts = candidates[keep], gain[keep], scores[keep], parts[:, keep]
         if not len(candidates):
             return []
         in_day = np.zeros(len(table), dtype=np.int64)
-        in_day[joined.rows[joined.rows >= 0]] = 1
+        in_day[rows] = 1
         # One integer key orders like sorting by (-gain to 6 decimals, in the day, origin,
         # name): the name rank is unique, so the first ``top`` need no full sort.
-        micro = np.rint(gain[candidates] * 1e6).astype(np.int64)
+        micro = np.rint(gain * 1e6).astype(np.int64)
         key = ((-micro * 2 + in_day[candidates]) * 3 + table.origin_rank[candidates]) * len(
             table
         ) + table.name_order[candidates]
@@ -332,19 +618,43 @@ class Evaluator:
             order = first[np.argsort(key[first])]
         else:
             order = np.argsort(key)[:top]
+        base_parts = (
+            self.points(
+                self._sums(
+                    _Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
+                )
+            )[0][:, 0]
+            if len(rows)
+            else np.zeros(len(PART_KEYS))
+        )
         result = []
-        for position in candidates[order].tolist():
+        for i in order.tolist():
+            position = int(candidates[i])
             result.append(
                 Suggestion(
                     food_id=table.ids[position],
                     name=table.names[position],
                     serving_label=table.serving_labels[position],
-                    gain=float(gain[position]),
-                    new_score=float(new[position]),
-                    reason=_reason(table, position),
+                    gain=float(gain[i]),
+                    new_score=float(scores[i]),
+                    reason=self._reason(parts[:, i] - base_parts, replaces, table),
+                    replaces=None if replaces is None else table.ids[replaces],
+                    replaces_name=None if replaces is None else table.names[replaces],
                 )
             )
         return result
+
+    def _reason(self, delta: np.ndarray, replaces: int | None, table: CatalogFrame) -> str:
+        labels = self.config.labels
+        gains = [
+            labels[key].lower()
+            for key, change in zip(PART_KEYS, delta.tolist(), strict=True)
+            if key != "limit" and change > 0.05
+        ]
+        text = "Adds to " + ", ".join(gains) if gains else "Makes the day more complete"
+        if replaces is not None:
+            text = f"In place of {table.names[replaces]}: " + text[0].lower() + text[1:]
+        return text
 
     def _tip(self, plan: Plan, day: int) -> str:
         best = self.suggest(plan, day, top=1, familiar_first=True)
@@ -354,18 +664,6 @@ class Evaluator:
         return f"Adding {s.name} ({s.serving_label}) would raise it to {s.new_score:.0f}."
 
 
-def _reason(table: CatalogTable, position: int) -> str:
-    bits = []
-    if table.column("is_pro")[position]:
-        bits.append("a probiotic serving")
-    if table.column("is_pre")[position]:
-        bits.append("a prebiotic serving")
-    fiber = table.column("fiber_count")[position]
-    if fiber >= 0.5:
-        bits.append(f"{fiber:.0f} g fiber")
-    return "Adds " + " and ".join(bits) if bits else "Adds to the day"
-
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
+def _unique(values: Iterable[str] | Sequence[str]) -> tuple[str, ...]:
     """The distinct values, in the order they first appear."""
     return tuple(dict.fromkeys(values))
