@@ -110,6 +110,20 @@ class _Grouped:
     servings: np.ndarray  # per pair: servings summed
     unknown: list[tuple[str, ...]]  # per day: ids not in the catalog, in plan order
     entry_count: np.ndarray  # per day: entries of known foods
+    species: tuple[np.ndarray, ...] | None = None  # see Evaluator._species_grams
+
+
+@dataclass
+class _State:
+    """One day as suggestions see it: its foods, sums, parts and score, servings by
+    catalog row and grams by plant species."""
+
+    rows: np.ndarray
+    sums: np.ndarray
+    parts: np.ndarray
+    score: float
+    in_day: np.ndarray
+    species: np.ndarray
 
 
 class Evaluator:
@@ -122,6 +136,104 @@ class Evaluator:
         self.catalog = catalog
         self.config = config or ScoringConfig.load()
         self.prefs = prefs or Preferences()
+        self._rules()
+
+    def _rules(self) -> None:
+        """The formula's numbers as vectors, so that each step is one array operation."""
+        p = self.config.parts
+        pro, pre, fib = p["probiotic"], p["prebiotic"], p["fiber"]
+        anti, lim = p["anti_inflammatory"], p["limit"]
+        # Per SUM_KEYS column: the amount column it reads, the column its minimum portion
+        # is judged on, that minimum, and the per-food cap (inf: none).
+        rules: dict[str, tuple[str, str, float, float]] = {
+            "live": (
+                "live_g",
+                "grams",
+                pro["min_portion_g"],
+                pro["per_food_share"] * pro["target_g"],
+            ),
+            "prebiotic": (
+                "prebiotic_g",
+                "grams",
+                pre["min_portion_g"],
+                pre["per_food_share"] * pre["target_g"],
+            ),
+            "fiber": (
+                "fiber_g",
+                "grams",
+                fib["min_portion_g"],
+                fib["per_food_share"] * self.fiber_target,
+            ),
+            "polyphenol": (
+                "polyphenol_g",
+                "grams",
+                anti["polyphenol_min_portion_g"],
+                anti["polyphenol_per_food_share"] * anti["polyphenol_target_g"],
+            ),
+            "tea": ("tea_cups", "tea_cups", anti["tea_min_cups"], np.inf),
+            "spice": (
+                "spice_g",
+                "spice_g",
+                anti["spice_min_portion_g"],
+                anti["spice_per_food_share"] * anti["spice_target_g"],
+            ),
+            "epa_dha": ("epa_dha_g", "grams", 0.0, np.inf),
+            "live_raw": ("live_g", "grams", 0.0, np.inf),
+            "prebiotic_raw": ("prebiotic_g", "grams", 0.0, np.inf),
+            "polyphenol_raw": ("polyphenol_g", "grams", 0.0, np.inf),
+            "spice_raw": ("spice_g", "grams", 0.0, np.inf),
+            "plants": ("grams", "grams", np.inf, 0.0),  # counted apart, by species
+        }
+        for key in _PASSTHROUGH:
+            rules[key] = (key, "grams", 0.0, np.inf)
+        self._src = np.array([COLUMN[rules[k][0]] for k in SUM_KEYS])
+        self._by = np.array([COLUMN[rules[k][1]] for k in SUM_KEYS])
+        self._min = np.array([rules[k][2] for k in SUM_KEYS])
+        self._cap = np.array([rules[k][3] for k in SUM_KEYS])
+        # Saturating ramps: (sum column, zero, full, points), summed into the parts.
+        ramps = [
+            ("live", 0.0, pro["target_g"], "probiotic", self.config.points["probiotic"]),
+            (
+                "prebiotic",
+                pre["zero_at_g"],
+                pre["target_g"],
+                "prebiotic",
+                self.config.points["prebiotic"],
+            ),
+            ("fiber", 0.0, self.fiber_target, "fiber", self.config.points["fiber"]),
+            ("plants", 0.0, p["plants"]["target_species"], "plants", self.config.points["plants"]),
+            ("epa_dha", 0.0, anti["epa_dha_target_g"], "anti_inflammatory", anti["epa_dha_points"]),
+            (
+                "polyphenol",
+                0.0,
+                anti["polyphenol_target_g"],
+                "anti_inflammatory",
+                anti["polyphenol_points"],
+            ),
+            ("tea", 0.0, anti["tea_target_cups"], "anti_inflammatory", anti["tea_points"]),
+            ("spice", 0.0, anti["spice_target_g"], "anti_inflammatory", anti["spice_points"]),
+        ]
+        self._ramp_cols = np.array([S[r[0]] for r in ramps])
+        self._ramp_zero = np.array([r[1] for r in ramps])
+        self._ramp_span = np.array([r[2] - r[1] for r in ramps])
+        self._ramp_weights = np.zeros((len(ramps), len(PART_KEYS) - 1))
+        for i, r in enumerate(ramps):
+            self._ramp_weights[i, PART_KEYS.index(r[3])] = r[4]
+        # The limit load: linear in each dose past the sugar allowance.
+        per_load = {
+            "alcohol_g": lim["load_per_drink"] / lim["drink_g"],
+            "processed_meat_g": 1 / lim["processed_meat_g_per_load"],
+            "deep_fried_g": 1 / lim["deep_fried_g_per_load"],
+            "ultra_processed_kcal": 1 / lim["ultra_processed_kcal_per_load"],
+            "sweetener_g": 1 / lim["sweetener_g_per_load"],
+        }
+        if self.prefs.acne_prone:
+            per_load["milk_g"] = 1 / lim["acne_milk_g_per_load"]
+            per_load["high_gl_kcal"] = 1 / lim["acne_high_gl_kcal_per_load"]
+        self._load_cols = np.array([S[k] for k in per_load])
+        self._load_coef = np.array(list(per_load.values()))
+        self._sugar_free = lim["sugar_free_g"]
+        self._sugar_per_load = lim["sugar_g_per_load"]
 
     @property
     def fiber_target(self) -> float:
@@ -133,94 +245,35 @@ class Evaluator:
 
     # -- per food: portions, caps ---------------------------------------------------------
     def _food_contributions(self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray):
-        """Each (food, servings) pair's contribution to the SUM_KEYS (without plants),
-        as a matrix with one row per pair: amounts, minimum portions, per-food caps."""
-        p = self.config.parts
+        """Each (food, servings) pair's contribution to the SUM_KEYS (plants apart), as a
+        matrix with one row per pair: amounts, minimum portions, per-food caps."""
         amounts = table.amounts[rows] * servings[:, None]
-        grams = amounts[:, COLUMN["grams"]]
-        out = np.zeros((len(rows), len(SUM_KEYS)))
-
-        def capped(column: str, min_grams: float, cap: float, by: np.ndarray = grams):
-            value = amounts[:, COLUMN[column]]
-            return np.where(by >= min_grams, np.minimum(value, cap), 0.0), value
-
-        pro, pre, fib = p["probiotic"], p["prebiotic"], p["fiber"]
-        anti = p["anti_inflammatory"]
-        out[:, S["live"]], out[:, S["live_raw"]] = capped(
-            "live_g", pro["min_portion_g"], pro["per_food_share"] * pro["target_g"]
-        )
-        out[:, S["prebiotic"]], out[:, S["prebiotic_raw"]] = capped(
-            "prebiotic_g", pre["min_portion_g"], pre["per_food_share"] * pre["target_g"]
-        )
-        out[:, S["fiber"]], _ = capped(
-            "fiber_g", fib["min_portion_g"], fib["per_food_share"] * self.fiber_target
-        )
-        out[:, S["polyphenol"]], out[:, S["polyphenol_raw"]] = capped(
-            "polyphenol_g",
-            anti["polyphenol_min_portion_g"],
-            anti["polyphenol_per_food_share"] * anti["polyphenol_target_g"],
-        )
-        cups = amounts[:, COLUMN["tea_cups"]]
-        out[:, S["tea"]] = np.where(cups >= anti["tea_min_cups"], cups, 0.0)
-        spice = amounts[:, COLUMN["spice_g"]]
-        out[:, S["spice"]], out[:, S["spice_raw"]] = capped(
-            "spice_g",
-            anti["spice_min_portion_g"],
-            anti["spice_per_food_share"] * anti["spice_target_g"],
-            by=spice,
-        )
-        for key in _PASSTHROUGH:
-            out[:, S["epa_dha" if key == "epa_dha_g" else key]] = amounts[:, COLUMN[key]]
-        return out
+        value = amounts[:, self._src]
+        return np.where(amounts[:, self._by] >= self._min, np.minimum(value, self._cap), 0.0)
 
     # -- the formula, on arrays so that days and candidate foods share it ----------------
     def points(self, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Parts (one row per PART_KEYS), completeness and score for rows of sums."""
-        c, p = self.config, self.config.parts
-        v = sums.T if sums.ndim > 1 else sums
-
-        def ramp(x, zero, full):
-            return np.clip((x - zero) / (full - zero), 0.0, 1.0)
-
-        anti = p["anti_inflammatory"]
-        parts = [
-            c.points["probiotic"] * ramp(v[S["live"]], 0.0, p["probiotic"]["target_g"]),
-            c.points["prebiotic"]
-            * ramp(v[S["prebiotic"]], p["prebiotic"]["zero_at_g"], p["prebiotic"]["target_g"]),
-            c.points["fiber"] * ramp(v[S["fiber"]], 0.0, self.fiber_target),
-            c.points["plants"] * ramp(v[S["plants"]], 0.0, p["plants"]["target_species"]),
-            anti["epa_dha_points"] * ramp(v[S["epa_dha"]], 0.0, anti["epa_dha_target_g"])
-            + anti["polyphenol_points"] * ramp(v[S["polyphenol"]], 0.0, anti["polyphenol_target_g"])
-            + anti["tea_points"] * ramp(v[S["tea"]], 0.0, anti["tea_target_cups"])
-            + anti["spice_points"] * ramp(v[S["spice"]], 0.0, anti["spice_target_g"]),
-        ]
-        positive = sum(parts)
-        load = self.load(v)
-        limit_max = c.points["limit"]
+        c = self.config
+        sums = np.atleast_2d(sums)
+        ramps = np.clip((sums[:, self._ramp_cols] - self._ramp_zero) / self._ramp_span, 0, 1)
+        positive_parts = ramps @ self._ramp_weights  # rows x positive parts
+        positive = positive_parts.sum(axis=1)
+        load = self.load(sums)
         # Earned in proportion to the positive parts; below zero down to -positive.
-        limit = np.maximum(limit_max * positive / c.positive_max * (1.0 - load), -positive)
-        parts.append(limit)
-        completeness = np.minimum(v[S["complete_kcal"]] / c.energy_full_kcal, 1.0)
-        score = completeness * (positive + limit)
-        return np.array(parts), completeness, np.clip(score, 0.0, 100.0)
+        limit = np.maximum(c.points["limit"] / c.positive_max * positive * (1.0 - load), -positive)
+        completeness = np.minimum(sums[:, S["complete_kcal"]] / c.energy_full_kcal, 1.0)
+        score = np.clip(completeness * (positive + limit), 0.0, 100.0)
+        parts = np.empty((len(PART_KEYS), len(sums)))
+        parts[:-1] = positive_parts.T
+        parts[-1] = limit
+        return parts, completeness, score
 
-    def load(self, v: np.ndarray) -> np.ndarray:
+    def load(self, sums: np.ndarray) -> np.ndarray:
         """The limit load of rows of sums: 1 empties the limit part."""
-        lim = self.config.parts["limit"]
-        load = (
-            np.maximum(v[S["added_sugars_g"]] - lim["sugar_free_g"], 0.0) / lim["sugar_g_per_load"]
-            + v[S["alcohol_g"]] / lim["drink_g"] * lim["load_per_drink"]
-            + v[S["processed_meat_g"]] / lim["processed_meat_g_per_load"]
-            + v[S["deep_fried_g"]] / lim["deep_fried_g_per_load"]
-            + v[S["ultra_processed_kcal"]] / lim["ultra_processed_kcal_per_load"]
-            + v[S["sweetener_g"]] / lim["sweetener_g_per_load"]
-        )
-        if self.prefs.acne_prone:
-            load = load + (
-                v[S["milk_g"]] / lim["acne_milk_g_per_load"]
-                + v[S["high_gl_kcal"]] / lim["acne_high_gl_kcal_per_load"]
-            )
-        return load
+        sums = np.atleast_2d(sums)
+        sugar = np.maximum(sums[:, S["added_sugars_g"]] - self._sugar_free, 0.0)
+        return sugar / self._sugar_per_load + sums[:, self._load_cols] @ self._load_coef
 
     def doses(self, v: np.ndarray) -> dict[str, float]:
         """A day's doses of foods to limit, as sentences show them."""
@@ -244,29 +297,32 @@ class Evaluator:
 
     # -- the join and the group-by -------------------------------------------------------
     def _group_numpy(self, plan: Plan, days: list[int]) -> _Grouped:
-        """Group by (day, food) with numpy: for a re-score of a few days."""
-        table = self.table()
-        food_ids: list[str] = []
-        servings: list[float] = []
-        bounds = [0]
-        for day in days:
+        """Group by (day, food) for a re-score of a few days: the join is a look-up of each
+        entry's food in the frame's row index, the group-by a sum per (day, row) key."""
+        row_of = self.table().row_of
+        summed: dict[tuple[int, int], float] = {}
+        unknown: list[tuple[str, ...]] = []
+        count = np.zeros(len(days), dtype=np.int64)
+        for position, day in enumerate(days):
+            missing = []
             for _meal, _index, entry in plan.day_entries(day):
-                food_ids.append(entry.food_id)
-                servings.append(entry.servings)
-            bounds.append(len(food_ids))
-        rows = table.rows(food_ids) if food_ids else np.zeros(0, dtype=np.int64)
-        day_of = np.repeat(np.arange(len(days)), np.diff(bounds))
-        amounts = np.asarray(servings, dtype=float)
-        known = rows >= 0
-        unknown = [
-            _unique(food_ids[i] for i in range(bounds[d], bounds[d + 1]) if rows[i] < 0)
-            for d in range(len(days))
-        ]
-        key = day_of[known] * len(table) + rows[known]
-        pairs, inverse = np.unique(key, return_inverse=True)
-        summed = np.bincount(inverse, weights=amounts[known], minlength=len(pairs))
-        count = np.bincount(day_of[known], minlength=len(days))
-        return _Grouped(days, pairs // len(table), pairs % len(table), summed, unknown, count)
+                row = row_of.get(entry.food_id, -1)
+                if row < 0:
+                    missing.append(entry.food_id)
+                    continue
+                count[position] += 1
+                key = (position, row)
+                summed[key] = summed.get(key, 0.0) + entry.servings
+            unknown.append(_unique(missing))
+        keys = sorted(summed)
+        return _Grouped(
+            days,
+            np.array([k[0] for k in keys], dtype=np.int64),
+            np.array([k[1] for k in keys], dtype=np.int64),
+            np.array([summed[k] for k in keys], dtype=float),
+            unknown,
+            count,
+        )
 
     def _group_pandas(self, plan: Plan, days: list[int]) -> _Grouped:
         """Group by (day, food) and join with pandas: for a whole plan."""
@@ -301,22 +357,38 @@ class Evaluator:
         table = self.table()
         n = len(grouped.days)
         contributions = self._food_contributions(table, grouped.rows, grouped.servings)
+        # The group-by: pairs are sorted by day, so each day's are one run to add up (in
+        # the same order whichever way they were grouped).
         sums = np.zeros((n, len(SUM_KEYS)))
-        for k in range(len(SUM_KEYS)):
-            sums[:, k] = np.bincount(grouped.day_pos, weights=contributions[:, k], minlength=n)
+        if len(grouped.rows):
+            has = np.bincount(grouped.day_pos, minlength=n) > 0
+            starts = np.searchsorted(grouped.day_pos, np.arange(n))[has]
+            sums[has] = np.add.reduceat(contributions, starts, axis=0)
         sums[:, S["plants"]] = self._plant_counts(table, grouped, n)
         return sums
 
     def _species_grams(self, table: CatalogFrame, grouped: _Grouped) -> tuple[np.ndarray, ...]:
-        """(day position, species code, grams) of each plant species eaten per day."""
-        codes = table.species_code[grouped.rows]
-        grams = table.amounts[grouped.rows, COLUMN["plant_g"]] * grouped.servings
-        plant = (codes >= 0) & (grams > 0)
-        nspecies = len(table.species_labels) or 1
-        key = grouped.day_pos[plant] * nspecies + codes[plant]
-        pairs, inverse = np.unique(key, return_inverse=True)
-        totals = np.bincount(inverse, weights=grams[plant], minlength=len(pairs))
-        return pairs // nspecies, pairs % nspecies, totals
+        """(day position, species code, grams) of each plant species eaten per day, in
+        (day, species) order; worked out once per grouping."""
+        if grouped.species is None:
+            codes, plant_g = table.species_list, table.plant_g_list
+            totals: dict[tuple[int, int], float] = {}
+            for position, row, servings in zip(
+                grouped.day_pos.tolist(),
+                grouped.rows.tolist(),
+                grouped.servings.tolist(),
+                strict=True,
+            ):
+                code, grams = codes[row], plant_g[row] * servings
+                if code >= 0 and grams > 0:
+                    totals[position, code] = totals.get((position, code), 0.0) + grams
+            keys = sorted(totals)
+            grouped.species = (
+                np.array([k[0] for k in keys], dtype=np.int64),
+                np.array([k[1] for k in keys], dtype=np.int64),
+                np.array([totals[k] for k in keys], dtype=float),
+            )
+        return grouped.species
 
     def _plant_counts(self, table: CatalogFrame, grouped: _Grouped, n: int) -> np.ndarray:
         day_pos, _codes, grams = self._species_grams(table, grouped)
@@ -411,16 +483,11 @@ class Evaluator:
         table = self.table()
         row_list = rows.tolist()
         names = [table.names[row] for row in row_list]
-        unknown = {
-            key: tuple(
-                name
-                for name, row in zip(names, row_list, strict=True)
-                if table.unknown[row, column]
-            )
-            for column, key in enumerate(table.unknown_keys)
-        }
-        unknown = {key: value for key, value in unknown.items() if value}
-        # Added sugars: only name foods whose estimate is unknown and that could be sweet.
+        found: dict[str, list[str]] = {}
+        for name, row in zip(names, row_list, strict=True):
+            for key in table.unknown_lists[row]:
+                found.setdefault(key, []).append(name)
+        unknown = {key: tuple(found[key]) for key in table.unknown_keys if key in found}
         cultures: dict[str, list[str]] = {}
         for name, row in zip(names, row_list, strict=True):
             state = table.live_cultures[row]
@@ -514,32 +581,6 @@ class Evaluator:
         )
 
     # -- suggestions ---------------------------------------------------------------------
-    def _with_one_more(
-        self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray, candidates: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Scores and parts of a day (its foods' ``rows`` and ``servings``) with one
-        serving more of each candidate food, all candidates at once."""
-        grouped = _Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
-        base = self._sums(grouped)[0]
-        in_day = np.zeros(len(table))
-        np.add.at(in_day, rows, servings)
-        old = in_day[candidates]
-        before = self._food_contributions(table, candidates, old)
-        after = self._food_contributions(table, candidates, old + 1.0)
-        sums = base[None, :] + after - before
-        # Plants: the candidate's species, with its grams added to the day's.
-        _pos, codes, grams = self._species_grams(table, grouped)
-        species_grams = np.zeros(len(table.species_labels) + 1)
-        species_grams[codes] = grams
-        code = table.species_code[candidates]
-        added = table.amounts[candidates, COLUMN["plant_g"]]
-        had = species_grams[code]
-        min_g = self.config.parts["plants"]["min_g"]
-        newly = (code >= 0) & (had < min_g) & (had + added >= min_g)
-        sums[:, S["plants"]] += newly
-        parts, _completeness, scores = self.points(sums)
-        return scores, parts
-
     def suggest(
         self,
         plan: Plan,
@@ -553,18 +594,17 @@ class Evaluator:
 
         Only food a person eats as it is, in a portion of at most ``suggest.max_kcal``:
         never an ingredient (flour, raw grains or pulses, leavening...), never a food to
-        limit, never a food with a tag the user avoids. Ties go to foods not yet in the day,
-        then to curated foods, then by name. With ``familiar_first``, only curated foods
-        and the user's own are ranked when any of them would help, SR28's otherwise: what
-        the app, the tips and the PDF show a person. With ``swaps``, a serving of a food to
-        limit in the day may be swapped for a candidate ("swap the cola for kombucha").
+        limit, never a food with a tag the user avoids; and only gains of at least
+        ``suggest.min_gain``. Ties go to foods not yet in the day, then to curated foods,
+        then by name. With ``familiar_first``, only curated foods and the user's own are
+        ranked when any of them would help, SR28's otherwise: what the app, the tips and
+        the PDF show a person. With ``swaps``, a serving of a food to limit in the day may
+        be swapped for a candidate ("swap the cola for kombucha").
         """
         plan.check_day(day)
         table = self.table()
         grouped = self._group_numpy(plan, [day])
-        rows, servings = grouped.rows, grouped.servings
-        now = float(self.points(self._sums(grouped))[2][0]) if len(rows) else 0.0
-        allowed = ~table.never_suggested & ~table.is_limit_food & table.energy_known
+        allowed = table.suggestable.copy()
         allowed &= table.column("energy_kcal") <= self.config.suggest_max_kcal
         avoid = tag_mask(self.prefs.avoid_tags)
         if avoid:
@@ -573,25 +613,58 @@ class Evaluator:
         if familiar_first:
             familiar = np.flatnonzero(allowed & (table.origin_rank < ORIGIN_RANK[SR28]))
             pools = [familiar, pools[0]]
+        now = self._state(table, grouped.rows, grouped.servings)
+        bases = [(now, None)]
+        if swaps:
+            for limit_row in grouped.rows[table.is_limit_food[grouped.rows]].tolist():
+                fewer = grouped.servings.copy()
+                at = grouped.rows == limit_row
+                fewer[at] = np.maximum(fewer[at] - 1.0, 0.0)
+                bases.append((self._state(table, grouped.rows, fewer), limit_row))
         found: list[Suggestion] = []
         for candidates in pools:
-            found = self._ranked(table, rows, servings, candidates, now, top, None)
-            if swaps:
-                for limit_row in rows[table.is_limit_food[rows]].tolist():
-                    fewer = servings.copy()
-                    fewer[rows == limit_row] = max(fewer[rows == limit_row][0] - 1.0, 0.0)
-                    found += self._ranked(table, rows, fewer, candidates, now, top, limit_row)
-                found.sort(key=lambda s: -s.gain)
-                found = found[:top]
+            for base, replaces in bases:
+                found += self._ranked(table, base, candidates, now.score, top, replaces)
             if found:
                 break
-        return found
+        found.sort(key=lambda s: -s.gain)  # stable: each list's own order breaks ties
+        return found[:top]
+
+    def _state(self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray) -> _State:
+        """A day's foods and everything a candidate's gain is worked out from."""
+        grouped = _Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
+        sums = self._sums(grouped)
+        parts, _completeness, score = self.points(sums)
+        in_day = np.zeros(len(table))
+        np.add.at(in_day, rows, servings)
+        _pos, codes, grams = self._species_grams(table, grouped)
+        species = np.zeros(len(table.species_labels) + 1)  # the last: "not a plant"
+        species[codes] = grams
+        return _State(rows, sums[0], parts[:, 0], float(score[0]), in_day, species)
+
+    def _with_one_more(
+        self, table: CatalogFrame, base: _State, candidates: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores and parts of the day with one serving more of each candidate food, all
+        candidates at once: the day's sums, minus each candidate's contribution as it
+        stands, plus its contribution with one serving more."""
+        old = base.in_day[candidates]
+        before = self._food_contributions(table, candidates, old)
+        after = self._food_contributions(table, candidates, old + 1.0)
+        sums = base.sums[None, :] + after - before
+        # Plants: the candidate's species, with its grams added to the day's.
+        code = table.species_code[candidates]
+        had = base.species[code]
+        min_g = self.config.parts["plants"]["min_g"]
+        added = table.amounts[candidates, COLUMN["plant_g"]]
+        sums[:, S["plants"]] += (code >= 0) & (had < min_g) & (had + added >= min_g)
+        parts, _completeness, scores = self.points(sums)
+        return scores, parts
 
     def _ranked(
         self,
         table: CatalogFrame,
-        rows: np.ndarray,
-        servings: np.ndarray,
+        base: _State,
         candidates: np.ndarray,
         now: float,
         top: int,
@@ -599,14 +672,14 @@ class Evaluator:
     ) -> list[Suggestion]:
         if not len(candidates) or top <= 0:
             return []
-        scores, parts = self._with_one_more(table, rows, servings, candidates)
+        scores, parts = self._with_one_more(table, base, candidates)
         gain = scores - now
         keep = gain >= self.config.min_gain
         candidates, gain, scores, parts = candidates[keep], gain[keep], scores[keep], parts[:, keep]
         if not len(candidates):
             return []
         in_day = np.zeros(len(table), dtype=np.int64)
-        in_day[rows] = 1
+        in_day[base.rows] = 1
         # One integer key orders like sorting by (-gain to 6 decimals, in the day, origin,
         # name): the name rank is unique, so the first ``top`` need no full sort.
         micro = np.rint(gain * 1e6).astype(np.int64)
@@ -618,15 +691,6 @@ class Evaluator:
             order = first[np.argsort(key[first])]
         else:
             order = np.argsort(key)[:top]
-        base_parts = (
-            self.points(
-                self._sums(
-                    _Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
-                )
-            )[0][:, 0]
-            if len(rows)
-            else np.zeros(len(PART_KEYS))
-        )
         result = []
         for i in order.tolist():
             position = int(candidates[i])
@@ -637,7 +701,7 @@ class Evaluator:
                     serving_label=table.serving_labels[position],
                     gain=float(gain[i]),
                     new_score=float(scores[i]),
-                    reason=self._reason(parts[:, i] - base_parts, replaces, table),
+                    reason=self._reason(parts[:, i] - base.parts, replaces, table),
                     replaces=None if replaces is None else table.ids[replaces],
                     replaces_name=None if replaces is None else table.names[replaces],
                 )

@@ -279,6 +279,10 @@ class CatalogFrame:
         self.tag_mask = df["tag_mask"].to_numpy()
         self.is_limit_food = df["is_limit_food"].to_numpy()
         self.never_suggested = df["never_suggested"].to_numpy()
+        self.row_of = {food_id: row for row, food_id in enumerate(self.ids)}
+        # Food a person eats as it is, with a known energy, not a food to limit.
+        self.suggestable = ~self.never_suggested & ~self.is_limit_food
+        self.suggestable &= df["energy_kcal"].notna().to_numpy()
         self.live_cultures: list[str | None] = [
             state if isinstance(state, str) else None for state in df["live_cultures"]
         ]
@@ -287,9 +291,15 @@ class CatalogFrame:
         self.energy_known = df["energy_kcal"].notna().to_numpy()
         self.unknown_keys = tuple(dict.fromkeys((*REPORTED_UNKNOWN, *SKIN_COLUMNS)))
         self.unknown = df[list(self.unknown_keys)].isna().to_numpy()
+        self.unknown_lists: list[tuple[str, ...]] = [
+            tuple(key for key, missing in zip(self.unknown_keys, flags, strict=True) if missing)
+            for flags in self.unknown.tolist()
+        ]
         self.skin = np.nan_to_num(df[list(SKIN_COLUMNS)].to_numpy(dtype=float), nan=0.0)
         codes, uniques = pd.factorize(df["species"])
         self.species_code = codes.astype(np.int64)
+        self.species_list: list[int] = self.species_code.tolist()
+        self.plant_g_list: list[float] = self.column("plant_g").tolist()
         # Each species is shown by the common name of its first food ("onion", not
         # "Allium cepa") where the catalog has one.
         first = pd.Series(np.arange(len(df)), index=df.index).groupby(codes).first()
