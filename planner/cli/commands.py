@@ -238,7 +238,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(
             f"Week of {plan.date_of(week.week * 7):%a %d %b %Y}: {avg}, "
             f"{len(week.plants)} of {week.plants_target} plants, "
-            f"{week.fermented_days} days with a fermented food"
+            f"{week.fermented_days} days with a live-culture food"
         )
         for d in week.days:
             head = f"  {d.date:%a %d %b}  "
