@@ -1222,6 +1222,10 @@ SPECIES_ALIASES: dict[str, str] = {
 # Foods whose plant key is shared by two species: kimchi is napa cabbage.
 SPECIES_BY_NAME: tuple[tuple[re.Pattern[str], str], ...] = ((_rx(r"\bkimchi\b"), "Brassica rapa"),)
 SPECIES_BY_KEY: dict[str, str] = {
+    # SR28 names cultivated blueberries only as "Vaccinium spp.".
+    "blueberries": "Vaccinium spp.",
+    # Kale is Brassica oleracea; SR28's Scotch kale alone is Brassica napus.
+    "kale": "Brassica oleracea",
     "escarole": "Cichorium endivia",
     "malabar spinach": "Basella alba",
     "pimento": "Capsicum annuum",
@@ -1232,10 +1236,12 @@ SPECIES_BY_KEY: dict[str, str] = {
 
 def normalise_species(sci: str) -> str:
     """SR28 SciName as "Genus species": the first name given, without authors, varieties
-    or groups; "" if it names only a genus."""
+    or groups; "Genus spp." where SR28 names only the genus; "" if it cannot be read."""
     text = RX_PARENS.sub(" ", sci)
     text = re.split(r"\bor\b|\band\b|;|,", text)[0]
     words = text.split()
+    if len(words) >= 2 and words[1] in ("spp.", "sp."):
+        return f"{words[0].capitalize()} spp."  # a genus stands for itself
     if len(words) < 2 or not words[1].isalpha() or not words[1].islower():
         return ""
     name = f"{words[0].capitalize()} {words[1]}"
@@ -1245,38 +1251,51 @@ def normalise_species(sci: str) -> str:
 def species_for_foods(records: Sequence[tuple[str, str, str, str]]) -> dict[str, str]:
     """Species by NDB for foods with a plant key, from ``(ndb, name, plant, sci)``.
 
-    A food's own SciName first; else the SciName of the food of the same plant key whose
-    description shares the most leading comma parts (cooked kale takes raw kale's); else
-    a hand-kept name for the key; else the plant key itself, so that it still counts once.
+    A food's own SciName when it names a species; else that of the food of the same key
+    sharing at least two leading comma parts of the description ("Cabbage, chinese
+    (pak-choi), cooked" takes the raw pak-choi's); else the key's own species: a
+    hand-kept one, else the commonest named in SR28 for the key, else its genus, else
+    the plant key itself, so that the food still counts once.
     """
-    named: dict[str, list[tuple[list[str], str]]] = {}
+    real: dict[str, list[tuple[list[str], str]]] = {}
+    common: dict[str, Counter[str]] = {}
     for _, name, plant, sci in records:
         species = normalise_species(sci) if plant and sci else ""
         if species:
-            named.setdefault(plant, []).append((name.lower().split(", "), species))
+            common.setdefault(plant, Counter())[species] += 1
+            if not species.endswith(" spp."):
+                real.setdefault(plant, []).append((name.lower().split(", "), species))
+
+    def canonical(plant: str) -> str:
+        if plant in SPECIES_BY_KEY:
+            return SPECIES_BY_KEY[plant]
+        counts = common.get(plant, Counter())
+        ranked = sorted(counts.items(), key=lambda kv: (kv[0].endswith(" spp."), -kv[1], kv[0]))
+        return ranked[0][0] if ranked else plant
+
     out: dict[str, str] = {}
     for ndb, name, plant, sci in records:
         if not plant:
             continue
         species = normalise_species(sci) if sci else ""
+        if species.endswith(" spp."):
+            species = ""
+        parts = name.lower().split(", ")
+        if not species:
+            best, shared_most = "", 1
+            for donor_parts, donor in real.get(plant, []):
+                shared = 0
+                for a, b in zip(donor_parts, parts, strict=False):
+                    if a != b:
+                        break
+                    shared += 1
+                if shared > shared_most or (shared == shared_most > 1 and donor < best):
+                    best, shared_most = donor, shared
+            species = best
         for pattern, fixed in SPECIES_BY_NAME:
             if pattern.search(name):
                 species = fixed
-        if not species and plant in named:
-            parts = name.lower().split(", ")
-
-            def shared(item: tuple[list[str], str], parts: list[str] = parts) -> int:
-                n = 0
-                for a, b in zip(item[0], parts, strict=False):
-                    if a != b:
-                        break
-                    n += 1
-                return n
-
-            best = max(shared(item) for item in named[plant])
-            votes = Counter(sp for item in named[plant] if shared(item) == best for sp in [item[1]])
-            species = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        out[ndb] = species or SPECIES_BY_KEY.get(plant, plant)
+        out[ndb] = species or canonical(plant)
     return out
 
 
@@ -1557,10 +1576,9 @@ def build_sr28_table(sr28_dir: Path | str) -> pd.DataFrame:
         serving_label, serving_grams = food_measures[0] if food_measures else ("100 g", 100.0)
         plant = plants[ndb]
         limit = limit_kind_for(name, group, nutr)
-        # The species is kept even for a food to limit: it is still that plant.
         food_species = species.get(ndb, "")
         if limit:
-            plant = ""  # a food to limit never earns plant credit
+            plant = food_species = ""  # a food to limit never earns plant credit
         aisle = aisle_for(name, group, plant)
         cats = categories_for(name, group, plant, aisle, limit, nutr, serving_grams)
         tags = tags_for(name, group, aisle, nutr)
