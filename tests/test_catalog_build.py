@@ -333,6 +333,10 @@ def _flags(table: pd.DataFrame, ndb: str) -> set[str]:
         ("10862", {"processed_meat"}, set()),  # bacon
         ("16027", {"raw_pulse", "not_eaten_alone"}, set()),  # raw kidney beans
         ("16028", set(), {"raw_pulse", "not_eaten_alone"}),  # boiled kidney beans
+        ("16085", {"raw_pulse", "not_eaten_alone"}, set()),  # raw split peas
+        ("11029", set(), {"raw_pulse"}),  # sprouted kidney beans
+        ("06006", {"not_eaten_alone"}, set()),  # condensed soup
+        ("12061", set(), {"not_eaten_alone"}),  # almonds
         ("20080", {"not_eaten_alone"}, {"raw_pulse"}),  # whole-wheat flour
         ("01289", {"plain_fermented_dairy"}, {"sugar_sweetened", "dairy_milk"}),  # kefir
         ("01116", {"plain_fermented_dairy"}, {"sugar_sweetened"}),  # plain yogurt

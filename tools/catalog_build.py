@@ -1033,6 +1033,12 @@ RX_INGREDIENT = _rx(
     r"|protein concentrate|shortening|\blard\b|\btallow\b|\bsuet\b|\bfat, \b|\bsalt\b"
     r"|\bvinegar\b|extract|\bflavoring\b|\brennin\b|\bcream of tartar\b|\bbran\b|\bgerm\b"
 )
+RX_DRY_FORM = _rx(
+    r"\bdry\b(?! roasted)|\bpowder\b|(?<!snack |trail |party )\bmix\b"
+    r"|(?<!from )concentrat|dehydrated|\bcubed\b|\bcubes?\b|\bcondensed\b"
+    r"|\bgranules\b|^cracker meal|^bread crumbs"
+)
+RX_DRY_PRODUCE = _rx(r"(?<!from )concentrat|dehydrated|\bpowder\b|dry form|\bdry\b(?! roasted)")
 RX_RAW_GRAIN = _rx(
     r"^(rice|wild rice|barley|buckwheat|millet|quinoa|amaranth grain|sorghum grain|teff"
     r"|triticale|spelt|wheat|rye grain|oats|corn grain|bulgur|couscous|kamut|semolina"
@@ -1491,10 +1497,10 @@ def flags_for(
         found.add("high_gl")
     raw_pulse = (
         group == G_LEGUMES
-        and RX_RAW_PULSE_HEAD.search(low)
+        and (RX_RAW_PULSE_HEAD.search(low) or "mature seeds" in low)
         and RX_RAW_STATE.search(low)
-        and not RX_NOT_RAW_PULSE.search(low)
-        and not low.startswith("peanut")
+        and ("mature seeds" in low or not RX_NOT_RAW_PULSE.search(low))
+        and not re.search(r"sprouted|roasted|^peanut", low)
     )
     if raw_pulse:
         found.update(("raw_pulse", "not_eaten_alone"))
@@ -1510,8 +1516,15 @@ def flags_for(
         or group == G_SPICES
         or (group == G_FATS and re.search(r"^(oil|fat|lard|shortening|margarine|butter)", low))
         or re.search(r"^sugars, (granulated|brown|powdered|maple)", low)
-        or re.search(r"^(leavening|gelatins?|cocoa, dry|baking)", low)
+        or re.search(r"^(leavening|gelatins?|cocoa, dry|baking|cornmeal|tapioca, pearl)", low)
     )
+    # Dry mixes, powders, concentrates and bouillon wait to be made into something.
+    dry_form = (
+        group in (G_SOUPS, G_SWEETS, G_BAKED, G_BEVERAGES, G_BREAKFAST) and RX_DRY_FORM.search(low)
+    ) or (group in (G_FRUITS, G_VEGETABLES, G_DAIRY_EGG) and RX_DRY_PRODUCE.search(low))
+    made = re.search(r"prepared|diluted|stewed|^alcoholic", low)
+    if dry_form and not RX_NOT_INGREDIENT.search(low) and not made:
+        found.add("not_eaten_alone")
     if ingredient and not re.search(r"^(milk|yogurt|kefir|beverages)", low):
         found.add("not_eaten_alone")
     return [f for f in FLAGS if f in found]
