@@ -1049,7 +1049,7 @@ RX_NOT_INGREDIENT = _rx(r"prepared with|cooked|\bboiled\b|ready-to-eat|reconstit
 
 # Glycaemic index by food class: Atkinson, Foster-Powell & Brand-Miller 2008, Diabetes
 # Care 31:2281, Table 1 (means). The reference portion is the one the glycaemic load
-# is taken for (docs/catalog.md); available carbohydrate = SR28 205 minus 291.
+# is taken for (docs/catalog.md says whose); available carbohydrate = SR28 205 minus 291.
 GI_CLASSES: tuple[tuple[re.Pattern[str], frozenset[str], int, float], ...] = tuple(
     (_rx(p), frozenset(g), gi, ref)
     for p, g, gi, ref in (
@@ -1062,8 +1062,8 @@ GI_CLASSES: tuple[tuple[re.Pattern[str], frozenset[str], int, float], ...] = tup
             60.0,
         ),
         (r"^crackers, rice|^rice cakes|^snacks, rice cakes", {G_BAKED, G_SNACKS}, 87, 25.0),
-        (r"^cereals ready-to-eat, .*(granola|muesli)", {G_BREAKFAST}, 57, 30.0),
-        (r"^cereals ready-to-eat\b", {G_BREAKFAST}, 81, 30.0),
+        (r"^cereals ready-to-eat, .*(granola|muesli)", {G_BREAKFAST}, 57, 40.0),
+        (r"^cereals ready-to-eat\b", {G_BREAKFAST}, 81, 40.0),
         (r"^cereals, oats, instant", {G_BREAKFAST}, 79, 250.0),
         (r"^cereals, oats, regular and quick", {G_BREAKFAST}, 55, 250.0),
         (r"^rice, white, .*cooked", {G_GRAINS}, 73, 150.0),
@@ -1097,7 +1097,7 @@ GI_CLASSES: tuple[tuple[re.Pattern[str], frozenset[str], int, float], ...] = tup
         (r"^bananas, raw", {G_FRUITS}, 51, 120.0),
     )
 )
-HIGH_GL = 20.0  # per reference portion (Smith et al. 2007 counted >= 20 as high)
+HIGH_GL = 20.0  # per reference portion: the usual "high" cut-off (low is <= 10)
 
 # Live cultures (docs/catalog.md says why for each).
 LIVE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
