@@ -79,3 +79,26 @@ def test_new_fields_are_read_from_both_resources():
     item |= {"nutrients": {}, "flags": ["dairy_milk"], "live_cultures": "live"}
     curated = foods.food_from_catalog_json(item)
     assert curated.flags == {"dairy_milk"} and curated.live_cultures == "live"
+
+
+def test_the_shipped_catalog_carries_the_honest_score_fields(catalog):
+    """The committed resources give the app the new fields (tests/test_catalog_build.py
+    checks the rules; this checks that loading keeps them)."""
+    kidney = catalog["sr:16027"]
+    assert {"raw_pulse", "not_eaten_alone"} <= kidney.flags
+    assert kidney.species == "Phaseolus vulgaris"
+    assert catalog["sr:16028"].species == kidney.species  # cooked: the same plant
+    assert "fish" in catalog["kimchi"].tags and "alcohol" in catalog["kombucha"].tags
+    assert catalog["sauerkraut"].live_cultures == "dead"
+    assert catalog["tempeh"].live_cultures == "dead"
+    assert catalog["kefir"].live_cultures == "live"
+    assert "plain_fermented_dairy" in catalog["kefir"].flags
+    assert "sugar_sweetened" in catalog["cola"].flags
+    assert catalog["cola"].nutrients["added_sugars_g"] == catalog["cola"].nutrients["sugars_g"]
+    assert catalog["beer"].nutrients["alcohol_g"] > 10  # a 12 fl oz can
+    salmon = catalog["salmon"].nutrients
+    assert salmon["epa_dha_g"] > 1 and salmon["ala_g"] < 0.2
+    assert catalog["garlic"].nutrients["prebiotic_g"] == 0.375  # 3 g x 12.5 g/100 g
+    assert catalog["oats"].nutrients["prebiotic_g"] is None  # not covered: unknown
+    assert catalog["salmon"].species is None and catalog["kale"].species == "Brassica oleracea"
+    assert "Moshfegh" in catalog["garlic"].sources["prebiotic_g"]

@@ -1033,6 +1033,12 @@ RX_INGREDIENT = _rx(
     r"|protein concentrate|shortening|\blard\b|\btallow\b|\bsuet\b|\bfat, \b|\bsalt\b"
     r"|\bvinegar\b|extract|\bflavoring\b|\brennin\b|\bcream of tartar\b|\bbran\b|\bgerm\b"
 )
+RX_DRY_FORM = _rx(
+    r"\bdry\b(?! roasted)|\bpowder\b|(?<!snack |trail |party )\bmix\b"
+    r"|(?<!from )concentrat|dehydrated|\bcubed\b|\bcubes?\b|\bcondensed\b"
+    r"|\bgranules\b|^cracker meal|^bread crumbs"
+)
+RX_DRY_PRODUCE = _rx(r"(?<!from )concentrat|dehydrated|\bpowder\b|dry form|\bdry\b(?! roasted)")
 RX_RAW_GRAIN = _rx(
     r"^(rice|wild rice|barley|buckwheat|millet|quinoa|amaranth grain|sorghum grain|teff"
     r"|triticale|spelt|wheat|rye grain|oats|corn grain|bulgur|couscous|kamut|semolina"
@@ -1043,7 +1049,7 @@ RX_NOT_INGREDIENT = _rx(r"prepared with|cooked|\bboiled\b|ready-to-eat|reconstit
 
 # Glycaemic index by food class: Atkinson, Foster-Powell & Brand-Miller 2008, Diabetes
 # Care 31:2281, Table 1 (means). The reference portion is the one the glycaemic load
-# is taken for (docs/catalog.md); available carbohydrate = SR28 205 minus 291.
+# is taken for (docs/catalog.md says whose); available carbohydrate = SR28 205 minus 291.
 GI_CLASSES: tuple[tuple[re.Pattern[str], frozenset[str], int, float], ...] = tuple(
     (_rx(p), frozenset(g), gi, ref)
     for p, g, gi, ref in (
@@ -1056,8 +1062,8 @@ GI_CLASSES: tuple[tuple[re.Pattern[str], frozenset[str], int, float], ...] = tup
             60.0,
         ),
         (r"^crackers, rice|^rice cakes|^snacks, rice cakes", {G_BAKED, G_SNACKS}, 87, 25.0),
-        (r"^cereals ready-to-eat, .*(granola|muesli)", {G_BREAKFAST}, 57, 30.0),
-        (r"^cereals ready-to-eat\b", {G_BREAKFAST}, 81, 30.0),
+        (r"^cereals ready-to-eat, .*(granola|muesli)", {G_BREAKFAST}, 57, 40.0),
+        (r"^cereals ready-to-eat\b", {G_BREAKFAST}, 81, 40.0),
         (r"^cereals, oats, instant", {G_BREAKFAST}, 79, 250.0),
         (r"^cereals, oats, regular and quick", {G_BREAKFAST}, 55, 250.0),
         (r"^rice, white, .*cooked", {G_GRAINS}, 73, 150.0),
@@ -1091,7 +1097,7 @@ GI_CLASSES: tuple[tuple[re.Pattern[str], frozenset[str], int, float], ...] = tup
         (r"^bananas, raw", {G_FRUITS}, 51, 120.0),
     )
 )
-HIGH_GL = 20.0  # per reference portion (Smith et al. 2007 counted >= 20 as high)
+HIGH_GL = 20.0  # per reference portion: the usual "high" cut-off (low is <= 10)
 
 # Live cultures (docs/catalog.md says why for each).
 LIVE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -1222,6 +1228,10 @@ SPECIES_ALIASES: dict[str, str] = {
 # Foods whose plant key is shared by two species: kimchi is napa cabbage.
 SPECIES_BY_NAME: tuple[tuple[re.Pattern[str], str], ...] = ((_rx(r"\bkimchi\b"), "Brassica rapa"),)
 SPECIES_BY_KEY: dict[str, str] = {
+    # SR28 names cultivated blueberries only as "Vaccinium spp.".
+    "blueberries": "Vaccinium spp.",
+    # Kale is Brassica oleracea; SR28's Scotch kale alone is Brassica napus.
+    "kale": "Brassica oleracea",
     "escarole": "Cichorium endivia",
     "malabar spinach": "Basella alba",
     "pimento": "Capsicum annuum",
@@ -1232,10 +1242,12 @@ SPECIES_BY_KEY: dict[str, str] = {
 
 def normalise_species(sci: str) -> str:
     """SR28 SciName as "Genus species": the first name given, without authors, varieties
-    or groups; "" if it names only a genus."""
+    or groups; "Genus spp." where SR28 names only the genus; "" if it cannot be read."""
     text = RX_PARENS.sub(" ", sci)
     text = re.split(r"\bor\b|\band\b|;|,", text)[0]
     words = text.split()
+    if len(words) >= 2 and words[1] in ("spp.", "sp."):
+        return f"{words[0].capitalize()} spp."  # a genus stands for itself
     if len(words) < 2 or not words[1].isalpha() or not words[1].islower():
         return ""
     name = f"{words[0].capitalize()} {words[1]}"
@@ -1245,38 +1257,51 @@ def normalise_species(sci: str) -> str:
 def species_for_foods(records: Sequence[tuple[str, str, str, str]]) -> dict[str, str]:
     """Species by NDB for foods with a plant key, from ``(ndb, name, plant, sci)``.
 
-    A food's own SciName first; else the SciName of the food of the same plant key whose
-    description shares the most leading comma parts (cooked kale takes raw kale's); else
-    a hand-kept name for the key; else the plant key itself, so that it still counts once.
+    A food's own SciName when it names a species; else that of the food of the same key
+    sharing at least two leading comma parts of the description ("Cabbage, chinese
+    (pak-choi), cooked" takes the raw pak-choi's); else the key's own species: a
+    hand-kept one, else the commonest named in SR28 for the key, else its genus, else
+    the plant key itself, so that the food still counts once.
     """
-    named: dict[str, list[tuple[list[str], str]]] = {}
+    real: dict[str, list[tuple[list[str], str]]] = {}
+    common: dict[str, Counter[str]] = {}
     for _, name, plant, sci in records:
         species = normalise_species(sci) if plant and sci else ""
         if species:
-            named.setdefault(plant, []).append((name.lower().split(", "), species))
+            common.setdefault(plant, Counter())[species] += 1
+            if not species.endswith(" spp."):
+                real.setdefault(plant, []).append((name.lower().split(", "), species))
+
+    def canonical(plant: str) -> str:
+        if plant in SPECIES_BY_KEY:
+            return SPECIES_BY_KEY[plant]
+        counts = common.get(plant, Counter())
+        ranked = sorted(counts.items(), key=lambda kv: (kv[0].endswith(" spp."), -kv[1], kv[0]))
+        return ranked[0][0] if ranked else plant
+
     out: dict[str, str] = {}
     for ndb, name, plant, sci in records:
         if not plant:
             continue
         species = normalise_species(sci) if sci else ""
+        if species.endswith(" spp."):
+            species = ""
+        parts = name.lower().split(", ")
+        if not species:
+            best, shared_most = "", 1
+            for donor_parts, donor in real.get(plant, []):
+                shared = 0
+                for a, b in zip(donor_parts, parts, strict=False):
+                    if a != b:
+                        break
+                    shared += 1
+                if shared > shared_most or (shared == shared_most > 1 and donor < best):
+                    best, shared_most = donor, shared
+            species = best
         for pattern, fixed in SPECIES_BY_NAME:
             if pattern.search(name):
                 species = fixed
-        if not species and plant in named:
-            parts = name.lower().split(", ")
-
-            def shared(item: tuple[list[str], str], parts: list[str] = parts) -> int:
-                n = 0
-                for a, b in zip(item[0], parts, strict=False):
-                    if a != b:
-                        break
-                    n += 1
-                return n
-
-            best = max(shared(item) for item in named[plant])
-            votes = Counter(sp for item in named[plant] if shared(item) == best for sp in [item[1]])
-            species = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        out[ndb] = species or SPECIES_BY_KEY.get(plant, plant)
+        out[ndb] = species or canonical(plant)
     return out
 
 
@@ -1472,10 +1497,10 @@ def flags_for(
         found.add("high_gl")
     raw_pulse = (
         group == G_LEGUMES
-        and RX_RAW_PULSE_HEAD.search(low)
+        and (RX_RAW_PULSE_HEAD.search(low) or "mature seeds" in low)
         and RX_RAW_STATE.search(low)
-        and not RX_NOT_RAW_PULSE.search(low)
-        and not low.startswith("peanut")
+        and ("mature seeds" in low or not RX_NOT_RAW_PULSE.search(low))
+        and not re.search(r"sprouted|roasted|^peanut", low)
     )
     if raw_pulse:
         found.update(("raw_pulse", "not_eaten_alone"))
@@ -1491,8 +1516,15 @@ def flags_for(
         or group == G_SPICES
         or (group == G_FATS and re.search(r"^(oil|fat|lard|shortening|margarine|butter)", low))
         or re.search(r"^sugars, (granulated|brown|powdered|maple)", low)
-        or re.search(r"^(leavening|gelatins?|cocoa, dry|baking)", low)
+        or re.search(r"^(leavening|gelatins?|cocoa, dry|baking|cornmeal|tapioca, pearl)", low)
     )
+    # Dry mixes, powders, concentrates and bouillon wait to be made into something.
+    dry_form = (
+        group in (G_SOUPS, G_SWEETS, G_BAKED, G_BEVERAGES, G_BREAKFAST) and RX_DRY_FORM.search(low)
+    ) or (group in (G_FRUITS, G_VEGETABLES, G_DAIRY_EGG) and RX_DRY_PRODUCE.search(low))
+    made = re.search(r"prepared|diluted|stewed|^alcoholic", low)
+    if dry_form and not RX_NOT_INGREDIENT.search(low) and not made:
+        found.add("not_eaten_alone")
     if ingredient and not re.search(r"^(milk|yogurt|kefir|beverages)", low):
         found.add("not_eaten_alone")
     return [f for f in FLAGS if f in found]
@@ -1557,10 +1589,9 @@ def build_sr28_table(sr28_dir: Path | str) -> pd.DataFrame:
         serving_label, serving_grams = food_measures[0] if food_measures else ("100 g", 100.0)
         plant = plants[ndb]
         limit = limit_kind_for(name, group, nutr)
-        # The species is kept even for a food to limit: it is still that plant.
         food_species = species.get(ndb, "")
         if limit:
-            plant = ""  # a food to limit never earns plant credit
+            plant = food_species = ""  # a food to limit never earns plant credit
         aisle = aisle_for(name, group, plant)
         cats = categories_for(name, group, plant, aisle, limit, nutr, serving_grams)
         tags = tags_for(name, group, aisle, nutr)
