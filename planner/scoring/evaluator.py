@@ -136,6 +136,7 @@ class Evaluator:
         self.catalog = catalog
         self.config = config or ScoringConfig.load()
         self.prefs = prefs or Preferences()
+        self._one_serving_cache: tuple[CatalogFrame, np.ndarray] | None = None
         self._rules()
 
     def _rules(self) -> None:
@@ -642,6 +643,16 @@ class Evaluator:
         species[codes] = grams
         return _State(rows, sums[0], parts[:, 0], float(score[0]), in_day, species)
 
+    def _one_serving(self, table: CatalogFrame) -> np.ndarray:
+        """Every food's contribution for one serving, cached per catalog frame."""
+        if self._one_serving_cache is None or self._one_serving_cache[0] is not table:
+            rows = np.arange(len(table))
+            self._one_serving_cache = (
+                table,
+                self._food_contributions(table, rows, np.ones(len(table))),
+            )
+        return self._one_serving_cache[1]
+
     def _with_one_more(
         self, table: CatalogFrame, base: _State, candidates: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -649,9 +660,17 @@ class Evaluator:
         candidates at once: the day's sums, minus each candidate's contribution as it
         stands, plus its contribution with one serving more."""
         old = base.in_day[candidates]
-        before = self._food_contributions(table, candidates, old)
-        after = self._food_contributions(table, candidates, old + 1.0)
-        sums = base.sums[None, :] + after - before
+        # Most candidates are not in the day: their gain is one serving's contribution,
+        # worked out once per catalog; the few in the day are worked out here.
+        sums = base.sums[None, :] + self._one_serving(table)[candidates]
+        eaten = np.flatnonzero(old > 0)
+        if len(eaten):
+            rows = candidates[eaten]
+            sums[eaten] += (
+                self._food_contributions(table, rows, old[eaten] + 1.0)
+                - self._food_contributions(table, rows, old[eaten])
+                - self._one_serving(table)[rows]
+            )
         # Plants: the candidate's species, with its grams added to the day's.
         code = table.species_code[candidates]
         had = base.species[code]
