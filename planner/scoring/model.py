@@ -343,6 +343,8 @@ def limit_sentence(doses: dict[str, float], sugar_unknown: tuple[str, ...] = ())
             number = f"{amount:.1f}" if key == "standard_drinks" else f"{amount:.0f}"
             parts.append(f"{number} {unit} {what}".replace("  ", " "))
         text = "Limit foods: " + ", ".join(parts)
+    else:
+        text += ": the part grows with the others"
     if sugar_unknown:
         text += f" (added sugars unknown for {_names(sugar_unknown)})"
     return text
@@ -358,7 +360,7 @@ def why_sentence(
     )
     limit = next((p for p in parts if p.key == "limit"), None)
     reasons = [p.sentence[0].lower() + p.sentence[1:] for p in short[:2]]
-    if limit is not None and limit.sentence != "No foods to limit":
+    if limit is not None and not limit.sentence.startswith("No foods to limit"):
         reasons.insert(0, limit.sentence[0].lower() + limit.sentence[1:])
     if completeness < 1 - 1e-9:
         reasons.insert(
