@@ -109,8 +109,8 @@ NUTRIENT_LABELS: dict[str, str] = {
     "alcohol_g": "Alcohol",
     "ala_g": "Omega-3 ALA",
     "epa_dha_g": "Omega-3 EPA+DHA",
-    "added_sugars_g": "Added sugars (estimate)",
-    "prebiotic_g": "Prebiotic carbohydrate (estimate)",
+    "added_sugars_g": "Added sugars (est.)",
+    "prebiotic_g": "Prebiotics (est.)",
 }
 
 # Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
