@@ -109,8 +109,8 @@ NUTRIENT_LABELS: dict[str, str] = {
     "alcohol_g": "Alcohol",
     "ala_g": "Omega-3 ALA",
     "epa_dha_g": "Omega-3 EPA+DHA",
-    "added_sugars_g": "Added sugars (estimate)",
-    "prebiotic_g": "Prebiotic carbohydrate (estimate)",
+    "added_sugars_g": "Added sugars (est.)",
+    "prebiotic_g": "Prebiotics (est.)",
 }
 
 # Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
@@ -267,13 +267,19 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
     i_cats, i_tags, i_label = column["categories"], column["tags"], column["serving_label"]
     i_plant, i_aisle, i_kind = column["plant"], column["aisle"], column["limit_kind"]
     i_ndb, i_group = column["ndb"], column["group"]
-    # Columns a table may lack (it predates them) read as empty: unknown, no flags.
-    i_live, i_flags, i_species = (column.get(n) for n in ("live_cultures", "flags", "species"))
-    nutrient_columns = [(key, column.get(key)) for key in NUTRIENTS]
+    # Columns a table may lack (it predates them) read as one empty cell added to each
+    # row: unknown nutrients, no flags, no species, no live-culture claim.
+    empty = len(header)
+    optional = ("live_cultures", "flags", "species", *NUTRIENTS)
+    pad = any(name not in column for name in optional)
+    i_live, i_flags, i_species = (column.get(n, empty) for n in optional[:3])
+    nutrient_columns = [(key, column.get(key, empty)) for key in NUTRIENTS]
     sets: dict[str, frozenset[str]] = {}
     isfinite = math.isfinite
     foods = []
     for row in rows:
+        if pad:
+            row = [*row, ""]
         food_id = row[i_id]
         if not food_id.startswith(SR28_PREFIX):  # lookups rely on the prefix
             raise ValueError(f"food id {food_id!r} does not start with {SR28_PREFIX!r}")
@@ -281,11 +287,13 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
         scale = grams / 100.0
         nutrients: dict[str, float | None] = {}
         for key, index in nutrient_columns:
-            text = row[index] if index is not None else ""
-            value = float(text) if text else None
-            nutrients[key] = value * scale if value is not None and isfinite(value) else None
-        cats, tags = row[i_cats], row[i_tags]
-        flags = row[i_flags] if i_flags is not None else ""
+            text = row[index]
+            if text:
+                value = float(text)
+                nutrients[key] = value * scale if isfinite(value) else None
+            else:
+                nutrients[key] = None
+        cats, tags, flags = row[i_cats], row[i_tags], row[i_flags]
         for text in (cats, tags, flags):
             if text not in sets:
                 sets[text] = _split(text)
@@ -304,9 +312,9 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
                 ndb=row[i_ndb] or None,
                 origin=SR28,
                 group=row[i_group] or None,
-                live_cultures=(row[i_live] or None) if i_live is not None else None,
+                live_cultures=row[i_live] or None,
                 flags=sets[flags],
-                species=(row[i_species] or None) if i_species is not None else None,
+                species=row[i_species] or None,
             )
         )
     return foods

@@ -1,6 +1,6 @@
 """Cut the test fixture in this folder from the full SR28 release.
 
-    python -m tests.data.sr28-mini.cut   (or: python tests/data/sr28-mini/cut.py [SR28_DIR])
+    python tests/data/sr28-mini/cut.py [SR28_DIR]   (default: as tools.catalog_build)
 
 Keeps every line of FD_GROUP.txt and NUTR_DEF.txt, and the lines of FOOD_DES.txt,
 WEIGHT.txt and NUT_DATA.txt.gz of the foods below, byte for byte (Windows-1252 text,
