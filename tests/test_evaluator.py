@@ -408,6 +408,10 @@ def test_whole_plan_pandas_path_equals_the_few_days_path():
     whole = evaluator.evaluate(plan, tips=False)
     few = evaluator.score_days(plan, [3, 0, 1, 0], tips=False)
     assert few == (whole.days[0], whole.days[1], whole.days[3])
+    # The weeks' plants, grouped with pandas, are the union of the days' plants.
+    days = evaluator.score_days(plan, range(7), tips=False)
+    assert whole.weeks[0] == evaluator.week_score(plan, 0, days)
+    assert len(whole.weeks[0].plants) >= len(whole.days[0].plants) > 5
     assert evaluator.score_days(plan, []) == ()
 
 

@@ -401,27 +401,51 @@ class Evaluator:
         self, plan: Plan, days: Iterable[int] | None = None, *, tips: bool = True
     ) -> PlanScore:
         """Score the given days (all by default) and every week of the plan."""
+        week_plants: dict[int, tuple[str, ...]] = {}
         if days is None:
-            day_scores = self._score(plan, list(range(plan.day_count)), tips, whole=True)
+            day_scores, grouped = self._score(plan, list(range(plan.day_count)), tips, True)
+            week_plants = self._week_plants(grouped)
         else:
             day_scores = self.score_days(plan, days, tips=tips)
         by_week: dict[int, list[DayScore]] = {}
         for scored in day_scores:  # each week sums its own days: linear in the plan's length
             by_week.setdefault(scored.day // DAYS_PER_WEEK, []).append(scored)
         weeks = tuple(
-            self.week_score(plan, week, tuple(by_week.get(week, ()))) for week in range(plan.weeks)
+            self.week_score(plan, week, tuple(by_week.get(week, ())), week_plants.get(week))
+            for week in range(plan.weeks)
         )
         return PlanScore(day_scores, weeks)
+
+    def _week_plants(self, grouped: _Grouped) -> dict[int, tuple[str, ...]]:
+        """Each week's different plants, with pandas: the species eaten per day (at least
+        the minimum amount that day) grouped by week."""
+        table = self.table()
+        day_pos, codes, grams = self._species_grams(table, grouped)
+        frame = pd.DataFrame(
+            {"day": np.asarray(grouped.days, dtype=np.int64)[day_pos], "code": codes, "g": grams}
+        )
+        counted = frame[frame["g"] >= self.config.parts["plants"]["min_g"]]
+        labels = pd.Series(table.species_labels, dtype=object)
+        counted = counted.assign(
+            week=counted["day"] // DAYS_PER_WEEK,
+            plant=labels.iloc[counted["code"].to_numpy()].to_numpy(),
+        )
+        return {
+            int(week): tuple(sorted(set(plants)))
+            for week, plants in counted.groupby("week")["plant"]
+        }
 
     def score_days(
         self, plan: Plan, days: Iterable[int], *, tips: bool = True
     ) -> tuple[DayScore, ...]:
         """Score the given days alone, in day order: what a re-score after an edit needs."""
-        return self._score(plan, sorted(set(days)), tips, whole=False)
+        return self._score(plan, sorted(set(days)), tips, False)[0]
 
-    def _score(self, plan: Plan, days: list[int], tips: bool, whole: bool) -> tuple[DayScore, ...]:
+    def _score(
+        self, plan: Plan, days: list[int], tips: bool, whole: bool
+    ) -> tuple[tuple[DayScore, ...], _Grouped]:
         if not days:
-            return ()
+            return (), self._group_numpy(plan, [])
         for day in days:
             plan.check_day(day)
         grouped = self._group_pandas(plan, days) if whole else self._group_numpy(plan, days)
@@ -453,7 +477,7 @@ class Evaluator:
                     tips,
                 )
             )
-        return tuple(results)
+        return tuple(results), grouped
 
     def _empty_day(self, plan: Plan, day: int, unknown: tuple[str, ...], tips: bool) -> DayScore:
         tip = self._tip(plan, day) if tips else ""
@@ -566,17 +590,25 @@ class Evaluator:
             cultures=culture_names,
         )
 
-    def week_score(self, plan: Plan, week: int, days: tuple[DayScore, ...]) -> WeekScore:
+    def week_score(
+        self,
+        plan: Plan,
+        week: int,
+        days: tuple[DayScore, ...],
+        plants: tuple[str, ...] | None = None,
+    ) -> WeekScore:
+        """A week's summary from its scored days (``plants``: worked out already)."""
         first = week * DAYS_PER_WEEK
         in_week = tuple(d for d in days if first <= d.day < first + DAYS_PER_WEEK)
         scored = [d.score for d in in_week if d.planned and d.score is not None]
-        plants = sorted({p for d in in_week for p in d.plants})
+        if plants is None:
+            plants = tuple(sorted({p for d in in_week for p in d.plants}))
         fermented = sum(1 for d in in_week if d.servings.get("probiotic", 0) > 0)
         return WeekScore(
             week=week,
             days=in_week,
             average=sum(scored) / len(scored) if scored else None,
-            plants=tuple(plants),
+            plants=plants,
             plants_target=self.config.plants_target,
             fermented_days=fermented,
         )
