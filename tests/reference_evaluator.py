@@ -90,7 +90,7 @@ class ReferenceEvaluator:
                 anti["spice_per_food_share"] * anti["spice_target_g"],
                 by=f["spice_g"] * amount,
             )
-            epa_dha += f["epa_dha_scored_g"] * amount
+            epa_dha += (f["epa_dha_scored_g"] + anti["ala_conversion"] * f["ala_scored_g"]) * amount
             complete += f["complete_kcal"] * amount
             sugar += f["added_sugars_scored_g"] * amount
             alcohol += (0.0 if f["alcohol_g"] != f["alcohol_g"] else f["alcohol_g"]) * amount

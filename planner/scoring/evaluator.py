@@ -58,6 +58,7 @@ SUM_KEYS: tuple[str, ...] = (
     "tea",
     "spice",
     "epa_dha",
+    "ala",
     "complete_kcal",
     "energy_kcal",
     "added_sugars_g",
@@ -77,7 +78,6 @@ SUM_KEYS: tuple[str, ...] = (
 )
 S = {key: index for index, key in enumerate(SUM_KEYS)}
 _PASSTHROUGH = (
-    "epa_dha_g",
     "complete_kcal",
     "energy_kcal",
     "added_sugars_g",
@@ -179,6 +179,7 @@ class Evaluator:
                 anti["spice_per_food_share"] * anti["spice_target_g"],
             ),
             "epa_dha": ("epa_dha_g", "grams", 0.0, np.inf),
+            "ala": ("ala_g", "grams", 0.0, np.inf),
             "live_raw": ("live_g", "grams", 0.0, np.inf),
             "prebiotic_raw": ("prebiotic_g", "grams", 0.0, np.inf),
             "polyphenol_raw": ("polyphenol_g", "grams", 0.0, np.inf),
@@ -215,6 +216,9 @@ class Evaluator:
             ("spice", 0.0, anti["spice_target_g"], "anti_inflammatory", anti["spice_points"]),
         ]
         self._ramp_cols = np.array([S[r[0]] for r in ramps])
+        # ALA counts toward the omega-3 sub-part at its conversion to EPA+DHA.
+        self._omega3_ramp = [r[0] for r in ramps].index("epa_dha")
+        self._ala_factor = anti["ala_conversion"]
         self._ramp_zero = np.array([r[1] for r in ramps])
         self._ramp_span = np.array([r[2] - r[1] for r in ramps])
         self._ramp_weights = np.zeros((len(ramps), len(PART_KEYS) - 1))
@@ -257,7 +261,9 @@ class Evaluator:
         """Parts (one row per PART_KEYS), completeness and score for rows of sums."""
         c = self.config
         sums = np.atleast_2d(sums)
-        ramps = np.clip((sums[:, self._ramp_cols] - self._ramp_zero) / self._ramp_span, 0, 1)
+        values = sums[:, self._ramp_cols]
+        values[:, self._omega3_ramp] += self._ala_factor * sums[:, S["ala"]]
+        ramps = np.clip((values - self._ramp_zero) / self._ramp_span, 0, 1)
         positive_parts = ramps @ self._ramp_weights  # rows x positive parts
         positive = positive_parts.sum(axis=1)
         load = self.load(sums)
@@ -540,7 +546,11 @@ class Evaluator:
             "fiber": fiber_sentence(v[S["fiber"]], self.fiber_target, unknown.get("fiber_g", ())),
             "plants": plants_sentence(len(plants), p["plants"]["target_species"]),
             "anti_inflammatory": anti_sentence(
-                v[S["epa_dha"]], v[S["polyphenol"]], v[S["tea"]], v[S["spice"]], anti
+                v[S["epa_dha"]] + anti["ala_conversion"] * v[S["ala"]],
+                v[S["polyphenol"]],
+                v[S["tea"]],
+                v[S["spice"]],
+                anti,
             ),
             "limit": limit_sentence(doses, unknown.get("added_sugars_g", ())),
         }

@@ -89,6 +89,7 @@ AMOUNT_COLUMNS: tuple[str, ...] = (
     "tea_cups",
     "spice_g",
     "epa_dha_g",
+    "ala_g",
     "added_sugars_g",  # estimated, with an imputed value where unknown (see below)
     "alcohol_g",
     "processed_meat_g",
@@ -218,6 +219,7 @@ def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
     df["tea_cups"] = pd.Series(cups, index=df.index).where(tea & good, 0.0)
     df["spice_g"] = grams.where(spice & good, 0.0)
     df["epa_dha_scored_g"] = df["epa_dha_g"].fillna(0.0).where(good, 0.0)
+    df["ala_scored_g"] = df["ala_g"].fillna(0.0).where(good, 0.0)
 
     df["processed_meat_g"] = grams.where(flagged("processed_meat"), 0.0)
     df["deep_fried_g"] = grams.where(flagged("deep_fried"), 0.0)
@@ -243,6 +245,7 @@ FRAME_COLUMN = {
     "tea_cups": "tea_cups",
     "spice_g": "spice_g",
     "epa_dha_g": "epa_dha_scored_g",
+    "ala_g": "ala_scored_g",
     "added_sugars_g": "added_sugars_scored_g",
     "alcohol_g": "alcohol_g",
     "processed_meat_g": "processed_meat_g",

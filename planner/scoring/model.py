@@ -116,6 +116,7 @@ _NEEDED: dict[str, tuple[str, ...]] = {
     "plants": ("target_species", "min_g"),
     "anti_inflammatory": (
         "epa_dha_target_g",
+        "ala_conversion",
         "polyphenol_target_g",
         "polyphenol_min_portion_g",
         "polyphenol_per_food_share",
@@ -325,7 +326,8 @@ def anti_sentence(
     epa_dha_g: float, polyphenol_g: float, tea_cups: float, spice_g: float, cfg: dict[str, float]
 ) -> str:
     bits = [
-        f"EPA+DHA {1000 * epa_dha_g:.0f} of {1000 * cfg['epa_dha_target_g']:.0f} mg",
+        f"omega-3 {1000 * epa_dha_g:.0f} of {1000 * cfg['epa_dha_target_g']:.0f} mg"
+        " EPA+DHA (ALA at a tenth)",
         f"polyphenol-rich foods {polyphenol_g:.0f} of {cfg['polyphenol_target_g']:.0f} g",
         f"tea {tea_cups:.1f} of {cfg['tea_target_cups']:g} cups",
         f"spices {spice_g:.1f} of {cfg['spice_target_g']:g} g",
