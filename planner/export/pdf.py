@@ -643,10 +643,11 @@ class _Builder:
             hAlign="LEFT",
         )
         explain = self.para(
-            "A day's score, out of 100, is the sum of four parts; each bar shows how much "
-            "of its part the day earns. The limit bar starts full and shrinks with each "
-            "serving of a food to limit. A day with no food is not planned, which is not "
-            "a zero. Amounts are servings of each food's serving size.",
+            "A day's score, out of 100, is the sum of its six parts times how complete the "
+            "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
+            "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
+            "with each dose of a food to limit. A day with no food is not planned, which is "
+            "not a zero.",
             self.s_small,
         )
         return [swatches, Spacer(1, 2), explain]
