@@ -193,7 +193,7 @@ def span_label(first: date, last: date) -> str:
 
 # -- small drawings -------------------------------------------------------------------------
 class _ScoreCell(Flowable):
-    """A day's score as a number and four bars, one per part, filled by its share."""
+    """A day's score as a number and a bar per part, filled by its share."""
 
     HEIGHT = 31.0
 
@@ -226,12 +226,15 @@ class _ScoreCell(Flowable):
         x_label = c.stringWidth("100", fonts.cond_bold, 16) + 3
         x_bar = x_label + c.stringWidth("Pre", fonts.cond, 5.8) + 2.5
         bar_width = max(self.width - x_bar - 1, 10.0)
+        # The bars share the cell's height, however many parts the score has.
+        pitch = min(7.3, self.HEIGHT / max(len(day.parts), 1))
         for row, part in enumerate(day.parts):
-            y = top - 7.3 * (row + 1) + 0.5
+            y = top - pitch * (row + 1) + 0.5
             c.setFillColor(MUTED)
-            c.setFont(fonts.cond, 5.8)
-            c.drawString(x_label, y + 0.4, PART_SHORT.get(part.key, part.label[:3]))
-            _bar(c, x_bar, y, bar_width, 4.6, part.share, PART_COLORS.get(part.key, ACCENT))
+            c.setFont(fonts.cond, min(5.8, pitch * 0.95))
+            c.drawString(x_label, y + 0.3, PART_SHORT.get(part.key, part.label[:3]))
+            bar = pitch * 0.63
+            _bar(c, x_bar, y, bar_width, bar, part.share, PART_COLORS.get(part.key, ACCENT))
 
 
 def _bar(c: Canvas, x: float, y: float, width: float, height: float, share: float, color) -> None:
@@ -633,7 +636,7 @@ class _Builder:
             ]
         swatches = Table(
             [cells],
-            colWidths=[22, 118] * len(PART_KEYS),
+            colWidths=[20, self.frame_width / len(PART_KEYS) - 20] * len(PART_KEYS),
             style=[
                 ("FONT", (0, 0), (-1, -1), self.fonts.sans, 7.5),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
