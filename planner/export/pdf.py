@@ -588,7 +588,7 @@ class _Builder:
             f"<b>Week average {week.average:.0f}</b> of 100 over {planned} planned "
             f"day{'' if planned == 1 else 's'} of {days}  ·  "
             f"<b>{len(week.plants)} of {week.plants_target}</b> different plants  ·  "
-            f"a fermented food on {week.fermented_days} day"
+            f"a live-culture food on {week.fermented_days} day"
             f"{'' if week.fermented_days == 1 else 's'}"
         )
 
