@@ -538,3 +538,13 @@ def test_suggestion_gains_match_rescoring_on_random_days():
             AddFood(0, "snacks", s.food_id).apply(trial)
             after = ev.evaluate(trial, [0], tips=False).days[0].score
             assert after - before == pytest.approx(s.gain, abs=1e-6)
+
+
+def test_suggestions_asked_again_follow_the_day():
+    ev = Evaluator(TINY)
+    plan = day_of(("bread", 100))
+    first = ev.suggest(plan, 0, top=10)
+    assert ev.suggest(plan, 0, top=10) == first
+    AddFood(0, "lunch", first[0].food_id, 3).apply(plan)
+    again = ev.suggest(plan, 0, top=10)
+    assert again == Evaluator(TINY).suggest(plan, 0, top=10) != first

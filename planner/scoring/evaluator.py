@@ -137,6 +137,7 @@ class Evaluator:
         self.config = config or ScoringConfig.load()
         self.prefs = prefs or Preferences()
         self._one_serving_cache: tuple[CatalogFrame, np.ndarray] | None = None
+        self._suggestions: dict[tuple, tuple[Suggestion, ...]] = {}
         self._rules()
 
     def _rules(self) -> None:
@@ -645,6 +646,29 @@ class Evaluator:
         be swapped for a candidate ("swap the cola for kombucha").
         """
         plan.check_day(day)
+        table = self.table()
+        # The window asks again for the same day as the selection moves: a day's
+        # suggestions depend only on its foods (and this evaluator's catalog and settings).
+        key = (
+            id(table),
+            table.revision,
+            tuple((e.food_id, e.servings) for _m, _i, e in plan.day_entries(day)),
+            top,
+            familiar_first,
+            swaps,
+        )
+        cached = self._suggestions.get(key)
+        if cached is not None:
+            return list(cached)
+        found = self._suggest(plan, day, top, familiar_first, swaps)
+        if len(self._suggestions) >= 32:
+            self._suggestions.pop(next(iter(self._suggestions)))
+        self._suggestions[key] = tuple(found)
+        return found
+
+    def _suggest(
+        self, plan: Plan, day: int, top: int, familiar_first: bool, swaps: bool
+    ) -> list[Suggestion]:
         table = self.table()
         grouped = self._group_numpy(plan, [day])
         allowed = table.suggestable.copy()
