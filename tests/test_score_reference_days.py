@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.edits import AddFood
 from planner.core.foods import Catalog
@@ -216,3 +218,41 @@ def test_score_json_names_foods_with_unknown_values():
     assert skin["epa_dha_g"].unknown_foods == ("Chia seeds", "Tofu, firm")
     assert skin["epa_dha_g"].text() == "unknown"
     assert skin["ala_g"].text().endswith("%") and skin["ala_g"].share > 1
+
+
+# -- the promises over the full catalog -----------------------------------------------------
+LIMIT_FOODS = [
+    f.id
+    for f in CATALOG
+    if f.flags & LIMIT_FLAGS and not f.live_cultures and f.nutrients["energy_kcal"] is not None
+][::25]
+GOOD_FOODS = [
+    f.id
+    for f in CATALOG
+    if f.origin == "curated"
+    and not f.flags
+    and not f.nutrients["alcohol_g"]
+    and not f.nutrients["added_sugars_g"]
+    and ({"probiotic", "prebiotic", "fiber"} & f.categories)
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(GOOD_FOODS + LIMIT_FOODS), min_size=1, max_size=10),
+    st.sampled_from(GOOD_FOODS + LIMIT_FOODS),
+    st.sampled_from([0.5, 1.0, 2.0]),
+    st.booleans(),
+)
+def test_good_foods_never_lower_and_limit_foods_never_raise(day, added, servings, acne):
+    evaluator = Evaluator(CATALOG, prefs=Preferences(acne_prone=acne))
+    plan = Plan(MONDAY)
+    for number, food_id in enumerate(day):
+        AddFood(0, MEALS[number % 4], food_id, 1.0).apply(plan)
+    before = evaluator.evaluate(plan, [0], tips=False).days[0].score
+    AddFood(0, "snacks", added, servings).apply(plan)
+    after = evaluator.evaluate(plan, [0], tips=False).days[0].score
+    if added in GOOD_FOODS:
+        assert after >= before - 1e-9
+    else:
+        assert after <= before + 1e-9
