@@ -517,7 +517,7 @@ class Evaluator:
         names = [table.names[row] for row in row_list]
         found: dict[str, list[str]] = {}
         for name, row in zip(names, row_list, strict=True):
-            for key in table.unknown_lists[row]:
+            for key in table.unknown_of(row):
                 found.setdefault(key, []).append(name)
         unknown = {key: tuple(found[key]) for key in table.unknown_keys if key in found}
         cultures: dict[str, list[str]] = {}
