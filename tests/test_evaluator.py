@@ -548,3 +548,14 @@ def test_suggestions_asked_again_follow_the_day():
     AddFood(0, "lunch", first[0].food_id, 3).apply(plan)
     again = ev.suggest(plan, 0, top=10)
     assert again == Evaluator(TINY).suggest(plan, 0, top=10) != first
+
+
+def test_two_species_of_one_common_name_are_two_plants():
+    bok = food("bok-choy", "Cabbage, chinese", 100, 13, species="brassica rapa")
+    savoy = food("savoy", "Cabbage, savoy", 100, 27, species="brassica oleracea")
+    catalog = Catalog([*FOODS, bok, savoy])
+    plan = Plan(MONDAY)
+    AddFood(0, "lunch", "bok-choy").apply(plan)
+    AddFood(0, "lunch", "savoy").apply(plan)
+    day = Evaluator(catalog).evaluate(plan).days[0]
+    assert len(day.plants) == 2 == day.part("plants").points / (20 / 10)

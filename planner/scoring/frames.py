@@ -327,10 +327,18 @@ class CatalogFrame:
         self.plant_g_list: list[float] = self.column("plant_g").tolist()
         # Each species is shown by the common name of its first food ("onion", not
         # "Allium cepa") where the catalog has one.
-        first = pd.Series(np.arange(len(df)), index=df.index).groupby(codes).first()
-        labels = df["plant"].where(df["plant"].notna(), df["species"])
+        first = pd.Series(np.arange(len(df))).groupby(codes).first()
+        rows = first.reindex(range(len(uniques))).to_numpy().tolist()
+        labels = df["plant"].where(df["plant"].notna(), df["species"]).tolist()
+        shown = [str(labels[row]) for row in rows]
+        # Two species shown by one name ("cabbage") are told apart by their species.
+        seen: dict[str, int] = {}
+        for label in shown:
+            seen[label] = seen.get(label, 0) + 1
+        species = list(uniques)
         self.species_labels: list[str] = [
-            str(labels.iloc[first[code]]) for code in range(len(uniques))
+            label if seen[label] == 1 else f"{label} ({species[code]})"
+            for code, label in enumerate(shown)
         ]
         casefolded = np.array([n.casefold() for n in self.names], dtype=object)
         self.name_order = np.empty(len(df), dtype=np.int64)
