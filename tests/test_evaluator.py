@@ -205,6 +205,7 @@ def score(plan, prefs=None, catalog=TINY):
 
 
 CONFIG = ScoringConfig.load()
+PRO = CONFIG.points["probiotic"]
 # A varied, complete day: the base the rules below change one thing of.
 BASE = (
     ("kefir", 150),
@@ -244,7 +245,7 @@ def test_a_day_is_completeness_times_the_sum_of_its_parts():
     assert day.score == pytest.approx(day.completeness * total)
     assert day.completeness == pytest.approx(1.0)
     # 150 g kefir: live, at most 60 % of the 200 g target -> 120 g.
-    assert day.part("probiotic").points == pytest.approx(10 * 120 / 200)
+    assert day.part("probiotic").points == pytest.approx(PRO * 120 / 200)
     assert (
         day.plants
         == tuple(
@@ -276,9 +277,9 @@ def test_a_small_day_is_an_incomplete_day():
 
 def test_one_food_repeated_cannot_fill_a_part():
     kefir = score(day_of(("kefir", 2000), *BASE[1:]))
-    assert kefir.part("probiotic").points == pytest.approx(10 * 0.6)
+    assert kefir.part("probiotic").points == pytest.approx(PRO * 0.6)
     lentils = score(day_of(("lentils", 2000)))
-    assert lentils.part("fiber").points == pytest.approx(20 * 0.4)  # 12 of 30 g counted
+    assert lentils.part("fiber").points == pytest.approx(CONFIG.points["fiber"] * 0.4)  # 12 of 30 g
     assert lentils.fiber_g == pytest.approx(160)  # eaten, shown
     assert len(lentils.plants) == 1
 
@@ -306,8 +307,8 @@ def test_live_cultures_live_unknown_and_dead():
     live = score(day_of(("kefir", 100), *BASE[1:]))
     unknown = score(day_of(("kefir-mystery", 100), *BASE[1:]))
     dead = score(day_of(("kraut-canned", 100), *BASE[1:]))
-    assert live.part("probiotic").points == pytest.approx(10 * 100 / 200)
-    assert unknown.part("probiotic").points == pytest.approx(10 * 50 / 200)
+    assert live.part("probiotic").points == pytest.approx(PRO * 100 / 200)
+    assert unknown.part("probiotic").points == pytest.approx(PRO * 50 / 200)
     assert dead.part("probiotic").points == 0
     assert "no live cultures in Sauerkraut, canned" in dead.part("probiotic").sentence
     assert "may not be alive in Kefir, of unknown make" in unknown.part("probiotic").sentence
@@ -558,4 +559,4 @@ def test_two_species_of_one_common_name_are_two_plants():
     AddFood(0, "lunch", "bok-choy").apply(plan)
     AddFood(0, "lunch", "savoy").apply(plan)
     day = Evaluator(catalog).evaluate(plan).days[0]
-    assert len(day.plants) == 2 == day.part("plants").points / (20 / 10)
+    assert len(day.plants) == 2 == day.part("plants").points / (CONFIG.points["plants"] / 10)
