@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class ScoreCell(Flowable):
-    """A day's score as a number and four bars, one per part, filled by its share."""
+    """A day's score as a number and a bar per part, filled by its share."""
 
     HEIGHT = 31.0
 
@@ -61,12 +61,15 @@ class ScoreCell(Flowable):
         x_label = c.stringWidth("100", fonts.cond_bold, 16) + 3
         x_bar = x_label + c.stringWidth("Pre", fonts.cond, 5.8) + 2.5
         bar_width = max(self.width - x_bar - 1, 10.0)
+        # The bars share the cell's height, however many parts the score has.
+        pitch = min(7.3, self.HEIGHT / max(len(day.parts), 1))
         for row, part in enumerate(day.parts):
-            y = top - 7.3 * (row + 1) + 0.5
+            y = top - pitch * (row + 1) + 0.5
             c.setFillColor(MUTED)
-            c.setFont(fonts.cond, 5.8)
-            c.drawString(x_label, y + 0.4, PART_SHORT.get(part.key, part.label[:3]))
-            bar(c, x_bar, y, bar_width, 4.6, part.share, PART_COLORS.get(part.key, ACCENT))
+            c.setFont(fonts.cond, min(5.8, pitch * 0.95))
+            c.drawString(x_label, y + 0.3, PART_SHORT.get(part.key, part.label[:3]))
+            height = pitch * 0.63
+            bar(c, x_bar, y, bar_width, height, part.share, PART_COLORS.get(part.key, ACCENT))
 
 
 def bar(

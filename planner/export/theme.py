@@ -29,9 +29,18 @@ PART_COLORS = {
     "probiotic": colors.HexColor("#7a58a6"),
     "prebiotic": colors.HexColor("#2f8a57"),
     "fiber": colors.HexColor("#c27a1e"),
+    "plants": colors.HexColor("#5f8f2a"),
+    "anti_inflammatory": colors.HexColor("#b5485d"),
     "limit": colors.HexColor("#2e6e9e"),
 }
-PART_SHORT = {"probiotic": "Pro", "prebiotic": "Pre", "fiber": "Fib", "limit": "Lim"}
+PART_SHORT = {
+    "probiotic": "Pro",
+    "prebiotic": "Pre",
+    "fiber": "Fib",
+    "plants": "Pla",
+    "anti_inflammatory": "Ant",
+    "limit": "Lim",
+}
 
 # Printed at the foot of the first page, in the README's words.
 NOT_ADVICE = (

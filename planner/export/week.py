@@ -66,7 +66,7 @@ def week_stats(week: WeekScore) -> str:
         f"<b>Week average {week.average:.0f}</b> of 100 over {planned} planned "
         f"day{'' if planned == 1 else 's'} of {days}  ·  "
         f"<b>{len(week.plants)} of {week.plants_target}</b> different plants  ·  "
-        f"a fermented food on {week.fermented_days} day"
+        f"a live-culture food on {week.fermented_days} day"
         f"{'' if week.fermented_days == 1 else 's'}"
     )
 
@@ -174,7 +174,7 @@ def _legend(doc: Document) -> list[Flowable]:
         ]
     swatches = Table(
         [cells],
-        colWidths=[22, 118] * len(PART_KEYS),
+        colWidths=[20, doc.frame_width / len(PART_KEYS) - 20] * len(PART_KEYS),
         style=[
             ("FONT", (0, 0), (-1, -1), doc.fonts.sans, 7.5),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -184,10 +184,11 @@ def _legend(doc: Document) -> list[Flowable]:
         hAlign="LEFT",
     )
     explain = doc.para(
-        "A day's score, out of 100, is the sum of four parts; each bar shows how much "
-        "of its part the day earns. The limit bar starts full and shrinks with each "
-        "serving of a food to limit. A day with no food is not planned, which is not "
-        "a zero. Amounts are servings of each food's serving size.",
+        "A day's score, out of 100, is the sum of its six parts times how complete the "
+        "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
+        "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
+        "with each dose of a food to limit. A day with no food is not planned, which is "
+        "not a zero.",
         doc.styles.small,
     )
     return [swatches, Spacer(1, 2), explain]
