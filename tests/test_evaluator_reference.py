@@ -1,7 +1,7 @@
 """The evaluator agrees with the plain, one-food-at-a-time score
-(tests/support/reference_evaluator.py) on random plans over the full catalog, through both of its group-by paths (pandas for a
-whole plan, dicts for a re-score of a few days), and its suggestions' gains are what
-re-scoring the day with the food added gives."""
+(tests/support/reference_evaluator.py) on random plans over the full catalog, through both
+of its group-by paths (pandas for a whole plan, dicts for a re-score of a few days), and its
+suggestions' gains are what re-scoring the day with the food added gives."""
 
 from __future__ import annotations
 
