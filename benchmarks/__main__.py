@@ -41,6 +41,8 @@ ROW_NAMES = (
     "Plan file read: 20,000 foods (the most a plan holds)",
     "CSV import: 2,000 lines naming foods over the catalog",
     *JOURNAL_ROWS,
+    "PDF export, a week of N foods with 200-character unknown ids",
+    "PDF export, the same with 4 N foods",
 )
 
 

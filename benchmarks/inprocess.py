@@ -13,9 +13,9 @@ from pathlib import Path
 
 from planner.core.edits import AddFood, Edit, RemoveEntry, SetServings
 from planner.core.foods import Catalog
-from planner.core.plan import DAYS_PER_WEEK, MEALS
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Plan
 
-from .common import Row, full_plan, median, percentile, synthetic_catalog, time_ms
+from .common import START, Row, full_plan, median, percentile, synthetic_catalog, time_ms
 
 DAY = 3  # the day suggestions are asked for: a Thursday of the full week
 
@@ -241,4 +241,45 @@ def pdf_rows(catalog: Catalog, repeats: int) -> list[Row]:
         Row("PDF export, full week with shopping list and notes", base, "ms", 300.0, "issue"),
         Row("PDF export, 4 weeks", measured[4], "ms", 4 * base, "linear: 4 x 1 week"),
         Row("PDF export, 12 weeks", measured[12], "ms", 12 * base, "linear: 12 x 1 week"),
+        *pdf_unknown_rows(catalog, quick=repeats == 1),
+    ]
+
+
+def unknown_plan(count: int, id_length: int = 200) -> Plan:
+    """One week of ``count`` foods the catalog does not know, each with an id of
+    ``id_length`` characters, spread over every cell: the hardening issue's hostile file."""
+    rng = random.Random(2026)
+    plan = Plan(START)
+    for i in range(count):
+        food_id = f"{i:05d}-" + "".join(rng.choice("abcdefghij") for _ in range(id_length - 6))
+        AddFood(i % DAYS_PER_WEEK, MEALS[(i // DAYS_PER_WEEK) % len(MEALS)], food_id, 1).apply(plan)
+    return plan
+
+
+def pdf_unknown_rows(catalog: Catalog, *, quick: bool) -> list[Row]:
+    """A week of N and of 4 N foods with 200-character unknown ids, shopping list and notes
+    included (N is 700, or 175 in quick mode): the cost must grow linearly. Before the fix
+    a week of 5,600 such foods took 115 s."""
+    from planner.export.pdf import render_pdf
+    from planner.scoring.evaluator import Evaluator
+
+    evaluator = Evaluator(catalog)
+    count = 175 if quick else 700
+    render_pdf(unknown_plan(7), evaluator)  # ReportLab imported, fonts registered
+    measured = {}
+    for n in (count, 4 * count):
+        plan = unknown_plan(n)
+        measured[n] = median(
+            time_ms(partial(render_pdf, plan, evaluator, notes=True), 1 if quick else 3)
+        )
+    base = measured[count]
+    return [
+        Row("PDF export, a week of N foods with 200-character unknown ids", base, "ms", None),
+        Row(
+            "PDF export, the same with 4 N foods",
+            measured[4 * count],
+            "ms",
+            4 * base,
+            f"linear: 4 x N, N = {count}",
+        ),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -12,15 +13,13 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from planner.core.foods import FLAGS
 from tools import catalog_build as cb
 
-SR28_DIR = cb.DEFAULT_SR28_DIR
+SR28_DIR = cb.sr28_dir()
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-
-pytestmark = pytest.mark.skipif(
-    not (SR28_DIR / "FOOD_DES.txt").is_file(),
-    reason=f"USDA SR28 flat files not found in {SR28_DIR}",
-)
+# A cut of SR28 (tests/data/sr28-mini/cut.py): the curated foods and those tests name.
+MINI_DIR = Path(__file__).resolve().parent / "data" / "sr28-mini"
 
 SR28_FOOD_COUNT = 8789
 
@@ -85,8 +84,33 @@ FERMENTED_AISLE = ("yogurt", "kefir", "miso", "kimchi", "sauerkraut", "kombucha"
 
 
 @pytest.fixture(scope="module")
-def built() -> pd.DataFrame:
-    return cb.build_sr28_table(SR28_DIR)
+def full_sr28() -> Path:
+    """The full SR28 release. Tests that need it skip without it on a developer's
+    machine, and fail on CI, where it must be present."""
+    if not (SR28_DIR / "FOOD_DES.txt").is_file():
+        message = (
+            f"USDA SR28 flat files not found in {SR28_DIR}: set {cb.SR28_DIR_ENV} "
+            "or put them in ../shared/data/usda-sr28"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return SR28_DIR
+
+
+@pytest.fixture(scope="module")
+def built(full_sr28: Path) -> pd.DataFrame:
+    return cb.build_sr28_table(full_sr28)
+
+
+@pytest.fixture(scope="module")
+def mini() -> pd.DataFrame:
+    return cb.build_sr28_table(MINI_DIR)
+
+
+@pytest.fixture(scope="module")
+def mini_by_ndb(mini: pd.DataFrame) -> pd.DataFrame:
+    return mini.set_index("ndb", drop=False)
 
 
 @pytest.fixture(scope="module")
@@ -187,6 +211,13 @@ def test_rebuilt_table_gives_committed_bytes(built: pd.DataFrame) -> None:
         ("01289", "servings", ""),
         ("01001", "name", "Butter, salted"),
         ("01001", "group", "Dairy and Egg Products"),
+        ("11457", "protein_g", 2.86),
+        ("14003", "alcohol_g", 3.9),  # beer, SR28 221
+        ("15237", "ala_g", 0.113),  # no 851 row: 619 instead
+        ("15237", "epa_dha_g", 2.147),  # 0.690 (629) + 1.457 (621)
+        ("12220", "ala_g", 22.813),  # flaxseed, SR28 851
+        ("09040", "epa_dha_g", 0.0),
+        ("15153", "epa_dha_g", math.nan),  # neither 629 nor 621
     ],
 )
 def test_hand_checked_values(
@@ -277,13 +308,170 @@ def test_limit_kinds(committed: pd.DataFrame, ndb: str, kind: str) -> None:
     assert committed.set_index("ndb").loc[ndb, "limit_kind"] == kind
 
 
+def test_the_cut_builds_the_committed_rows(mini: pd.DataFrame, committed: pd.DataFrame) -> None:
+    """Every derived column of a food depends only on SR28 rows the cut keeps, so the cut
+    rebuilds its foods' committed rows exactly: the rules are checked without the full
+    release."""
+    assert len(mini) > 150
+    by_ndb = committed.set_index("ndb", drop=False)
+    for row in mini.to_dict("records"):
+        stored = by_ndb.loc[row["ndb"]]
+        for column in cb.COLUMNS:
+            assert _same(row[column], stored[column]), (row["ndb"], column, stored[column])
+
+
+def _flags(table: pd.DataFrame, ndb: str) -> set[str]:
+    text = table.set_index("ndb").loc[ndb, "flags"]
+    return set(text.split(";")) if text else set()
+
+
+@pytest.mark.parametrize(
+    ("ndb", "present", "absent"),
+    [
+        ("07022", {"processed_meat"}, {"plain_fermented_dairy"}),  # beef frankfurter
+        ("21118", {"processed_meat"}, set()),  # fast-food hot dog
+        ("10862", {"processed_meat"}, set()),  # bacon
+        ("16027", {"raw_pulse", "not_eaten_alone"}, set()),  # raw kidney beans
+        ("16028", set(), {"raw_pulse", "not_eaten_alone"}),  # boiled kidney beans
+        ("16085", {"raw_pulse", "not_eaten_alone"}, set()),  # raw split peas
+        ("11029", set(), {"raw_pulse"}),  # sprouted kidney beans
+        ("06006", {"not_eaten_alone"}, set()),  # condensed soup
+        ("12061", set(), {"not_eaten_alone"}),  # almonds
+        ("20080", {"not_eaten_alone"}, {"raw_pulse"}),  # whole-wheat flour
+        ("01289", {"plain_fermented_dairy"}, {"sugar_sweetened", "dairy_milk"}),  # kefir
+        ("01116", {"plain_fermented_dairy"}, {"sugar_sweetened"}),  # plain yogurt
+        ("01187", {"sugar_sweetened"}, {"plain_fermented_dairy"}),  # chocolate yogurt
+        ("01085", {"dairy_milk"}, set()),  # skim milk
+        ("01077", {"dairy_milk"}, set()),  # whole milk
+        ("14148", {"sugar_sweetened", "ultra_processed"}, {"artificial_sweetener"}),  # cola
+        ("14416", {"artificial_sweetener"}, {"sugar_sweetened"}),  # diet cola
+        ("21138", {"deep_fried"}, set()),  # french fries
+        ("18069", {"high_gl"}, set()),  # white bread, 60 g: GL 75 x 47 g / 100 x 0.6
+        ("20045", {"high_gl"}, set()),  # white rice
+        ("09040", set(), {"high_gl", "sugar_sweetened"}),  # banana
+        ("11457", set(), set(FLAGS)),  # raw spinach: no flag at all
+        ("15237", set(), set(FLAGS)),  # salmon
+    ],
+)
+def test_flags_on_known_foods(
+    mini: pd.DataFrame, ndb: str, present: set[str], absent: set[str]
+) -> None:
+    flags = _flags(mini, ndb)
+    assert present <= flags, (ndb, flags)
+    assert not absent & flags, (ndb, flags)
+
+
+@pytest.mark.parametrize(
+    ("ndb", "state"),
+    [
+        ("01289", "live"),  # kefir
+        ("01116", "live"),  # plain yogurt
+        ("11439", "dead"),  # canned sauerkraut
+        ("16114", "dead"),  # tempeh
+        ("16113", "live"),  # natto
+        ("16112", "unknown"),  # miso: SR28 does not say
+        ("11118", "unknown"),  # kimchi: SR28 does not say
+        ("14003", "dead"),  # beer
+        ("11457", ""),  # not fermented
+    ],
+)
+def test_live_cultures(mini: pd.DataFrame, ndb: str, state: str) -> None:
+    assert mini.set_index("ndb").loc[ndb, "live_cultures"] == state
+
+
+def test_phaseolus_vulgaris_is_one_species(committed: pd.DataFrame, mini: pd.DataFrame) -> None:
+    beans = committed[committed["species"] == "Phaseolus vulgaris"]
+    keys = set(beans["plant"]) - {""}
+    assert len(keys) >= 11, keys
+    assert {"black beans", "kidney beans", "pinto beans", "navy beans", "green beans"} <= keys
+    # Cooked and canned beans take the species of their raw counterpart.
+    for ndb in ("16015", "16028", "16029", "16038", "16043", "11053"):
+        assert mini.set_index("ndb").loc[ndb, "species"] == "Phaseolus vulgaris", ndb
+    cabbages = set(committed.loc[committed["species"] == "Brassica oleracea", "plant"])
+    assert {"broccoli", "kale", "cabbage", "cauliflower", "brussels sprouts"} <= cabbages
+
+
+def test_species_are_genus_and_species(committed: pd.DataFrame) -> None:
+    plants = committed[committed["plant"] != ""]
+    assert (plants["species"] != "").all()
+    # Species count plants as plant keys do: none for a food that is not one plant.
+    assert (committed.loc[committed["plant"] == "", "species"] == "").all()
+    named = plants["species"].str.fullmatch(r"[A-Z][a-z]+ ([a-z-]+|spp\.)")
+    assert (named | (plants["species"] == plants["plant"])).all()
+    assert named.mean() > 0.95  # the plant key stands in for very few
+    assert cb.normalise_species("Brassica oleracea (Capitata Group)") == "Brassica oleracea"
+    assert cb.normalise_species("Capsicum frutescens or Capsicum annuum") == "Capsicum frutescens"
+    assert cb.normalise_species("Capsicum anuum") == "Capsicum annuum"
+    assert cb.normalise_species("Triticum aestivum L.") == "Triticum aestivum"
+    assert cb.normalise_species("Vaccinium spp.") == "Vaccinium spp."
+
+
+def test_estimates_have_a_basis(committed: pd.DataFrame) -> None:
+    for basis, added, prebiotic in zip(
+        committed["basis"], committed["added_sugars_g"], committed["prebiotic_g"], strict=True
+    ):
+        parts = dict(part.split(":", 1) for part in basis.split(";"))
+        assert parts["A"] in cb.ADDED_BASIS_TEXT
+        if math.isnan(added):  # unknown only where total sugars are, or not estimated
+            assert parts["A"] in ("S0", "S3", "S5", "S10")
+        assert ("P" in parts) != math.isnan(prebiotic)
+        if "P" in parts:
+            assert parts["P"] in cb.PREBIOTIC_SOURCES
+
+
+def test_added_sugars_follow_the_rules(mini_by_ndb: pd.DataFrame) -> None:
+    def added(ndb: str) -> float:
+        return float(mini_by_ndb.loc[ndb, "added_sugars_g"])
+
+    def sugars(ndb: str) -> float:
+        return float(mini_by_ndb.loc[ndb, "sugars_g"])
+
+    assert added("14148") == sugars("14148") > 9  # cola: all free sugars
+    assert added("19335") == sugars("19335")  # table sugar
+    for plain in ("09040", "11457", "01116", "01289", "01085", "16070", "15237"):
+        assert added(plain) == 0.0, plain
+    # Chocolate yogurt: total sugars less plain yogurt's lactose (Louie et al. step 5).
+    assert added("01187") == pytest.approx(100 * (14.97 - 4.66) / (100 - 4.66), abs=1e-3)
+    assert 0 < added("01187") < sugars("01187")
+
+
+def test_unknown_sugars_stay_unknown() -> None:
+    nutr = {cb.N_ENERGY: 300.0}
+    value, basis = cb.added_sugars_for("Pie, lemon meringue, prepared", cb.G_BAKED, nutr, "")
+    assert math.isnan(value) and basis == "S3"
+    flags = cb.flags_for("Pie, lemon meringue, prepared", cb.G_BAKED, "", nutr, value, "")
+    assert "sugar_sweetened" in flags  # by its name, though its sugars are unknown
+
+
+def test_prebiotic_estimates(mini_by_ndb: pd.DataFrame) -> None:
+    def per_100g(ndb: str) -> float:
+        return float(mini_by_ndb.loc[ndb, "prebiotic_g"])
+
+    assert per_100g("11215") == 12.5  # garlic, Moshfegh et al. 1999
+    assert per_100g("11282") == 4.3  # onion
+    assert per_100g("11154") == 41.6  # chicory root
+    assert per_100g("11226") == 18.0  # Jerusalem artichoke
+    assert per_100g("09040") == 0.5  # banana
+    assert per_100g("11367") == 2.4  # boiled potato, Raatz et al. 2016
+    # Cooked lentils: Tosh et al. 2013 per dry matter x the SR28 food's dry matter.
+    water = 69.64  # SR28 255 for 16070
+    assert per_100g("16070") == pytest.approx(
+        (4.75 + 2.59) / (100 - 5.66) * (100 - water), abs=0.01
+    )
+    for none in ("15237", "01116", "04053", "14148"):  # salmon, yogurt, olive oil, cola
+        assert per_100g(none) == 0.0, none
+    for unknown in ("08121", "16027", "11439"):  # oatmeal, raw beans, sauerkraut
+        assert math.isnan(per_100g(unknown)), unknown
+
+
 # --- the curated catalog -----------------------------------------------------
 
 
 def test_catalog_matches_rebuild(
-    built: pd.DataFrame, spec: list[dict[str, Any]], catalog: dict[str, Any]
+    mini: pd.DataFrame, spec: list[dict[str, Any]], catalog: dict[str, Any]
 ) -> None:
-    rebuilt = cb.build_curated(spec, built)
+    # The curated foods read only their own SR28 rows, all in the cut.
+    rebuilt = cb.build_curated(spec, mini)
     assert json.loads(cb.catalog_json_bytes(rebuilt)) == catalog
     assert cb.catalog_json_bytes(rebuilt) == (RESOURCES / cb.CATALOG_NAME).read_bytes()
 
@@ -335,7 +523,8 @@ def test_catalog_foods_are_well_formed(catalog: dict[str, Any]) -> None:
         assert list(food["nutrients"]) == sorted(cb.NUTRIENTS)
 
 
-def test_catalog_agrees_with_sr28(catalog: dict[str, Any], built_by_ndb: pd.DataFrame) -> None:
+def test_catalog_agrees_with_sr28(catalog: dict[str, Any], mini_by_ndb: pd.DataFrame) -> None:
+    built_by_ndb = mini_by_ndb
     for food in catalog["foods"]:
         if food["ndb"] is None:
             continue
@@ -347,10 +536,10 @@ def test_catalog_agrees_with_sr28(catalog: dict[str, Any], built_by_ndb: pd.Data
 
 @pytest.mark.parametrize("food_id", ["banana", "salmon", "lentils", "kefir", "cola"])
 def test_nutrients_are_per_serving(
-    foods: dict[str, dict[str, Any]], built_by_ndb: pd.DataFrame, food_id: str
+    foods: dict[str, dict[str, Any]], mini_by_ndb: pd.DataFrame, food_id: str
 ) -> None:
     food = foods[food_id]
-    row = built_by_ndb.loc[food["ndb"]]
+    row = mini_by_ndb.loc[food["ndb"]]
     for nutrient in cb.NUTRIENTS:
         per_100g = row[nutrient]
         value = food["nutrients"][nutrient]
@@ -373,7 +562,11 @@ def test_overrides_name_their_source(
     for item in spec:
         food = foods[item["id"]]
         overrides = item.get("overrides", {})
-        assert set(food["sources"]) == set(overrides)
+        # Overrides name their source, and so does every estimate (docs/catalog.md).
+        estimates = {
+            k for k in ("added_sugars_g", "prebiotic_g") if food["nutrients"][k] is not None
+        }
+        assert set(food["sources"]) == set(overrides) | estimates, item["id"]
         for nutrient, override in overrides.items():
             assert len(override["source"].strip()) > 20, (item["id"], nutrient)
             expected = override["per_100g"] * item["grams"] / 100.0
@@ -393,7 +586,8 @@ def test_known_gaps_are_filled_with_sources(foods: dict[str, dict[str, Any]]) ->
         assert foods[food_id]["nutrients"]["energy_kcal"] is not None
 
 
-def test_spec_errors_are_caught(built: pd.DataFrame, spec: list[dict[str, Any]]) -> None:
+def test_spec_errors_are_caught(mini: pd.DataFrame, spec: list[dict[str, Any]]) -> None:
+    built = mini
     good = next(item for item in spec if item["id"] == "banana")
     bad_items = [
         {**good, "categories": ["limit", "fiber"], "limit_kind": "refined_sugar"},
@@ -402,6 +596,8 @@ def test_spec_errors_are_caught(built: pd.DataFrame, spec: list[dict[str, Any]])
         {**good, "ndb": "99999"},
         {**good, "id": "Banana!"},
         {**good, "overrides": {"fiber_g": {"per_100g": 3.0, "source": ""}}},
+        {**good, "flags": ["tasty"]},
+        {**good, "live_cultures": "maybe"},
     ]
     for bad in bad_items:
         with pytest.raises(cb.SpecError):
@@ -413,10 +609,37 @@ def test_spec_errors_are_caught(built: pd.DataFrame, spec: list[dict[str, Any]])
 # --- the script --------------------------------------------------------------
 
 
-def test_main_is_deterministic(tmp_path: Path) -> None:
+def test_main_builds_the_catalog_from_the_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cb.SR28_DIR_ENV, str(MINI_DIR))  # the folder from the environment
+    assert cb.main(["--out", str(tmp_path)]) == 0
+    catalog = (tmp_path / cb.CATALOG_NAME).read_bytes()
+    assert catalog == (RESOURCES / cb.CATALOG_NAME).read_bytes()
+
+
+def test_main_says_where_sr28_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cb.main(["--out", str(tmp_path), "--sr28", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_sr28_folder_comes_from_the_argument_then_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cb.SR28_DIR_ENV, raising=False)
+    assert cb.sr28_dir() == cb.DEFAULT_SR28_DIR
+    monkeypatch.setenv(cb.SR28_DIR_ENV, str(tmp_path))
+    assert cb.sr28_dir() == tmp_path
+    assert cb.sr28_dir(MINI_DIR) == MINI_DIR
+
+
+def test_main_is_deterministic(tmp_path: Path, full_sr28: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
-    assert cb.main(["--out", str(first)]) == 0
-    assert cb.main(["--out", str(second), "--sr28", str(SR28_DIR)]) == 0
+    assert cb.main(["--out", str(first), "--sr28", str(full_sr28)]) == 0
+    assert cb.main(["--out", str(second), "--sr28", str(full_sr28)]) == 0
     for name in (cb.SR28_CSV_NAME, cb.CATALOG_NAME):
         data = (first / name).read_bytes()
         assert data == (second / name).read_bytes()

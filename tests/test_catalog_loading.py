@@ -49,3 +49,56 @@ def test_the_table_follows_the_users_foods():
     table = catalog_table(catalog)
     assert table is not first and table.ids[-1] == "my:kefir"
     assert table.row_of["my:kefir"] == len(table) - 1
+
+
+def test_tables_without_the_newer_columns_load_as_unknown():
+    """A resource built before a column existed still loads: its nutrients are unknown
+    (never zero), no flags, no species, no live-culture claim."""
+    header = ["id", "ndb", "name", "group", "plant", "aisle", "categories", "limit_kind"]
+    header += ["tags", "serving_label", "serving_grams", "energy_kcal"]
+    row = ["sr:99999", "99999", "Test food", "", "", "", "fiber", "", "", "1 cup", "50", "200"]
+    (food,) = foods._sr28_foods(header, [row])
+    assert food == food_from_sr28_row(dict(zip(header, row, strict=True)))
+    assert food.nutrients["energy_kcal"] == 100.0
+    assert food.nutrients["protein_g"] is None and food.nutrients["prebiotic_g"] is None
+    assert food.flags == frozenset() and food.species is None and food.live_cultures is None
+    item = {"id": "x", "name": "X", "categories": [], "serving_label": "1", "grams": 10}
+    curated = foods.food_from_catalog_json({**item, "nutrients": {"fiber_g": 1}})
+    assert curated.nutrients["alcohol_g"] is None and curated.flags == frozenset()
+
+
+def test_new_fields_are_read_from_both_resources():
+    header = ["id", "ndb", "name", "group", "plant", "aisle", "categories", "limit_kind"]
+    header += ["tags", "serving_label", "serving_grams", "flags", "species", "live_cultures"]
+    row = ["sr:1", "1", "A", "", "", "", "", "", "", "1 cup", "100"]
+    row += ["high_gl;not_eaten_alone", "Phaseolus vulgaris", "dead"]
+    (food,) = foods._sr28_foods(header, [row])
+    assert food.flags == {"high_gl", "not_eaten_alone"}
+    assert (food.species, food.live_cultures) == ("Phaseolus vulgaris", "dead")
+    item = {"id": "x", "name": "X", "categories": [], "serving_label": "1", "grams": 10}
+    item |= {"nutrients": {}, "flags": ["dairy_milk"], "live_cultures": "live"}
+    curated = foods.food_from_catalog_json(item)
+    assert curated.flags == {"dairy_milk"} and curated.live_cultures == "live"
+
+
+def test_the_shipped_catalog_carries_the_honest_score_fields(catalog):
+    """The committed resources give the app the new fields (tests/test_catalog_build.py
+    checks the rules; this checks that loading keeps them)."""
+    kidney = catalog["sr:16027"]
+    assert {"raw_pulse", "not_eaten_alone"} <= kidney.flags
+    assert kidney.species == "Phaseolus vulgaris"
+    assert catalog["sr:16028"].species == kidney.species  # cooked: the same plant
+    assert "fish" in catalog["kimchi"].tags and "alcohol" in catalog["kombucha"].tags
+    assert catalog["sauerkraut"].live_cultures == "dead"
+    assert catalog["tempeh"].live_cultures == "dead"
+    assert catalog["kefir"].live_cultures == "live"
+    assert "plain_fermented_dairy" in catalog["kefir"].flags
+    assert "sugar_sweetened" in catalog["cola"].flags
+    assert catalog["cola"].nutrients["added_sugars_g"] == catalog["cola"].nutrients["sugars_g"]
+    assert catalog["beer"].nutrients["alcohol_g"] > 10  # a 12 fl oz can
+    salmon = catalog["salmon"].nutrients
+    assert salmon["epa_dha_g"] > 1 and salmon["ala_g"] < 0.2
+    assert catalog["garlic"].nutrients["prebiotic_g"] == 0.375  # 3 g x 12.5 g/100 g
+    assert catalog["oats"].nutrients["prebiotic_g"] is None  # not covered: unknown
+    assert catalog["salmon"].species is None and catalog["kale"].species == "Brassica oleracea"
+    assert "Moshfegh" in catalog["garlic"].sources["prebiotic_g"]

@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import subprocess
+import threading
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,9 @@ from planner.core.edits import AddFood
 from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Plan
 from planner.core.shopping import shopping_list
+from planner.errors import Cancelled
+from planner.export import rl_private, shopping
+from planner.export.fonts import visual_order
 from planner.export.pdf import (
     PAPERS,
     REPLACEMENT,
@@ -32,6 +36,7 @@ from planner.export.pdf import (
     printable,
     render_pdf,
 )
+from planner.export.theme import NOT_ADVICE
 from planner.scoring.evaluator import Evaluator
 from planner.storage.userfoods import make_food
 from tests.support.tinydata import tiny_catalog
@@ -549,3 +554,202 @@ def test_the_export_command_fails_in_one_line(tmp_path, sample_file, capsys, ext
     assert code == 2 and out == ""
     assert message.format(tmp=tmp_path) in err and err.count("\n") == 1
     assert not (tmp_path / "w.pdf").exists()
+
+
+# -- the first page's note ------------------------------------------------------------------
+def test_the_first_page_says_it_is_not_medical_advice(hand):
+    plan, evaluator = hand
+    pages = texts(render_pdf(plan, evaluator, notes=True))
+    assert "it is not medical advice" in NOT_ADVICE
+    assert NOT_ADVICE in pages[0]
+    assert all(NOT_ADVICE not in page for page in pages[1:])
+
+
+# -- right-to-left names --------------------------------------------------------------------
+RTL = {
+    "my:goat-milk": "חלב עזים",  # goat milk
+    "my:bread": "לחם (מלא)",  # bread (whole)
+    "my:khubz": "خبز أسمر",  # brown bread
+}
+
+
+def test_right_to_left_names_print_in_visual_order():
+    foods = [user_food(name, fid, aisle="prepared") for fid, name in RTL.items()]
+    catalog = Catalog([*tiny_catalog(), *foods])
+    plan = Plan(START)
+    for index, food_id in enumerate(RTL):
+        AddFood(index, "dinner", food_id, 1).apply(plan)
+    data = render_pdf(plan, Evaluator(catalog))
+    # pypdf's layout mode reads characters by their place on the page, left to right, as
+    # a reader's eye meets them (its plain mode turns right-to-left runs back around).
+    grid, shop = (
+        " ".join(page.extract_text(extraction_mode="layout").split())
+        for page in PdfReader(io.BytesIO(data)).pages[:2]
+    )
+    # Each run reversed, the brackets facing the right way, the words right to left.
+    seen = {"חלב עזים": "םיזע בלח", "לחם (מלא)": "(אלמ) םחל", "خبز أسمر": "رمسأ زبخ"}
+    for logical, drawn in seen.items():
+        assert visual_order(logical) == drawn
+        assert drawn in grid and drawn in shop
+        assert logical not in grid and logical not in shop
+
+
+def test_visual_order_leaves_left_to_right_text_alone_and_keeps_every_character():
+    assert visual_order("Kefir (plain) 1 cup") == "Kefir (plain) 1 cup"
+    assert visual_order("Milk חלב 3%") == "Milk 3% בלח"  # a number after RTL joins its run
+    mixed = "a\u202eabc שלום (x) خبز"
+    assert sorted(visual_order(mixed).translate({ord("("): ")", ord(")"): "("})) == sorted(
+        mixed.translate({ord("("): ")", ord(")"): "("})
+    )
+
+
+# -- ReportLab's private API ----------------------------------------------------------------
+def test_the_installed_reportlab_has_what_rl_private_relies_on():
+    from reportlab.pdfbase import pdfmetrics
+
+    assert rl_private.missing() == [], (
+        f"ReportLab lacks what planner/export/rl_private.py relies on (checked with "
+        f"{rl_private.CHECKED_WITH}): {rl_private.missing()}"
+    )
+    fonts = load_fonts()
+    points = rl_private.font_code_points(pdfmetrics.getFont(fonts.sans))
+    assert ord("a") in points and ord("寿") not in points
+
+
+# -- cancelling -----------------------------------------------------------------------------
+class CountingEvent(threading.Event):
+    """An event that counts the looks at it and sets itself at look number ``at``."""
+
+    def __init__(self, at: int | None = None) -> None:
+        super().__init__()
+        self.at, self.looks = at, 0
+
+    def is_set(self) -> bool:
+        self.looks += 1
+        if self.at is not None and self.looks >= self.at:
+            self.set()
+        return super().is_set()
+
+
+def long_plan(count: int, id_length: int = 120) -> Plan:
+    """A week of ``count`` foods the catalog does not know, with long ids, and kefir each
+    day so that every day is scored and has notes."""
+    plan = Plan(START)
+    for i in range(count):
+        food_id = f"{i:05d}-" + "".join(chr(97 + (i * 7 + k * 3) % 26) for k in range(id_length))
+        AddFood(i % DAYS_PER_WEEK, MEALS[(i // DAYS_PER_WEEK) % 4], food_id, 1).apply(plan)
+    for day in range(DAYS_PER_WEEK):
+        AddFood(day, "lunch", "kefir", 1).apply(plan)
+    return plan
+
+
+def test_a_set_cancel_stops_the_export_and_writes_nothing(tmp_path, hand):
+    plan, evaluator = hand
+    path = tmp_path / "week.pdf"
+    path.write_bytes(b"the previous export")
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled, match="cancelled"):
+        export_pdf(plan, evaluator, path, cancel=cancel)
+    assert path.read_bytes() == b"the previous export"
+    assert leftovers(tmp_path) == []
+
+
+def test_cancel_is_noticed_at_every_stage_of_the_export():
+    plan, evaluator = long_plan(60), Evaluator(tiny_catalog())
+    never = CountingEvent()
+    data = render_pdf(plan, evaluator, notes=True, cancel=never)
+    assert data == render_pdf(plan, evaluator, notes=True)  # looking changes nothing
+    total = never.looks
+    assert total > 20  # between sections, inside long cells and lists, during layout
+    for at in sorted({1, 2, total // 3, total // 2, total - 1, total}):
+        cancel = CountingEvent(at)
+        with pytest.raises(Cancelled):
+            render_pdf(plan, evaluator, notes=True, cancel=cancel)
+        assert cancel.looks == at  # stopped at the first look after it was set
+
+
+def test_an_export_in_a_thread_stops_soon_after_cancel(tmp_path):
+    """What the window's Cancel does: set the event while a worker exports."""
+    plan, evaluator = long_plan(1500), Evaluator(tiny_catalog())
+    path = tmp_path / "week.pdf"
+    cancel, outcome = threading.Event(), []
+
+    def work() -> None:
+        try:
+            export_pdf(plan, evaluator, path, notes=True, cancel=cancel)
+            outcome.append("finished")
+        except Cancelled:
+            outcome.append("cancelled")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    cancel.wait(0.3)
+    cancel.set()
+    worker.join(timeout=10)  # a hang guard, not a speed target
+    assert not worker.is_alive()
+    assert outcome == ["cancelled"]
+    assert not path.exists() and leftovers(tmp_path) == []
+
+
+# -- cost that grows with the plan ----------------------------------------------------------
+def test_the_work_of_an_export_grows_linearly_with_many_long_unknown_ids(monkeypatch):
+    """The work that made a week of 5,600 long unknown ids take minutes, counted (the times
+    are in benchmarks/inprocess.py). ReportLab broke a paragraph into lines again on every
+    page its cell ran over (up to 83 times here), and rebuilt the whole rest of a list as
+    a new table on every column (13.6 times the rows for 4 times the foods)."""
+    from collections import Counter
+
+    from reportlab.platypus import Paragraph, Table
+
+    breaks: Counter[object] = Counter()  # by paragraph, kept alive so no id is reused
+    rows = [0]
+    break_lines, table_init = Paragraph.breakLines, Table.__init__
+
+    def counted_break_lines(self, *args, **kw):
+        breaks[self] += 1
+        return break_lines(self, *args, **kw)
+
+    def counted_init(self, data, *args, **kw):
+        rows[0] += len(data)
+        table_init(self, data, *args, **kw)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counted_break_lines)
+    monkeypatch.setattr(Table, "__init__", counted_init)
+    evaluator = Evaluator(tiny_catalog())
+    made = []
+    for count in (200, 800):
+        breaks.clear()
+        rows[0] = 0
+        render_pdf(long_plan(count), evaluator, notes=True)
+        assert max(breaks.values()) <= 3  # once per width it is measured at
+        made.append(rows[0])
+    assert made[1] <= 5 * made[0], made
+
+
+def test_a_long_aisle_prints_like_one_table(monkeypatch):
+    """An aisle longer than shopping.WINDOW is laid out a window at a time; every line
+    lands where the whole table would put it."""
+    foods = many_foods(3 * shopping.WINDOW + 5)
+    foods = [user_food(f.name, f.id, serving_label="1 cup", aisle="produce") for f in foods]
+    plan = Plan(START)
+    for index, food in enumerate(foods):
+        AddFood(index % DAYS_PER_WEEK, MEALS[index % 4], food.id, 1).apply(plan)
+    evaluator = Evaluator(Catalog(foods))
+    windowed = render_pdf(plan, evaluator, have={foods[0].id})
+    monkeypatch.setattr(shopping, "WINDOW", 10**6)
+    whole = render_pdf(plan, evaluator, have={foods[0].id})
+    assert text_positions(windowed) == text_positions(whole)
+    lists = [page for page in texts(windowed) if page.startswith("Shopping list")]
+    assert_in_order(" ".join(lists), [f"{f.name} 1 cup" for f in foods[1:]])
+    assert sum(AISLE_LABELS["produce"] in page for page in lists) == len(lists)
+
+
+def test_day_notes_list_every_unknown_food_of_a_day():
+    plan = long_plan(7 * 45, id_length=12)
+    notes = " ".join(texts(render_pdf(plan, Evaluator(tiny_catalog()), notes=True))[-3:])
+    ids = [entry.food_id for meal in MEALS for entry in plan.cell(0, meal)]
+    unknown = [food_id for food_id in ids if food_id != "kefir"]
+    assert len(unknown) == 45
+    listed = notes.split("Not in the catalog:")[1].split("Would raise")[0]
+    assert all(food_id in listed for food_id in unknown)

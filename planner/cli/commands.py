@@ -306,15 +306,23 @@ def score_json(plan, result) -> dict:
             "date": d.date.isoformat(),
             "planned": d.planned,
             "score": None if d.score is None else round(d.score, 1),
+            # score = completeness x the sum of the parts' points
+            "completeness": round(d.completeness, 3),
+            "energy_kcal": round(d.energy_kcal),
             "parts": {
                 p.key: {"points": round(p.points, 1), "max": p.max_points, "sentence": p.sentence}
                 for p in d.parts
             },
+            "limit_doses": {key: round(amount, 1) for key, amount in d.limit_servings.items()},
             "fiber_g": round(d.fiber_g, 1),
             "fiber_unknown": list(d.fiber_unknown),
             "plants": len(d.plants),
             "plant_names": list(d.plants),
-            "skin": {s.key: round(s.share, 3) for s in d.skin},
+            "cultures": {state: list(names) for state, names in d.cultures.items()},
+            # null: no food of the day has a known value (unknown, not 0)
+            "skin": {s.key: None if s.is_unknown else round(s.share, 3) for s in d.skin},
+            # the foods whose value is unknown, per nutrient
+            "unknown_values": {key: list(names) for key, names in d.unknown.items()},
             "unknown_foods": list(d.unknown_foods),
             "why": d.why,
             "tip": d.tip,
@@ -349,7 +357,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         _say(
             f"Week of {plan.date_of(week.week * 7):%a %d %b %Y}: {avg}, "
             f"{len(week.plants)} of {week.plants_target} plants, "
-            f"{week.fermented_days} days with a fermented food"
+            f"{week.fermented_days} days with a live-culture food"
         )
         for d in week.days:
             head = f"  {d.date:%a %d %b}  "
@@ -359,7 +367,14 @@ def cmd_score(args: argparse.Namespace) -> int:
             _say(head + f"score {d.score:.0f}   fiber {d.fiber_g:.1f} g, {len(d.plants)} plants")
             for part in d.parts:
                 points = f"{part.points:4.0f}/{part.max_points:<3.0f}"
-                _say(f"      {part.label:<12} {points} {part.sentence}")
+                _say(f"      {part.label:<17} {points} {part.sentence}")
+            if d.completeness < 1:
+                _say(
+                    f"      Energy {d.energy_kcal:.0f} kcal: the day counts as "
+                    f"{100 * d.completeness:.0f} % complete"
+                )
+            skin = ", ".join(f"{s.label} {s.text()}" for s in d.skin)
+            _say(f"      Skin nutrients (share of daily value): {skin}")
             if d.unknown_foods:
                 _say(f"      Not in the catalog: {', '.join(d.unknown_foods)}")
             if d.tip:
@@ -376,7 +391,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if not 1 <= args.top <= 100:
         raise PlannerError("--top must be 1 to 100.")
     catalog = _catalog()
-    suggestions = _evaluator(args, catalog).suggest(plan, args.day - 1, top=args.top)
+    suggestions = _evaluator(args, catalog).suggest(plan, args.day - 1, top=args.top, swaps=True)
     if args.json:
         rows = [
             {
@@ -386,6 +401,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 "gain": round(s.gain, 2),
                 "new_score": round(s.new_score, 1),
                 "reason": s.reason,
+                "replaces": s.replaces,
             }
             for s in suggestions
         ]
@@ -394,7 +410,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if not suggestions:
         _say("No single food would raise this day's score.")
     for s in suggestions:
-        _say(f"+{s.gain:4.1f}  {s.name} ({s.serving_label}) [{s.food_id}]: {s.reason}")
+        _say(f"+{s.gain:4.1f}  {s.text} [{s.food_id}]: {s.reason}")
     return 0
 
 

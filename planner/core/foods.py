@@ -88,6 +88,12 @@ NUTRIENTS: dict[str, str] = {
     "vit_e_mg": "mg",
     "zinc_mg": "mg",
     "omega3_g": "g",
+    "protein_g": "g",
+    "alcohol_g": "g",
+    "ala_g": "g",
+    "epa_dha_g": "g",
+    "added_sugars_g": "g",
+    "prebiotic_g": "g",
 }
 NUTRIENT_LABELS: dict[str, str] = {
     "energy_kcal": "Energy",
@@ -99,7 +105,30 @@ NUTRIENT_LABELS: dict[str, str] = {
     "vit_e_mg": "Vitamin E",
     "zinc_mg": "Zinc",
     "omega3_g": "Omega-3",
+    "protein_g": "Protein",
+    "alcohol_g": "Alcohol",
+    "ala_g": "Omega-3 ALA",
+    "epa_dha_g": "Omega-3 EPA+DHA",
+    "added_sugars_g": "Added sugars (est.)",
+    "prebiotic_g": "Prebiotics (est.)",
 }
+
+# Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
+LIVE_CULTURES: tuple[str, ...] = ("live", "dead", "unknown")
+
+# Per-food flags the scoring reads; docs/catalog.md gives the rule and source of each.
+FLAGS: tuple[str, ...] = (
+    "processed_meat",  # IARC group 1 (Bouvard et al. 2015)
+    "deep_fried",
+    "ultra_processed",  # NOVA group 4
+    "artificial_sweetener",
+    "sugar_sweetened",  # sweets, sodas, sugared cereals and yogurts
+    "plain_fermented_dairy",  # plain unsweetened yogurt and kefir
+    "dairy_milk",  # milk and milk drinks of any fat level (Juhl et al. 2018)
+    "high_gl",  # glycemic load per serving >= 20 (Smith et al. 2007)
+    "not_eaten_alone",  # ingredients: never suggested, never auto-planned
+    "raw_pulse",  # raw dried pulses (FDA Bad Bug Book: raw kidney beans)
+)
 
 CURATED, SR28, USER = "curated", "sr28", "user"
 USER_PREFIX = "my:"
@@ -124,6 +153,11 @@ class Food:
     origin: str = CURATED
     group: str | None = None
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # None when the food is not fermented, else one of LIVE_CULTURES.
+    live_cultures: str | None = None
+    flags: frozenset[str] = frozenset()  # from FLAGS
+    # Plant species ("genus species") for counting plant diversity; None for non-plants.
+    species: str | None = None
 
     @property
     def is_limit(self) -> bool:
@@ -154,6 +188,7 @@ def food_from_catalog_json(item: dict) -> Food:
         categories=frozenset(item["categories"]),
         serving_label=item["serving_label"],
         grams=float(item["grams"]),
+        # A nutrient the resource does not carry is unknown.
         nutrients={key: _num(item["nutrients"].get(key)) for key in NUTRIENTS},
         plant=item.get("plant") or None,
         aisle=item.get("aisle") or "pantry",
@@ -162,6 +197,9 @@ def food_from_catalog_json(item: dict) -> Food:
         ndb=item.get("ndb") or None,
         origin=CURATED,
         sources=dict(item.get("sources") or {}),
+        live_cultures=item.get("live_cultures") or None,
+        flags=frozenset(item.get("flags") or ()),
+        species=item.get("species") or None,
     )
 
 
@@ -174,7 +212,7 @@ def food_from_sr28_row(row: dict[str, str]) -> Food:
     scale = grams / 100.0
     nutrients = {}
     for key in NUTRIENTS:
-        per_100 = _num(row[key])
+        per_100 = _num(row.get(key))
         nutrients[key] = None if per_100 is None else per_100 * scale
     return Food(
         id=row["id"],
@@ -190,6 +228,9 @@ def food_from_sr28_row(row: dict[str, str]) -> Food:
         ndb=row["ndb"] or None,
         origin=SR28,
         group=row["group"] or None,
+        live_cultures=row.get("live_cultures") or None,
+        flags=_split(row.get("flags") or ""),
+        species=row.get("species") or None,
     )
 
 
@@ -226,11 +267,19 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
     i_cats, i_tags, i_label = column["categories"], column["tags"], column["serving_label"]
     i_plant, i_aisle, i_kind = column["plant"], column["aisle"], column["limit_kind"]
     i_ndb, i_group = column["ndb"], column["group"]
-    nutrient_columns = [(key, column[key]) for key in NUTRIENTS]
+    # Columns a table may lack (it predates them) read as one empty cell added to each
+    # row: unknown nutrients, no flags, no species, no live-culture claim.
+    empty = len(header)
+    optional = ("live_cultures", "flags", "species", *NUTRIENTS)
+    pad = any(name not in column for name in optional)
+    i_live, i_flags, i_species = (column.get(n, empty) for n in optional[:3])
+    nutrient_columns = [(key, column.get(key, empty)) for key in NUTRIENTS]
     sets: dict[str, frozenset[str]] = {}
     isfinite = math.isfinite
     foods = []
     for row in rows:
+        if pad:
+            row = [*row, ""]
         food_id = row[i_id]
         if not food_id.startswith(SR28_PREFIX):  # lookups rely on the prefix
             raise ValueError(f"food id {food_id!r} does not start with {SR28_PREFIX!r}")
@@ -239,13 +288,15 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
         nutrients: dict[str, float | None] = {}
         for key, index in nutrient_columns:
             text = row[index]
-            value = float(text) if text else None
-            nutrients[key] = value * scale if value is not None and isfinite(value) else None
-        cats, tags = row[i_cats], row[i_tags]
-        if cats not in sets:
-            sets[cats] = _split(cats)
-        if tags not in sets:
-            sets[tags] = _split(tags)
+            if text:
+                value = float(text)
+                nutrients[key] = value * scale if isfinite(value) else None
+            else:
+                nutrients[key] = None
+        cats, tags, flags = row[i_cats], row[i_tags], row[i_flags]
+        for text in (cats, tags, flags):
+            if text not in sets:
+                sets[text] = _split(text)
         foods.append(
             Food(
                 id=food_id,
@@ -261,6 +312,9 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
                 ndb=row[i_ndb] or None,
                 origin=SR28,
                 group=row[i_group] or None,
+                live_cultures=row[i_live] or None,
+                flags=sets[flags],
+                species=row[i_species] or None,
             )
         )
     return foods

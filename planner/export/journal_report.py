@@ -36,6 +36,20 @@ from reportlab.platypus import (
 )
 
 from planner.core.plan import MEAL_LABELS, MEALS, Plan, format_servings
+from planner.export import PdfExportError
+from planner.export.fonts import Fonts, load_fonts, printable
+from planner.export.theme import (
+    ACCENT,
+    HEAD_FILL,
+    INK,
+    LABEL_FILL,
+    MARGIN,
+    MONTH_NAMES,
+    MUTED,
+    PAPERS,
+    RULE,
+    span_label,
+)
 from planner.journal.analysis import (
     ASSOCIATION_NOTE,
     better_days,
@@ -46,23 +60,6 @@ from planner.journal.analysis import (
 )
 from planner.journal.fields import FIELD_BY_KEY, GUT_KEYS, KEYS, CheckIn
 from planner.storage.atomic import describe_os_error, write_atomic
-
-from .pdf import (
-    ACCENT,
-    HEAD_FILL,
-    INK,
-    LABEL_FILL,
-    MARGIN,
-    MONTH_NAMES,
-    MUTED,
-    PAPERS,
-    RULE,
-    Fonts,
-    PdfExportError,
-    load_fonts,
-    printable,
-    span_label,
-)
 
 NOT_MEDICAL_ADVICE = (
     "This report shows what its owner wrote in a personal journal and the scores of their "

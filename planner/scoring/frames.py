@@ -1,37 +1,130 @@
-"""The catalog as tables: the numpy table the evaluator joins a plan's entries to, and the
-same columns as a pandas DataFrame for analysis.
+"""The catalog as a pandas DataFrame: one row per food, indexed by food id, with the
+per-serving amounts the score reads.
 
-The evaluator works on ``CatalogTable``, a set of numpy arrays with one row per food,
-built once per catalog revision. Joining a plan's entries to it is an index lookup (food
-id -> row) and grouping by day is ``np.add.at``: the join and group-by a DataFrame would
-do, without pandas' fixed cost of about a millisecond per operation, which dominated the
-cost of scoring a day of two dozen entries, and without its import (a quarter of a second
-at start-up). docs/performance.md has the measurements.
+The frame is built once per catalog revision (cached in the catalog through
+``Catalog.derived``) with column arithmetic, and its numeric columns are also kept as one
+float matrix so that the evaluator's innermost sums are numpy. The rules that put a food
+in a scoring class (limit food, polyphenol-rich, tea, spice) live here and are written
+down in docs/scoring.md.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 
 from planner.core.foods import CURATED, NUTRIENTS, SR28, TAGS, USER, Food
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from planner.core.foods import Catalog
 
 ORIGIN_RANK = {CURATED: 0, USER: 1, SR28: 2}
 TAG_BITS = {tag: 1 << bit for bit, tag in enumerate(TAGS)}
-FLAG_COLUMNS = ("is_pro", "is_pre", "is_fiber", "is_anti", "is_hyd", "is_limit")
-FLAG_CATEGORIES = ("probiotic", "prebiotic", "fiber", "anti_inflammatory", "hydrating", "limit")
-# The columns a day's totals sum (servings times the value per serving).
-SUM_COLUMNS = (*FLAG_COLUMNS, "limit_load", "limit_dairy", "fiber_count", *NUTRIENTS)
-COLUMN = {name: index for index, name in enumerate(SUM_COLUMNS)}
-# The columns the score's formula reads, in the order of Evaluator.part_points.
-SCORE_COLUMNS = ("is_pro", "is_pre", "fiber_count", "limit_load", "limit_dairy")
+
+# Flags that make a food one "to limit": its amounts earn nothing in the positive parts
+# and its energy does not make the day more complete (live cultures excepted: a
+# sweetened yogurt still carries them, and pays for its sugar in the limit part).
+LIMIT_FLAGS = frozenset(
+    {"processed_meat", "deep_fried", "ultra_processed", "artificial_sweetener", "sugar_sweetened"}
+)
+NEVER_SUGGESTED = frozenset({"not_eaten_alone", "raw_pulse"})
+# A second net under the catalog's not_eaten_alone flag, for the ingredients suggestions
+# must never be: raw dried pulses (raw kidney beans are unsafe: FDA Bad Bug Book), raw or
+# dry grains, flours and meals, starches, leavening, gelatin, dry mixes and bouillon.
+INGREDIENT_WORDS = re.compile(
+    r"\bflours?\b|\bmeal\b|cornmeal|starch|leavening|baking (?:powder|soda)|yeast|"
+    r"gelatin|\bdry mix|\bmix, dry|bouillon|dehydrated|\bpowder\b|\buncooked\b|"
+    r"\bdry\b(?! roasted)|\bmature seeds, raw|\bgerm\b|\bpectin\b|\bas purchased\b"
+)
+# Every INGREDIENT_WORDS match holds one of these: a cheap test first.
+INGREDIENT_NEEDS = (
+    "flour", "meal", "starch", "leavening", "baking", "yeast", "gelatin", "dry", "mix",
+    "bouillon", "dehydrated", "powder", "uncooked", "mature seeds", "germ", "pectin",
+    "as purchased",
+)  # fmt: skip
+# Grains are suggested only cooked (or canned, or ready to eat); pulses never raw.
+COOKED = re.compile(r"\bcooked\b|\bboiled\b|prepared|brewed")
+COOKED_GRAIN = re.compile(r"cooked|boiled|prepared|canned|steamed|restaurant|chow mein|crunchy")
+RAW_PULSE = re.compile(r"\braw\b")
+PULSE_EATEN_RAW = re.compile(r"peanut|sprouted|immature|tofu|yogurt|snap|green|edamame")
+ALCOHOLIC_G_PER_100G = 1.0  # above ~1.2 % ABV a drink is alcoholic in EU labelling law
+LIVE_WEIGHT = {"live": 1.0, "unknown": 0.5, "dead": 0.0}
+
+# Polyphenol-rich foods: the food families of the 100 richest dietary sources of
+# polyphenols (Perez-Jimenez et al. 2010, Eur J Clin Nutr 64 Suppl 3:S112): berries,
+# cherries, plums, grapes, apples, pomegranate, artichoke, onions and shallots, spinach,
+# red cabbage and other dark greens, olives and olive oil, nuts and seeds, beans and soy,
+# coffee and cocoa. Tea and spices are scored apart.
+POLYPHENOL_WORDS = re.compile(
+    r"berr|currant|cherr|plum|prune|grape(?!fruit)|apple|pomegranate|artichoke|onion|"
+    r"shallot|spinach|kale|broccoli|cabbage, red|chicor|olive|walnut|almond|pecan|hazel|"
+    r"pistachio|chestnut|flax|chia|\bnuts?\b|beans?\b|lentil|chickpea|soy|tofu|tempeh|"
+    r"edamame|coffee|cocoa|endive|asparagus|plantain|quince|apricot|peach|nectarine"
+)
+PLANT_GROUPS = frozenset(
+    {
+        "Fruits and Fruit Juices",
+        "Vegetables and Vegetable Products",
+        "Legumes and Legume Products",
+        "Nut and Seed Products",
+        "Spices and Herbs",
+        "Fats and Oils",
+        "Beverages",
+        "Cereal Grains and Pasta",
+    }
+)
+TEA_WORDS = re.compile(r"\b(?:tea|matcha)\b")
+HERBAL_WORDS = re.compile(r"herb|chamomile|mint|hibiscus|rooibos")
+SPICE_WORDS = re.compile(r"^(?:spices?,|turmeric\b|ginger root\b|ginger$|garlic(?:, raw)?$)")
+NOT_SPICE = re.compile(r"salt|baking|leavening|extract|vinegar|seasoning mix|prepared|capers")
+
+# The per-serving columns the evaluator sums, in matrix order.
+AMOUNT_COLUMNS: tuple[str, ...] = (
+    "grams",
+    "energy_kcal",  # all energy, known values
+    "complete_kcal",  # energy that makes a day complete: none from foods to limit, alcohol
+    # or added sugars
+    "live_g",  # grams times the live-culture weight
+    "prebiotic_g",
+    "fiber_g",  # fiber that counts (not from foods to limit)
+    "plant_g",  # grams of a plant species (not from foods to limit)
+    "polyphenol_g",
+    "tea_cups",
+    "spice_g",
+    "epa_dha_g",
+    "ala_g",
+    "added_sugars_g",  # estimated, with an imputed value where unknown (see below)
+    "alcohol_g",
+    "processed_meat_g",
+    "deep_fried_g",
+    "ultra_processed_kcal",
+    "sweetener_g",
+    "milk_g",
+    "high_gl_kcal",
+    "fiber_all_g",  # fiber eaten, foods to limit included (shown, not scored)
+)
+SKIN_COLUMNS: tuple[str, ...] = (
+    "vit_a_ug",
+    "vit_c_mg",
+    "vit_d_ug",
+    "vit_e_mg",
+    "zinc_mg",
+    "ala_g",
+    "epa_dha_g",
+)
+# Nutrients whose unknown values are named beside a day's score.
+REPORTED_UNKNOWN: tuple[str, ...] = (
+    "energy_kcal",
+    "fiber_g",
+    "prebiotic_g",
+    "added_sugars_g",
+    "alcohol_g",
+    *SKIN_COLUMNS[:-1],
+)
 
 
 def tag_mask(tags: frozenset[str] | set[str]) -> int:
@@ -41,93 +134,248 @@ def tag_mask(tags: frozenset[str] | set[str]) -> int:
     return mask
 
 
-class CatalogTable:
-    """One row per food, in catalog order. Nutrients are per serving.
+def _foods_frame(foods: Sequence[Food]) -> pd.DataFrame:
+    """The raw per-serving facts of each food, one row per food, NaN for unknown."""
+    nutrients = pd.DataFrame.from_records(
+        [food.nutrients for food in foods], columns=list(NUTRIENTS)
+    ).astype(float)
+    facts = pd.DataFrame(
+        {
+            "name": [food.name for food in foods],
+            "serving_label": [food.serving_label for food in foods],
+            "grams": np.array([food.grams for food in foods], dtype=float),
+            "origin_rank": np.array([ORIGIN_RANK[f.origin] for f in foods], dtype=np.int64),
+            "tag_mask": np.array([tag_mask(food.tags) for food in foods], dtype=np.int64),
+            "group": [food.group or "" for food in foods],
+            "plant": [food.plant for food in foods],
+            "species": [food.species for food in foods],
+            "live_cultures": [food.live_cultures for food in foods],
+            "flags": [food.flags for food in foods],
+            "categories": [food.categories for food in foods],
+            "aisle": [food.aisle for food in foods],
+        }
+    )
+    frame = pd.concat([facts, nutrients], axis=1)
+    frame.index = pd.Index([food.id for food in foods], name="food")
+    return frame
 
-    - ``sums``: the SUM_COLUMNS as one float matrix, unknown nutrient values as 0 (they
-      are reported apart, from ``unknown``);
-    - ``limit_load``: 1 for a food to limit that always counts (all kinds but dairy);
-      ``limit_dairy``: 1 for high-fat dairy, which counts only for acne-prone users;
-      ``fiber_count``: fiber that counts toward the target (0 for foods to limit);
-    - ``unknown``: True where a nutrient's value is unknown, one column per NUTRIENTS key;
-    - ``score``: the SCORE_COLUMNS as contiguous rows, for suggestions over every food.
+
+def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
+    """The catalog DataFrame: the facts of each food plus its scoring columns."""
+    df = _foods_frame(foods)
+    grams = df["grams"]
+    name = df["name"].str.casefold()
+    flag_sets: list[frozenset[str]] = df["flags"].tolist()
+
+    def flagged(flag: str) -> pd.Series:
+        found = np.fromiter((flag in f for f in flag_sets), bool, len(flag_sets))
+        return pd.Series(found, index=df.index)
+
+    def any_of(wanted: frozenset[str]) -> pd.Series:
+        found = np.fromiter((not f.isdisjoint(wanted) for f in flag_sets), bool, len(flag_sets))
+        return pd.Series(found, index=df.index)
+
+    alcohol = df["alcohol_g"].fillna(0.0)
+    alcoholic = alcohol > ALCOHOLIC_G_PER_100G * grams / 100
+    limit = any_of(LIMIT_FLAGS) | alcoholic
+    df["is_limit_food"] = limit
+    names = name.tolist()
+
+    def matches(
+        pattern: re.Pattern[str], where: pd.Series | None = None, needs: tuple[str, ...] = ()
+    ) -> pd.Series:
+        """``pattern`` found in the (casefolded) name, tried only on the rows ``where``
+        whose name holds one of the words it ``needs``: a regular expression over 8,859
+        names costs up to a tenth of a second, a plain substring test a hundredth."""
+        found = np.zeros(len(names), dtype=bool)
+        rows = range(len(names)) if where is None else np.flatnonzero(where.to_numpy()).tolist()
+        if needs:  # one pass of plain words first
+            quick = re.compile("|".join(map(re.escape, needs))).search
+            rows = [row for row in rows if quick(names[row])]
+        search = pattern.search
+        found[rows] = [search(names[row]) is not None for row in rows]
+        return pd.Series(found, index=df.index)
+
+    group = df["group"]
+    ingredient = matches(INGREDIENT_WORDS, needs=INGREDIENT_NEEDS)
+    ingredient &= ~matches(COOKED, ingredient)
+    cereal = group == "Cereal Grains and Pasta"
+    ingredient |= cereal & ~matches(COOKED_GRAIN, cereal)
+    raw_pulse = matches(RAW_PULSE, group == "Legumes and Legume Products")
+    ingredient |= raw_pulse & ~matches(PULSE_EATEN_RAW, raw_pulse)
+    df["never_suggested"] = any_of(NEVER_SUGGESTED) | ingredient
+    good = ~limit
+
+    # Added sugars: SR28 has only total sugars; the catalog estimates the added share.
+    # Where the estimate is unknown, a sweet food (flagged sugar_sweetened) counts all its
+    # sugars as added, or, sugars unknown too, half its energy (a sweet's typical share):
+    # an unknown sugar value is never "not sugary". Plain yogurt and kefir pay nothing.
+    added = df["added_sugars_g"]
+    sweet = flagged("sugar_sweetened")
+    imputed = df["sugars_g"].where(df["sugars_g"].notna(), df["energy_kcal"] * 0.5 / 4)
+    added = added.where(added.notna(), imputed.where(sweet, 0.0)).fillna(0.0)
+    added = added.where(~flagged("plain_fermented_dairy"), 0.0)
+    df["added_sugars_scored_g"] = added
+
+    energy = df["energy_kcal"].fillna(0.0)
+    empty_kcal = (4.0 * added + 7.0 * alcohol).clip(upper=energy)
+    df["complete_kcal"] = (energy - empty_kcal).where(good, 0.0)
+
+    live = df["live_cultures"].map(LIVE_WEIGHT).fillna(0.0)
+    df["live_g"] = grams * live
+    df["prebiotic_scored_g"] = df["prebiotic_g"].fillna(0.0).where(good, 0.0)
+    df["fiber_scored_g"] = df["fiber_g"].fillna(0.0).where(good, 0.0)
+    has_species = df["species"].notna()
+    df["plant_g"] = grams.where(has_species & good, 0.0)
+
+    plant_group = group.isin(PLANT_GROUPS) | (group == "")
+    plant_like = plant_group & (has_species | df["plant"].notna()) & good
+    polyphenol = (
+        df["categories"].map(lambda c: "anti_inflammatory" in c).astype(bool) & has_species
+    ) | matches(POLYPHENOL_WORDS, plant_like)
+    drink = ((group == "Beverages") | (group == "")) & good
+    tea = matches(TEA_WORDS, drink)
+    tea &= ~matches(HERBAL_WORDS, tea)
+    spice = (group == "Spices and Herbs") | (df["aisle"] == "spices") | matches(SPICE_WORDS)
+    spice &= ~matches(NOT_SPICE, spice)
+    df["polyphenol_g"] = grams.where(polyphenol & ~tea & ~spice & good, 0.0)
+    # A cup of tea: 240 g brewed, or about 2 g of leaves or powder.
+    cups = np.where(grams >= 50, grams / 240.0, grams / 2.0)
+    df["tea_cups"] = pd.Series(cups, index=df.index).where(tea & good, 0.0)
+    df["spice_g"] = grams.where(spice & good, 0.0)
+    df["epa_dha_scored_g"] = df["epa_dha_g"].fillna(0.0).where(good, 0.0)
+    df["ala_scored_g"] = df["ala_g"].fillna(0.0).where(good, 0.0)
+
+    df["processed_meat_g"] = grams.where(flagged("processed_meat"), 0.0)
+    df["deep_fried_g"] = grams.where(flagged("deep_fried"), 0.0)
+    # Energy of a food without a known value: 2 kcal a gram, a typical processed food's.
+    kcal = df["energy_kcal"].where(df["energy_kcal"].notna(), 2.0 * grams)
+    df["ultra_processed_kcal"] = kcal.where(flagged("ultra_processed"), 0.0)
+    df["sweetener_g"] = grams.where(flagged("artificial_sweetener"), 0.0)
+    df["milk_g"] = grams.where(flagged("dairy_milk"), 0.0)
+    df["high_gl_kcal"] = kcal.where(flagged("high_gl"), 0.0)
+    return df
+
+
+# Scored column names in the frame, for each AMOUNT_COLUMNS entry.
+FRAME_COLUMN = {
+    "grams": "grams",
+    "energy_kcal": "energy_kcal",
+    "complete_kcal": "complete_kcal",
+    "live_g": "live_g",
+    "prebiotic_g": "prebiotic_scored_g",
+    "fiber_g": "fiber_scored_g",
+    "plant_g": "plant_g",
+    "polyphenol_g": "polyphenol_g",
+    "tea_cups": "tea_cups",
+    "spice_g": "spice_g",
+    "epa_dha_g": "epa_dha_scored_g",
+    "ala_g": "ala_scored_g",
+    "added_sugars_g": "added_sugars_scored_g",
+    "alcohol_g": "alcohol_g",
+    "processed_meat_g": "processed_meat_g",
+    "deep_fried_g": "deep_fried_g",
+    "ultra_processed_kcal": "ultra_processed_kcal",
+    "sweetener_g": "sweetener_g",
+    "milk_g": "milk_g",
+    "high_gl_kcal": "high_gl_kcal",
+    "fiber_all_g": "fiber_g",
+}
+COLUMN = {name: index for index, name in enumerate(AMOUNT_COLUMNS)}
+
+
+class CatalogFrame:
+    """The catalog DataFrame and the numpy views of it the evaluator's sums use.
+
+    - ``df``: one row per food, indexed by id (see build_frame);
+    - ``amounts``: AMOUNT_COLUMNS per serving as one float matrix, unknown values as 0
+      (they are reported apart, from ``unknown``);
+    - ``skin``: SKIN_COLUMNS per serving, unknown as 0; ``unknown``: True where a
+      REPORTED_UNKNOWN or skin value is unknown;
+    - ``species_code``: an integer per plant species, -1 for a food that is not a plant.
     """
 
     def __init__(self, foods: Sequence[Food], revision: int = 0) -> None:
         self.revision = revision
-        self.ids = [food.id for food in foods]
+        df = build_frame(foods)
+        self.df = df
+        self.index = df.index
+        self.ids: list[str] = df.index.tolist()
+        self.names: list[str] = df["name"].tolist()
+        self.serving_labels: list[str] = df["serving_label"].tolist()
+        self.origin_rank = df["origin_rank"].to_numpy()
+        self.tag_mask = df["tag_mask"].to_numpy()
+        self.is_limit_food = df["is_limit_food"].to_numpy()
+        self.never_suggested = df["never_suggested"].to_numpy()
         self.row_of = {food_id: row for row, food_id in enumerate(self.ids)}
-        self.names = [food.name for food in foods]
-        self.serving_labels = [food.serving_label for food in foods]
-        self.plants = [food.plant for food in foods]
-        self.limit_kinds = [food.limit_kind for food in foods]
-        self.origin_rank = np.array([ORIGIN_RANK[food.origin] for food in foods], dtype=np.int64)
-        self.tag_mask = np.array([tag_mask(food.tags) for food in foods], dtype=np.int64)
-        # A stable sort: foods whose names differ only in case keep catalog order.
-        casefolded = np.array([name.casefold() for name in self.names], dtype=object)
-        self.name_order = np.empty(len(foods), dtype=np.int64)
-        self.name_order[np.argsort(casefolded, kind="stable")] = np.arange(len(foods))
-
-        # None becomes NaN in a float array.
-        nutrients = np.array(
-            [[food.nutrients.get(key) for key in NUTRIENTS] for food in foods], dtype=float
-        ).reshape(len(foods), len(NUTRIENTS))
-        self.unknown = np.isnan(nutrients)
-        flags = np.array(
-            [[category in food.categories for category in FLAG_CATEGORIES] for food in foods],
-            dtype=float,
-        ).reshape(len(foods), len(FLAG_CATEGORIES))
-        is_limit = flags[:, FLAG_CATEGORIES.index("limit")] > 0
-        is_dairy = np.array([kind == "dairy" for kind in self.limit_kinds], dtype=bool)
-        known = np.where(self.unknown, 0.0, nutrients)
-        fiber = known[:, list(NUTRIENTS).index("fiber_g")]
-        derived = np.column_stack(
-            [
-                (is_limit & ~is_dairy).astype(float),
-                (is_limit & is_dairy).astype(float),
-                np.where(is_limit, 0.0, fiber),
-            ]
-        )
-        self.sums = np.ascontiguousarray(np.hstack([flags, derived, known]))
-        self.score = np.ascontiguousarray(self.sums[:, [COLUMN[c] for c in SCORE_COLUMNS]].T)
+        # Food a person eats as it is, with a known energy, not a food to limit.
+        self.suggestable = ~self.never_suggested & ~self.is_limit_food
+        self.suggestable &= df["energy_kcal"].notna().to_numpy()
+        self.live_cultures: list[str | None] = [
+            state if isinstance(state, str) else None for state in df["live_cultures"]
+        ]
+        matrix = df[[FRAME_COLUMN[c] for c in AMOUNT_COLUMNS]].to_numpy(dtype=float)
+        self.amounts = np.ascontiguousarray(np.nan_to_num(matrix, nan=0.0))
+        self.energy_known = df["energy_kcal"].notna().to_numpy()
+        self.unknown_keys = tuple(dict.fromkeys((*REPORTED_UNKNOWN, *SKIN_COLUMNS)))
+        self.unknown = df[list(self.unknown_keys)].isna().to_numpy()
+        self._unknown_of: dict[int, tuple[str, ...]] = {}
+        self.skin = np.nan_to_num(df[list(SKIN_COLUMNS)].to_numpy(dtype=float), nan=0.0)
+        codes, uniques = pd.factorize(df["species"])
+        self.species_code = codes.astype(np.int64)
+        self.species_list: list[int] = self.species_code.tolist()
+        self.plant_g_list: list[float] = self.column("plant_g").tolist()
+        # Each species is shown by the common name of its first food ("onion", not
+        # "Allium cepa") where the catalog has one.
+        first = pd.Series(np.arange(len(df))).groupby(codes).first()
+        rows = first.reindex(range(len(uniques))).to_numpy().tolist()
+        labels = df["plant"].where(df["plant"].notna(), df["species"]).tolist()
+        shown = [str(labels[row]) for row in rows]
+        # Two species shown by one name ("cabbage") are told apart by their species.
+        seen: dict[str, int] = {}
+        for label in shown:
+            seen[label] = seen.get(label, 0) + 1
+        species = list(uniques)
+        self.species_labels: list[str] = [
+            label if seen[label] == 1 else f"{label} ({species[code]})"
+            for code, label in enumerate(shown)
+        ]
+        casefolded = np.array([n.casefold() for n in self.names], dtype=object)
+        self.name_order = np.empty(len(df), dtype=np.int64)
+        self.name_order[np.argsort(casefolded, kind="stable")] = np.arange(len(df))
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def unknown_of(self, row: int) -> tuple[str, ...]:
+        """The reported nutrients whose value is unknown for the food at ``row``."""
+        found = self._unknown_of.get(row)
+        if found is None:
+            found = tuple(
+                k for k, gone in zip(self.unknown_keys, self.unknown[row], strict=True) if gone
+            )
+            self._unknown_of[row] = found
+        return found
+
     def rows(self, food_ids: Sequence[str]) -> np.ndarray:
-        """The join: each food's row, or -1 for a food not in the catalog."""
-        row_of = self.row_of
-        return np.fromiter((row_of.get(fid, -1) for fid in food_ids), np.int64, len(food_ids))
+        """The join of entries to the catalog: each food's row, -1 for an unknown id."""
+        return self.index.get_indexer(food_ids)
 
     def column(self, name: str) -> np.ndarray:
-        return self.sums[:, COLUMN[name]]
+        return self.amounts[:, COLUMN[name]]
 
 
-def catalog_table(catalog: Catalog) -> CatalogTable:
-    """The catalog as arrays for the evaluator, cached in the catalog per revision."""
-    table = catalog.derived("scoring.table", lambda revision, foods: CatalogTable(foods, revision))
-    assert isinstance(table, CatalogTable)
-    return table
+def catalog_frame_of(catalog: Catalog) -> CatalogFrame:
+    """The catalog's frame, cached in the catalog per revision."""
+    built = catalog.derived("scoring.frame", lambda revision, foods: CatalogFrame(foods, revision))
+    assert isinstance(built, CatalogFrame)
+    return built
 
 
 def catalog_frame(catalog: Catalog) -> pd.DataFrame:
-    """One row per food, indexed by id: the table's columns with NaN for unknown values,
-    plus name, serving label, plant, limit kind, origin rank, tag mask and name order."""
-    import pandas as pd
+    """The catalog as a DataFrame indexed by food id (for analysis and the tests)."""
+    return catalog_frame_of(catalog).df
 
-    table = catalog_table(catalog)
-    data: dict[str, object] = {
-        "name": table.names,
-        "serving_label": table.serving_labels,
-        "origin_rank": table.origin_rank.astype(np.int8),
-        "plant": pd.array(table.plants, dtype=object),
-        "limit_kind": pd.array(table.limit_kinds, dtype=object),
-        "tag_mask": table.tag_mask,
-    }
-    for name in SUM_COLUMNS:
-        values = table.column(name)
-        if name in NUTRIENTS:
-            values = np.where(table.unknown[:, list(NUTRIENTS).index(name)], np.nan, values)
-        data[name] = values
-    data["name_order"] = table.name_order
-    return pd.DataFrame(data, index=pd.Index(table.ids, name="food"))
+
+# The name the ui's loader imports to build the tables off the GUI thread.
+catalog_table = catalog_frame_of

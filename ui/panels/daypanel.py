@@ -25,6 +25,8 @@ PART_LABELS = {
     "probiotic": "Probiotic",
     "prebiotic": "Prebiotic",
     "fiber": "Fiber",
+    "plants": "Plants",
+    "anti_inflammatory": "Anti-inflammatory",
     "limit": "Limit foods",
 }
 
@@ -183,7 +185,8 @@ class DayPanel(QWidget):
             bar = self.skin_bars[share.key]
             bar.setValue(min(100, round(percent)))
             over = "+" if percent > 100 else ""
-            self.skin_values[share.key].setText(f"{min(percent, 100):.0f}%{over}")
+            shown = "unknown" if share.is_unknown else f"{min(percent, 100):.0f}%{over}"
+            self.skin_values[share.key].setText(shown)
             tip = f"{share.label}: {share.amount:.3g} {share.unit} ({percent:.0f}% of a day's need)"
             if share.unknown_foods:
                 tip += f"\nUnknown for {', '.join(share.unknown_foods)}: the share may be higher."

@@ -1,0 +1,194 @@
+"""The week section: the week's statistics, the grid of days by meals and the legend."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS
+from planner.core.shopping import entry_quantity, week_days
+from planner.export.document import Document
+from planner.export.flowables import GridTable, ScoreCell, Swatch
+from planner.export.fonts import printable
+from planner.export.theme import (
+    CELL_SIZES,
+    DAY_NAMES,
+    HEAD_FILL,
+    LABEL_FILL,
+    MUTED,
+    MUTED_MARKUP,
+    PART_COLORS,
+    PART_SHORT,
+    RULE,
+    day_label,
+    span_label,
+)
+from planner.scoring.model import PART_KEYS
+
+if TYPE_CHECKING:
+    from planner.scoring.evaluator import PlanScore
+    from planner.scoring.model import DayScore, WeekScore
+
+CHECK_EVERY = 64  # entries between two looks at the cancel flag
+
+
+def add_week(doc: Document, week: int, scores: PlanScore) -> None:
+    """Add week ``week``'s page: statistics, the grid, then the legend."""
+    days = week_days(doc.plan, week)
+    first, last = doc.plan.date_of(days[0]), doc.plan.date_of(days[-1])
+    doc.section(f"Week plan · {span_label(first, last)}", wide=True)
+    stats = doc.para(week_stats(scores.weeks[week]), doc.styles.stats)
+    legend = _legend(doc)
+    # The largest cell text that keeps the week on one page; the smallest otherwise,
+    # and then the grid runs over pages with its header row repeated.
+    room = doc.frame_height - 6 - 8
+    room -= stats.wrap(doc.frame_width, doc.frame_height)[1]
+    room -= sum(part.wrap(doc.frame_width, doc.frame_height)[1] for part in legend)
+    for size in CELL_SIZES:
+        table = _grid_table(doc, days, scores, size)
+        doc.checkpoint()
+        _width, height = table.wrap(doc.frame_width, doc.frame_height)
+        if height <= room:
+            break
+    doc.story += [stats, Spacer(1, 6), table, Spacer(1, 8), KeepTogether(legend)]
+
+
+def week_stats(week: WeekScore) -> str:
+    planned = week.planned_days
+    if week.average is None:
+        return "No day of this week is planned yet."
+    days = len(week.days)
+    return (
+        f"<b>Week average {week.average:.0f}</b> of 100 over {planned} planned "
+        f"day{'' if planned == 1 else 's'} of {days}  ·  "
+        f"<b>{len(week.plants)} of {week.plants_target}</b> different plants  ·  "
+        f"a live-culture food on {week.fermented_days} day"
+        f"{'' if week.fermented_days == 1 else 's'}"
+    )
+
+
+def _grid_table(doc: Document, days: range, scores: PlanScore, size: float) -> GridTable:
+    fonts, styles = doc.fonts, doc.styles
+    cell = ParagraphStyle(
+        f"cell{size}", parent=styles.cell, fontSize=size, leading=round(size * 1.2, 1)
+    )
+    label_width = 52.0
+    day_width = (doc.frame_width - label_width) / DAYS_PER_WEEK
+    text_width = day_width - 4 - 3 - cell.leftIndent  # less the cell's padding and indent
+    header = [""] + [
+        doc.para(
+            f"{DAY_NAMES[doc.plan.date_of(d).weekday()]}"
+            f'<font name="{fonts.cond}" color="{MUTED_MARKUP}">'
+            f"  {day_label(doc.plan.date_of(d))[4:]}</font>",
+            styles.head,
+        )
+        for d in days
+    ]
+    rows: list[list] = [header]
+    rows.append([doc.para("Score", styles.meal)] + [ScoreCell(scores.days[d], fonts) for d in days])
+    for meal in MEALS:
+        rows.append(
+            [doc.para(MEAL_LABELS[meal], styles.meal)]
+            + [_cell(doc, d, meal, cell, text_width) for d in days]
+        )
+    rows.append([doc.para("Day", styles.meal)] + [_day_foot(doc, scores.days[d]) for d in days])
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), fonts.cond, size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+            ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL),
+            ("BACKGROUND", (1, -1), (-1, -1), LABEL_FILL),
+            ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),
+            ("BOX", (0, 0), (-1, -1), 0.8, MUTED),
+            ("LINEBELOW", (0, 1), (-1, 1), 0.8, MUTED),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
+            ("NOSPLIT", (0, -2), (-1, -1)),  # the day totals stay with the last meal
+        ]
+    )
+    table = GridTable(
+        rows,
+        colWidths=[label_width] + [day_width] * len(days),
+        style=style,
+        repeatRows=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    table.page_height = doc.frame_height
+    return table
+
+
+def _cell(
+    doc: Document, day: int, meal: str, style: ParagraphStyle, width: float
+) -> list[Flowable] | str:
+    entries = doc.plan.cell(day, meal)
+    if not entries:
+        return ""
+    muted = MUTED_MARKUP
+    out: list[Flowable] = []
+    for index, entry in enumerate(entries):
+        if index % CHECK_EVERY == CHECK_EVERY - 1:
+            doc.checkpoint()
+        food = doc.catalog.get(entry.food_id)
+        name = doc.text(doc.catalog.name_of(entry.food_id))
+        quantity = printable(entry_quantity(food, entry.servings), doc.fonts.drawable)
+        # Non-breaking spaces keep an amount whole on its line, when it fits on one.
+        if pdfmetrics.stringWidth(quantity, style.fontName, style.fontSize) <= width:
+            quantity = quantity.replace(" ", "\u00a0")
+        quantity = escape(quantity)
+        if food is None:
+            name = f'<font color="{muted}">{name}</font>'
+        out.append(doc.para(f'{name} <font color="{muted}">{quantity}</font>', style))
+    return out
+
+
+def _day_foot(doc: Document, day: DayScore) -> Paragraph | str:
+    if not day.planned:
+        return ""
+    plants = len(day.plants)
+    return doc.para(
+        f"Fiber {day.fiber_g:.0f} g · {plants} plant{'' if plants == 1 else 's'}",
+        doc.styles.foot,
+    )
+
+
+def _legend(doc: Document) -> list[Flowable]:
+    config = doc.evaluator.config
+    cells: list = []
+    for key in PART_KEYS:
+        cells += [
+            Swatch(PART_COLORS[key]),
+            doc.para(
+                f"<b>{PART_SHORT[key]}</b> {doc.text(config.labels[key])}, "
+                f"up to {config.points[key]:.0f}",
+                doc.styles.small,
+            ),
+        ]
+    swatches = Table(
+        [cells],
+        colWidths=[20, doc.frame_width / len(PART_KEYS) - 20] * len(PART_KEYS),
+        style=[
+            ("FONT", (0, 0), (-1, -1), doc.fonts.sans, 7.5),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ],
+        hAlign="LEFT",
+    )
+    explain = doc.para(
+        "A day's score, out of 100, is the sum of its six parts times how complete the "
+        "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
+        "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
+        "with each dose of a food to limit. A day with no food is not planned, which is "
+        "not a zero.",
+        doc.styles.small,
+    )
+    return [swatches, Spacer(1, 2), explain]
