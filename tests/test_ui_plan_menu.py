@@ -361,3 +361,23 @@ def test_plan_next_week_from_a_week_template_offers_the_libraries_weeks(make_win
     assert window.week_model.week == 2
     window.act_undo.trigger()
     assert window.document.plan.weeks == 3
+
+
+def test_template_scores_follow_once_the_evaluator_has_loaded(
+    qtbot, catalog, settings, no_dialogs, monkeypatch, tmp_path: Path
+):
+    from planner.storage.userfoods import UserFoods
+    from ui.window.mainwindow import MainWindow
+
+    TemplateLibrary(templates_path()).add(
+        make_template("Kefir", "meal", {(0, "breakfast"): [Entry("kefir")]})
+    )
+    window = MainWindow(
+        settings, catalog, Plan(START), user_foods=UserFoods(tmp_path / "f.json"), background=False
+    )
+    qtbot.addWidget(window)
+    dialog = window.plan_weeks.open_templates()
+    assert dialog is not None and dialog.tree.topLevelItem(0).text(3) == "–"
+    window.start_scoring()  # the evaluator loads after the first paint
+    assert dialog.tree.topLevelItem(0).text(3) not in ("", "–")
+    dialog.reject()

@@ -137,6 +137,13 @@ class TemplatesDialog(QDialog):
                 self._scores[key] = None
         return self._scores[key]
 
+    def set_scorer(self, scorer: Scorer | None) -> None:
+        """Score with ``scorer`` from now on (the app's evaluator, once it has loaded)."""
+        self._scorer = scorer
+        self._scores.clear()
+        current = self.current()
+        self.fill(select=current.id if current is not None else None)
+
     def fill(self, select: str | None = None) -> None:
         self.tree.clear()
         for template in self._library:

@@ -517,8 +517,15 @@ class PlanWeeksController(Controller):
         dialog.applyRequested.connect(self.apply_template_to_plan)
         dialog.finished.connect(self._templates_closed)
         self.templates_dialog = dialog
+        if self._window.scores.evaluator is None:  # scores follow once it has loaded
+            self._window.scores.ready.connect(self._score_templates)
         dialog.open()
         return dialog
+
+    def _score_templates(self) -> None:
+        self._window.scores.ready.disconnect(self._score_templates)
+        if self.templates_dialog is not None:
+            self.templates_dialog.set_scorer(self._scorer())
 
     def _templates_closed(self, *_args: object) -> None:
         dialog, self.templates_dialog = self.templates_dialog, None
