@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from planner.errors import CatalogError
 
@@ -181,7 +182,7 @@ def _num(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def food_from_catalog_json(item: dict) -> Food:
+def food_from_catalog_json(item: dict[str, Any]) -> Food:
     return Food(
         id=item["id"],
         name=item["name"],
