@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QWidget,
 )
@@ -59,7 +60,9 @@ class PreferencesDialog(QDialog):
             tags_grid.addWidget(box, n // 2, n % 2)
             self.tags[tag] = box
         form = QFormLayout()
-        form.addRow("Daily &fiber target:", fiber_row)
+        fiber_label = QLabel("Daily &fiber target:", self)
+        fiber_label.setBuddy(self.fiber)  # the row holds two widgets: the label says which
+        form.addRow(fiber_label, fiber_row)
         form.addRow(self.acne)
         stack(self, form, tags_box, ok_cancel(self))
 

@@ -141,6 +141,8 @@ class WeekView(QTableView):
         self.setCurrentIndex(index)
         self._entry = entry
         self._entry_to_keep = None
+        self.scrollTo(index)
+        self.viewport().update()  # the same cell keeps its index: repaint the food marked
         self.viewport().update()
         self.entryChanged.emit()
 
@@ -194,6 +196,10 @@ class WeekView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_F10 and mods & Qt.KeyboardModifier.ShiftModifier:
+            # Shift+F10 is the other keyboard way to a context menu, beside the Menu key.
+            self.contextMenuRequested.emit(self._current_menu_pos())
+            return
         current = self.current_entry()
         if plain and key == Qt.Key.Key_Down and current:
             count = len(self.week_model().plan_cell(current[0], current[1]))
@@ -230,9 +236,12 @@ class WeekView(QTableView):
                     self.set_entry(entry)
             pos = event.globalPos()
         else:
-            rect = self.visualRect(self.currentIndex())
-            pos = self.viewport().mapToGlobal(rect.center())
+            pos = self._current_menu_pos()
         self.contextMenuRequested.emit(pos)
+
+    def _current_menu_pos(self) -> QPoint:
+        rect = self.visualRect(self.currentIndex())
+        return self.viewport().mapToGlobal(rect.center())
 
     # -- drag --------------------------------------------------------------------------------
     def startDrag(self, supportedActions: Qt.DropAction) -> None:

@@ -26,7 +26,7 @@ class WindowActions:
         make = functools.partial(self._action, window)
         self.new = make("&New", files.new_plan, Key.New, "Start an empty plan", Pix.SP_FileIcon)
         self.new_sample = make(
-            "New from &Sample Week", files.new_sample_plan, None, "Start from the sample week"
+            "New from Sample &Week", files.new_sample_plan, None, "Start from the sample week"
         )
         self.open = make(
             "&Open…", files.open_plan, Key.Open, "Open a plan file", Pix.SP_DialogOpenButton
@@ -71,7 +71,7 @@ class WindowActions:
             "Set Ser&vings…", edits.ask_servings, "F2", "Set the servings of the selected food"
         )
         self.copy_day = make(
-            "Copy Day &To…",
+            "Cop&y Day To…",
             weeks.copy_day,
             "Ctrl+Shift+D",
             "Copy the selected day's foods to another day",
@@ -170,8 +170,11 @@ class WindowActions:
         view = bar.addMenu("&View")
         view.addActions([self.prev_week, self.next_week])
         view.addSeparator()
-        view.addAction(window.palette_dock.toggleViewAction())
-        view.addAction(window.day_dock.toggleViewAction())
+        # The docks' own toggles carry their titles; a mnemonic is given here.
+        for dock, text in ((window.palette_dock, "&Foods"), (window.day_dock, "Selected &Day")):
+            toggle = dock.toggleViewAction()
+            toggle.setText(text)
+            view.addAction(toggle)
 
         foods = bar.addMenu("F&oods")
         foods.addActions([self.find, self.my_foods])

@@ -7,7 +7,8 @@ central widget lays them out as before, with no extra widget to build at start-u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,13 +23,43 @@ from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, Plan
 from planner.scoring.model import WeekScore
 
 
+def _leaves_undo_to_window(event: QEvent) -> bool:
+    """Whether an edit box should let Ctrl+Z and its kin reach the window's Undo and Redo:
+    the plan's undo is what a person means there, not the box's own text undo."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    keys = QKeySequence.StandardKey
+    if event.matches(keys.Undo) or event.matches(keys.Redo):
+        event.ignore()
+        return True
+    return False
+
+
+class StartDateEdit(QDateEdit):
+    """The plan's start date: one Tab stop (Tab leaves it rather than walking through day,
+    month and year, which Left and Right still do), and Ctrl+Z undoes the plan's edits."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def event(self, event: QEvent) -> bool:
+        return True if _leaves_undo_to_window(event) else super().event(event)
+
+
+class ServingsBox(QDoubleSpinBox):
+    """The selected food's servings; Ctrl+Z undoes the plan's edits, as everywhere."""
+
+    def event(self, event: QEvent) -> bool:
+        return True if _leaves_undo_to_window(event) else super().event(event)
+
+
 class WeekBar:
     def __init__(self, parent: QWidget) -> None:
         self.week_label = QLabel("&Week:", parent)
         self.week_combo = QComboBox(parent)
         self.week_combo.setAccessibleName("Week")
         self.week_label.setBuddy(self.week_combo)
-        self.start_edit = QDateEdit(parent)
+        self.start_edit = StartDateEdit(parent)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit.setKeyboardTracking(False)  # one edit per date, not per keystroke
@@ -97,7 +128,7 @@ class EntryBar:
     def __init__(self, parent: QWidget) -> None:
         self.entry_label = QLabel(parent)
         self.entry_label.setObjectName("entryLabel")
-        self.servings = QDoubleSpinBox(parent)
+        self.servings = ServingsBox(parent)
         self.servings.setRange(0.25, MAX_SERVINGS)
         self.servings.setSingleStep(0.5)
         self.servings.setDecimals(2)

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(self.update_title)
         doc.planChanged.connect(self._plan_changed)
         doc.planReplaced.connect(self._plan_replaced)
+        doc.historyStepped.connect(weeks.history_stepped)
         doc.refused.connect(self.show_refusal)
         self.scores.updated.connect(weeks.scores_updated)
         self.scores.failed.connect(self._scores_failed)
@@ -198,7 +199,12 @@ class MainWindow(QMainWindow):
         # The selected food's bar follows the grid's entryChanged, which the week model's
         # dataChanged sets off for any change to the week on show.
         if change.reshaped:
+            # Weeks may have gone (an undone Copy Week): the grid's cell went with them,
+            # and the day panel must not go on showing a day that no longer exists.
+            if not self.grid.currentIndex().isValid():
+                self.grid.setCurrentIndex(self.week_model.index(0, 0))
             self.weeks.refresh_week_bar()
+            self.weeks.show_selected_day()
         self.update_actions()
 
     def _plan_replaced(self) -> None:

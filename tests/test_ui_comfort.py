@@ -1,0 +1,269 @@
+"""What a new user hit in everyday use (issue 17): undo that shows what it changed, asking
+before Copy Week overwrites, mnemonics, the grid's focus, search ranking, unknown values,
+points that never read full when short, and the keyboard ways in."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtTest import QTest
+
+from planner.core.edits import AddFood
+from planner.core.plan import Plan
+from planner.scoring.model import DayScore, PartScore, SkinShare
+from planner.storage.sample import sample_plan
+from tests.test_ui_support import QT_LOG_IGNORE, START
+from ui import dialogs
+from ui.models.foods import FoodListModel
+
+pytestmark = QT_LOG_IGNORE
+
+
+def patch(monkeypatch, cls, name, func) -> None:
+    monkeypatch.setattr(cls, name, classmethod(func))
+
+
+def focus(window, widget) -> None:
+    window.activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is widget
+
+
+# -- B1, B9 and consistent undo: the view shows what an undo or redo changed ---------------
+def test_undoing_copy_week_leaves_no_stale_day_panel(make_window, catalog, qtbot):
+    window = make_window(sample_plan(START, catalog))
+    window.grid.set_current(0, "breakfast")
+    window.copy_week()
+    assert window.document.plan.weeks == 2 and window.week_model.week == 1
+    assert window.day_panel.title.text().startswith("Monday 7 December")
+    window.act_undo.trigger()
+    qtbot.waitUntil(lambda: not window.scores.pending, timeout=3000)
+    assert window.document.plan.weeks == 1
+    assert window.grid.currentIndex().isValid()
+    title = window.day_panel.title.text()
+    assert title.startswith("Monday 30 November"), title
+    window.act_redo.trigger()
+    qtbot.waitUntil(lambda: not window.scores.pending, timeout=3000)
+    assert window.week_model.week == 1
+    assert window.day_panel.title.text().startswith("Monday 7 December")
+
+
+def test_undo_of_an_edit_in_another_week_shows_that_week_cell_and_food(make_window, qtbot):
+    plan = Plan(START, weeks=2)
+    window = make_window(plan)
+    window.set_week(1)
+    window.grid.set_current(9, "lunch")
+    assert window.add_food("kefir") and window.add_food("oats")
+    window.set_week(0)
+    window.grid.set_current(0, "dinner")
+    window.statusBar().showMessage("Something else happened.")
+    window.act_undo.trigger()  # takes the oats off Wednesday 9 December's lunch
+    assert window.week_model.week == 1
+    assert window.grid.current_cell() == (9, "lunch")
+    assert window.grid.current_entry() == (9, "lunch", 0)
+    assert window.day_panel.title.text().startswith("Wednesday 9 December")
+    assert window.statusBar().currentMessage() == "Undone: Add food."
+    window.set_week(0)
+    window.act_redo.trigger()  # the oats come back: the view selects them
+    assert window.week_model.week == 1
+    assert window.grid.current_entry() == (9, "lunch", 1)
+    assert window.statusBar().currentMessage() == "Redone: Add food."
+
+
+def test_undo_selects_the_food_whose_servings_changed(window):
+    window.grid.set_current(2, "snacks")
+    for food in ("kefir", "oats", "apple"):
+        assert window.add_food(food)
+    window.grid.set_current(2, "snacks", 1)
+    assert window.set_servings(3)
+    window.grid.set_current(5, "breakfast")
+    window.act_undo.trigger()
+    assert window.grid.current_entry() == (2, "snacks", 1)
+    assert window.servings.value() == 1
+
+
+# -- B8: Copy Week asks before it replaces foods -----------------------------------------
+def test_copy_week_asks_before_replacing_the_next_weeks_foods(make_window, monkeypatch):
+    plan = Plan(START, weeks=2)
+    window = make_window(plan)
+    window.document.apply(AddFood(0, "lunch", "kefir"))
+    window.document.apply(AddFood(8, "dinner", "oats"))
+    asked: list[str] = []
+
+    def answer(cls, parent, title, text, reply=False):
+        asked.append(text)
+        return reply
+
+    patch(monkeypatch, dialogs.Confirm, "ask", answer)
+    window.grid.set_current(0, "lunch")
+    window.copy_week()
+    assert asked and "Week 2 already has foods" in asked[0]
+    assert [e.food_id for e in window.document.plan.cell(8, "dinner")] == ["oats"]
+    patch(monkeypatch, dialogs.Confirm, "ask", lambda cls, *a: True)
+    window.set_week(0)
+    window.copy_week()
+    assert window.document.plan.cell(8, "dinner") == ()
+    assert [e.food_id for e in window.document.plan.cell(7, "lunch")] == ["kefir"]
+
+
+def test_copy_week_to_an_empty_week_does_not_ask(window):
+    # Confirm.ask fails the test if it opens (test_ui_support)
+    window.document.apply(AddFood(0, "lunch", "kefir"))
+    window.copy_week()
+    assert window.document.plan.weeks == 2
+
+
+# -- B3 and B4: mnemonics ------------------------------------------------------------------
+def _mnemonic(text: str) -> str | None:
+    clean = text.replace("&&", "")
+    at = clean.find("&")
+    return clean[at + 1].casefold() if 0 <= at < len(clean) - 1 else None
+
+
+def test_every_menu_item_has_its_own_mnemonic(window):
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert isinstance(menu, QMenu)
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            key = _mnemonic(action.text())
+            assert key, f"{menu.title()} > {action.text()} has no mnemonic"
+            assert key not in keys, f"{action.text()!r} and {keys[key]!r} share &{key}"
+            keys[key] = action.text()
+
+
+def test_form_labels_with_mnemonics_have_a_buddy(qtbot, tmp_path):
+    from planner.scoring.model import Preferences
+
+    for dialog in (
+        dialogs.PdfOptionsDialog(tmp_path / "plan.pdf"),
+        dialogs.PreferencesDialog(Preferences(), 30.0),
+    ):
+        qtbot.addWidget(dialog)
+        labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+        assert labels
+        for label in labels:
+            assert label.buddy() is not None, f"{label.text()!r} shows its & literally"
+
+
+# -- B5: a visible focus on the grid -------------------------------------------------------
+def _pixel(window, x: int, y: int) -> QColor:
+    return window.grid.viewport().grab().toImage().pixelColor(x, y)
+
+
+def test_the_focused_grid_frames_its_current_cell_and_outlines_its_food(window, qtbot):
+    window.grid.set_current(1, "lunch")
+    assert window.add_food("kefir")
+    rect = window.grid.visualRect(window.grid.currentIndex())
+    edge = QPoint(rect.left() + 1, rect.center().y())
+    chip_edge = QPoint(rect.left() + 4, rect.top() + 3 + 8)
+    focus(window, window.palette_panel.search)
+    unfocused = _pixel(window, edge.x(), edge.y()), _pixel(window, chip_edge.x(), chip_edge.y())
+    focus(window, window.grid)
+    text = window.grid.palette().color(window.grid.palette().ColorRole.Text)
+    focused = _pixel(window, edge.x(), edge.y()), _pixel(window, chip_edge.x(), chip_edge.y())
+    assert focused[0] == text and unfocused[0] != text
+    assert focused[1] != unfocused[1]
+
+
+# -- B6: whole words and prefixes first ----------------------------------------------------
+def test_search_puts_whole_words_and_prefixes_first(catalog):
+    model = FoodListModel(catalog)
+    model.set_filter("natto")
+    assert model.food(0).name == "Natto"
+    model.set_filter("oat")
+    names = [model.food(r).name.casefold() for r in range(model.rowCount())]
+    goat = next(n for n, name in enumerate(names) if "goat" in name)
+    oat_words = [n for n, name in enumerate(names) if name.startswith("oat")]
+    assert oat_words and max(oat_words) < goat
+    assert catalog.search("natto")[0].name == "Natto"
+
+
+# -- B7: unknown is not zero ---------------------------------------------------------------
+def _score(parts, skin=(), unknown=()) -> DayScore:
+    return DayScore(
+        0, START, True, 70.0, parts=tuple(parts), skin=tuple(skin), unknown_foods=unknown
+    )
+
+
+def test_unknown_nutrients_read_unknown_and_unscored_days_say_so(window):
+    panel = window.day_panel
+    part = PartScore("fiber", "Fiber", 10, 30, "Fiber 10 of 35 g.")
+    blank = SkinShare("vit_c_mg", "Vitamin C", 0.0, "mg", 0.0, ("My soup",))
+    panel.show_day(_score([part], [blank]), "Monday")
+    assert panel.skin_values["vit_c_mg"].text() == "unknown"
+    partial = SkinShare("vit_c_mg", "Vitamin C", 9.0, "mg", 0.1, ("My soup",))
+    panel.show_day(_score([part], [partial]), "Monday")
+    assert panel.skin_values["vit_c_mg"].text() == "10%+"
+    unscored = DayScore(0, START, False, None, unknown_foods=("my:soup",), why="Not scored")
+    panel.show_day(unscored, "Monday")
+    assert "not planned" not in panel.title.text() and "not scored" in panel.title.text()
+
+
+def test_a_day_of_deleted_foods_is_not_shown_as_not_planned(make_window, qtbot):
+    plan = Plan(START)
+    window = make_window(plan)
+    window.document.apply(AddFood(0, "lunch", "my:gone"))
+    qtbot.waitUntil(lambda: not window.scores.pending, timeout=3000)
+    window.grid.set_current(0, "lunch")
+    window.weeks.show_selected_day()
+    assert "not scored" in window.day_panel.title.text()
+    score_index = window.week_model.index(4, 0)
+    assert score_index.data() == "not scored"
+
+
+# -- B11: never full when short ------------------------------------------------------------
+def test_points_just_short_of_full_do_not_read_full(window):
+    panel = window.day_panel
+    panel.show_day(_score([PartScore("fiber", "Fiber", 29.5, 30, "Fiber 34 of 35 g.")]), "Mon")
+    assert panel.part_points["fiber"].text() == "29.5 / 30"
+    panel.show_day(_score([PartScore("fiber", "Fiber", 30, 30, "Fiber 35 of 35 g.")]), "Mon")
+    assert panel.part_points["fiber"].text() == "30 / 30"
+
+
+def test_the_day_panel_draws_every_part_the_score_holds(window):
+    panel = window.day_panel
+    parts = [
+        PartScore("fiber", "Fiber", 10, 30, "a"),
+        PartScore("variety", "Plant variety", 5, 10, "b"),
+    ]
+    panel.show_day(_score(parts), "Mon")
+    assert panel.part_names["variety"].text() == "Plant variety"
+    assert panel.part_points["variety"].text() == "5 / 10"
+    assert panel.part_names["variety"].isVisibleTo(panel)
+    assert not panel.part_names["probiotic"].isVisibleTo(panel)
+
+
+# -- B10, B12 and the Starts box: the keyboard ---------------------------------------------
+def test_ctrl_z_in_the_starts_box_undoes_the_plan(window):
+    window.grid.set_current(0, "lunch")
+    assert window.add_food("kefir")
+    focus(window, window.start_edit)
+    QTest.keySequence(window.start_edit, QKeySequence(QKeySequence.StandardKey.Undo))
+    assert window.document.plan.cell(0, "lunch") == ()
+
+
+def test_the_starts_box_is_one_tab_stop(window):
+    focus(window, window.start_edit)
+    QTest.keyClick(window.start_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.grid
+    QTest.keyClick(window.grid, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is window.start_edit
+    QTest.keyClick(window.start_edit, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is not window.start_edit
+
+
+def test_shift_f10_opens_the_grids_menu(window, monkeypatch):
+    opened: list[QPoint] = []
+    monkeypatch.setattr(window.editing, "grid_menu", opened.append)
+    window.grid.contextMenuRequested.disconnect()
+    window.grid.contextMenuRequested.connect(window.editing.grid_menu)
+    window.grid.set_current(0, "lunch")
+    focus(window, window.grid)
+    QTest.keyClick(window.grid, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert len(opened) == 1
