@@ -4,11 +4,10 @@ points that never read full when short, and the keyboard ways in."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from planner.core.edits import AddFood
 from planner.core.plan import Plan
