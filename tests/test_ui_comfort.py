@@ -158,12 +158,13 @@ def _pixel(window, x: int, y: int) -> QColor:
 def test_the_focused_grid_frames_its_current_cell_and_outlines_its_food(window, qtbot):
     window.grid.set_current(1, "lunch")
     assert window.add_food("kefir")
+    focus(window, window.palette_panel.search)
     rect = window.grid.visualRect(window.grid.currentIndex())
     edge = QPoint(rect.left() + 1, rect.center().y())
     chip_edge = QPoint(rect.left() + 4, rect.top() + 3 + 8)
-    focus(window, window.palette_panel.search)
     unfocused = _pixel(window, edge.x(), edge.y()), _pixel(window, chip_edge.x(), chip_edge.y())
     focus(window, window.grid)
+    assert window.grid.visualRect(window.grid.currentIndex()) == rect
     text = window.grid.palette().color(window.grid.palette().ColorRole.Text)
     focused = _pixel(window, edge.x(), edge.y()), _pixel(window, chip_edge.x(), chip_edge.y())
     assert focused[0] == text and unfocused[0] != text
@@ -266,3 +267,69 @@ def test_shift_f10_opens_the_grids_menu(window, monkeypatch):
     focus(window, window.grid)
     QTest.keyClick(window.grid, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert len(opened) == 1
+
+
+# -- B2 and any screen -----------------------------------------------------------------------
+def test_the_first_window_fits_the_screen(window):
+    area = window.screen().availableGeometry()  # offscreen: 800 x 800
+    assert area.contains(window.frameGeometry()), (area, window.frameGeometry())
+
+
+def test_a_saved_geometry_is_restored_and_kept_on_the_screen(make_window, settings):
+    first = make_window()
+    first.resize(760, 600)
+    first.move(40, 30)
+    first.close()
+    assert settings.geometry is not None
+    again = make_window()
+    assert (again.width(), again.height()) == (760, 600)
+    area = again.screen().availableGeometry()
+    again.resize(3000, 2000)
+    again.move(2500, 1800)
+    again.keep_on_screen()
+    assert area.contains(again.frameGeometry())
+
+
+def test_at_1024_by_700_the_score_row_and_all_days_are_inside(make_window, catalog, tmp_path):
+    from ui.models.week import SCORE_ROW
+
+    window = make_window(sample_plan(START, catalog))
+    window.setMinimumSize(0, 0)
+    window.resize(1024, 700)
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.minimumSizeHint().height() <= 700
+    QApplication.processEvents()
+    shot = window.grab()
+    assert shot.save(str(tmp_path / "window-1024x700.png"))
+    assert (shot.width(), shot.height()) == (1024, 700)
+    inside = window.rect()
+    grid = window.grid
+    for column in range(7):
+        rect = grid.visualRect(grid.model().index(SCORE_ROW, column))
+        top_left = grid.viewport().mapTo(window, rect.topLeft())
+        bottom_right = grid.viewport().mapTo(window, rect.bottomRight())
+        assert grid.viewport().rect().contains(rect), (column, rect)
+        assert inside.contains(top_left) and inside.contains(bottom_right), (column, rect)
+    for widget in (
+        window.week_combo,
+        window.start_edit,
+        window.servings,
+        window.remove_button,
+        window.palette_panel.search,
+        window.palette_panel.chooser,
+        window.day_dock,
+    ):
+        corner = widget.mapTo(window, widget.rect().bottomRight())
+        assert inside.contains(corner), widget
+
+
+def test_short_rows_give_way_fullest_first_and_keep_the_current_food_in_view():
+    from ui.views.delegates import shown_entries
+    from ui.views.week import fit_within
+
+    assert fit_within([100, 40, 60, 40], 200, 40) == [60, 40, 60, 40]
+    assert fit_within([100, 40], 60, 40) == [40, 40]  # never below two lines: scrolls
+    assert shown_entries(3, 4, None) == (0, 3)
+    assert shown_entries(6, 3, None) == (0, 2)
+    assert shown_entries(6, 3, 4) == (3, 5)
+    assert shown_entries(6, 3, 5) == (4, 6)

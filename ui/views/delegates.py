@@ -39,6 +39,16 @@ def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
     return fm.elidedText(head, Qt.TextElideMode.ElideRight, width)
 
 
+def shown_entries(count: int, capacity: int, current: int | None) -> tuple[int, int]:
+    """Which of a cell's foods it shows, as (first, stop): all that fit; when they do not,
+    one line is left for "+N more" and the lines slide to keep the current food in view."""
+    if count <= capacity:
+        return 0, count
+    lines = max(1, capacity - 1)
+    first = 0 if current is None else max(0, min(current - lines + 1, count - lines))
+    return first, first + lines
+
+
 def _has(state: QStyle.StateFlag, flag: QStyle.StateFlag) -> bool:
     return bool(state & flag)
 
@@ -169,12 +179,13 @@ class CellDelegate(QStyledItemDelegate):
         line = self.line_height(fm)
         rect = option.rect.adjusted(4, 3, -4, -3)
         capacity = max(1, rect.height() // line)
-        shown = entries if len(entries) <= capacity else entries[: capacity - 1]
         current = self._view.entry_highlight(index)
+        first, stop = shown_entries(len(entries), capacity, current)
+        shown = entries[first:stop]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for n, (name, servings, category) in enumerate(shown):
             row = QRect(rect.left(), rect.top() + n * line, rect.width(), line)
-            if n == current:
+            if first + n == current:
                 chip = pal.color(
                     QPalette.ColorRole.Base if selected else QPalette.ColorRole.Highlight
                 )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -75,6 +76,9 @@ class WeekBar:
         self.week_plants.setObjectName("weekPlants")
         self.week_plants.setFont(font)
         self.week_fermented = QLabel(parent)
+        # The longest of the summaries gives way first on a narrow screen (its tooltip keeps
+        # the whole text), so the bar never makes the window wider than the screen.
+        self.week_fermented.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.week_label)
         self.layout.addWidget(self.week_combo)
@@ -116,9 +120,9 @@ class WeekBar:
         self.week_plants.setToolTip(
             "Different plants this week: " + (", ".join(score.plants) or "none yet")
         )
-        self.week_fermented.setText(
-            f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
-        )
+        fermented = f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
+        self.week_fermented.setText(fermented)
+        self.week_fermented.setToolTip(fermented)
 
 
 class EntryBar:
@@ -128,6 +132,8 @@ class EntryBar:
     def __init__(self, parent: QWidget) -> None:
         self.entry_label = QLabel(parent)
         self.entry_label.setObjectName("entryLabel")
+        # A long food name is cut on a narrow window rather than widening it (tooltip: all).
+        self.entry_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.servings = ServingsBox(parent)
         self.servings.setRange(0.25, MAX_SERVINGS)
         self.servings.setSingleStep(0.5)
@@ -148,6 +154,7 @@ class EntryBar:
         """The selected food's description and servings (None: no food is selected)."""
         self.servings.blockSignals(True)
         self.entry_label.setText(text)
+        self.entry_label.setToolTip(text)
         self.servings.setValue(1 if servings is None else servings)
         self.servings.blockSignals(False)
         self.servings.setEnabled(servings is not None)
