@@ -4,6 +4,8 @@ points that never read full when short, and the keyboard ways in."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtTest import QTest
@@ -333,3 +335,173 @@ def test_short_rows_give_way_fullest_first_and_keep_the_current_food_in_view():
     assert shown_entries(6, 3, None) == (0, 2)
     assert shown_entries(6, 3, 4) == (3, 5)
     assert shown_entries(6, 3, 5) == (4, 6)
+
+
+# -- the pantry --------------------------------------------------------------------------
+def test_the_pantry_is_a_setting_of_food_ids_that_survives_damage(settings):
+    assert settings.pantry == []
+    settings.pantry = ["kefir", "oats", "kefir"]
+    assert settings.pantry == ["kefir", "oats"]
+    settings._qs.setValue("pantry/foods", "{not json")
+    assert settings.pantry == []
+    settings._qs.setValue("pantry/foods", '["kefir", 3, null, ""]')
+    assert settings.pantry == ["kefir"]
+
+
+def test_the_pantry_dialog_adds_by_name_and_removes(qtbot, catalog):
+    dialog = dialogs.PantryDialog(catalog, ["oats", "my:gone"])
+    qtbot.addWidget(dialog)
+    names = [dialog.items.item(r).text() for r in range(dialog.items.count())]
+    assert names[0] == catalog.name_of("oats") and "not in the food list" in names[1]
+    dialog.search.setText("natto")
+    assert dialog.model.food(0).name == "Natto"
+    dialog.add_current()
+    assert dialog.food_ids()[-1] == dialog.model.food(0).id
+    assert not dialog.add(dialog.model.food(0).id)  # once only
+    dialog.items.setCurrentRow(1)
+    dialog.remove_current()
+    assert "my:gone" not in dialog.food_ids()
+
+
+def test_the_palette_food_goes_to_the_pantry_and_the_shopping_list_says_so(
+    window, monkeypatch, qtbot
+):
+    window.palette_panel.show_palette("all")
+    assert window.palette_panel.select_food("kefir")
+    window.act_add_to_pantry.trigger()
+    assert window.settings.pantry == ["kefir"]
+    window.grid.set_current(0, "breakfast")
+    assert window.add_food("kefir") and window.add_food("oats")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        dialogs.ShoppingListDialog, "exec", lambda self: shown.append(self.view.toPlainText())
+    )
+    window.act_shopping.trigger()
+    text = shown[0]
+    have = text.index("Already have")
+    assert catalog_name(window, "oats") in text[:have]
+    assert catalog_name(window, "kefir") in text[have:]
+
+
+def catalog_name(window, food_id: str) -> str:
+    return window.catalog.name_of(food_id)
+
+
+def test_the_pdf_leaves_the_pantry_out_of_what_to_buy(window, monkeypatch):
+    from ui.window import export
+
+    window.settings.pantry = ["kefir"]
+    seen: dict[str, object] = {}
+
+    def fake_export(plan, evaluator, path, **kwargs):
+        seen.update(kwargs)
+
+    monkeypatch.setattr("planner.export.pdf.export_pdf", fake_export)
+    job = export.PdfJob(
+        window.document.plan,
+        window.catalog,
+        window.scores.preferences,
+        dialogs.PdfOptions(path=Path("unused.pdf")),
+        window.pantry.food_ids,
+    )
+    job.run()
+    assert seen["have"] == frozenset({"kefir"})
+
+
+# -- help ----------------------------------------------------------------------------------
+def test_how_scoring_works_shows_the_documented_method(window):
+    from tools.help_copy import source_text
+
+    dialog = window.help.how_scoring_works()
+    text = dialog.text.toPlainText()
+    assert "How a day is scored" in text and "Wastyk" in text
+    assert text.count("\n") > 10
+    from ui.dialogs.help import scoring_markdown
+
+    assert scoring_markdown() == source_text(), "run python -m tools.help_copy"
+    dialog.close()
+
+
+def test_keyboard_shortcuts_come_from_the_actions_and_open_on_f1_and_ctrl_slash(window):
+    keys = window.act_shortcuts.shortcuts()
+    assert QKeySequence("Ctrl+/") in keys and QKeySequence("F1") in keys
+    dialog = window.help.keyboard_shortcuts()
+    rows = dict(dialog.rows())
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    assert undo in rows["Undo"]
+    assert rows["Copy Day To"] == "Ctrl+Shift+D"
+    assert "Shift+F10" in rows["Open the grid's menu"]
+    dialog.close()
+
+
+def test_about_names_version_licence_data_fonts_and_not_medical_advice():
+    from ui.dialogs.help import about_html
+
+    html = about_html()
+    for words in ("Version", "MIT", "SR28", "public domain", "DejaVu", "not medical advice"):
+        assert words.casefold() in html.casefold(), words
+
+
+def test_the_tour_walks_four_callouts_and_can_be_dismissed_for_good(window):
+    assert not window.settings.tour_done
+    tour = window.help.start_tour()
+    titles = []
+    while not tour.ended:
+        titles.append(tour.callout.title.text())
+        assert window.rect().contains(tour.callout.geometry())
+        tour.callout.next.click()
+    assert titles == ["Foods", "Plan by dragging", "The day's score", "Suggestions"]
+    assert window.settings.tour_done
+    window.help.offer_tour()
+    assert window.help.tour is None  # not again
+
+
+def test_closing_the_tour_puts_it_off_and_dont_show_again_ends_it(window):
+    tour = window.help.start_tour()
+    tour.callout.close_button.click()
+    assert not window.settings.tour_done
+    tour = window.help.start_tour()
+    tour.callout.next.click()
+    tour.callout.never.click()
+    assert window.settings.tour_done
+
+
+# -- the autosave interval -----------------------------------------------------------------
+def test_preferences_set_the_autosave_interval(window, monkeypatch):
+    from planner.scoring.model import Preferences
+
+    patch(
+        monkeypatch,
+        dialogs.PreferencesDialog,
+        "ask",
+        lambda cls, parent, prefs, default, seconds: dialogs.Chosen(Preferences(), 120.0),
+    )
+    window.act_prefs.trigger()
+    assert window.settings.autosave_seconds == 120.0
+    assert window.autosave_timer.interval() == 120_000
+
+
+def test_the_preferences_dialog_offers_the_interval(qtbot):
+    from planner.scoring.model import Preferences
+
+    dialog = dialogs.PreferencesDialog(Preferences(), 30.0, None, 300.0)
+    qtbot.addWidget(dialog)
+    assert dialog.autosave.value() == 300
+    dialog.autosave.setValue(90)
+    assert dialog.chosen().autosave_seconds == 90.0
+
+
+# -- energy and protein --------------------------------------------------------------------
+def test_the_day_panel_shows_energy_and_unknown_protein(window):
+    window.grid.set_current(0, "breakfast")
+    assert window.add_food("oats")
+    window.weeks.show_selected_day()
+    oats = window.catalog.get("oats")
+    kcal = oats.nutrient("energy_kcal")
+    energy = window.day_panel.everyday["energy_kcal"].text()
+    assert energy == f"{kcal:,.0f} kcal"
+    protein = window.day_panel.everyday["protein_g"].text()
+    expected = oats.nutrient("protein_g")
+    assert protein == ("unknown" if expected is None else f"{expected:,.0f} g")

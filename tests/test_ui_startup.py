@@ -58,6 +58,7 @@ AFTER_FIRST_PAINT = (
     "planner.storage.csvio",
     "planner.storage.recovery",
     "ui.dialogs",
+    "ui.tour",
     "csv",
     "gzip",
     "tomllib",

@@ -46,6 +46,8 @@ from .editing import EditController
 from .export import ExportController
 from .files import FileController
 from .foods import APP_TITLE, FoodsController
+from .help import HelpController
+from .pantry import PantryController
 from .recovery import RecoveryController
 from .weeks import WeekController
 
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.weeks = WeekController(self)
         self.foods = FoodsController(self)
         self.export = ExportController(self)
+        self.pantry = PantryController(self)
+        self.help = HelpController(self)
         self.window_actions = WindowActions(self)
         for name, action in self.window_actions.by_name().items():
             setattr(self, f"act_{name}", action)  # the names scripts and tests know
