@@ -505,3 +505,61 @@ def test_the_day_panel_shows_energy_and_unknown_protein(window):
     protein = window.day_panel.everyday["protein_g"].text()
     expected = oats.nutrient("protein_g")
     assert protein == ("unknown" if expected is None else f"{expected:,.0f} g")
+
+
+# -- accessibility -------------------------------------------------------------------------
+def _unnamed_controls(root) -> list[str]:
+    """Every control a person can Tab to whose accessible name is empty."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
+
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        if isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox):
+            continue  # the line edit inside a spin box or combo box: its box is named
+        face = QAccessible.queryAccessibleInterface(widget)
+        name = face.text(QAccessible.Text.Name) if face else ""
+        if not (name.strip() or widget.accessibleName().strip()):
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_every_control_has_an_accessible_name(window, qtbot, catalog, tmp_path):
+    from planner.scoring.model import Preferences
+
+    assert _unnamed_controls(window) == []
+    for dialog in (
+        dialogs.PreferencesDialog(Preferences(), 30.0),
+        dialogs.PdfOptionsDialog(tmp_path / "plan.pdf"),
+        dialogs.PantryDialog(catalog, ["oats"]),
+        dialogs.CopyDayDialog(window.document.plan, 0),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert _unnamed_controls(dialog) == [], type(dialog).__name__
+        dialog.close()
+
+
+def test_the_palette_chooser_names_the_palette_it_shows(window):
+    window.palette_panel.show_palette("probiotic")
+    assert window.palette_panel.chooser.accessibleName() == "Palette: Probiotic"
+    window.palette_panel.show_palette("all")
+    assert window.palette_panel.chooser.accessibleName() == "Palette: All foods"
+
+
+def test_tab_reaches_the_score_explanation_and_the_nutrients(window):
+    window.grid.set_current(0, "breakfast")
+    assert window.add_food("oats")
+    focus(window, window.remove_button)
+    reached = []
+    for _ in range(4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    panel = window.day_panel
+    assert reached[:3] == [panel.why, panel.parts_box, panel.skin_box]
+    assert "Energy" in panel.skin_box.accessibleDescription()
+    assert "score" in panel.parts_box.accessibleDescription()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +21,7 @@ Spot = tuple[int, str, int]  # (day, meal, index of the food) in the plan
 
 
 def first_difference(
-    before: dict[tuple[int, str], tuple[object, ...]], plan: Plan, days: frozenset[int]
+    before: Mapping[tuple[int, str], Sequence[object]], plan: Plan, days: frozenset[int]
 ) -> Spot | None:
     """Where an undo or redo changed the plan: the first changed meal of the first changed
     day that still exists, and the first food in it that differs (the last food when the

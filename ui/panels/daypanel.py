@@ -168,6 +168,7 @@ class DayPanel(QWidget):
         self.suggestion_list.setModel(self.suggestions)
         self.suggestion_list.setAccessibleName("Suggestions")
         self.add_suggestion = QPushButton("Add to Selected Meal", suggest_box)
+        self.add_suggestion.setAccessibleName("Add the chosen suggestion to the selected meal")
         self.add_suggestion.setToolTip(
             "Add one serving of the chosen suggestion to the selected meal (Enter in the list)"
         )

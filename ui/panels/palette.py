@@ -163,6 +163,7 @@ class PalettePanel(QWidget):
         self.hint.setText(PALETTE_HINTS[key])
         # A screen reader says which palette is chosen, not only that this is the chooser.
         self.chooser.setAccessibleName(f"Palette: {PALETTE_LABELS[key]}")
+        self.chooser.setAccessibleDescription(PALETTE_HINTS[key])
         self.apply_filter()
 
     def _search_return(self) -> None:

@@ -143,6 +143,7 @@ class EntryBar:
         servings_label = QLabel("Ser&vings:", parent)
         servings_label.setBuddy(self.servings)
         self.remove_button = QPushButton("Remove", parent)
+        self.remove_button.setAccessibleName("Remove the selected food")
         self.remove_button.setToolTip("Remove the selected food from its meal (Delete)")
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.entry_label, 1)

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         day_scroll.setObjectName("dayScroll")
         day_scroll.setWidgetResizable(True)
         day_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        day_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take the focus
         day_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         day_scroll.setWidget(self.day_panel)
         self.day_dock = self._dock(
@@ -226,6 +227,9 @@ class MainWindow(QMainWindow):
             self.grid,
             self.servings,
             self.remove_button,
+            self.day_panel.why,
+            self.day_panel.parts_box,
+            self.day_panel.skin_box,
             self.day_panel.suggestion_list,
             self.day_panel.add_suggestion,
         ]
