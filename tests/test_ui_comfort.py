@@ -563,3 +563,17 @@ def test_tab_reaches_the_score_explanation_and_the_nutrients(window):
     assert reached[:3] == [panel.why, panel.parts_box, panel.skin_box]
     assert "Energy" in panel.skin_box.accessibleDescription()
     assert "score" in panel.parts_box.accessibleDescription()
+
+
+def test_undoing_a_new_start_date_keeps_the_selection(window):
+    from datetime import date
+
+    window.set_week(0)
+    window.grid.set_current(3, "dinner")
+    window.start_edit.setDate(date(2026, 12, 7))
+    assert window.document.plan.start == date(2026, 12, 7)
+    window.act_undo.trigger()
+    assert window.document.plan.start == START
+    assert window.grid.current_cell() == (3, "dinner")
+    assert window.start_edit.date().toPython() == START
+    assert window.day_panel.title.text().startswith("Thursday 3 December")

@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+WIDTH = 400  # of a callout, in pixels
+
 
 @dataclass(frozen=True)
 class Step:
@@ -54,7 +56,12 @@ class Callout(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
-        self.setFixedWidth(340)
+
+    def fit(self) -> None:
+        """A fixed width, and the height the wrapped text needs at that width."""
+        layout = self.layout()
+        layout.activate()
+        self.setFixedSize(WIDTH, max(layout.totalHeightForWidth(WIDTH), self.sizeHint().height()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -99,7 +106,7 @@ class Tour(QObject):
         callout.next.setText("&Done" if last else "&Next")
         callout.setAccessibleName(f"Tour, {step.title}")
         callout.setAccessibleDescription(step.text)
-        callout.adjustSize()
+        callout.fit()
         callout.move(self._place(step.target()))
         callout.show()
         callout.raise_()

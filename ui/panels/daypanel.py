@@ -153,6 +153,7 @@ class DayPanel(QWidget):
             skin.addWidget(value, row, 1, 1, 2)
             self.everyday[key] = value
             row += 1
+        skin.setRowStretch(row, 1)  # spare height below the rows, not between them
         # The explanation and the nutrients are read with the keyboard too: each box is a
         # Tab stop whose accessible description holds what it shows.
         for box in (self.parts_box, skin_box):

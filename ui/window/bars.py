@@ -78,7 +78,7 @@ class WeekBar:
         self.week_fermented = QLabel(parent)
         # The longest of the summaries gives way first on a narrow screen (its tooltip keeps
         # the whole text), so the bar never makes the window wider than the screen.
-        self.week_fermented.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.week_fermented.setMinimumWidth(1)
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.week_label)
         self.layout.addWidget(self.week_combo)

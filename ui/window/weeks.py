@@ -68,20 +68,19 @@ class WeekController(Controller):
 
     def history_stepped(self, change: Change, spot: tuple[int, str, int] | None, text: str):
         """After an undo or redo, show where the plan changed: its week, its meal, and the
-        food that changed; with no such place (a removed week), the nearest day left."""
+        food that changed. A step that changed no food that is still there (a new start
+        date, an undone Copy Week) keeps the selection where it still exists, else the
+        nearest day left."""
         plan = self._doc.plan
         if spot is not None:
-            day, meal, entry = spot
-        else:
-            days = [d for d in change.days if d < plan.day_count] or [
-                min(min(change.days, default=0), plan.day_count - 1)
-            ]
-            day, meal, entry = min(days), None, 0
-        self.set_week(day // DAYS_PER_WEEK)
-        if meal is None:
+            self.set_week(spot[0] // DAYS_PER_WEEK)
+            self._grid.set_current(*spot)
+        elif self.selected_day() is None or self.selected_day() >= plan.day_count:
+            day = min(min(change.days, default=0), plan.day_count - 1)
             current = self._grid.current_cell()
-            meal = current[1] if current else MEALS[0]
-        self._grid.set_current(day, meal, entry)
+            self.set_week(day // DAYS_PER_WEEK)
+            self._grid.set_current(day, current[1] if current else MEALS[0])
+        self.refresh_week_bar()
         self.show_selected_day()
         self._window.editing.show_entry()
         self._window.statusBar().showMessage(f"{text}.", 5000)
