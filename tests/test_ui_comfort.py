@@ -577,3 +577,17 @@ def test_undoing_a_new_start_date_keeps_the_selection(window):
     assert window.grid.current_cell() == (3, "dinner")
     assert window.start_edit.date().toPython() == START
     assert window.day_panel.title.text().startswith("Thursday 3 December")
+
+
+def test_the_focused_palette_list_frames_its_current_food(window):
+    view = window.palette_panel.list
+    window.palette_panel.show_palette("probiotic")
+    view.setCurrentIndex(view.model().index(1, 0))
+    rect = view.visualRect(view.currentIndex())
+    edge = QPoint(rect.left() + 1, rect.center().y())
+    focus(window, window.palette_panel.search)
+    before = view.viewport().grab().toImage().pixelColor(edge)
+    focus(window, view)
+    after = view.viewport().grab().toImage().pixelColor(edge)
+    selected_text = view.palette().color(view.palette().ColorRole.HighlightedText)
+    assert after == selected_text and before != after

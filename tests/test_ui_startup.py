@@ -59,6 +59,7 @@ AFTER_FIRST_PAINT = (
     "planner.storage.recovery",
     "ui.dialogs",
     "ui.tour",
+    "planner.core.shopping",
     "csv",
     "gzip",
     "tomllib",

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.core.shopping import week_days
-
 from .controller import Controller
 
 if TYPE_CHECKING:
@@ -48,6 +46,7 @@ class PantryController(Controller):
         window.statusBar().showMessage(f"Added {food.name} to the pantry.", 5000)
 
     def show_shopping_list(self) -> None:
+        from planner.core.shopping import week_days
         from ui.dialogs import ShoppingListDialog
 
         window = self._window
