@@ -52,14 +52,14 @@ class Callout(QFrame):
         buttons.addWidget(self.never)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.next)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
 
     def fit(self) -> None:
         """A fixed width, and the height the wrapped text needs at that width."""
-        layout = self.layout()
+        layout = self._layout
         layout.activate()
         self.setFixedSize(WIDTH, max(layout.totalHeightForWidth(WIDTH), self.sizeHint().height()))
 

@@ -72,10 +72,11 @@ class WeekController(Controller):
         date, an undone Copy Week) keeps the selection where it still exists, else the
         nearest day left."""
         plan = self._doc.plan
+        selected = self.selected_day()
         if spot is not None:
             self.set_week(spot[0] // DAYS_PER_WEEK)
             self._grid.set_current(*spot)
-        elif self.selected_day() is None or self.selected_day() >= plan.day_count:
+        elif selected is None or selected >= plan.day_count:
             day = min(min(change.days, default=0), plan.day_count - 1)
             current = self._grid.current_cell()
             self.set_week(day // DAYS_PER_WEEK)
