@@ -50,6 +50,8 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch):
         (dialogs.Confirm, "ask"),
         (dialogs.RecoveryDialog, "ask"),
         (dialogs.CrashDialog, "ask"),
+        (dialogs.PantryDialog, "ask"),
+        (dialogs.About, "ask"),
     ]:
         monkeypatch.setattr(cls, name, classmethod(_unexpected))
 

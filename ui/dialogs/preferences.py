@@ -1,6 +1,9 @@
-"""Preferences: the fiber target, acne-prone skin and the foods the user avoids."""
+"""Preferences: the fiber target, acne-prone skin, the foods the user avoids, and how often
+an unsaved plan is copied for recovery."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,13 +13,15 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from planner.core.foods import TAGS
 from planner.scoring.model import Preferences
-from ui.settings import FIBER_RANGE
+from ui.settings import AUTOSAVE_DEFAULT_S, FIBER_RANGE
 
 from .parts import ok_cancel, stack
 
@@ -31,8 +36,25 @@ TAG_LABELS = {
 }
 
 
+AUTOSAVE_CHOICES_S = (10, 3600)  # what the dialog offers, in seconds
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """What the dialog was left with: the scoring preferences and the autosave interval."""
+
+    prefs: Preferences
+    autosave_seconds: float
+
+
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, default_fiber: float, parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        default_fiber: float,
+        parent: QWidget | None = None,
+        autosave_seconds: float = AUTOSAVE_DEFAULT_S,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._default_fiber = default_fiber
@@ -59,8 +81,23 @@ class PreferencesDialog(QDialog):
             tags_grid.addWidget(box, n // 2, n % 2)
             self.tags[tag] = box
         form = QFormLayout()
-        form.addRow("Daily &fiber target:", fiber_row)
+        fiber_label = QLabel("Daily &fiber target:", self)
+        fiber_label.setBuddy(self.fiber)  # the row holds two widgets: the label says which
+        form.addRow(fiber_label, fiber_row)
         form.addRow(self.acne)
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(*AUTOSAVE_CHOICES_S)
+        self.autosave.setSingleStep(10)
+        self.autosave.setSuffix(" seconds")
+        self.autosave.setValue(round(autosave_seconds))
+        self.autosave.setAccessibleName("Copy an unsaved plan for recovery every, in seconds")
+        self.autosave.setToolTip(
+            "How often an unsaved plan is copied, so that a crash loses little work"
+        )
+        autosave_label = QLabel("&Recovery copy every:", self)
+        autosave_label.setBuddy(self.autosave)
+        form.addRow(autosave_label, self.autosave)
+        self.acne.setAccessibleName("My skin is acne-prone")
         stack(self, form, tags_box, ok_cancel(self))
 
     def _reset_fiber(self) -> None:
@@ -74,11 +111,18 @@ class PreferencesDialog(QDialog):
             avoid_tags=frozenset(tag for tag, box in self.tags.items() if box.isChecked()),
         )
 
+    def chosen(self) -> Chosen:
+        return Chosen(self.preferences(), float(self.autosave.value()))
+
     @classmethod
     def ask(
-        cls, parent: QWidget | None, prefs: Preferences, default_fiber: float
-    ) -> Preferences | None:
-        dialog = cls(prefs, default_fiber, parent)
+        cls,
+        parent: QWidget | None,
+        prefs: Preferences,
+        default_fiber: float,
+        autosave_seconds: float = AUTOSAVE_DEFAULT_S,
+    ) -> Chosen | None:
+        dialog = cls(prefs, default_fiber, parent, autosave_seconds)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.preferences()
+        return dialog.chosen()
