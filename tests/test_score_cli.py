@@ -74,7 +74,7 @@ def test_a_day_at_its_best_lists_no_zero_gains(tmp_path: Path, capsys):
 def test_the_day_panel_shows_an_unknown_share_as_unknown(qtbot):
     from datetime import date
 
-    from ui.daypanel import DayPanel
+    from ui.panels.daypanel import DayPanel
 
     panel = DayPanel()
     qtbot.addWidget(panel)

@@ -23,6 +23,7 @@ from ui.weeks import templates as template_ui
 from ui.weeks.dialogs import CalendarOptions, CopyWeekDialog
 
 pytestmark = QT_LOG_IGNORE
+REAL_PREFERENCES_ASK = dialogs.PreferencesDialog.__dict__["ask"]  # before the fixtures
 
 
 def patch(monkeypatch, cls, name, func) -> None:
@@ -66,7 +67,6 @@ def test_each_week_action_is_one_undo_step_and_undo_and_redo_show_its_week(
     getattr(weeks, name).trigger()
     assert foods_by_week(doc.plan) == after
     assert window.week_model.week == week
-    assert weeks.weeks_box.value() == doc.plan.weeks
     assert doc.undo_stack.count() == 1
     # From another week, undo brings back the plan and shows the week it changed...
     window.set_week(next(w for w in range(doc.plan.weeks) if w != undo_week))
@@ -131,13 +131,14 @@ def test_rules_fill_weeks_added_by_the_box_and_the_menu_never_over_foods_placed(
     doc = window.document
     doc.apply(AddRule(pizza_rule()))
     doc.apply(AddFood(4, "dinner", "lentils"))  # this Friday's dinner, by hand
-    window.plan_weeks.weeks_box.setValue(3)  # the weeks box goes through set_week_count
+    patch(monkeypatch, week_dialogs.WeekCountDialog, "ask", lambda cls, parent, weeks: 3)
+    window.plan_weeks.week_count.trigger()  # through set_week_count
     assert doc.plan.weeks == 3
     assert [e.food_id for e in doc.plan.cell(11, "dinner")] == ["sauerkraut"]
     assert [e.food_id for e in doc.plan.cell(18, "dinner")] == ["sauerkraut"]
     assert [e.food_id for e in doc.plan.cell(4, "dinner")] == ["lentils"]
     window.act_undo.trigger()  # the weeks and what the rules put in them: one step
-    assert doc.plan.weeks == 1 and window.plan_weeks.weeks_box.value() == 1
+    assert doc.plan.weeks == 1
     # Plan Next Week as a copy: the copied Friday dinner stays, and the status says so.
     patch(monkeypatch, week_dialogs.PlanNextWeekDialog, "ask", lambda cls, *a: "copy")
     window.plan_weeks.plan_next_week.trigger()
@@ -328,19 +329,19 @@ def test_on_start_empty_or_sample_and_closing_remembers_the_plan(
     assert settings.last_plan == path.resolve()
 
 
-def test_preferences_offer_what_to_open_on_start(qtbot, settings, monkeypatch):
+def test_preferences_offer_what_to_open_on_start(make_window, monkeypatch):
     from PySide6.QtWidgets import QDialog
 
-    from planner.scoring.model import Preferences
-
     def choose_sample(self):
+        assert self.start_with.currentData() == "last"  # the default, shown
         self.start_with.setCurrentIndex(self.start_with.findData("sample"))
         return QDialog.DialogCode.Accepted
 
+    window = make_window()
+    monkeypatch.setattr(dialogs.PreferencesDialog, "ask", REAL_PREFERENCES_ASK)
     monkeypatch.setattr(dialogs.PreferencesDialog, "exec", choose_sample)
-    assert settings.start_with == "last"  # the default
-    prefs = dialogs.PreferencesDialog.ask(None, Preferences(), 30.0, settings=settings)
-    assert prefs is not None and settings.start_with == "sample"
+    window.act_prefs.trigger()
+    assert window.settings.start_with == "sample"
 
 
 def test_plan_next_week_from_a_week_template_offers_the_libraries_weeks(make_window, monkeypatch):

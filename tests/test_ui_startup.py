@@ -58,6 +58,8 @@ AFTER_FIRST_PAINT = (
     "planner.storage.csvio",
     "planner.storage.recovery",
     "ui.dialogs",
+    "ui.tour",
+    "planner.core.shopping",
     "csv",
     "gzip",
     "tomllib",

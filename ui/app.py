@@ -143,6 +143,7 @@ class _Opener:
     def open(self) -> None:
         self.window.start_scoring()
         self.window.open_initial(self.file)
+        self.window.help.offer_tour()  # the first starts: four short notes, until dismissed
 
 
 def app_icon():

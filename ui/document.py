@@ -3,19 +3,40 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.core.edits import Batch, Edit, SetServings
-from planner.core.plan import Change, Plan
+from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
 from planner.storage.planfile import limit_problem, save_plan
 
 SERVINGS_COMMAND_ID = 1
 CUT_COMMAND_ID = 2
+
+Spot = tuple[int, str, int]  # (day, meal, index of the food) in the plan
+
+
+def first_difference(
+    before: Mapping[tuple[int, str], Sequence[object]], plan: Plan, days: frozenset[int]
+) -> Spot | None:
+    """Where an undo or redo changed the plan: the first changed meal of the first changed
+    day that still exists, and the first food in it that differs (the last food when the
+    step only removed foods from its end). None when no existing day changed."""
+    for day in sorted(d for d in days if 0 <= d < plan.day_count):
+        for meal in MEALS:
+            old, new = before.get((day, meal), ()), plan.cell(day, meal)
+            if old == new:
+                continue
+            index = next(
+                (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                min(len(old), len(new)),
+            )
+            return day, meal, max(0, min(index, len(new) - 1))
+    return None
 
 
 class EditCommand(QUndoCommand):
@@ -37,8 +58,10 @@ class EditCommand(QUndoCommand):
         *,
         merge_key: object = None,
         follows: object = None,
+        stepped: Callable[[Change, Spot | None, str], None] | None = None,
     ) -> None:
         super().__init__(edit.label)
+        self._stepped = stepped
         self._plan = plan
         self._redo = edit
         self._undo = inverse
@@ -56,10 +79,25 @@ class EditCommand(QUndoCommand):
         if not self._pushed:  # QUndoStack.push calls redo(); the edit is already applied
             self._pushed = True
             return
-        self._undo = self._redo.apply(self._plan)
+        self._step(redo=True)
 
     def undo(self) -> None:
-        self._redo = self._undo.apply(self._plan)
+        self._step(redo=False)
+
+    def _step(self, *, redo: bool) -> None:
+        """Undo or redo, then say what changed and where, so that the window can show it."""
+        plan = self._plan
+        before = {
+            (day, meal): plan.cell(day, meal) for day in range(plan.day_count) for meal in MEALS
+        }
+        with plan.grouped() as group:
+            if redo:
+                self._undo = self._redo.apply(plan)
+            else:
+                self._redo = self._undo.apply(plan)
+        if self._stepped is not None and group.change is not None:
+            spot = first_difference(before, plan, group.change.days)
+            self._stepped(group.change, spot, f"{'Redone' if redo else 'Undone'}: {self.text()}")
 
     def id(self) -> int:
         return self._id
@@ -89,6 +127,9 @@ class PlanDocument(QObject):
     """
 
     planChanged = Signal(object)  # planner.core.plan.Change
+    # after an undo or redo (once planChanged has been heard): the Change, the Spot where
+    # the plan changed (None when no day that still exists changed), and what was done
+    historyStepped = Signal(object, object, str)
     planReplaced = Signal()
     modifiedChanged = Signal(bool)
     refused = Signal(str)  # the message of an edit the plan refused
@@ -158,7 +199,14 @@ class PlanDocument(QObject):
                 inverse.apply(plan)
                 self.refused.emit(problem)
                 return False
-            command = EditCommand(plan, edit, inverse, merge_key=merge_key, follows=follows)
+            command = EditCommand(
+                plan,
+                edit,
+                inverse,
+                merge_key=merge_key,
+                follows=follows,
+                stepped=self.historyStepped.emit,
+            )
             self.undo_stack.push(command)
         return True
 

@@ -39,8 +39,9 @@ def render(out: Path, *, dark: bool = False) -> Path:
         os.environ["GUTSKIN_DATA_DIR"] = folder  # no user foods from this machine
         window = MainWindow(Settings(Path(folder) / "settings.ini"), background=False)
         window.document.replace(sample_plan(START, window.catalog), title="Sample week")
-        window.resize(QSize(*SIZE))
         window.show()
+        # After show, which fits a window to the screen (offscreen: 800 x 800).
+        window.resize(QSize(*SIZE))
         window.start_scoring()
         QCoreApplication.processEvents()
         window.scores.flush()

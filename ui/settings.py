@@ -20,6 +20,7 @@ from planner.scoring.model import Preferences
 ORGANIZATION = "GutSkinPlanner"
 APPLICATION = "Gut-Skin Planner"
 MAX_RECENT = 8
+MAX_PANTRY = 500  # a pantry, not a catalog: a damaged file cannot make it huge
 FIBER_RANGE = (5.0, 100.0)  # what planner.scoring.model.Preferences accepts
 AUTOSAVE_DEFAULT_S = 60.0
 AUTOSAVE_RANGE = (0.1, 3600.0)  # tests use a fraction of a second
@@ -129,6 +130,33 @@ class Settings:
 
     def mark_started(self) -> None:
         self._qs.setValue("app/started_before", True)
+
+    @property
+    def tour_done(self) -> bool:
+        """True once the first-start tour was finished or dismissed for good."""
+        return self._bool("app/tour_done", False)
+
+    @tour_done.setter
+    def tour_done(self, value: bool) -> None:
+        self._qs.setValue("app/tour_done", bool(value))
+
+    # -- the pantry ----------------------------------------------------------------------
+    @property
+    def pantry(self) -> list[str]:
+        """Ids of the foods already at home, in the order added (JSON text, as recent files:
+        an INI file turns a one-item list into a plain string)."""
+        try:
+            items = json.loads(str(self._qs.value("pantry/foods", "[]")))
+        except (ValueError, RecursionError):  # a damaged settings file
+            return []
+        if not isinstance(items, list):
+            return []
+        return list(dict.fromkeys(i for i in items if isinstance(i, str) and i))[:MAX_PANTRY]
+
+    @pantry.setter
+    def pantry(self, food_ids: list[str]) -> None:
+        kept = list(dict.fromkeys(food_ids))[:MAX_PANTRY]
+        self._qs.setValue("pantry/foods", json.dumps(kept))
 
     @property
     def recent_files(self) -> list[Path]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from planner.core.foods import CATEGORIES
 
@@ -60,7 +59,7 @@ def categories_in_order(categories: frozenset[str]) -> list[str]:
 
 def is_dark(palette: QPalette | None = None) -> bool:
     """Whether ``palette`` (the application's by default) draws light text on dark."""
-    palette = palette or QApplication.palette()
+    palette = palette or QGuiApplication.palette()
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 

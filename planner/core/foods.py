@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from planner.errors import CatalogError
 
@@ -181,7 +183,7 @@ def _num(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def food_from_catalog_json(item: dict) -> Food:
+def food_from_catalog_json(item: dict[str, Any]) -> Food:
     return Food(
         id=item["id"],
         name=item["name"],
@@ -431,9 +433,10 @@ class Catalog:
     def search(
         self, text: str = "", *, category: str | None = None, origin: str | None = None
     ) -> list[Food]:
-        """Foods whose name holds every word of ``text`` (case-insensitive)."""
+        """Foods whose name holds every word of ``text`` (case-insensitive), best matches
+        first (see ``match_rank``)."""
         words = text.casefold().split()
-        found = []
+        found: list[Food] = []
         for food in self._all().values():
             if category and category not in food.categories:
                 continue
@@ -442,6 +445,8 @@ class Catalog:
             name = food.name.casefold()
             if all(word in name for word in words):
                 found.append(food)
+        if words:
+            found.sort(key=lambda f: match_rank(spaced_name(f.name.casefold()), words))
         return found
 
     def find_by_name(self, name: str) -> list[Food]:
@@ -473,3 +478,35 @@ class Catalog:
 def resource_path(name: str) -> Path:
     """A path to a shipped resource (valid for a wheel installed on disk)."""
     return Path(str(resources.files("resources").joinpath(name)))
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def spaced_name(key: str) -> str:
+    """A casefolded name with its punctuation turned to spaces and a space at each end, so
+    that " word" finds a word's start and " word " a whole word."""
+    return f" {_NOT_WORD.sub(' ', key).strip()} "
+
+
+def match_rank(spaced: str, words: list[str]) -> int:
+    """How well a name (``spaced_name``) matches search words: lower is better. Per word:
+    the name's first word (0), the start of the name (1), a whole word (2), the start of a
+    word (3), inside a word (4): "natto" puts Natto before "annatto", "oat" puts the oat
+    foods before goat milk. Sorting on it is stable, so ties keep the catalog's order."""
+    rank = 0
+    for word in words:
+        core = _NOT_WORD.sub(" ", word).strip()
+        if not core:
+            rank += 4
+        elif spaced.startswith(f" {core} "):
+            pass
+        elif spaced.startswith(f" {core}"):
+            rank += 1
+        elif f" {core} " in spaced:
+            rank += 2
+        elif f" {core}" in spaced:
+            rank += 3
+        else:
+            rank += 4
+    return rank

@@ -50,6 +50,8 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch):
         (dialogs.Confirm, "ask"),
         (dialogs.RecoveryDialog, "ask"),
         (dialogs.CrashDialog, "ask"),
+        (dialogs.PantryDialog, "ask"),
+        (dialogs.About, "ask"),
     ]:
         monkeypatch.setattr(cls, name, classmethod(_unexpected))
     # The Plan and Journal menus' dialogs (ui.weeks and ui.journal are loaded only here, in
@@ -60,6 +62,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch):
 
     for cls, name in [
         (week_dialogs.CopyWeekDialog, "ask"),
+        (week_dialogs.WeekCountDialog, "ask"),
         (week_dialogs.PlanNextWeekDialog, "ask"),
         (week_dialogs.CalendarOptionsDialog, "ask"),
         (week_dialogs.CalendarFile, "ask"),

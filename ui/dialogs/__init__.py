@@ -11,10 +11,12 @@ from .copyday import CopyDayDialog
 from .crash import CrashDialog
 from .files import CSV_FILTER, PDF_FILTER, PLAN_FILTER, FileDialogs
 from .foodeditor import FoodEditor
+from .help import About
 from .messages import Messages
 from .myfoods import MyFoodsDialog
+from .pantry import PantryDialog, ShoppingListDialog
 from .pdfoptions import PdfOptions, PdfOptionsDialog
-from .preferences import TAG_LABELS, PreferencesDialog
+from .preferences import TAG_LABELS, Chosen, PreferencesDialog
 from .recovery import RecoveryDialog
 from .servings import ServingsDialog
 from .unsaved import UnsavedChanges
@@ -24,6 +26,8 @@ __all__ = [
     "PDF_FILTER",
     "PLAN_FILTER",
     "TAG_LABELS",
+    "About",
+    "Chosen",
     "Confirm",
     "CopyDayDialog",
     "CrashDialog",
@@ -31,10 +35,12 @@ __all__ = [
     "FoodEditor",
     "Messages",
     "MyFoodsDialog",
+    "PantryDialog",
     "PdfOptions",
     "PdfOptionsDialog",
     "PreferencesDialog",
     "RecoveryDialog",
     "ServingsDialog",
+    "ShoppingListDialog",
     "UnsavedChanges",
 ]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -42,7 +43,8 @@ class PdfOptionsDialog(QDialog):
         self.setWindowTitle("Export PDF")
         self.path = QLineEdit(str(suggested), self)
         self.path.setAccessibleName("PDF file")
-        browse = QPushButton("Choose…", self)
+        browse = QPushButton("C&hoose…", self)
+        browse.setAccessibleName("Choose the PDF file")
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -50,11 +52,16 @@ class PdfOptionsDialog(QDialog):
         self.paper = QComboBox(self)
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
-        self.shopping = QCheckBox("Add a shopping list by aisle", self)
+        self.paper.setAccessibleName("Paper size")
+        self.shopping = QCheckBox("Add a &shopping list by aisle", self)
         self.shopping.setChecked(True)
-        self.notes = QCheckBox("Add a page for notes", self)
+        self.notes = QCheckBox("Add a page for &notes", self)
         form = QFormLayout()
-        form.addRow("&File:", path_row)
+        # A row of several widgets gets a label of our own: the form's would show "&File:"
+        # with no field to give the mnemonic to.
+        file_label = QLabel("&File:", self)
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         form.addRow("&Paper:", self.paper)
         form.addRow(self.shopping)
         form.addRow(self.notes)

@@ -1,8 +1,9 @@
-"""Preferences: the fiber target, acne-prone skin and the foods the user avoids."""
+"""Preferences: the fiber target, acne-prone skin, the foods the user avoids, and how often
+an unsaved plan is copied for recovery."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,18 +14,17 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from planner.core.foods import TAGS
 from planner.scoring.model import Preferences
-from ui.settings import FIBER_RANGE, START_CHOICES
+from ui.settings import AUTOSAVE_DEFAULT_S, FIBER_RANGE, START_CHOICES
 
 from .parts import ok_cancel, stack
-
-if TYPE_CHECKING:
-    from ui.settings import Settings
 
 TAG_LABELS = {
     "dairy": "Dairy",
@@ -37,12 +37,25 @@ TAG_LABELS = {
 }
 
 
+AUTOSAVE_CHOICES_S = (10, 3600)  # what the dialog offers, in seconds
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """What the dialog was left with: the scoring preferences and the autosave interval."""
+
+    prefs: Preferences
+    autosave_seconds: float
+    start_with: str | None = None  # what a start without a file opens (ui.settings)
+
+
 class PreferencesDialog(QDialog):
     def __init__(
         self,
         prefs: Preferences,
         default_fiber: float,
         parent: QWidget | None = None,
+        autosave_seconds: float = AUTOSAVE_DEFAULT_S,
         start_with: str | None = None,
     ):
         super().__init__(parent)
@@ -71,9 +84,23 @@ class PreferencesDialog(QDialog):
             tags_grid.addWidget(box, n // 2, n % 2)
             self.tags[tag] = box
         form = QFormLayout()
-        form.addRow("Daily &fiber target:", fiber_row)
+        fiber_label = QLabel("Daily &fiber target:", self)
+        fiber_label.setBuddy(self.fiber)  # the row holds two widgets: the label says which
+        form.addRow(fiber_label, fiber_row)
         form.addRow(self.acne)
-        # What a start without a file opens (shown when the caller has the settings).
+        self.autosave = QSpinBox(self)
+        self.autosave.setRange(*AUTOSAVE_CHOICES_S)
+        self.autosave.setSingleStep(10)
+        self.autosave.setSuffix(" seconds")
+        self.autosave.setValue(round(autosave_seconds))
+        self.autosave.setAccessibleName("Copy an unsaved plan for recovery every, in seconds")
+        self.autosave.setToolTip(
+            "How often an unsaved plan is copied, so that a crash loses little work"
+        )
+        autosave_label = QLabel("&Recovery copy every:", self)
+        autosave_label.setBuddy(self.autosave)
+        form.addRow(autosave_label, self.autosave)
+        # What a start without a file opens (offered when the caller gives the current one).
         self.start_with: QComboBox | None = None
         if start_with is not None:
             self.start_with = QComboBox(self)
@@ -81,7 +108,10 @@ class PreferencesDialog(QDialog):
                 self.start_with.addItem(label, key)
             self.start_with.setCurrentIndex(max(0, self.start_with.findData(start_with)))
             self.start_with.setAccessibleName("What the app opens on start")
-            form.addRow("On &start, open:", self.start_with)
+            start_label = QLabel("On &start, open:", self)
+            start_label.setBuddy(self.start_with)
+            form.addRow(start_label, self.start_with)
+        self.acne.setAccessibleName("My skin is acne-prone")
         stack(self, form, tags_box, ok_cancel(self))
 
     def _reset_fiber(self) -> None:
@@ -95,20 +125,20 @@ class PreferencesDialog(QDialog):
             avoid_tags=frozenset(tag for tag, box in self.tags.items() if box.isChecked()),
         )
 
+    def chosen(self) -> Chosen:
+        start = None if self.start_with is None else str(self.start_with.currentData())
+        return Chosen(self.preferences(), float(self.autosave.value()), start)
+
     @classmethod
     def ask(
         cls,
         parent: QWidget | None,
         prefs: Preferences,
         default_fiber: float,
-        settings: Settings | None = None,
-    ) -> Preferences | None:
-        """The chosen preferences, or None if cancelled. With ``settings``, the dialog also
-        offers what the app opens on start, and keeps the choice there."""
-        start = settings.start_with if settings is not None else None
-        dialog = cls(prefs, default_fiber, parent, start)
+        autosave_seconds: float = AUTOSAVE_DEFAULT_S,
+        start_with: str | None = None,
+    ) -> Chosen | None:
+        dialog = cls(prefs, default_fiber, parent, autosave_seconds, start_with)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        if settings is not None and dialog.start_with is not None:
-            settings.start_with = str(dialog.start_with.currentData())
-        return dialog.preferences()
+        return dialog.chosen()

@@ -8,7 +8,14 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt
 
 from planner.core.drop import CarriedFood
-from planner.core.foods import CATEGORY_LABELS, CATEGORY_ROLES, TAGS, Food
+from planner.core.foods import (
+    CATEGORY_LABELS,
+    CATEGORY_ROLES,
+    TAGS,
+    Food,
+    match_rank,
+    spaced_name,
+)
 from ui.theme import category_icon
 
 from .mime import MIME_TYPE, encode_foods
@@ -82,6 +89,7 @@ class FoodListModel(FoodSourceModel):
         super().__init__(parent)
         self._all: list[Food] = []
         self._keys: list[str] = []
+        self._spaced: list[str] | None = None  # for ranking, made at the first search
         self._shown: list[Food] = []
         self._words: list[str] = []
         self._avoid: frozenset[str] = frozenset()
@@ -91,6 +99,7 @@ class FoodListModel(FoodSourceModel):
         self.beginResetModel()
         self._all = list(foods)
         self._keys = [food.name.casefold() for food in self._all]
+        self._spaced = None
         self._shown = self._matching()
         self.endResetModel()
 
@@ -107,12 +116,18 @@ class FoodListModel(FoodSourceModel):
         words = self._words
         if not words:
             return list(self._all)
+        keys = self._keys
         if len(words) == 1:  # the common case, kept to one comprehension for speed
             word = words[0]
-            return [f for f, key in zip(self._all, self._keys, strict=True) if word in key]
-        return [
-            f for f, key in zip(self._all, self._keys, strict=True) if all(w in key for w in words)
-        ]
+            rows = [n for n, key in enumerate(keys) if word in key]
+        else:
+            rows = [n for n, key in enumerate(keys) if all(w in key for w in words)]
+        # Whole words and the starts of words first; the palette's order within a rank.
+        if self._spaced is None:
+            self._spaced = [spaced_name(key) for key in keys]
+        spaced = self._spaced
+        rows.sort(key=lambda n: match_rank(spaced[n], words))
+        return [self._all[n] for n in rows]
 
     def set_avoid_tags(self, tags: frozenset[str]) -> None:
         self._avoid = frozenset(tags)

@@ -170,12 +170,16 @@ class WeekModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if score is None:
                 return "…"
-            return "not planned" if score.score is None else f"{score.score:.0f}"
+            if score.score is None:
+                return "not scored" if score.unknown_foods else "not planned"
+            return f"{score.score:.0f}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return score.why if score else "Scoring…"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if score is None or score.score is None:
-                return "Score: not planned" if score else "Score: not yet known"
+                if score is None:
+                    return "Score: not yet known"
+                return f"Score: {'not scored' if score.unknown_foods else 'not planned'}"
             return f"Score {score.score:.0f} of 100. {score.why}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)

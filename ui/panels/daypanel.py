@@ -1,4 +1,5 @@
-"""The panel for the selected day: its score in four parts, skin nutrients, suggestions."""
+"""The panel for the selected day: its score in parts, energy and protein, skin nutrients,
+suggestions."""
 
 from __future__ import annotations
 
@@ -15,12 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.foods import NUTRIENT_LABELS
-from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
+from planner.core.foods import NUTRIENT_LABELS, Catalog
+from planner.core.plan import Plan
+from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, PartScore, Suggestion
 from ui.models.suggestions import SuggestionModel
 from ui.theme import score_color
 from ui.views.lists import FoodListView
 
+# The rows shown before the first score arrives; a score's own parts replace them, with
+# the labels the parts carry (the score may have more parts than these).
 PART_LABELS = {
     "probiotic": "Probiotic",
     "prebiotic": "Prebiotic",
@@ -29,6 +33,37 @@ PART_LABELS = {
     "anti_inflammatory": "Anti-inflammatory",
     "limit": "Limit foods",
 }
+EVERYDAY = (("energy_kcal", "Energy", "kcal"), ("protein_g", "Protein", "g"))
+
+
+def points_text(points: float, most: float) -> str:
+    """Points out of the most, never rounded up to full or down to nothing: 29.5 of 30 reads
+    "29.5 / 30", not a full "30 / 30" beside a sentence saying the target was missed."""
+    shown = f"{points:.0f}"
+    if (shown == f"{most:.0f}" and points < most) or (shown == "0" and points > 0):
+        shown = f"{points:.1f}"
+    return f"{shown} / {most:.0f}"
+
+
+def day_amount(plan: Plan, catalog: Catalog, day: int, key: str) -> tuple[float, list[str]]:
+    """A nutrient summed over a day's foods (servings x the value per serving), and the
+    names of the foods whose value is unknown (or that are not in the catalog)."""
+    total, unknown = 0.0, []
+    for _meal, _index, entry in plan.day_entries(day):
+        food = catalog.get(entry.food_id)
+        value = None if food is None else food.nutrient(key, entry.servings)
+        if value is None:
+            unknown.append(catalog.name_of(entry.food_id))
+        else:
+            total += value
+    return total, unknown
+
+
+def amount_text(total: float, unknown: list[str], unit: str) -> str:
+    if unknown and not total:
+        return "unknown"
+    text = f"{total:,.0f} {unit}"
+    return f"at least {text}" if unknown else text
 
 
 def _bar(accessible: str, parent: QWidget) -> QProgressBar:
@@ -69,33 +104,29 @@ class DayPanel(QWidget):
         self.title.setFont(font)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
-        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.why.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a Tab stop: read by keyboard
+        self.why.setAccessibleName("Why this score")
 
-        parts_box = QGroupBox("Score parts", self)
-        grid = QGridLayout(parts_box)
+        self.parts_box = QGroupBox("Score parts", self)
+        self.parts_box.setObjectName("scoreParts")
+        self._parts_grid = grid = QGridLayout(self.parts_box)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        self.part_names: dict[str, QLabel] = {}
         self.part_points: dict[str, QLabel] = {}
         self.part_bars: dict[str, QProgressBar] = {}
         self.part_sentences: dict[str, QLabel] = {}
-        for row, key in enumerate(PART_KEYS):
-            name = QLabel(PART_LABELS[key], parts_box)
-            points = QLabel(parts_box)
-            points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            points.setMinimumWidth(points.fontMetrics().horizontalAdvance("30 / 30") + 4)
-            bar = _bar(f"{PART_LABELS[key]} points", parts_box)
-            sentence = QLabel(parts_box)
-            sentence.setObjectName("partSentence")
-            sentence.setWordWrap(True)
-            grid.addWidget(name, row * 2, 0)
-            grid.addWidget(bar, row * 2, 1)
-            grid.addWidget(points, row * 2, 2)
-            grid.addWidget(sentence, row * 2 + 1, 0, 1, 3)
-            self.part_points[key], self.part_bars[key] = points, bar
-            self.part_sentences[key] = sentence
-        grid.setColumnStretch(1, 1)
+        for key in PART_KEYS:
+            self._part_row(key, PART_LABELS.get(key, key.title()))
 
         skin_box = QGroupBox("Skin nutrients (share of daily value)", self)
+        skin_box.setObjectName("skinNutrients")
+        self.skin_box = skin_box
         skin = QGridLayout(skin_box)
         skin.setVerticalSpacing(4)
         self.skin_bars: dict[str, QProgressBar] = {}
@@ -112,6 +143,26 @@ class DayPanel(QWidget):
             skin.addWidget(value, row, 2)
             self.skin_bars[key], self.skin_values[key] = bar, value
         skin.setColumnStretch(1, 1)
+        # Energy and protein, for people balancing other goals; not part of the score.
+        self.everyday: dict[str, QLabel] = {}
+        row = len(SKIN_NUTRIENTS)
+        for key, label, _unit in EVERYDAY:
+            name = QLabel(label, skin_box)
+            value = QLabel("–", skin_box)
+            value.setObjectName(f"day_{key}")
+            value.setAccessibleName(f"{label} of the day")
+            skin.addWidget(name, row, 0)
+            skin.addWidget(value, row, 1, 1, 2)
+            self.everyday[key] = value
+            row += 1
+        skin.setRowStretch(row, 1)  # spare height below the rows, not between them
+        # The explanation and the nutrients are read with the keyboard too: each box is a
+        # Tab stop whose accessible description holds what it shows.
+        for box in (self.parts_box, skin_box):
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            box.setStyleSheet("QGroupBox:focus { border: 2px solid palette(highlight); }")
+        self.parts_box.setAccessibleName("Score parts")
+        skin_box.setAccessibleName("Skin nutrients, energy and protein")
 
         suggest_box = QGroupBox("Suggestions for this day", self)
         suggest = QVBoxLayout(suggest_box)
@@ -120,6 +171,7 @@ class DayPanel(QWidget):
         self.suggestion_list.setModel(self.suggestions)
         self.suggestion_list.setAccessibleName("Suggestions")
         self.add_suggestion = QPushButton("Add to Selected Meal", suggest_box)
+        self.add_suggestion.setAccessibleName("Add the chosen suggestion to the selected meal")
         self.add_suggestion.setToolTip(
             "Add one serving of the chosen suggestion to the selected meal (Enter in the list)"
         )
@@ -132,7 +184,7 @@ class DayPanel(QWidget):
         head = QVBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.why)
-        head.addWidget(parts_box, 1)
+        head.addWidget(self.parts_box, 1)
         boxes = QHBoxLayout()
         boxes.addLayout(head, 5)
         boxes.addWidget(skin_box, 3)
@@ -145,21 +197,101 @@ class DayPanel(QWidget):
         self.add_suggestion.clicked.connect(self._add_current)
         self.show_day(None, "")
 
-    def show_day(self, score: DayScore | None, heading: str) -> None:
-        """Show a day's score; None while it is being worked out."""
+    def _part_row(self, key: str, label: str) -> None:
+        """The rows of one score part: its name, bar and points, and its sentence below."""
+        box, grid = self.parts_box, self._parts_grid
+        row = len(self.part_points)
+        name = QLabel(label, box)
+        points = QLabel(box)
+        points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        points.setMinimumWidth(points.fontMetrics().horizontalAdvance("29.5 / 30") + 4)
+        bar = _bar(f"{label} points", box)
+        sentence = QLabel(box)
+        sentence.setObjectName("partSentence")
+        sentence.setWordWrap(True)
+        grid.addWidget(name, row * 2, 0)
+        grid.addWidget(bar, row * 2, 1)
+        grid.addWidget(points, row * 2, 2)
+        grid.addWidget(sentence, row * 2 + 1, 0, 1, 3)
+        self.part_names[key], self.part_points[key], self.part_bars[key] = name, points, bar
+        self.part_sentences[key] = sentence
+
+    def _show_parts(self, parts: tuple[PartScore, ...]) -> None:
+        """One row per part the score holds, named by the part; other rows hidden."""
+        for part in parts:
+            if part.key not in self.part_points:
+                self._part_row(part.key, part.label)
+            elif self.part_names[part.key].text() != part.label:
+                self.part_names[part.key].setText(part.label)
+                self.part_bars[part.key].setAccessibleName(f"{part.label} points")
+        keys = {part.key for part in parts}
+        for key in self.part_points:
+            shown = key in keys or not parts
+            for widget in (
+                self.part_names[key],
+                self.part_points[key],
+                self.part_bars[key],
+                self.part_sentences[key],
+            ):
+                widget.setVisible(shown)
+
+    def show_day(
+        self,
+        score: DayScore | None,
+        heading: str,
+        everyday: dict[str, tuple[float, list[str]]] | None = None,
+    ) -> None:
+        """Show a day's score (None while it is being worked out) and its energy and
+        protein (``everyday``: key -> total and the foods whose value is unknown)."""
         # A progress bar repaints the window at once when its value changes; with updates
         # off, the panel is painted once, with the grid, on the next turn of the loop.
         self.setUpdatesEnabled(False)
         try:
             self._show_day(score, heading)
+            self._show_everyday(everyday or {})
+            self._describe()
         finally:
             self.setUpdatesEnabled(True)
 
+    def _show_everyday(self, everyday: dict[str, tuple[float, list[str]]]) -> None:
+        for key, label, unit in EVERYDAY:
+            value = self.everyday[key]
+            if key not in everyday:
+                value.setText("–")
+                value.setToolTip("")
+                continue
+            total, unknown = everyday[key]
+            value.setText(amount_text(total, unknown, unit))
+            tip = f"{label}: the day's foods, servings times the value per serving (USDA SR28)."
+            if unknown:
+                tip += f"\nUnknown for {', '.join(unknown)}."
+            value.setToolTip(tip)
+
+    def _describe(self) -> None:
+        """What each box shows, as one text for a screen reader reaching it by Tab."""
+        lines = [self.title.text(), self.why.text()]
+        for key, points in self.part_points.items():
+            if points.isVisibleTo(self.parts_box):
+                lines.append(
+                    f"{self.part_names[key].text()}: {points.text()}. "
+                    f"{self.part_sentences[key].text()}"
+                )
+        self.parts_box.setAccessibleDescription("\n".join(line for line in lines if line))
+        skin = [f"{NUTRIENT_LABELS[key]}: {self.skin_values[key].text()}" for key in SKIN_NUTRIENTS]
+        skin += [f"{label}: {self.everyday[key].text()}" for key, label, _ in EVERYDAY]
+        self.skin_box.setAccessibleDescription("\n".join(skin))
+
     def _show_day(self, score: DayScore | None, heading: str) -> None:
         if score is None or score.score is None:
-            self.title.setText(f"{heading}: not planned" if score else heading or "Scoring…")
+            if score is None:
+                title = heading or "Scoring…"
+            elif score.unknown_foods:  # foods, but none the catalog knows (a deleted own food)
+                title = f"{heading}: not scored"
+            else:
+                title = f"{heading}: not planned"
+            self.title.setText(title)
             self.why.setText(score.why if score else "")
-            for key in PART_KEYS:
+            for key in self.part_points:
                 self.part_points[key].setText("–")
                 self.part_bars[key].setValue(0)
                 self.part_sentences[key].setText("")
@@ -170,8 +302,9 @@ class DayPanel(QWidget):
             return
         self.title.setText(f"{heading}: score {score.score:.0f} of 100")
         self.why.setText(score.why)
+        self._show_parts(score.parts)
         for part in score.parts:
-            self.part_points[part.key].setText(f"{part.points:.0f} / {part.max_points:.0f}")
+            self.part_points[part.key].setText(points_text(part.points, part.max_points))
             bar = self.part_bars[part.key]
             bar.setValue(round(100 * part.share))
             color = score_color(100 * part.share).name()
@@ -184,14 +317,17 @@ class DayPanel(QWidget):
             percent = 100 * share.share
             bar = self.skin_bars[share.key]
             bar.setValue(min(100, round(percent)))
-            over = "+" if percent > 100 else ""
-            shown = "unknown" if share.is_unknown else f"{min(percent, 100):.0f}%{over}"
-            self.skin_values[share.key].setText(shown)
+            value = self.skin_values[share.key]
+            if share.is_unknown:
+                value.setText("unknown")  # nothing known: not "0%"
+            else:
+                over = "+" if percent > 100 or share.unknown_foods else ""
+                value.setText(f"{min(percent, 100):.0f}%{over}")
             tip = f"{share.label}: {share.amount:.3g} {share.unit} ({percent:.0f}% of a day's need)"
             if share.unknown_foods:
                 tip += f"\nUnknown for {', '.join(share.unknown_foods)}: the share may be higher."
             bar.setToolTip(tip)
-            self.skin_values[share.key].setToolTip(tip)
+            value.setToolTip(tip)
 
     def show_suggestions(self, items: list[Suggestion]) -> None:
         self.suggestions.set_suggestions(items)

@@ -61,6 +61,7 @@ class PalettePanel(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("paletteCount")
         self.add_button = QPushButton("Add to Selected Meal", self)
+        self.add_button.setAccessibleName("Add the chosen food to the selected meal")
         self.add_button.setToolTip(
             "Add one serving of the chosen food to the selected meal (Enter in the list)"
         )
@@ -160,6 +161,9 @@ class PalettePanel(QWidget):
         self._fill_all()
         self.list.setModel(self.models[key])
         self.hint.setText(PALETTE_HINTS[key])
+        # A screen reader says which palette is chosen, not only that this is the chooser.
+        self.chooser.setAccessibleName(f"Palette: {PALETTE_LABELS[key]}")
+        self.chooser.setAccessibleDescription(PALETTE_HINTS[key])
         self.apply_filter()
 
     def _search_return(self) -> None:

@@ -39,6 +39,16 @@ def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
     return fm.elidedText(head, Qt.TextElideMode.ElideRight, width)
 
 
+def shown_entries(count: int, capacity: int, current: int | None) -> tuple[int, int]:
+    """Which of a cell's foods it shows, as (first, stop): all that fit; when they do not,
+    one line is left for "+N more" and the lines slide to keep the current food in view."""
+    if count <= capacity:
+        return 0, count
+    lines = max(1, capacity - 1)
+    first = 0 if current is None else max(0, min(current - lines + 1, count - lines))
+    return first, first + lines
+
+
 def _has(state: QStyle.StateFlag, flag: QStyle.StateFlag) -> bool:
     return bool(state & flag)
 
@@ -109,6 +119,14 @@ class FoodDelegate(QStyledItemDelegate):
         painter.drawText(
             serving_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, serving
         )
+        if _has(option.state, QStyle.StateFlag.State_HasFocus):
+            # The style's focus frame is a faint dotted line; this one is seen at a glance.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            pen = QPen(text, 2)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
         painter.restore()
 
 
@@ -138,12 +156,25 @@ class CellDelegate(QStyledItemDelegate):
             self._paint_score(painter, option, index)
         else:
             self._paint_entries(painter, option, index)
+        if _has(option.state, QStyle.StateFlag.State_HasFocus):
+            self._paint_focus(painter, option)
         if self._view.drop_target() == (index.row(), index.column()):
             pen = QPen(option.palette.color(QPalette.ColorRole.Highlight), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 4, 4)
         painter.restore()
+
+    @staticmethod
+    def _paint_focus(painter: QPainter, option: QStyleOptionViewItem) -> None:
+        # The current cell of a focused grid gets a frame in the text colour, which stands
+        # out on the selection colour and on the plain background alike.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        pen = QPen(option.palette.color(QPalette.ColorRole.Text), 2)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
 
     def _paint_entries(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         entries = index.data(ENTRIES_ROLE) or []
@@ -157,19 +188,26 @@ class CellDelegate(QStyledItemDelegate):
         line = self.line_height(fm)
         rect = option.rect.adjusted(4, 3, -4, -3)
         capacity = max(1, rect.height() // line)
-        shown = entries if len(entries) <= capacity else entries[: capacity - 1]
         current = self._view.entry_highlight(index)
+        first, stop = shown_entries(len(entries), capacity, current)
+        shown = entries[first:stop]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for n, (name, servings, category) in enumerate(shown):
             row = QRect(rect.left(), rect.top() + n * line, rect.width(), line)
-            if n == current:
+            if first + n == current:
                 chip = pal.color(
                     QPalette.ColorRole.Base if selected else QPalette.ColorRole.Highlight
                 )
                 chip.setAlpha(90 if selected else 60)
-                painter.setPen(Qt.PenStyle.NoPen)
+                # Outlined too while the grid has focus: the food the keys act on.
+                focus = _has(option.state, QStyle.StateFlag.State_HasFocus)
+                painter.setPen(
+                    QPen(pal.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DotLine)
+                    if focus
+                    else Qt.PenStyle.NoPen
+                )
                 painter.setBrush(chip)
-                painter.drawRoundedRect(row, 3, 3)
+                painter.drawRoundedRect(row.adjusted(0, 0, -1, -1), 3, 3)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(category_color(category))
             painter.drawRoundedRect(QRect(row.left() + 2, row.top() + 3, 3, line - 6), 1, 1)
@@ -216,7 +254,8 @@ class CellDelegate(QStyledItemDelegate):
             label = f"{value:.0f}"
         else:
             painter.setPen(text if selected else secondary_text(pal))
-            label = "not planned" if score is not None else "…"
+            # Foods the catalog does not know are not "nothing planned".
+            label = "…" if score is None else "not scored" if score.unknown_foods else "not planned"
             label = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_rect.width())
         painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, str(label))
         track = QRect(rect.left(), rect.bottom() - bar_h, rect.width(), bar_h)

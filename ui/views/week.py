@@ -24,7 +24,16 @@ from ui.models.mime import decode_foods
 from ui.models.roles import Index
 from ui.models.week import SCORE_ROW, WeekModel
 
-from .delegates import CellDelegate
+from .delegates import CellDelegate, shown_entries
+
+
+def fit_within(heights: list[int], room: int, floor: int) -> list[int]:
+    """Cap the tallest heights so that all fit in ``room`` where they can, none below
+    ``floor`` (and none raised): the rows that need the most give way first."""
+    cap = max(heights)
+    while cap > floor and sum(min(h, cap) for h in heights) > room:
+        cap -= 1
+    return [min(h, max(cap, floor)) for h in heights]
 
 
 class WeekView(QTableView):
@@ -92,15 +101,20 @@ class WeekView(QTableView):
             self.fit_rows()
 
     def fit_rows(self, *_args: object) -> None:
-        """Meal rows share the height, and a row grows to show its fullest cell's foods;
-        when they do not all fit, the grid scrolls instead of hiding foods."""
+        """Meal rows share the height, and a row grows to show its fullest cell's foods.
+        When they do not all fit, the fullest rows give way first (down to two lines, a
+        cell then shows "+N more" and keeps its current food in view) so that the score row
+        stays on screen; only when even that does not fit does the grid scroll."""
         model = self.week_model()
         if model is None:
             return
         vh = self.verticalHeader()
         line = CellDelegate.line_height(self.fontMetrics())
         needed = [max(2, most) * line + 8 for most in model.fullest_cells()]
-        spare = self._viewport_height - vh.sectionSize(SCORE_ROW) - sum(needed)
+        room = self._viewport_height - vh.sectionSize(SCORE_ROW)
+        if sum(needed) > room and self._viewport_height > 0:
+            needed = fit_within(needed, room, 2 * line + 8)
+        spare = room - sum(needed)
         extra, left = divmod(max(0, spare), SCORE_ROW)
         for row, height in enumerate(needed):
             size = height + extra + (left if row == SCORE_ROW - 1 else 0)
@@ -141,6 +155,8 @@ class WeekView(QTableView):
         self.setCurrentIndex(index)
         self._entry = entry
         self._entry_to_keep = None
+        self.scrollTo(index)
+        self.viewport().update()  # the same cell keeps its index: repaint the food marked
         self.viewport().update()
         self.entryChanged.emit()
 
@@ -170,8 +186,8 @@ class WeekView(QTableView):
         n = (pos.y() - rect.top()) // line
         count = len(self.week_model().plan_cell(*cell))
         capacity = max(1, rect.height() // line)
-        visible = count if count <= capacity else capacity - 1
-        return index, n if 0 <= n < visible else None
+        first, stop = shown_entries(count, capacity, self.entry_highlight(index))
+        return index, first + n if 0 <= n < stop - first else None
 
     def _clamp_entry(self, *_args: object) -> None:
         current = self.current_entry()
@@ -194,6 +210,10 @@ class WeekView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_F10 and mods & Qt.KeyboardModifier.ShiftModifier:
+            # Shift+F10 is the other keyboard way to a context menu, beside the Menu key.
+            self.contextMenuRequested.emit(self._current_menu_pos())
+            return
         current = self.current_entry()
         if plain and key == Qt.Key.Key_Down and current:
             count = len(self.week_model().plan_cell(current[0], current[1]))
@@ -230,9 +250,12 @@ class WeekView(QTableView):
                     self.set_entry(entry)
             pos = event.globalPos()
         else:
-            rect = self.visualRect(self.currentIndex())
-            pos = self.viewport().mapToGlobal(rect.center())
+            pos = self._current_menu_pos()
         self.contextMenuRequested.emit(pos)
+
+    def _current_menu_pos(self) -> QPoint:
+        rect = self.visualRect(self.currentIndex())
+        return self.viewport().mapToGlobal(rect.center())
 
     # -- drag --------------------------------------------------------------------------------
     def startDrag(self, supportedActions: Qt.DropAction) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QSpinBox,
     QTimeEdit,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Plan
+from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEAL_LABELS, MEALS, Plan
 from planner.core.templates import Template
 from planner.core.weeks import copy_week_replaces
 from planner.export.ical import DEFAULT_TIMES
@@ -216,3 +217,19 @@ class CopyWeekDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return int(dialog.target.currentData())
+
+
+class WeekCountDialog:
+    """Plan > Number of Weeks…: how many weeks the plan has."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, weeks: int) -> int | None:
+        value, ok = QInputDialog.getInt(
+            parent,
+            "Number of Weeks",
+            "Weeks in the plan (rules fill the weeks added; weeks taken off take their foods):",
+            weeks,
+            1,
+            MAX_WEEKS,
+        )
+        return value if ok else None

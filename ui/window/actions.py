@@ -26,7 +26,7 @@ class WindowActions:
         make = functools.partial(self._action, window)
         self.new = make("&New", files.new_plan, Key.New, "Start an empty plan", Pix.SP_FileIcon)
         self.new_sample = make(
-            "New from &Sample Week", files.new_sample_plan, None, "Start from the sample week"
+            "New from Sample &Week", files.new_sample_plan, None, "Start from the sample week"
         )
         self.open = make(
             "&Open…", files.open_plan, Key.Open, "Open a plan file", Pix.SP_DialogOpenButton
@@ -71,7 +71,7 @@ class WindowActions:
             "Set Ser&vings…", edits.ask_servings, "F2", "Set the servings of the selected food"
         )
         self.copy_day = make(
-            "Copy Day &To…",
+            "Cop&y Day To…",
             weeks.copy_day,
             "Ctrl+Shift+D",
             "Copy the selected day's foods to another day",
@@ -96,11 +96,44 @@ class WindowActions:
         self.my_foods = make(
             "&My Foods…", foods.edit_my_foods, None, "Add, edit or remove foods of your own"
         )
+        pantry = window.pantry
+        self.pantry = make(
+            "&Pantry…", pantry.edit_pantry, None, "The foods you already have at home"
+        )
+        self.add_to_pantry = make(
+            "Add Chosen Food to Pan&try",
+            pantry.add_palette_food,
+            None,
+            "Add the food chosen in the palette to the pantry",
+        )
+        self.shopping = make(
+            "&Shopping List…",
+            pantry.show_shopping_list,
+            None,
+            "What to buy for the week shown, leaving out the pantry's foods",
+        )
         if window.user_foods_error:
             self.my_foods.setEnabled(False)  # never overwrite a file we could not read
         self.prev_week = make("&Previous Week", weeks.previous_week, "Ctrl+PgUp")
         self.next_week = make("&Next Week", weeks.next_week, "Ctrl+PgDown")
-        self.about = make("&About", foods.about)
+        help_ = window.help
+        self.scoring_help = make(
+            "How &Scoring Works",
+            help_.how_scoring_works,
+            None,
+            "What raises and lowers a day's score, and the sources",
+        )
+        self.shortcuts = make(
+            "&Keyboard Shortcuts",
+            help_.keyboard_shortcuts,
+            None,
+            "Every key of the app in one list",
+        )
+        self.shortcuts.setShortcuts([QKeySequence(Key.HelpContents), QKeySequence("Ctrl+/")])
+        self.tour = make(
+            "Show the &Tour", help_.start_tour, None, "Four short notes on the main parts"
+        )
+        self.about = make("&About", help_.about, None, "Version, licence and data sources")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
     @staticmethod
@@ -170,13 +203,20 @@ class WindowActions:
         view = bar.addMenu("&View")
         view.addActions([self.prev_week, self.next_week])
         view.addSeparator()
-        view.addAction(window.palette_dock.toggleViewAction())
-        view.addAction(window.day_dock.toggleViewAction())
+        # The docks' own toggles carry their titles; a mnemonic is given here.
+        for dock, text in ((window.palette_dock, "&Foods"), (window.day_dock, "Selected &Day")):
+            toggle = dock.toggleViewAction()
+            toggle.setText(text)
+            view.addAction(toggle)
 
         foods = bar.addMenu("F&oods")
         foods.addActions([self.find, self.my_foods])
+        foods.addSeparator()
+        foods.addActions([self.pantry, self.add_to_pantry, self.shopping])
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.scoring_help, self.shortcuts, self.tour])
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
 
         tools = QToolBar("Main", window)

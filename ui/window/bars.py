@@ -7,7 +7,8 @@ central widget lays them out as before, with no extra widget to build at start-u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -15,11 +16,42 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
 from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, Plan
 from planner.scoring.model import WeekScore
+
+
+def _leaves_undo_to_window(event: QEvent) -> bool:
+    """Whether an edit box should let Ctrl+Z and its kin reach the window's Undo and Redo:
+    the plan's undo is what a person means there, not the box's own text undo."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    keys = QKeySequence.StandardKey
+    if event.matches(keys.Undo) or event.matches(keys.Redo):
+        event.ignore()
+        return True
+    return False
+
+
+class StartDateEdit(QDateEdit):
+    """The plan's start date: one Tab stop (Tab leaves it rather than walking through day,
+    month and year, which Left and Right still do), and Ctrl+Z undoes the plan's edits."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def event(self, event: QEvent) -> bool:
+        return True if _leaves_undo_to_window(event) else super().event(event)
+
+
+class ServingsBox(QDoubleSpinBox):
+    """The selected food's servings; Ctrl+Z undoes the plan's edits, as everywhere."""
+
+    def event(self, event: QEvent) -> bool:
+        return True if _leaves_undo_to_window(event) else super().event(event)
 
 
 class WeekBar:
@@ -28,7 +60,7 @@ class WeekBar:
         self.week_combo = QComboBox(parent)
         self.week_combo.setAccessibleName("Week")
         self.week_label.setBuddy(self.week_combo)
-        self.start_edit = QDateEdit(parent)
+        self.start_edit = StartDateEdit(parent)
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit.setKeyboardTracking(False)  # one edit per date, not per keystroke
@@ -44,6 +76,9 @@ class WeekBar:
         self.week_plants.setObjectName("weekPlants")
         self.week_plants.setFont(font)
         self.week_fermented = QLabel(parent)
+        # The longest of the summaries gives way first on a narrow screen (its tooltip keeps
+        # the whole text), so the bar never makes the window wider than the screen.
+        self.week_fermented.setMinimumWidth(1)
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.week_label)
         self.layout.addWidget(self.week_combo)
@@ -85,9 +120,9 @@ class WeekBar:
         self.week_plants.setToolTip(
             "Different plants this week: " + (", ".join(score.plants) or "none yet")
         )
-        self.week_fermented.setText(
-            f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
-        )
+        fermented = f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
+        self.week_fermented.setText(fermented)
+        self.week_fermented.setToolTip(fermented)
 
 
 class EntryBar:
@@ -97,7 +132,9 @@ class EntryBar:
     def __init__(self, parent: QWidget) -> None:
         self.entry_label = QLabel(parent)
         self.entry_label.setObjectName("entryLabel")
-        self.servings = QDoubleSpinBox(parent)
+        # A long food name is cut on a narrow window rather than widening it (tooltip: all).
+        self.entry_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.servings = ServingsBox(parent)
         self.servings.setRange(0.25, MAX_SERVINGS)
         self.servings.setSingleStep(0.5)
         self.servings.setDecimals(2)
@@ -106,6 +143,7 @@ class EntryBar:
         servings_label = QLabel("Ser&vings:", parent)
         servings_label.setBuddy(self.servings)
         self.remove_button = QPushButton("Remove", parent)
+        self.remove_button.setAccessibleName("Remove the selected food")
         self.remove_button.setToolTip("Remove the selected food from its meal (Delete)")
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.entry_label, 1)
@@ -117,6 +155,7 @@ class EntryBar:
         """The selected food's description and servings (None: no food is selected)."""
         self.servings.blockSignals(True)
         self.entry_label.setText(text)
+        self.entry_label.setToolTip(text)
         self.servings.setValue(1 if servings is None else servings)
         self.servings.blockSignals(False)
         self.servings.setEnabled(servings is not None)

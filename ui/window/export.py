@@ -32,11 +32,17 @@ class PdfJob(QObject):
     done = Signal(object, object, bool)
 
     def __init__(
-        self, plan: Plan, catalog: Catalog, prefs: Preferences, options: PdfOptions
+        self,
+        plan: Plan,
+        catalog: Catalog,
+        prefs: Preferences,
+        options: PdfOptions,
+        have: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
         self.cancel = threading.Event()
         self._plan, self._catalog, self._prefs, self._options = plan, catalog, prefs, options
+        self._have = have  # the pantry: listed as "Already have", not to buy
 
     def run(self) -> None:
         error: str | None = None
@@ -54,6 +60,7 @@ class PdfJob(QObject):
                 shopping=opts.shopping,
                 notes=opts.notes,
                 weeks=opts.week_list(),
+                have=self._have,
                 **_cancel_argument(export_pdf, self.cancel),
             )
         except Cancelled:
@@ -112,7 +119,11 @@ class ExportController(Controller):
         window.statusBar().showMessage(f"Writing {options.path.name}…")
         self.cancel_button().show()
         job = PdfJob(
-            window.document.plan.copy(), window.catalog, window.scores.preferences, options
+            window.document.plan.copy(),
+            window.catalog,
+            window.scores.preferences,
+            options,
+            window.pantry.food_ids,
         )
         job.done.connect(self._done)
         self._job = job

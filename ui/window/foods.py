@@ -1,5 +1,5 @@
-"""Preferences and foods: the scoring preferences, the user's own foods, finding a food,
-and the About box."""
+"""Preferences and foods: the scoring preferences and autosave interval, the user's own
+foods, finding a food."""
 
 from __future__ import annotations
 
@@ -27,13 +27,26 @@ class FoodsController(Controller):
         from planner.scoring.model import ScoringConfig
         from ui.dialogs import PreferencesDialog
 
-        default = ScoringConfig.load().fiber_target_g
         window = self._window
-        prefs = PreferencesDialog.ask(
-            window, window.scores.preferences, default, settings=window.settings
+        default = ScoringConfig.load().fiber_target_g
+        chosen = PreferencesDialog.ask(
+            window,
+            window.scores.preferences,
+            default,
+            window.settings.autosave_seconds,
+            start_with=window.settings.start_with,
         )
-        if prefs is not None:
-            self.apply_preferences(prefs)
+        if chosen is not None:
+            self.set_autosave_seconds(chosen.autosave_seconds)
+            if chosen.start_with is not None:
+                window.settings.start_with = chosen.start_with
+            self.apply_preferences(chosen.prefs)
+
+    def set_autosave_seconds(self, seconds: float) -> None:
+        """Keep the interval and let the running timer follow it at once."""
+        window = self._window
+        window.settings.autosave_seconds = seconds
+        window.recovery.timer.setInterval(round(window.settings.autosave_seconds * 1000))
 
     def apply_preferences(self, prefs: Preferences) -> None:
         window = self._window
@@ -67,13 +80,5 @@ class FoodsController(Controller):
         window.palette_panel.search.selectAll()
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self._window,
-            f"About {APP_TITLE}",
-            f"<b>{APP_TITLE}</b><p>Plan a week of meals around the gut–skin axis: probiotic, "
-            "prebiotic and fiber-rich foods, fewer foods to limit.</p>"
-            "<p>Nutrient values: USDA National Nutrient Database for Standard Reference, "
-            "Release 28.</p>",
-        )
+        """The About box (now under Help; kept here for scripts that call it)."""
+        self._window.help.about()

@@ -14,9 +14,17 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.core.foods import Catalog
 from planner.core.plan import Change, Plan, this_monday
@@ -38,7 +46,9 @@ from .editing import EditController
 from .export import ExportController
 from .files import FileController
 from .foods import APP_TITLE, FoodsController
+from .help import HelpController
 from .journal import JournalController
+from .pantry import PantryController
 from .planweeks import PlanWeeksController
 from .recovery import RecoveryController
 from .weeks import WeekController
@@ -47,6 +57,15 @@ from .weeks import WeekController
 # controllers import them where used, which keeps them off the start-up path.
 if TYPE_CHECKING:
     from planner.storage.recovery import Autosaver, RecoveryStore
+
+
+PREFERRED_SIZE = (1280, 800)
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The free area (no task bars) of the screen the widget is on, or the main screen."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen else QRect(0, 0, *PREFERRED_SIZE)
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +106,8 @@ class MainWindow(QMainWindow):
         self.weeks = WeekController(self)
         self.foods = FoodsController(self)
         self.export = ExportController(self)
+        self.pantry = PantryController(self)
+        self.help = HelpController(self)
         self.window_actions = WindowActions(self)
         for name, action in self.window_actions.by_name().items():
             setattr(self, f"act_{name}", action)  # the names scripts and tests know
@@ -102,16 +123,52 @@ class MainWindow(QMainWindow):
         self.weeks.refresh_week_bar()
         self.update_title()
         self.update_actions()
-        self.resize(1280, 800)
-        if settings.geometry:
-            self.restoreGeometry(settings.geometry)
-        if settings.window_state:
-            self.restoreState(settings.window_state)
+        self._placed = False
+        self._place(settings)
         self.grid.setCurrentIndex(self.week_model.index(0, 0))
         if self.user_foods_error:
             self.statusBar().showMessage(
                 f"Your own foods were not loaded: {self.user_foods_error}", 15000
             )
+
+    # -- placing -------------------------------------------------------------------------------
+    def _place(self, settings: Settings) -> None:
+        """The first start fits the window to the screen's free area (1280 x 800 at most);
+        later starts restore the last size, place and dock layout, kept on the screen."""
+        area = available_area(self)
+        if settings.geometry and self.restoreGeometry(settings.geometry):
+            if settings.window_state:
+                self.restoreState(settings.window_state)
+        else:
+            self.resize(min(PREFERRED_SIZE[0], area.width()), min(PREFERRED_SIZE[1], area.height()))
+            self.move(area.topLeft())
+            # A short screen gives the grid the height and the day panel (which scrolls) less.
+            self.resizeDocks(
+                [self.day_dock], [max(150, min(250, area.height() // 3))], Qt.Orientation.Vertical
+            )
+        self.keep_on_screen(area)
+
+    def keep_on_screen(self, area: QRect | None = None) -> None:
+        """Shrink and move the window, where needed, to lie within the screen's free area (a
+        geometry saved on a larger or another screen)."""
+        area = area or available_area(self)
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()  # the title bar and borders
+        width = min(self.width(), area.width() - extra.width())
+        height = min(self.height(), area.height() - extra.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            frame = self.frameGeometry()
+        left = min(max(frame.left(), area.left()), area.right() + 1 - frame.width())
+        top = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:  # the frame's size is known once shown: fit it in too
+            self._placed = True
+            self.keep_on_screen()
 
     # -- building ------------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -131,8 +188,16 @@ class MainWindow(QMainWindow):
             "Foods", "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.day_panel = DayPanel(self)
+        # The panel scrolls rather than pushing the window past a short screen's bottom.
+        day_scroll = QScrollArea(self)
+        day_scroll.setObjectName("dayScroll")
+        day_scroll.setWidgetResizable(True)
+        day_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        day_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take the focus
+        day_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        day_scroll.setWidget(self.day_panel)
         self.day_dock = self._dock(
-            "Selected day", "dayDock", self.day_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+            "Selected day", "dayDock", day_scroll, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.resizeDocks([self.palette_dock], [270], Qt.Orientation.Horizontal)
         self.resizeDocks([self.day_dock], [250], Qt.Orientation.Vertical)
@@ -169,6 +234,9 @@ class MainWindow(QMainWindow):
             self.grid,
             self.servings,
             self.remove_button,
+            self.day_panel.why,
+            self.day_panel.parts_box,
+            self.day_panel.skin_box,
             self.day_panel.suggestion_list,
             self.day_panel.add_suggestion,
         ]
@@ -180,6 +248,7 @@ class MainWindow(QMainWindow):
         doc.modifiedChanged.connect(self.update_title)
         doc.planChanged.connect(self._plan_changed)
         doc.planReplaced.connect(self._plan_replaced)
+        doc.historyStepped.connect(weeks.history_stepped)
         doc.refused.connect(self.show_refusal)
         self.scores.updated.connect(weeks.scores_updated)
         self.scores.failed.connect(self._scores_failed)
@@ -205,7 +274,12 @@ class MainWindow(QMainWindow):
         # The selected food's bar follows the grid's entryChanged, which the week model's
         # dataChanged sets off for any change to the week on show.
         if change.reshaped:
+            # Weeks may have gone (an undone Copy Week): the grid's cell went with them,
+            # and the day panel must not go on showing a day that no longer exists.
+            if not self.grid.currentIndex().isValid():
+                self.grid.setCurrentIndex(self.week_model.index(0, 0))
             self.weeks.refresh_week_bar()
+            self.weeks.show_selected_day()
         self.update_actions()
 
     def _plan_replaced(self) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QSpinBox
+from PySide6.QtWidgets import QMenu, QMenuBar
 from shiboken6 import isValid
 
 from planner.core.edits import Edit
@@ -82,7 +82,6 @@ class PlanWeeksController(Controller):
         self.templates_dialog: TemplatesDialog | None = None
         self.rules_dialog: RulesDialog | None = None
         self._build_actions(window)
-        self._build_weeks_box(window)
         self._index = self._doc.undo_stack.index()
         self._doc.undo_stack.indexChanged.connect(self._history_moved)
         self._doc.planChanged.connect(self._plan_changed)
@@ -126,6 +125,13 @@ class PlanWeeksController(Controller):
         self.copy_week_to = make(
             "&Copy Week To…", self.copy_week, "Copy this week's foods to another week"
         )
+        # A dialog, not a box in the week bar: the bar has no room left on an 800-pixel
+        # screen (tests/test_ui_comfort.py keeps the window on one).
+        self.week_count = make(
+            "Number of Wee&ks…",
+            self.ask_weeks,
+            "How many weeks the plan has; the plan's rules fill the weeks added",
+        )
         self.save_meal_template = make(
             "Save &Meal as Template…", self.save_meal, "Keep the selected meal as a template"
         )
@@ -150,25 +156,6 @@ class PlanWeeksController(Controller):
             "Write the planned meals as calendar events (.ics)",
         )
 
-    def _build_weeks_box(self, window: MainWindow) -> None:
-        """A spin box for how many weeks the plan has, in the week bar after the start date."""
-        bar = window.week_bar
-        parent = bar.start_edit.parentWidget()
-        self.weeks_box = QSpinBox(parent)
-        self.weeks_box.setRange(1, MAX_WEEKS)
-        self.weeks_box.setKeyboardTracking(False)  # one edit per value, not per keystroke
-        self.weeks_box.setAccessibleName("Number of weeks in the plan")
-        self.weeks_box.setToolTip("Weeks in the plan; the plan's rules fill the weeks added")
-        label = QLabel("Wee&ks:", parent)  # Alt+E opens the Edit menu
-        label.setBuddy(self.weeks_box)
-        at = bar.layout.indexOf(bar.start_edit) + 1
-        bar.layout.insertWidget(at, label)
-        bar.layout.insertWidget(at + 1, self.weeks_box)
-        self.weeks_box.setValue(self._doc.plan.weeks)
-        self.weeks_box.valueChanged.connect(self.set_weeks)
-        window.setTabOrder(bar.start_edit, self.weeks_box)  # in the bar's order, before the grid
-        window.setTabOrder(self.weeks_box, window.grid)
-
     def add_menus(self, bar: QMenuBar) -> None:
         """The Plan menu before the last menu (Help), and Export Calendar… in the File menu
         after Export PDF…."""
@@ -178,7 +165,7 @@ class PlanWeeksController(Controller):
         plan_menu.addActions([self.add_week_after, self.insert_week_before, self.delete_week])
         plan_menu.addActions([self.move_week_earlier, self.move_week_later])
         plan_menu.addSeparator()
-        plan_menu.addActions([self.plan_next_week, self.copy_week_to])
+        plan_menu.addActions([self.plan_next_week, self.copy_week_to, self.week_count])
         plan_menu.addSeparator()
         plan_menu.addActions(
             [self.save_meal_template, self.save_day_template, self.save_week_template]
@@ -209,11 +196,8 @@ class PlanWeeksController(Controller):
         return self._window.week_model.week
 
     def refresh(self, *_args: object) -> None:
-        """The weeks box and which actions apply, after the plan or the week shown changed."""
+        """Which actions apply, after the plan or the week shown changed."""
         plan = self._doc.plan
-        self.weeks_box.blockSignals(True)
-        self.weeks_box.setValue(plan.weeks)
-        self.weeks_box.blockSignals(False)
         week = min(self.week, plan.weeks - 1)
         grid = self._window.grid
         self.add_week_after.setEnabled(plan.weeks < MAX_WEEKS)
@@ -341,16 +325,21 @@ class PlanWeeksController(Controller):
         self.refresh()
         return True
 
+    def ask_weeks(self) -> bool:
+        from ui.weeks.dialogs import WeekCountDialog
+
+        weeks = WeekCountDialog.ask(self._window, self._doc.plan.weeks)
+        return weeks is not None and self.set_weeks(weeks)
+
     def set_weeks(self, weeks: int) -> bool:
-        """The weeks box: the plan becomes ``weeks`` long; its rules fill the weeks added."""
+        """The plan becomes ``weeks`` long (set_week_count): the plan's rules fill the
+        weeks added, in the same undo step; weeks taken off the end take their foods."""
         from planner.core.weeks import set_week_count
 
         if weeks == self._doc.plan.weeks:
             return True
         done = self._apply_week_edit(set_week_count, weeks)
-        if not done:
-            self.refresh()  # the box goes back to the plan's length
-        elif self.week >= self._doc.plan.weeks:
+        if done and self.week >= self._doc.plan.weeks:
             self._window.weeks.set_week(self._doc.plan.weeks - 1)
         return done
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QModelIndex
 
 from planner.core.edits import SetStart, clear_day, copy_day, copy_week
-from planner.core.plan import DAYS_PER_WEEK
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Change
+from ui.panels.daypanel import EVERYDAY, day_amount
 
 from .controller import Controller
 
@@ -46,12 +47,44 @@ class WeekController(Controller):
             self._doc.apply(clear_day, self._doc.plan, day)
 
     def copy_week(self) -> None:
+        from ui.dialogs import Confirm
+
         week = self._model.week
-        if self._doc.apply(copy_week, self._doc.plan, week, week + 1):
+        plan = self._doc.plan
+        target = range((week + 1) * DAYS_PER_WEEK, (week + 2) * DAYS_PER_WEEK)
+        # Copy Day asks before it replaces foods; so does this, for a week that has some.
+        has_foods = any(day < plan.day_count and not plan.is_day_empty(day) for day in target)
+        if has_foods and not Confirm.ask(
+            self._window,
+            "Copy Week",
+            f"Week {week + 2} already has foods. Replace them with week {week + 1}'s?",
+        ):
+            return
+        if self._doc.apply(copy_week, plan, week, week + 1):
             self.set_week(week + 1)
             self._window.statusBar().showMessage(
                 f"Copied week {week + 1} to week {week + 2}.", 5000
             )
+
+    def history_stepped(self, change: Change, spot: tuple[int, str, int] | None, text: str):
+        """After an undo or redo, show where the plan changed: its week, its meal, and the
+        food that changed. A step that changed no food that is still there (a new start
+        date, an undone Copy Week) keeps the selection where it still exists, else the
+        nearest day left."""
+        plan = self._doc.plan
+        selected = self.selected_day()
+        if spot is not None:
+            self.set_week(spot[0] // DAYS_PER_WEEK)
+            self._grid.set_current(*spot)
+        elif selected is None or selected >= plan.day_count:
+            day = min(min(change.days, default=0), plan.day_count - 1)
+            current = self._grid.current_cell()
+            self.set_week(day // DAYS_PER_WEEK)
+            self._grid.set_current(day, current[1] if current else MEALS[0])
+        self.refresh_week_bar()
+        self.show_selected_day()
+        self._window.editing.show_entry()
+        self._window.statusBar().showMessage(f"{text}.", 5000)
 
     # -- which week is shown -------------------------------------------------------------------
     def set_week(self, week: int) -> None:
@@ -115,8 +148,10 @@ class WeekController(Controller):
             panel.show_day(None, "")
             panel.show_suggestions([])
             return
-        when = self._doc.plan.date_of(day)
+        plan, catalog = self._doc.plan, self._window.catalog
+        when = plan.date_of(day)
         heading = f"{when:%A} {when.day} {when:%B}"
-        panel.show_day(self._scores.day_scores.get(day), heading)
+        everyday = {key: day_amount(plan, catalog, day, key) for key, _label, _unit in EVERYDAY}
+        panel.show_day(self._scores.day_scores.get(day), heading, everyday)
         if self._scores.is_ready:
             panel.show_suggestions(self._scores.suggest(day))
