@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from planner.core.edits import AddFood
+from planner.core.edits import AddFood, RemoveEntry
 from planner.core.plan import Entry, Plan
 from planner.core.rotations import AddRule, every_week, plan_rules
 from planner.core.templates import make_template
@@ -382,3 +382,27 @@ def test_template_scores_follow_once_the_evaluator_has_loaded(
     window.start_scoring()  # the evaluator loads after the first paint
     assert dialog.tree.topLevelItem(0).text(3) not in ("", "–")
     dialog.reject()
+
+
+def test_edit_copy_week_asks_only_when_it_would_replace_foods(make_window, monkeypatch):
+    plan = three_weeks()
+    AddFood(7, "lunch", "lentils").apply(plan)
+    RemoveEntry(7, "lunch", 0).apply(plan)  # week 2 now holds week 1's lunch exactly
+    window = make_window(plan)  # Confirm.ask fails the test if it opens
+    window.set_week(0)
+    window.copy_week()  # nothing would be replaced: no question
+    assert window.week_model.week == 1 and foods_by_week(window.document.plan)[1] == ["lentils"]
+    asked: list[str] = []
+    patch(monkeypatch, dialogs.Confirm, "ask", lambda cls, p, t, text: asked.append(text))
+    window.set_week(1)
+    window.copy_week()  # over week 3's oats: asks, with how many
+    assert asked == ["Week 3 already has foods (1 would be replaced). Replace them with week 2's?"]
+    assert foods_by_week(window.document.plan)[2] == ["oats"]
+
+
+def test_keyboard_shortcuts_list_the_plan_and_journal_keys(make_window):
+    window = make_window()
+    dialog = window.help.keyboard_shortcuts()
+    rows = dict(dialog.rows())
+    assert rows["Apply Template"] == "Ctrl+T" and rows["Check In"] == "Ctrl+J"
+    dialog.close()

@@ -41,7 +41,12 @@ class HelpController(Controller):
     def keyboard_shortcuts(self) -> QDialog:
         from ui.dialogs.help import ShortcutsDialog, shortcut_rows
 
-        actions = self._window.window_actions.by_name().values()
+        window = self._window
+        actions = [
+            *window.window_actions.by_name().values(),
+            *window.plan_weeks.actions(),
+            *window.journal.actions(),
+        ]
         return self._show("keys", ShortcutsDialog(shortcut_rows(actions), self._window))
 
     def about(self) -> None:

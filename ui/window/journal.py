@@ -107,6 +107,10 @@ class JournalController(Controller):
             "A PDF of your check-ins and trends for a doctor or dermatologist",
         )
 
+    def actions(self) -> list[QAction]:
+        """The Journal menu's actions (for Help > Keyboard Shortcuts)."""
+        return [self.check_in_action, self.trends_action, self.report_action]
+
     def add_menus(self, bar: QMenuBar) -> None:
         """The Journal menu before the last menu (Help), and the report in the File menu
         after the other exports."""

@@ -156,6 +156,10 @@ class PlanWeeksController(Controller):
             "Write the planned meals as calendar events (.ics)",
         )
 
+    def actions(self) -> list[QAction]:
+        """The Plan menu's actions and Export Calendar… (for Help > Keyboard Shortcuts)."""
+        return [a for a in vars(self).values() if isinstance(a, QAction)]
+
     def add_menus(self, bar: QMenuBar) -> None:
         """The Plan menu before the last menu (Help), and Export Calendar… in the File menu
         after Export PDF…."""

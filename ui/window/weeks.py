@@ -47,17 +47,19 @@ class WeekController(Controller):
             self._doc.apply(clear_day, self._doc.plan, day)
 
     def copy_week(self) -> None:
+        from planner.core.weeks import copy_week_replaces
         from ui.dialogs import Confirm
 
         week = self._model.week
         plan = self._doc.plan
-        target = range((week + 1) * DAYS_PER_WEEK, (week + 2) * DAYS_PER_WEEK)
-        # Copy Day asks before it replaces foods; so does this, for a week that has some.
-        has_foods = any(day < plan.day_count and not plan.is_day_empty(day) for day in target)
-        if has_foods and not Confirm.ask(
+        # Copy Day asks before it replaces foods; so does this, when the copy would take
+        # some out (not for an empty week, nor one that already holds the same foods).
+        replaced = copy_week_replaces(plan, week, week + 1)
+        if replaced and not Confirm.ask(
             self._window,
             "Copy Week",
-            f"Week {week + 2} already has foods. Replace them with week {week + 1}'s?",
+            f"Week {week + 2} already has foods ({replaced} would be replaced). "
+            f"Replace them with week {week + 1}'s?",
         ):
             return
         if self._doc.apply(copy_week, plan, week, week + 1):
