@@ -327,3 +327,12 @@ def test_a_cell_shows_its_foods_after_every_edit_and_undo(doc, week, tiny_catalo
     assert shown() == first
     doc.undo_stack.redo()
     assert shown() == [*first, tiny_catalog.name_of("lentils")]
+
+
+def test_a_fermented_foods_tooltip_says_whether_its_cultures_are_alive(catalog):
+    from ui.models.foods import food_tooltip
+
+    assert "likely alive" in food_tooltip(catalog["kefir"])
+    assert "none left" in food_tooltip(catalog["sauerkraut"])
+    assert "unknown" in food_tooltip(catalog["kimchi"])
+    assert "Live cultures:" not in food_tooltip(catalog["apple"])

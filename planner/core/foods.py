@@ -33,7 +33,10 @@ CATEGORY_LABELS: dict[str, str] = {
     "limit": "Foods to limit",
 }
 CATEGORY_ROLES: dict[str, str] = {
-    "probiotic": "Live cultures that add to the gut's own bacteria.",
+    "probiotic": (
+        "Fermented foods. Only live cultures add to the gut's own bacteria: each food says "
+        "whether its cultures are likely alive."
+    ),
     "prebiotic": "Fibres that feed the gut's bacteria.",
     "fiber": "Fiber keeps digestion regular and feeds the microbiome.",
     "anti_inflammatory": "Omega-3 fats and polyphenols that calm inflammation, in gut and skin.",
@@ -117,6 +120,12 @@ NUTRIENT_LABELS: dict[str, str] = {
 
 # Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
 LIVE_CULTURES: tuple[str, ...] = ("live", "dead", "unknown")
+# What each state means, in the words the palette, tooltips and the CLI use.
+CULTURE_NOTES: dict[str, str] = {
+    "live": "Live cultures: likely alive (not heated after fermenting).",
+    "dead": "Live cultures: none left (canned, pasteurised, baked or cooked).",
+    "unknown": "Live cultures: unknown (the data does not say whether it was pasteurised).",
+}
 
 # Per-food flags the scoring reads; docs/catalog.md gives the rule and source of each.
 FLAGS: tuple[str, ...] = (
