@@ -98,7 +98,7 @@ def test_palette_tooltip_names_serving_fiber_and_what_the_category_does(tiny_cat
     row = model.row_of("kefir")
     tip = model.index(row).data(Qt.ItemDataRole.ToolTipRole)
     assert "Serving: 1 serving" in tip and "Fiber: 0.0 g" in tip
-    assert "Live cultures" in tip and "Contains dairy, which you avoid." in tip
+    assert "Fermented foods" in tip and "Contains dairy, which you avoid." in tip
     apple = model.index(model.row_of("apple")).data(Qt.ItemDataRole.ToolTipRole)
     assert "Fiber: unknown" in apple
 
