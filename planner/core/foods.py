@@ -218,33 +218,6 @@ def _split(text: str) -> frozenset[str]:
     return frozenset(part for part in text.split(";") if part)
 
 
-def food_from_sr28_row(row: dict[str, str]) -> Food:
-    grams = float(row["serving_grams"])
-    scale = grams / 100.0
-    nutrients = {}
-    for key in NUTRIENTS:
-        per_100 = _num(row.get(key))
-        nutrients[key] = None if per_100 is None else per_100 * scale
-    return Food(
-        id=row["id"],
-        name=row["name"],
-        categories=_split(row["categories"]),
-        serving_label=row["serving_label"],
-        grams=grams,
-        nutrients=nutrients,
-        plant=row["plant"] or None,
-        aisle=row["aisle"] or "pantry",
-        tags=_split(row["tags"]),
-        limit_kind=row["limit_kind"] or None,
-        ndb=row["ndb"] or None,
-        origin=SR28,
-        group=row["group"] or None,
-        live_cultures=row.get("live_cultures") or None,
-        flags=_split(row.get("flags") or ""),
-        species=row.get("species") or None,
-    )
-
-
 def _resource_bytes(name: str) -> bytes:
     return resources.files("resources").joinpath(name).read_bytes()
 
@@ -270,9 +243,10 @@ def load_sr28_foods() -> list[Food]:
 
 
 def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
-    """The same foods as food_from_sr28_row gives, about twice as fast: plain rows
-    instead of a dict per row, and one frozenset per distinct list of categories or tags
-    (a few dozen for 8,789 foods) instead of one per food."""
+    """The SR28 foods of the shipped table, about twice as fast as a reader of dict rows
+    (tests/support/sr28rows.py is that reader, kept as the oracle): plain rows instead of a
+    dict per row, and one frozenset per distinct list of categories or tags (a few dozen
+    for 8,789 foods) instead of one per food."""
     column = {name: header.index(name) for name in header}
     i_id, i_name, i_grams = column["id"], column["name"], column["serving_grams"]
     i_cats, i_tags, i_label = column["categories"], column["tags"], column["serving_label"]
