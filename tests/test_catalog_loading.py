@@ -8,8 +8,9 @@ import gzip
 import io
 
 from planner.core import foods
-from planner.core.foods import SR28, USER, Catalog, food_from_sr28_row
+from planner.core.foods import SR28, USER, Catalog
 from planner.scoring.frames import catalog_table
+from tests.support.sr28rows import food_from_sr28_row
 from tests.support.tinydata import tiny_catalog
 
 

@@ -98,7 +98,7 @@ def test_palette_tooltip_names_serving_fiber_and_what_the_category_does(tiny_cat
     row = model.row_of("kefir")
     tip = model.index(row).data(Qt.ItemDataRole.ToolTipRole)
     assert "Serving: 1 serving" in tip and "Fiber: 0.0 g" in tip
-    assert "Live cultures" in tip and "Contains dairy, which you avoid." in tip
+    assert "Fermented foods" in tip and "Contains dairy, which you avoid." in tip
     apple = model.index(model.row_of("apple")).data(Qt.ItemDataRole.ToolTipRole)
     assert "Fiber: unknown" in apple
 
@@ -327,3 +327,12 @@ def test_a_cell_shows_its_foods_after_every_edit_and_undo(doc, week, tiny_catalo
     assert shown() == first
     doc.undo_stack.redo()
     assert shown() == [*first, tiny_catalog.name_of("lentils")]
+
+
+def test_a_fermented_foods_tooltip_says_whether_its_cultures_are_alive(catalog):
+    from ui.models.foods import food_tooltip
+
+    assert "likely alive" in food_tooltip(catalog["kefir"])
+    assert "none left" in food_tooltip(catalog["sauerkraut"])
+    assert "unknown" in food_tooltip(catalog["kimchi"])
+    assert "Live cultures:" not in food_tooltip(catalog["apple"])

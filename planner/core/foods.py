@@ -33,7 +33,10 @@ CATEGORY_LABELS: dict[str, str] = {
     "limit": "Foods to limit",
 }
 CATEGORY_ROLES: dict[str, str] = {
-    "probiotic": "Live cultures that add to the gut's own bacteria.",
+    "probiotic": (
+        "Fermented foods. Only live cultures add to the gut's own bacteria: each food says "
+        "whether its cultures are likely alive."
+    ),
     "prebiotic": "Fibres that feed the gut's bacteria.",
     "fiber": "Fiber keeps digestion regular and feeds the microbiome.",
     "anti_inflammatory": "Omega-3 fats and polyphenols that calm inflammation, in gut and skin.",
@@ -117,6 +120,12 @@ NUTRIENT_LABELS: dict[str, str] = {
 
 # Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
 LIVE_CULTURES: tuple[str, ...] = ("live", "dead", "unknown")
+# What each state means, in the words the palette, tooltips and the CLI use.
+CULTURE_NOTES: dict[str, str] = {
+    "live": "Live cultures: likely alive (not heated after fermenting).",
+    "dead": "Live cultures: none left (canned, pasteurised, baked or cooked).",
+    "unknown": "Live cultures: unknown (the data does not say whether it was pasteurised).",
+}
 
 # Per-food flags the scoring reads; docs/catalog.md gives the rule and source of each.
 FLAGS: tuple[str, ...] = (
@@ -209,33 +218,6 @@ def _split(text: str) -> frozenset[str]:
     return frozenset(part for part in text.split(";") if part)
 
 
-def food_from_sr28_row(row: dict[str, str]) -> Food:
-    grams = float(row["serving_grams"])
-    scale = grams / 100.0
-    nutrients = {}
-    for key in NUTRIENTS:
-        per_100 = _num(row.get(key))
-        nutrients[key] = None if per_100 is None else per_100 * scale
-    return Food(
-        id=row["id"],
-        name=row["name"],
-        categories=_split(row["categories"]),
-        serving_label=row["serving_label"],
-        grams=grams,
-        nutrients=nutrients,
-        plant=row["plant"] or None,
-        aisle=row["aisle"] or "pantry",
-        tags=_split(row["tags"]),
-        limit_kind=row["limit_kind"] or None,
-        ndb=row["ndb"] or None,
-        origin=SR28,
-        group=row["group"] or None,
-        live_cultures=row.get("live_cultures") or None,
-        flags=_split(row.get("flags") or ""),
-        species=row.get("species") or None,
-    )
-
-
 def _resource_bytes(name: str) -> bytes:
     return resources.files("resources").joinpath(name).read_bytes()
 
@@ -261,9 +243,10 @@ def load_sr28_foods() -> list[Food]:
 
 
 def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
-    """The same foods as food_from_sr28_row gives, about twice as fast: plain rows
-    instead of a dict per row, and one frozenset per distinct list of categories or tags
-    (a few dozen for 8,789 foods) instead of one per food."""
+    """The SR28 foods of the shipped table, about twice as fast as a reader of dict rows
+    (tests/support/sr28rows.py is that reader, kept as the oracle): plain rows instead of a
+    dict per row, and one frozenset per distinct list of categories or tags (a few dozen
+    for 8,789 foods) instead of one per food."""
     column = {name: header.index(name) for name in header}
     i_id, i_name, i_grams = column["id"], column["name"], column["serving_grams"]
     i_cats, i_tags, i_label = column["categories"], column["tags"], column["serving_label"]

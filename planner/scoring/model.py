@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
-from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, TAGS
+from planner.core.foods import TAGS
 from planner.errors import PlannerError
 
 PART_KEYS: tuple[str, ...] = (
@@ -371,11 +371,3 @@ def why_sentence(
     if not reasons:
         return f"Score {score:.0f}: every part is at its target."
     return f"Score {score:.0f}: {'; '.join(reasons[:3])}."
-
-
-def skin_label(key: str) -> str:
-    return NUTRIENT_LABELS[key]
-
-
-def nutrient_unit(key: str) -> str:
-    return NUTRIENTS[key]

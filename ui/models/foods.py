@@ -11,6 +11,7 @@ from planner.core.drop import CarriedFood
 from planner.core.foods import (
     CATEGORY_LABELS,
     CATEGORY_ROLES,
+    CULTURE_NOTES,
     TAGS,
     Food,
     match_rank,
@@ -41,6 +42,8 @@ def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
     lines.append("Fiber: unknown" if fiber is None else f"Fiber: {fiber:.1f} g")
     for cat in (c for c in CATEGORY_LABELS if c in food.categories):
         lines.append(f"{CATEGORY_LABELS[cat]}: {CATEGORY_ROLES[cat]}")
+    if food.live_cultures in CULTURE_NOTES:
+        lines.append(CULTURE_NOTES[food.live_cultures])
     clash = [t for t in TAGS if t in food.tags and t in avoided]
     if clash:
         lines.append(f"Contains {', '.join(clash)}, which you avoid.")

@@ -120,7 +120,7 @@ class WeekBar:
         self.week_plants.setToolTip(
             "Different plants this week: " + (", ".join(score.plants) or "none yet")
         )
-        fermented = f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
+        fermented = f"Live-culture food on {score.fermented_days} of {DAYS_PER_WEEK} days"
         self.week_fermented.setText(fermented)
         self.week_fermented.setToolTip(fermented)
 
