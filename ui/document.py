@@ -58,7 +58,7 @@ class EditCommand(QUndoCommand):
         *,
         merge_key: object = None,
         follows: object = None,
-        stepped: Callable[[Change, Spot | None, str], None] | None = None,
+        stepped: Callable[[Change, Spot | None, str, Edit], None] | None = None,
     ) -> None:
         super().__init__(edit.label)
         self._stepped = stepped
@@ -90,6 +90,7 @@ class EditCommand(QUndoCommand):
         before = {
             (day, meal): plan.cell(day, meal) for day in range(plan.day_count) for meal in MEALS
         }
+        applied = self._redo if redo else self._undo
         with plan.grouped() as group:
             if redo:
                 self._undo = self._redo.apply(plan)
@@ -97,7 +98,8 @@ class EditCommand(QUndoCommand):
                 self._redo = self._undo.apply(plan)
         if self._stepped is not None and group.change is not None:
             spot = first_difference(before, plan, group.change.days)
-            self._stepped(group.change, spot, f"{'Redone' if redo else 'Undone'}: {self.text()}")
+            text = f"{'Redone' if redo else 'Undone'}: {self.text()}"
+            self._stepped(group.change, spot, text, applied)
 
     def id(self) -> int:
         return self._id
@@ -129,7 +131,7 @@ class PlanDocument(QObject):
     planChanged = Signal(object)  # planner.core.plan.Change
     # after an undo or redo (once planChanged has been heard): the Change, the Spot where
     # the plan changed (None when no day that still exists changed), and what was done
-    historyStepped = Signal(object, object, str)
+    historyStepped = Signal(object, object, str, object)  # change, spot, text, the edit
     planReplaced = Signal()
     modifiedChanged = Signal(bool)
     refused = Signal(str)  # the message of an edit the plan refused

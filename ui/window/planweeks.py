@@ -19,9 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
-from shiboken6 import isValid
 
-from planner.core.edits import Edit
 from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEAL_LABELS, Change, Plan
 from planner.errors import PlanError, PlannerError
 
@@ -82,8 +80,6 @@ class PlanWeeksController(Controller):
         self.templates_dialog: TemplatesDialog | None = None
         self.rules_dialog: RulesDialog | None = None
         self._build_actions(window)
-        self._index = self._doc.undo_stack.index()
-        self._doc.undo_stack.indexChanged.connect(self._history_moved)
         self._doc.planChanged.connect(self._plan_changed)
         self._doc.planReplaced.connect(self.refresh)
         # Which actions apply follows the week shown and the meal selected.
@@ -222,32 +218,6 @@ class PlanWeeksController(Controller):
         self.export_calendar.setEnabled(self._calendar_job is None)
 
     def _plan_changed(self, _change: Change) -> None:
-        self.refresh()
-
-    def _history_moved(self, index: int) -> None:
-        """After an undo or redo, bring into view the week the step changed."""
-        stack = self._doc.undo_stack
-        last, self._index = self._index, index
-        if not isValid(stack) or not isValid(self._window.week_model):
-            return  # the window is being torn down: the stack clears itself
-        if getattr(self._doc.plan, "_groups", None):
-            # A push: PlanDocument.apply pushes inside the plan's change group, before the
-            # window has heard of the change; whoever applied the edit shows its week.
-            return
-        if index < last:  # undone: the command at ``index`` applied its inverse
-            command, held = stack.command(index), "_undo"
-        elif index > last:  # redone (or pushed): the command below ``index`` applied its edit
-            command, held = stack.command(index - 1), "_redo"
-        else:
-            return
-        edit = getattr(command, held, None) if command is not None else None
-        if not isinstance(edit, Edit):
-            return
-        from planner.core.weeks import week_to_show
-
-        week = week_to_show(edit, self._doc.plan)
-        if week is not None and week != self.week:
-            self._window.weeks.set_week(week)
         self.refresh()
 
     # -- edits of weeks ------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex
 
-from planner.core.edits import SetStart, clear_day, copy_day, copy_week
+from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Change
 from ui.panels.daypanel import EVERYDAY, day_amount
 
@@ -68,16 +68,26 @@ class WeekController(Controller):
                 f"Copied week {week + 1} to week {week + 2}.", 5000
             )
 
-    def history_stepped(self, change: Change, spot: tuple[int, str, int] | None, text: str):
+    def history_stepped(
+        self, change: Change, spot: tuple[int, str, int] | None, text: str, edit: Edit
+    ) -> None:
         """After an undo or redo, show where the plan changed: its week, its meal, and the
-        food that changed. A step that changed no food that is still there (a new start
-        date, an undone Copy Week) keeps the selection where it still exists, else the
-        nearest day left."""
+        food that changed. A week edit (insert, delete, move) shows the week it names
+        (planner.core.weeks.week_to_show). A step that changed no food that is still there
+        (a new start date, an undone Copy Week) keeps the selection where it still exists,
+        else the nearest day left."""
+        from planner.core.weeks import week_to_show
+
         plan = self._doc.plan
         selected = self.selected_day()
-        if spot is not None:
+        week = week_to_show(edit, plan)
+        if spot is not None and (week is None or spot[0] // DAYS_PER_WEEK == week):
             self.set_week(spot[0] // DAYS_PER_WEEK)
             self._grid.set_current(*spot)
+        elif week is not None:
+            current = self._grid.current_cell()
+            self.set_week(week)
+            self._grid.set_current(week * DAYS_PER_WEEK, current[1] if current else MEALS[0])
         elif selected is None or selected >= plan.day_count:
             day = min(min(change.days, default=0), plan.day_count - 1)
             current = self._grid.current_cell()
