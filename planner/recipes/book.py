@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
 
 from planner.core.foods import Catalog
 from planner.errors import RecipeError
@@ -23,9 +24,21 @@ from planner.recipes.model import (
     expand,
     profile,
     recipe_from_json,
+    recipe_to_json,
 )
+from planner.storage.recipes import RecipeFile, user_recipes_path
 
 STARTER_FILE = "recipes.json"
+
+
+def open_own(path: Path | None = None) -> tuple[RecipeFile[Recipe], str]:
+    """The user's own recipes and a sentence for the user ("" if all went well); a
+    damaged file is moved aside (planner.storage.recipes)."""
+    return RecipeFile.load_or_set_aside(
+        path or user_recipes_path(), recipe_from_json, recipe_to_json
+    )
+
+
 FORMAT = "gutskin-recipes"
 VERSION = 1
 
