@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from planner.core.foods import Catalog
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE_IN_JSON = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
 
 
 def _say(text: str, file=None) -> None:
@@ -113,7 +114,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 }
             )
         text = json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False)
-        _say(_UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text).replace("\\u000a", "\n"))
+        # json escapes C0 controls in strings; DEL, C1 and lone surrogates it leaves raw
+        print(_UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
         return 0
     for recipe in book:
         facts = book.profile(recipe)

@@ -349,8 +349,8 @@ def from_tandoor(data: dict[str, Any], name: str) -> RawRecipe:
         for ing in raw_ings if isinstance(raw_ings, list) else []:
             if not isinstance(ing, dict) or ing.get("is_header"):
                 continue
-            food = ing.get("food") if isinstance(ing.get("food"), dict) else {}
-            unit = ing.get("unit") if isinstance(ing.get("unit"), dict) else {}
+            food = ing["food"] if isinstance(ing.get("food"), dict) else {}
+            unit = ing["unit"] if isinstance(ing.get("unit"), dict) else {}
             amount = ing.get("amount")
             try:
                 number = float(amount) if not ing.get("no_amount") and amount is not None else 0
