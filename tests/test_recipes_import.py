@@ -269,3 +269,14 @@ def test_cli_bad_file_exits_2_with_one_line(capsys, tmp_path):
     assert run_cli("recipes", "import", str(bad)) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.json" in err
+
+
+def test_the_recipe_benchmarks_run(catalog):
+    from benchmarks.recipes import ROW_NAMES, recipe_rows, synthetic_file
+
+    rows = recipe_rows(catalog, quick=True)
+    assert [row.name for row in rows] == list(ROW_NAMES)
+    # the synthetic file is what the figure says: 500 recipes, every line kept
+    result = import_bytes(synthetic_file(catalog), "many.json", catalog)
+    assert len(result.imported) == 500
+    assert all(len(r.recipe().ingredients) == len(r.raw.lines) for r in result.imported)
