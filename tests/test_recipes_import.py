@@ -280,3 +280,41 @@ def test_the_recipe_benchmarks_run(catalog):
     result = import_bytes(synthetic_file(catalog), "many.json", catalog)
     assert len(result.imported) == 500
     assert all(len(r.recipe().ingredients) == len(r.raw.lines) for r in result.imported)
+
+
+def test_hostile_files_are_refused_or_kept_whole(catalog, monkeypatch):
+    from planner.recipes import importing
+    from planner.recipes.model import MAX_INGREDIENTS
+
+    # deep nesting: refused in one line or read, never a crash
+    deep = b'{"@type": "Recipe", "name": "x", "recipeInstructions": ' + b"[" * 5000
+    deep += b"]" * 5000 + b"}"
+    with pytest.raises(RecipeImportError):
+        import_bytes(deep, "deep.json", catalog)
+    nested = {"@type": "Recipe", "name": "Nest", "recipeInstructions": "Stir."}
+    for _ in range(200):
+        nested = {"@type": "HowToSection", "itemListElement": [nested]}
+    shallow = {"@type": "Recipe", "name": "Nest", "recipeInstructions": [nested]}
+    (only,) = import_bytes(json.dumps(shallow).encode(), "nest.json", catalog).imported
+    assert only.raw.name == "Nest"
+    # control characters are dropped from names and lines
+    evil = {
+        "@type": "Recipe",
+        "name": "Soup\x1b]0;pwned\x07",
+        "recipeIngredient": ["1 onion\x1b[2J"],
+    }
+    (clean,) = import_bytes(json.dumps(evil).encode(), "evil.json", catalog).imported
+    assert clean.raw.name == "Soup]0;pwned" and clean.lines[0].parsed.text == "1 onion[2J"
+    # more lines than a recipe holds: the rest are kept in its last note
+    many = {"@type": "Recipe", "name": "Long", "recipeIngredient": [f"{n} g kale" for n in
+            range(1, MAX_INGREDIENTS + 11)]}  # fmt: skip
+    (long,) = import_bytes(json.dumps(many).encode(), "long.json", catalog).imported
+    recipe = long.recipe()
+    assert len(recipe.ingredients) == MAX_INGREDIENTS
+    assert recipe.notes[-1].endswith(f"{MAX_INGREDIENTS + 10} g kale")
+    assert recipe.notes[-1].count("g kale") == 11
+    # a zip that unpacks to more than the budget is refused
+    monkeypatch.setattr(importing, "MAX_TOTAL_BYTES", 1000)
+    inner = _zip({"recipe.json": (DATA / "tandoor-recipe.json").read_bytes()})
+    with pytest.raises(RecipeImportError, match="unpacks to more"):
+        import_bytes(_zip({"a.zip": inner}), "bomb.zip", catalog)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
@@ -43,6 +44,7 @@ from planner.recipes.matching import (
 from planner.recipes.model import (
     MAX_GRAMS,
     MAX_INGREDIENTS,
+    MAX_METHOD,
     MAX_NAME,
     MAX_PORTIONS,
     OWN_PREFIX,
@@ -57,7 +59,9 @@ from planner.storage.recipes import records_from_bytes
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one file inside a zip, uncompressed
+MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all the files read from one zip, uncompressed
 MAX_RECIPES = 5_000
+MAX_DEPTH = 20  # nesting of lists and objects searched for recipes and their steps
 CONFIRMED, REVIEW, NOTE = "confirmed", "review", "note"
 Progress = Callable[[int, int], None]  # (recipes done, recipes in all)
 
@@ -114,12 +118,17 @@ class ImportedRecipe:
         return [line for line in self.lines if line.status == REVIEW]
 
     def recipe(self, recipe_id: str | None = None) -> Recipe:
-        """The recipe as the lines now stand (confirmed lines are foods, others notes)."""
+        """The recipe as the lines now stand (confirmed lines are foods, others notes).
+        Lines past the most a recipe holds are kept together in its last note."""
+        items = [line.ingredient() for line in self.lines]
+        if len(items) > MAX_INGREDIENTS:
+            rest = "; ".join(line.parsed.text for line in self.lines[MAX_INGREDIENTS - 1 :])
+            items = [*items[: MAX_INGREDIENTS - 1], Ingredient.note(rest)]
         return Recipe(
             id=recipe_id or OWN_PREFIX + slug(self.raw.name),
             name=self.raw.name,
             portions=self.raw.portions,
-            ingredients=tuple(line.ingredient() for line in self.lines[:MAX_INGREDIENTS]),
+            ingredients=tuple(items),
             method=self.raw.method,
             tags=frozenset(self.raw.tags[:20]),
             source=self.raw.source,
@@ -127,9 +136,14 @@ class ImportedRecipe:
 
 
 # -- reading the formats ----------------------------------------------------------------
+# Control characters (C0, DEL, C1) and lone surrogates: a name from a file must not drive
+# a terminal or make the file of own recipes impossible to write as UTF-8.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _text(value: object) -> str:
     if isinstance(value, str):
-        return " ".join(value.split())
+        return _UNPRINTABLE.sub("", " ".join(value.split()))
     if isinstance(value, int | float) and not isinstance(value, bool):
         return f"{value:g}"
     return ""
@@ -151,26 +165,33 @@ def _portions(*values: object) -> float:
     return 1.0
 
 
-def _instructions(value: object) -> list[str]:
+def _instructions(value: object, depth: int = 0) -> list[str]:
     """schema.org recipeInstructions: text, a list of text, HowToStep or HowToSection."""
+    if depth > MAX_DEPTH:
+        return []
     if isinstance(value, str):
-        return [line.strip() for line in value.splitlines() if line.strip()]
+        return [_text(line) for line in value.splitlines() if _text(line)]
     if isinstance(value, list):
-        return [step for item in value for step in _instructions(item)]
+        return [step for item in value for step in _instructions(item, depth + 1)]
     if isinstance(value, dict):
         if "itemListElement" in value:
-            steps = _instructions(value["itemListElement"])
+            steps = _instructions(value["itemListElement"], depth + 1)
             name = _text(value.get("name"))
             return [name + ":", *steps] if name else steps
-        return _instructions(value.get("text") or value.get("name") or "")
+        return _instructions(value.get("text") or value.get("name") or "", depth + 1)
     return []
 
 
-def _words(value: object) -> list[str]:
+def _method(steps: list[str]) -> str:
+    text = "\n".join(steps)
+    return text if len(text) <= MAX_METHOD else text[: MAX_METHOD - 1] + "…"
+
+
+def _words(value: object, depth: int = 0) -> list[str]:
     if isinstance(value, str):
-        return [w.strip() for w in value.split(",") if w.strip()]
-    if isinstance(value, list):
-        return [w for item in value for w in _words(item)]
+        return [_text(w) for w in value.split(",") if _text(w)]
+    if isinstance(value, list) and depth < MAX_DEPTH:
+        return [w for item in value for w in _words(item, depth + 1)]
     return []
 
 
@@ -201,7 +222,7 @@ def from_schema_org(item: dict[str, Any], source: str = "") -> RawRecipe:
         name=_text(item.get("name"))[:MAX_NAME] or "Imported recipe",
         portions=_portions(item.get("recipeYield"), item.get("yield")),
         lines=[_text(line) for line in lines if _text(line)] if isinstance(lines, list) else [],
-        method="\n".join(_instructions(item.get("recipeInstructions"))),
+        method=_method(_instructions(item.get("recipeInstructions"))),
         tags=[
             w.casefold() for w in _words(item.get("keywords")) + _words(item.get("recipeCategory"))
         ],
@@ -263,7 +284,20 @@ def read_json(text: str, name: str) -> list[RawRecipe]:
     return recipes
 
 
-def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+class _Budget:
+    """What may still be read from one zip (a zip bomb is refused, not unpacked)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_TOTAL_BYTES
+
+
+def _member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budget: _Budget | None = None
+) -> bytes:
+    if budget is not None:
+        budget.left -= info.file_size
+        if budget.left < 0:
+            raise RecipeImportError(f"{name}: unpacks to more than a recipe file may hold.")
     if info.file_size > MAX_MEMBER_BYTES:
         raise RecipeImportError(f"{name}: {info.filename} is too large to be read.")
     with archive.open(info) as handle:
@@ -328,7 +362,7 @@ def read_mealie(tables: dict[str, Any], name: str) -> list[RawRecipe]:
                 name=_text(row.get("name"))[:MAX_NAME] or "Imported recipe",
                 portions=_portions(row.get("recipe_servings"), row.get("recipe_yield")),
                 lines=lines,
-                method="\n".join(method),
+                method=_method(method),
                 tags=[t.casefold() for t in recipe_tags.get(row.get("id"), [])],
                 source=_text(row.get("org_url")) or name,
             )
@@ -343,8 +377,7 @@ def from_tandoor(data: dict[str, Any], name: str) -> RawRecipe:
     for step in raw_steps if isinstance(raw_steps, list) else []:
         if not isinstance(step, dict):
             continue
-        if _text(step.get("instruction")):
-            method.append(str(step["instruction"]).strip())
+        method += _instructions(step.get("instruction"))
         raw_ings = step.get("ingredients")
         for ing in raw_ings if isinstance(raw_ings, list) else []:
             if not isinstance(ing, dict) or ing.get("is_header"):
@@ -368,7 +401,7 @@ def from_tandoor(data: dict[str, Any], name: str) -> RawRecipe:
         name=_text(data.get("name"))[:MAX_NAME] or "Imported recipe",
         portions=_portions(data.get("servings"), data.get("servings_text")),
         lines=lines,
-        method="\n".join(method),
+        method=_method(method),
         tags=[
             _text(k.get("name")).casefold()
             for k in (keywords if isinstance(keywords, list) else [])
@@ -379,27 +412,30 @@ def from_tandoor(data: dict[str, Any], name: str) -> RawRecipe:
 
 
 def read_zip(data: bytes, name: str) -> list[RawRecipe]:
+    budget = _Budget()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
         names = {info.filename: info for info in members}
         if "database.json" in names:  # Mealie
-            tables = _json(decode_text(_member(archive, names["database.json"], name)), name)
+            tables = _json(
+                decode_text(_member(archive, names["database.json"], name, budget)), name
+            )
             if not isinstance(tables, dict) or not isinstance(tables.get("recipes"), list):
                 raise RecipeImportError(f"{name}: is not a Mealie backup (no recipes table).")
             return read_mealie(tables, name)
         recipes = []
         for info in members:  # Tandoor: a zip of zips, each with recipe.json
             if info.filename.casefold().endswith(".zip"):
-                inner = zipfile.ZipFile(io.BytesIO(_member(archive, info, name)))
+                inner = zipfile.ZipFile(io.BytesIO(_member(archive, info, name, budget)))
                 inner_names = {i.filename: i for i in inner.infolist()}
                 if "recipe.json" in inner_names:
-                    text = decode_text(_member(inner, inner_names["recipe.json"], name))
+                    text = decode_text(_member(inner, inner_names["recipe.json"], name, budget))
                     item = _json(text, f"{name}: {info.filename}")
                     if isinstance(item, dict):
                         recipes.append(from_tandoor(item, name))
             elif info.filename.endswith("recipe.json"):
-                item = _json(decode_text(_member(archive, info, name)), name)
+                item = _json(decode_text(_member(archive, info, name, budget)), name)
                 if isinstance(item, dict):
                     recipes.append(from_tandoor(item, name))
             if len(recipes) > MAX_RECIPES:
