@@ -46,6 +46,8 @@ def matcher(catalog):
         ("2 T miso", 2, "tbsp", "miso", ""),
         ("1 tablespoon of olive oil", 1, "tbsp", "olive oil", ""),
         ("salt to taste", None, None, "salt to taste", ""),
+        ("a pinch of salt", 1, "pinch", "salt", ""),
+        ("an apple", None, None, "an apple", ""),
     ],
 )
 def test_lines_parse_into_amount_unit_and_food(line, amount, unit, food, detail):

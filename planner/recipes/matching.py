@@ -31,7 +31,7 @@ _RAW = {"raw", "dry", "dried", "uncooked", "fresh"}
 # Words of a line that say how it is cut or prepared, not what it is.
 _NOISE = {
     "chopped", "minced", "diced", "sliced", "grated", "peeled", "finely", "roughly",
-    "large", "small", "medium", "fresh", "organic", "to", "taste", "optional", "of", "a",
+    "large", "small", "medium", "fresh", "organic", "to", "taste", "optional", "of", "a", "an",
     "and", "or", "for", "serving", "about", "plus", "more", "extra", "virgin", "handful",
     "ground", "whole", "cold", "warm", "hot", "heaped", "level",
 }  # fmt: skip
