@@ -320,3 +320,27 @@ def test_hostile_files_are_refused_or_kept_whole(catalog, monkeypatch):
     inner = _zip({"recipe.json": (DATA / "tandoor-recipe.json").read_bytes()})
     with pytest.raises(RecipeImportError, match="unpacks to more"):
         import_bytes(_zip({"a.zip": inner}), "bomb.zip", catalog)
+
+
+def test_the_review_confirms_picks_another_food_or_keeps_a_note(catalog, matcher):
+    from planner.errors import RecipeError
+
+    unsure = match_line("1 lb salmon fillet", matcher)
+    assert unsure.status == REVIEW
+    unsure.confirm(catalog)  # the suggestion, with the line's own amount
+    assert unsure.ingredient().food_id == unsure.best.food_id
+    assert unsure.ingredient().grams == pytest.approx(453.59237)
+    other = match_line("1 can chickpeas", matcher)  # no measure for a can
+    with pytest.raises(RecipeError, match="give the amount in grams"):
+        other.confirm(catalog)
+    assert other.status == REVIEW
+    other.confirm(catalog, "black-beans", 240)  # another food, weighed by the user
+    assert (other.ingredient().food_id, other.ingredient().grams) == ("black-beans", 240)
+    assert other.best.confidence == 100.0
+    with pytest.raises(RecipeError, match="choose a food"):
+        other.confirm(catalog, "no-such-food", 10)
+    other.keep_as_note()
+    assert other.ingredient().is_note and other.ingredient().text == "1 can chickpeas"
+    estimate = match_line("2 tbsp chia seeds", matcher)
+    estimate.confirm(catalog)
+    assert estimate.status == CONFIRMED and not estimate.amount.estimated

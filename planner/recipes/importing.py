@@ -95,6 +95,37 @@ class LineMatch:
     def confidence(self) -> float:
         return self.best.confidence if self.best else 0.0
 
+    def confirm(
+        self, catalog: Catalog, food_id: str | None = None, grams: float | None = None
+    ) -> None:
+        """The user's choice: this line is ``food_id`` (default: the best match), weighing
+        ``grams`` (default: the line's amount in that food's measures). RecipeError if the
+        food is unknown or no amount can be told."""
+        chosen = food_id or (self.best.food_id if self.best else None)
+        food = catalog.get(chosen) if chosen else None
+        if food is None:
+            raise RecipeError(f"{self.parsed.text}: choose a food from the catalog.")
+        if grams is not None:
+            if not 0 < grams <= MAX_GRAMS:
+                raise RecipeError(f"{self.parsed.text}: give more than 0 and at most "
+                                  f"{MAX_GRAMS:g} g.")  # fmt: skip
+            amount: Amount | None = Amount(grams, "g", grams)
+        elif self.best is not None and chosen == self.best.food_id and self.amount is not None:
+            amount = replace(self.amount, estimated=False)  # the user accepts the estimate
+        else:
+            amount = to_grams(food, self.parsed.amount, self.parsed.unit)
+            amount = amount or _weight_in_detail(self.parsed)
+        if amount is None:
+            raise RecipeError(f"{self.parsed.text}: give the amount in grams.")
+        known = next((c for c in self.candidates if c.food_id == food.id), None)
+        picked = known or Candidate(food.id, food.name, 100.0)  # the user's own choice
+        self.candidates = [picked, *(c for c in self.candidates if c.food_id != food.id)]
+        self.amount = amount
+        self.status = CONFIRMED
+
+    def keep_as_note(self) -> None:
+        self.status = NOTE
+
     def ingredient(self) -> Ingredient:
         """The ingredient this line gives: a food if confirmed, else a note."""
         if self.status == CONFIRMED and self.best is not None and self.amount is not None:
