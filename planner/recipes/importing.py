@@ -115,11 +115,13 @@ class LineMatch:
         else:
             amount = to_grams(food, self.parsed.amount, self.parsed.unit)
             amount = amount or _weight_in_detail(self.parsed)
-        if amount is None:
-            raise RecipeError(f"{self.parsed.text}: give the amount in grams.")
         known = next((c for c in self.candidates if c.food_id == food.id), None)
         picked = known or Candidate(food.id, food.name, 100.0)  # the user's own choice
         self.candidates = [picked, *(c for c in self.candidates if c.food_id != food.id)]
+        if amount is None:  # the food is kept as the suggestion, waiting for its grams
+            self.amount = None
+            self.status = REVIEW
+            raise RecipeError(f"{self.parsed.text}: give the amount in grams.")
         self.amount = amount
         self.status = CONFIRMED
 

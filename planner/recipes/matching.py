@@ -185,9 +185,14 @@ def to_grams(food: Food, amount: float | None, unit: str | None) -> Amount | Non
             if _count_unit(measure) == wanted:
                 return Amount(amount * measure.grams_each, wanted, amount)
         return None
-    # a bare count ("2 tomatoes"): one medium, large, small or whole food
+    # a bare count ("2 tomatoes"): one medium, large, small or whole food, or a measure
+    # named after the food itself ("1 leek")
     for size in _COUNT_SIZES:
         for measure in measures:
             if _count_unit(measure) == size:
                 return Amount(amount * measure.grams_each, measure.unit, amount)
+    own_words = set(normalize(food.name).split())
+    for measure in measures:
+        if _count_unit(measure) in own_words:
+            return Amount(amount * measure.grams_each, measure.unit, amount)
     return None
