@@ -107,8 +107,8 @@ def parse_line(line: str) -> ParsedLine:
     article = re.match(r"^(?:a|an|one)\s+", rest, re.IGNORECASE)
     if amount is None and article:  # "a pinch of salt": one of the unit, if one follows
         after = rest[article.end() :]
-        word = _UNIT.match(after)
-        if word and _UNIT_OF.get(word["u"].casefold()) and len(word["u"]) > 1:
+        next_word = _UNIT.match(after)
+        if next_word and _UNIT_OF.get(next_word["u"].casefold()) and len(next_word["u"]) > 1:
             amount, rest = 1.0, after
     # "200g" has no space between amount and unit; the amount pattern leaves "g ..."
     unit: str | None = None
