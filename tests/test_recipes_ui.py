@@ -111,3 +111,51 @@ def test_a_food_without_a_measure_for_the_line_waits_for_grams(review, monkeypat
     grams.editingFinished.emit()
     assert line.status == CONFIRMED and line.ingredient().food_id == "kefir"
     assert line.ingredient().grams == 150
+
+
+def _many_recipes(tmp_path, count: int) -> Path:
+    import json
+
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps([
+        {"@type": "Recipe", "name": f"Bowl {n}", "recipeIngredient": ["1 cup kefir", "1 banana"]}
+        for n in range(count)
+    ]), "utf-8")  # fmt: skip
+    return path
+
+
+def test_an_import_runs_with_progress(qtbot, catalog, tmp_path):
+    from ui.recipes.importer import ImportProgress
+
+    result, message = ImportProgress.run(None, _many_recipes(tmp_path, 40), catalog)
+    assert message == "" and len(result.imported) == 40
+
+
+def test_an_import_can_be_cancelled(qtbot, catalog, tmp_path, monkeypatch):
+    import time
+
+    from planner.recipes import importing
+    from ui.recipes.importer import ImportProgress
+
+    slow = importing.match_recipe
+
+    def match_slowly(raw, matcher):  # 400 recipes take 2 s: Cancel comes long before
+        time.sleep(0.005)
+        return slow(raw, matcher)
+
+    monkeypatch.setattr(importing, "match_recipe", match_slowly)
+    # the user presses Cancel as the first recipe is reported
+    monkeypatch.setattr(
+        ImportProgress, "show_progress", lambda self, done, total: self.canceled.emit()
+    )
+    result, message = ImportProgress.run(None, _many_recipes(tmp_path, 400), catalog)
+    assert result is None and message == ""
+
+
+def test_a_bad_file_is_one_message(qtbot, catalog, tmp_path):
+    from ui.recipes.importer import ImportProgress
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", "utf-8")
+    result, message = ImportProgress.run(None, bad, catalog)
+    assert result is None and message.startswith("bad.json:") and "\n" not in message
