@@ -113,3 +113,18 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         own.put(soup("my-recipe:other", "Other"))
     assert path.read_bytes() == before
     assert [r.id for r in own] == ["my-recipe:soup"]
+
+
+def test_control_characters_never_reach_a_recipe(tmp_path):
+    item = recipe_to_json(soup())
+    item["name"] = "Soup\x1b]0;x\x07"
+    item["method"] = "Simmer.\x1b[2J\nServe.\x00"
+    item["tags"] = ["vegan\x07"]
+    item["ingredients"][2]["text"] = "salt\x1b to taste"
+    recipe = recipe_from_json(item)
+    assert recipe.name == "Soup]0;x"
+    assert recipe.method == "Simmer.[2J\nServe."
+    assert recipe.tags == {"vegan"}
+    assert recipe.notes == ("salt to taste",)
+    with pytest.raises(RecipeError, match="invalid id"):
+        recipe_from_json({**item, "id": "my-recipe:\x1b"})

@@ -34,6 +34,8 @@ MAX_TAGS = 20
 MAX_PORTIONS = 100.0
 MAX_GRAMS = 20_000.0  # one ingredient of a whole dish: 20 kg is a large pot
 MAX_DEPTH = 8  # recipes inside recipes inside ...: deeper is refused as a likely mistake
+MAX_ID = 100
+MAX_TEXT = 10_000  # a note or an ingredient's line as written
 # A category counts for a recipe when a portion holds at least this many servings of it
 # (a pinch of turmeric does not make a dish anti-inflammatory). Foods to limit count
 # from any amount: a recipe never hides one.
@@ -64,6 +66,10 @@ class Ingredient:
     def __post_init__(self) -> None:
         if self.food_id is not None and self.recipe_id is not None:
             raise RecipeError("An ingredient is either a food or a recipe, not both.")
+        if len(self.food_id or self.recipe_id or "") > MAX_ID:
+            raise RecipeError("An ingredient names a food or recipe with an id too long.")
+        if len(self.text) > MAX_TEXT or len(self.measure or "") > MAX_NAME:
+            raise RecipeError("An ingredient's text is too long.")
         if self.is_note:
             if not self.text.strip():
                 raise RecipeError("A note in a recipe needs some text.")
@@ -141,6 +147,20 @@ class Recipe:
 
 
 Lookup = Callable[[str], "Recipe | None"]
+
+
+# Control characters (C0 but line breaks and tabs, DEL, C1) and lone surrogates: kept out of
+# every text of a recipe, as they are out of own foods' (they would drive a terminal, or
+# make the file impossible to write as UTF-8).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str, *, lines: bool = False) -> str:
+    """``text`` without control characters; on one line unless ``lines``."""
+    text = _UNPRINTABLE.sub("", text)
+    if lines:
+        return "\n".join(line.rstrip() for line in text.replace("\t", " ").splitlines()).strip()
+    return " ".join(text.split())
 
 
 def slug(name: str) -> str:
@@ -383,13 +403,14 @@ def ingredient_from_json(data: object) -> Ingredient:
     food = _field(data, "food", str, None)
     recipe = _field(data, "recipe", str, None)
     count = _field(data, "count", (int, float), None)
+    measure = _field(data, "measure", str, None)
     return Ingredient(
         food_id=food,
         recipe_id=recipe,
         grams=float(_field(data, "grams", (int, float), 0.0)),
-        measure=_field(data, "measure", str, None),
+        measure=clean_text(measure) if measure else None,
         count=None if count is None else float(count),
-        text=_field(data, "text", str, ""),
+        text=clean_text(_field(data, "text", str, "")),
         heated=_field(data, "heated", bool, False),
     )
 
@@ -399,7 +420,12 @@ def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
     if not isinstance(data, dict):
         raise RecipeError("each recipe must be an object")
     recipe_id = _field(data, "id", str, "")
-    if not recipe_id or len(recipe_id) > 80 or any(ch.isspace() for ch in recipe_id):
+    if (
+        not recipe_id
+        or len(recipe_id) > MAX_ID
+        or any(ch.isspace() for ch in recipe_id)
+        or _UNPRINTABLE.search(recipe_id)
+    ):
         raise RecipeError(f"a recipe has an invalid id: {recipe_id[:40]!r}")
     items = _field(data, "ingredients", list, [])
     tags = _field(data, "tags", list, [])
@@ -408,14 +434,14 @@ def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
     portions = _field(data, "portions", (int, float), 1)
     return Recipe(
         id=recipe_id,
-        name=" ".join(_field(data, "name", str, "").split()),
+        name=clean_text(_field(data, "name", str, "")),
         portions=float(portions),
         ingredients=tuple(ingredient_from_json(item) for item in items),
-        method=_field(data, "method", str, ""),
-        tags=frozenset(" ".join(tag.casefold().split()) for tag in tags if tag.strip()),
+        method=clean_text(_field(data, "method", str, ""), lines=True),
+        tags=frozenset(clean_text(tag.casefold())[:MAX_NAME] for tag in tags if clean_text(tag)),
         meal=_field(data, "meal", str, "any"),
         origin=origin,
-        source=_field(data, "source", str, ""),
+        source=clean_text(_field(data, "source", str, ""))[:2000],
     )
 
 
