@@ -33,3 +33,13 @@ class CsvExportError(PlannerError):
 
 class Cancelled(PlannerError):
     """Long work (an export, an import, a load) stopped because the user asked it to."""
+
+
+class RecipeError(PlannerError):
+    """A recipe that cannot be made or kept: a missing field, a cycle of recipes, a file
+    of recipes that cannot be read or written."""
+
+
+class RecipeImportError(RecipeError):
+    """A file of recipes from elsewhere (a web page, Mealie, Tandoor) that cannot be read;
+    nothing was imported."""

@@ -1,0 +1,1 @@
+"""Recipes: named dishes made of catalog foods (or other recipes) with amounts in grams."""

@@ -1,0 +1,455 @@
+"""Recipes: a named dish made of catalog foods (or other recipes) with amounts in grams.
+
+Everything about a recipe's food comes from its ingredients; nothing is typed by hand:
+
+- ``expand(recipe, portions)`` flattens a recipe (and the recipes it uses) into
+  ``(food_id, grams)`` pairs. The evaluator and the shopping list count a recipe through
+  it, so a recipe's day totals equal those of its ingredients entered one by one by
+  construction.
+- ``profile(recipe)`` gives the derived facts of one portion: nutrients, category
+  servings, plants, diet tags and live-culture status, all computed from ``expand``.
+
+A recipe used inside another is measured in grams of the whole dish: 50 g of a dressing
+whose ingredients weigh 200 g in all is a quarter of each of them. Water lost or gained in
+cooking is not modelled: a dish weighs the sum of its ingredients as listed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from planner.core.foods import CATEGORIES, NUTRIENTS, Catalog, Food
+from planner.errors import RecipeError
+
+MEAL_TYPES: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snack", "any")
+STARTER, OWN = "starter", "own"
+OWN_PREFIX = "my-recipe:"
+MAX_NAME = 200
+MAX_METHOD = 20_000
+MAX_INGREDIENTS = 100
+MAX_TAGS = 20
+MAX_PORTIONS = 100.0
+MAX_GRAMS = 20_000.0  # one ingredient of a whole dish: 20 kg is a large pot
+MAX_DEPTH = 8  # recipes inside recipes inside ...: deeper is refused as a likely mistake
+MAX_ID = 100
+MAX_TEXT = 10_000  # a note or an ingredient's line as written
+# A category counts for a recipe when a portion holds at least this many servings of it
+# (a pinch of turmeric does not make a dish anti-inflammatory). Foods to limit count
+# from any amount: a recipe never hides one.
+CATEGORY_MIN_SERVINGS = 0.5
+LIVE, HEATED, NO_CULTURES = "live", "heated", "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Ingredient:
+    """One line of a recipe: a catalog food, another recipe, or a note.
+
+    ``grams`` is the amount in the whole recipe (all its portions). ``measure`` and
+    ``count`` keep the household measure it was given in ("clove", 2), for display only:
+    grams are what counts. A note (neither food nor recipe) is a line kept as written,
+    such as an imported line that matched no food: never dropped, never counted.
+    ``heated`` marks a live-culture food cooked with the dish (its cultures do not
+    survive); miso stirred in after cooking is not heated.
+    """
+
+    food_id: str | None = None
+    recipe_id: str | None = None
+    grams: float = 0.0
+    measure: str | None = None
+    count: float | None = None
+    text: str = ""
+    heated: bool = False
+
+    def __post_init__(self) -> None:
+        if self.food_id is not None and self.recipe_id is not None:
+            raise RecipeError("An ingredient is either a food or a recipe, not both.")
+        if len(self.food_id or self.recipe_id or "") > MAX_ID:
+            raise RecipeError("An ingredient names a food or recipe with an id too long.")
+        if len(self.text) > MAX_TEXT or len(self.measure or "") > MAX_NAME:
+            raise RecipeError("An ingredient's text is too long.")
+        if self.is_note:
+            if not self.text.strip():
+                raise RecipeError("A note in a recipe needs some text.")
+            return
+        if isinstance(self.grams, bool) or not isinstance(self.grams, int | float):
+            raise RecipeError("An ingredient's amount must be a number of grams.")
+        if not math.isfinite(self.grams) or not 0 < self.grams <= MAX_GRAMS:
+            raise RecipeError(
+                f"An ingredient's amount must be more than 0 and at most {MAX_GRAMS:g} g."
+            )
+        if self.count is not None and not (math.isfinite(self.count) and self.count > 0):
+            raise RecipeError("A household measure's count must be more than 0.")
+
+    @property
+    def is_note(self) -> bool:
+        return self.food_id is None and self.recipe_id is None
+
+    @classmethod
+    def note(cls, text: str) -> Ingredient:
+        return cls(text=text)
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """A dish: a yield in ``portions``, ingredients for all of them, a method, hand-given
+    ``tags`` ("quick", "vegetarian") and the meal it suits."""
+
+    id: str
+    name: str
+    portions: float
+    ingredients: tuple[Ingredient, ...]
+    method: str = ""
+    tags: frozenset[str] = frozenset()
+    meal: str = "any"
+    origin: str = OWN
+    source: str = ""  # where an imported recipe came from (a web address, a file)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise RecipeError("A recipe needs a name.")
+        if len(self.name) > MAX_NAME:
+            raise RecipeError(f"A recipe's name can have at most {MAX_NAME} characters.")
+        if isinstance(self.portions, bool) or not isinstance(self.portions, int | float):
+            raise RecipeError(f"{self.name}: the number of portions must be a number.")
+        if not math.isfinite(self.portions) or not 0 < self.portions <= MAX_PORTIONS:
+            raise RecipeError(
+                f"{self.name}: a recipe makes more than 0 and at most {MAX_PORTIONS:g} portions."
+            )
+        if self.meal not in MEAL_TYPES:
+            raise RecipeError(f"{self.name}: the meal type must be one of {', '.join(MEAL_TYPES)}.")
+        if len(self.ingredients) > MAX_INGREDIENTS:
+            raise RecipeError(
+                f"{self.name}: a recipe can have at most {MAX_INGREDIENTS} ingredients."
+            )
+        if len(self.method) > MAX_METHOD:
+            raise RecipeError(f"{self.name}: the method is too long.")
+        if len(self.tags) > MAX_TAGS:
+            raise RecipeError(f"{self.name}: a recipe can have at most {MAX_TAGS} tags.")
+        if any(item.recipe_id == self.id for item in self.ingredients):
+            raise RecipeError(f"{self.name} cannot use itself as an ingredient.")
+
+    @property
+    def counted(self) -> tuple[Ingredient, ...]:
+        """The ingredients that are foods or recipes (not notes)."""
+        return tuple(item for item in self.ingredients if not item.is_note)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return tuple(item.text for item in self.ingredients if item.is_note)
+
+    @property
+    def total_grams(self) -> float:
+        """What the whole dish weighs: its ingredients' grams added up."""
+        return sum(item.grams for item in self.counted)
+
+
+Lookup = Callable[[str], "Recipe | None"]
+
+
+# Control characters (C0 but line breaks and tabs, DEL, C1) and lone surrogates: kept out of
+# every text of a recipe, as they are out of own foods' (they would drive a terminal, or
+# make the file impossible to write as UTF-8).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str, *, lines: bool = False) -> str:
+    """``text`` without control characters; on one line unless ``lines``."""
+    text = _UNPRINTABLE.sub("", text)
+    if lines:
+        return "\n".join(line.rstrip() for line in text.replace("\t", " ").splitlines()).strip()
+    return " ".join(text.split())
+
+
+def slug(name: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return text[:40] or "recipe"
+
+
+# -- nesting ----------------------------------------------------------------------------
+def find_cycle(recipe: Recipe, lookup: Lookup) -> list[str] | None:
+    """The names along a cycle of recipes that ``recipe`` is part of or leads to
+    (A, B, A), or None."""
+    path: list[Recipe] = []
+    done: set[str] = set()
+
+    def visit(current: Recipe) -> list[str] | None:
+        if any(step.id == current.id for step in path):
+            start = next(i for i, step in enumerate(path) if step.id == current.id)
+            return [step.name for step in path[start:]] + [current.name]
+        if current.id in done:
+            return None
+        path.append(current)
+        for item in current.counted:
+            if item.recipe_id is not None:
+                inner = recipe if item.recipe_id == recipe.id else lookup(item.recipe_id)
+                if inner is not None:
+                    found = visit(inner)
+                    if found:
+                        return found
+        path.pop()
+        done.add(current.id)
+        return None
+
+    return visit(recipe)
+
+
+def check_cycles(recipe: Recipe, lookup: Lookup) -> None:
+    """Raise RecipeError naming the cycle if ``recipe`` would use itself, at any depth."""
+    cycle = find_cycle(recipe, lookup)
+    if cycle:
+        raise RecipeError(
+            f"{recipe.name} cannot be saved: recipes would use each other in a circle "
+            f"({' → '.join(cycle)})."
+        )
+
+
+# -- expansion --------------------------------------------------------------------------
+def expand(recipe: Recipe, portions: float, lookup: Lookup) -> list[tuple[str, float]]:
+    """The foods in ``portions`` of the recipe, ``(food_id, grams)`` in recipe order,
+    recipes inside it expanded in place. Notes weigh nothing and are left out.
+
+    Raises RecipeError for a recipe that uses a missing recipe, a cycle, or nesting deeper
+    than MAX_DEPTH.
+    """
+    out: list[tuple[str, float]] = []
+    _expand(recipe, portions / recipe.portions, lookup, out, (recipe.id,))
+    return out
+
+
+def _expand(
+    recipe: Recipe,
+    scale: float,
+    lookup: Lookup,
+    out: list[tuple[str, float]],
+    path: tuple[str, ...],
+) -> None:
+    for item in recipe.counted:
+        grams = item.grams * scale
+        if item.food_id is not None:
+            out.append((item.food_id, grams))
+            continue
+        assert item.recipe_id is not None
+        inner = lookup(item.recipe_id)
+        if inner is None:
+            raise RecipeError(f"{recipe.name} uses a recipe that is missing ({item.recipe_id}).")
+        if inner.id in path:
+            raise RecipeError(f"{recipe.name}: recipes use each other in a circle.")
+        if len(path) >= MAX_DEPTH:
+            raise RecipeError(f"{recipe.name}: recipes are nested more than {MAX_DEPTH} deep.")
+        total = inner.total_grams
+        if total > 0:
+            _expand(inner, grams / total, lookup, out, (*path, inner.id))
+
+
+# -- derived facts ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Profile:
+    """What one portion of a recipe holds, derived from its ingredients.
+
+    ``nutrients[key]`` is None (unknown) when any food contributing to the portion has no
+    value for it; ``known[key]`` is the sum over the foods whose value is known (a floor,
+    as the day panel shows it), and ``unknown_from[key]`` names the foods missing it.
+    A food not in the catalog makes every nutrient unknown and is named in ``missing``.
+    """
+
+    grams: float
+    nutrients: dict[str, float | None]
+    known: dict[str, float]
+    unknown_from: dict[str, tuple[str, ...]]
+    category_servings: dict[str, float]
+    categories: frozenset[str]
+    plants: tuple[str, ...]
+    diet_tags: frozenset[str]
+    live_cultures: str
+    missing: tuple[str, ...] = ()
+    limit_kinds: tuple[str, ...] = field(default=())
+
+
+def profile(recipe: Recipe, catalog: Catalog, lookup: Lookup) -> Profile:
+    """The derived facts of one portion of ``recipe``."""
+    parts = expand(recipe, 1.0, lookup)
+    known = dict.fromkeys(NUTRIENTS, 0.0)
+    unknown_from: dict[str, list[str]] = {key: [] for key in NUTRIENTS}
+    servings = dict.fromkeys(CATEGORIES, 0.0)
+    plants: set[str] = set()
+    tags: set[str] = set()
+    limit_kinds: set[str] = set()
+    missing: list[str] = []
+    for food_id, grams in parts:
+        food = catalog.get(food_id)
+        if food is None:
+            if food_id not in missing:
+                missing.append(food_id)
+            continue
+        share = grams / food.grams
+        for key in NUTRIENTS:
+            value = food.nutrients.get(key)
+            if value is None:
+                if food.name not in unknown_from[key]:
+                    unknown_from[key].append(food.name)
+            else:
+                known[key] += value * share
+        for category in food.categories:
+            servings[category] += share
+        if food.plant:
+            plants.add(food.plant)
+        tags.update(food.tags)
+        if food.limit_kind:
+            limit_kinds.add(food.limit_kind)
+    nutrients: dict[str, float | None] = {
+        key: None if (missing or unknown_from[key]) else known[key] for key in NUTRIENTS
+    }
+    categories = frozenset(
+        cat
+        for cat, amount in servings.items()
+        if (amount > 0 if cat == "limit" else amount >= CATEGORY_MIN_SERVINGS)
+    )
+    return Profile(
+        grams=sum(grams for _fid, grams in parts),
+        nutrients=nutrients,
+        known=known,
+        unknown_from={key: tuple(names) for key, names in unknown_from.items()},
+        category_servings=servings,
+        categories=categories,
+        plants=tuple(sorted(plants)),
+        diet_tags=frozenset(tags),
+        live_cultures=_live_cultures(recipe, catalog, lookup),
+        missing=tuple(missing),
+        limit_kinds=tuple(sorted(limit_kinds)),
+    )
+
+
+def _live_cultures(recipe: Recipe, catalog: Catalog, lookup: Lookup, depth: int = 0) -> str:
+    """LIVE if a live-culture food is added without being heated (in this recipe or one it
+    uses, unless that recipe is itself heated), HEATED if every one is cooked, else
+    NO_CULTURES."""
+    seen = NO_CULTURES
+    for item in recipe.counted:
+        status = NO_CULTURES
+        if item.food_id is not None:
+            food = catalog.get(item.food_id)
+            if food is not None and "probiotic" in food.categories:
+                status = LIVE
+        elif item.recipe_id is not None and depth < MAX_DEPTH:
+            inner = lookup(item.recipe_id)
+            if inner is not None:
+                status = _live_cultures(inner, catalog, lookup, depth + 1)
+        if status == LIVE and item.heated:
+            status = HEATED
+        if status == LIVE:
+            return LIVE
+        if status == HEATED:
+            seen = HEATED
+    return seen
+
+
+def food_grams_to_servings(food: Food, grams: float) -> float:
+    """Grams of a food as the plan's servings of it (what a plan entry holds today)."""
+    return grams / food.grams
+
+
+# -- JSON -------------------------------------------------------------------------------
+def ingredient_to_json(item: Ingredient) -> dict[str, object]:
+    data: dict[str, object] = {}
+    if item.food_id is not None:
+        data["food"] = item.food_id
+    if item.recipe_id is not None:
+        data["recipe"] = item.recipe_id
+    if not item.is_note:
+        data["grams"] = round(item.grams, 3)
+    if item.measure:
+        data["measure"] = item.measure
+        if item.count is not None:
+            data["count"] = item.count
+    if item.text:
+        data["text"] = item.text
+    if item.heated:
+        data["heated"] = True
+    return data
+
+
+def recipe_to_json(recipe: Recipe) -> dict[str, object]:
+    data: dict[str, object] = {
+        "id": recipe.id,
+        "name": recipe.name,
+        "portions": recipe.portions,
+        "meal": recipe.meal,
+        "tags": sorted(recipe.tags),
+        "ingredients": [ingredient_to_json(item) for item in recipe.ingredients],
+        "method": recipe.method,
+    }
+    if recipe.source:
+        data["source"] = recipe.source
+    return data
+
+
+def _field(data: Mapping[str, object], key: str, kind: type | tuple[type, ...], default: object):
+    value = data.get(key, default)
+    if value is None:
+        return default
+    if isinstance(value, bool) and kind is not bool:
+        raise RecipeError(f"{key} has the wrong type")
+    if not isinstance(value, kind):
+        raise RecipeError(f"{key} has the wrong type")
+    return value
+
+
+def ingredient_from_json(data: object) -> Ingredient:
+    if not isinstance(data, dict):
+        raise RecipeError("each ingredient must be an object")
+    food = _field(data, "food", str, None)
+    recipe = _field(data, "recipe", str, None)
+    count = _field(data, "count", (int, float), None)
+    measure = _field(data, "measure", str, None)
+    return Ingredient(
+        food_id=food,
+        recipe_id=recipe,
+        grams=float(_field(data, "grams", (int, float), 0.0)),
+        measure=clean_text(measure) if measure else None,
+        count=None if count is None else float(count),
+        text=clean_text(_field(data, "text", str, "")),
+        heated=_field(data, "heated", bool, False),
+    )
+
+
+def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
+    """A recipe from its JSON object; RecipeError names what is wrong."""
+    if not isinstance(data, dict):
+        raise RecipeError("each recipe must be an object")
+    recipe_id = _field(data, "id", str, "")
+    if (
+        not recipe_id
+        or len(recipe_id) > MAX_ID
+        or any(ch.isspace() for ch in recipe_id)
+        or _UNPRINTABLE.search(recipe_id)
+    ):
+        raise RecipeError(f"a recipe has an invalid id: {recipe_id[:40]!r}")
+    items = _field(data, "ingredients", list, [])
+    tags = _field(data, "tags", list, [])
+    if not all(isinstance(tag, str) for tag in tags):
+        raise RecipeError("a recipe's tags must be words")
+    portions = _field(data, "portions", (int, float), 1)
+    return Recipe(
+        id=recipe_id,
+        name=clean_text(_field(data, "name", str, "")),
+        portions=float(portions),
+        ingredients=tuple(ingredient_from_json(item) for item in items),
+        method=clean_text(_field(data, "method", str, ""), lines=True),
+        tags=frozenset(clean_text(tag.casefold())[:MAX_NAME] for tag in tags if clean_text(tag)),
+        meal=_field(data, "meal", str, "any"),
+        origin=origin,
+        source=clean_text(_field(data, "source", str, ""))[:2000],
+    )
+
+
+def missing_foods(recipes: Iterable[Recipe], catalog: Catalog) -> list[tuple[str, str]]:
+    """(recipe name, food id) for every ingredient naming a food the catalog lacks."""
+    return [
+        (recipe.name, item.food_id)
+        for recipe in recipes
+        for item in recipe.counted
+        if item.food_id is not None and item.food_id not in catalog
+    ]

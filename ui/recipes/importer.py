@@ -1,0 +1,88 @@
+"""Reading a file of recipes on a worker thread, with a progress bar and Cancel.
+
+``ImportProgress.run(parent, path, catalog)`` returns ``(result, message)``: the import's
+result (None if it failed or was cancelled) and a sentence for the user ("" when it went
+well or was cancelled). The job touches no widget; it reports through signals, which Qt
+delivers on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from planner.core.foods import Catalog
+from planner.errors import Cancelled, PlannerError
+from planner.recipes.importing import ImportResult, import_file
+
+
+class ImportJob(QObject):
+    """Imports one file on a pool thread. ``progressed`` carries (recipes done, in all);
+    ``done`` the result or None, a message or None, and whether the user cancelled."""
+
+    progressed = Signal(int, int)
+    done = Signal(object, object, bool)
+
+    def __init__(self, path: Path, catalog: Catalog) -> None:
+        super().__init__()
+        self.cancel = threading.Event()
+        self._path, self._catalog = path, catalog
+
+    def run(self) -> None:
+        result: ImportResult | None = None
+        error: str | None = None
+        cancelled = False
+        try:
+            result = import_file(
+                self._path, self._catalog, progress=self.progressed.emit, cancel=self.cancel
+            )
+        except Cancelled:
+            cancelled = True
+        except PlannerError as exc:
+            error = str(exc)
+        except Exception as exc:  # an unexpected failure still ends as a message
+            error = f"{self._path.name}: could not be imported ({exc})."
+        self.done.emit(result, error, cancelled)
+
+
+class ImportProgress(QProgressDialog):
+    """A modal progress bar over the import; Cancel stops it between recipes."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(f"Reading {path.name}…", "Cancel", 0, 0, parent)
+        self.setWindowTitle("Import Recipes")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(300)  # a small file is done before the bar would show
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.setMaximum(total)
+        self.setValue(done)
+        self.setLabelText(f"Matching ingredients: recipe {done:,} of {total:,}")
+
+    @classmethod
+    def run(
+        cls, parent: QWidget | None, path: Path, catalog: Catalog
+    ) -> tuple[ImportResult | None, str]:
+        dialog = cls(path, parent)
+        job = ImportJob(path, catalog)
+        outcome: list[tuple[ImportResult | None, str]] = []
+        loop = QEventLoop()
+
+        def finished(result: ImportResult | None, error: str | None, cancelled: bool) -> None:
+            outcome.append((None if cancelled else result, "" if cancelled else error or ""))
+            loop.quit()
+
+        job.progressed.connect(dialog.show_progress)
+        job.done.connect(finished)
+        dialog.canceled.connect(job.cancel.set)
+        QThreadPool.globalInstance().start(job.run)
+        if not outcome:
+            loop.exec()
+        dialog.close()
+        dialog.deleteLater()
+        return outcome[0]
