@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .common import Row, format_table, full_plan
 from .journal import ROW_NAMES as JOURNAL_ROWS
+from .recipes import ROW_NAMES as RECIPE_ROWS
 
 # Every row the table prints, in order (tests check that a quick run prints them all).
 ROW_NAMES = (
@@ -41,6 +42,7 @@ ROW_NAMES = (
     "Plan file read: 20,000 foods (the most a plan holds)",
     "CSV import: 2,000 lines naming foods over the catalog",
     *JOURNAL_ROWS,
+    *RECIPE_ROWS,
     "PDF export, a week of N foods with 200-character unknown ids",
     "PDF export, the same with 4 N foods",
 )
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     from planner.core.foods import Catalog
     from planner.storage.planfile import save_plan
 
-    from . import files, inprocess, journal, savefiles, startup
+    from . import files, inprocess, journal, recipes, savefiles, startup
 
     rows: list[Row] = []
     rows += startup.startup_rows(runs=1 if quick else 7)
@@ -80,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += savefiles.own_food_rows(repeats=3 if quick else 21)
     rows += savefiles.recovery_rows(repeats=1 if quick else 11)
     rows += journal.journal_rows(quick)
+    rows += recipes.recipe_rows(catalog, quick)
 
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     title = (
