@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Your own foods were not loaded: {self.user_foods_error}", 15000
             )
+        elif settings.problem:  # said once: the defaults are used and nothing is written
+            self.statusBar().showMessage(
+                f"Settings are not kept this time: {settings.problem}.", 15000
+            )
 
     # -- building ------------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
