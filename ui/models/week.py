@@ -172,7 +172,7 @@ class WeekModel(QAbstractTableModel):
                 return "…"
             return "not planned" if score.score is None else f"{score.score:.0f}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return score.why if score else "Scoring…"
+            return literal_tip(score.why) if score else "Scoring…"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if score is None or score.score is None:
                 return "Score: not planned" if score else "Score: not yet known"

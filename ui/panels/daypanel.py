@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import NUTRIENT_LABELS
 from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, Suggestion
+from ui.models.foods import literal_tip
 from ui.models.suggestions import SuggestionModel
 from ui.theme import score_color
 from ui.views.lists import FoodListView
@@ -67,6 +68,9 @@ class DayPanel(QWidget):
         self.title.setFont(font)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
+        # Sentences name foods, whose names are the user's text: never rendered as HTML.
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         parts_box = QGroupBox("Score parts", self)
@@ -85,6 +89,7 @@ class DayPanel(QWidget):
             sentence = QLabel(parts_box)
             sentence.setObjectName("partSentence")
             sentence.setWordWrap(True)
+            sentence.setTextFormat(Qt.TextFormat.PlainText)
             grid.addWidget(name, row * 2, 0)
             grid.addWidget(bar, row * 2, 1)
             grid.addWidget(points, row * 2, 2)
@@ -177,7 +182,7 @@ class DayPanel(QWidget):
                 bar.setProperty("tint", color)
                 _tint(bar, color)
             self.part_sentences[part.key].setText(part.sentence)
-            bar.setToolTip(part.sentence)
+            bar.setToolTip(literal_tip(part.sentence))
         for share in score.skin:
             percent = 100 * share.share
             bar = self.skin_bars[share.key]
@@ -187,8 +192,8 @@ class DayPanel(QWidget):
             tip = f"{share.label}: {share.amount:.3g} {share.unit} ({percent:.0f}% of a day's need)"
             if share.unknown_foods:
                 tip += f"\nUnknown for {', '.join(share.unknown_foods)}: the share may be higher."
-            bar.setToolTip(tip)
-            self.skin_values[share.key].setToolTip(tip)
+            bar.setToolTip(literal_tip(tip))
+            self.skin_values[share.key].setToolTip(literal_tip(tip))
 
     def show_suggestions(self, items: list[Suggestion]) -> None:
         self.suggestions.set_suggestions(items)

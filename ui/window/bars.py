@@ -7,7 +7,7 @@ central widget lays them out as before, with no extra widget to build at start-u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, Plan
 from planner.scoring.model import WeekScore
+from ui.models.foods import literal_tip
 
 
 class WeekBar:
@@ -83,7 +84,7 @@ class WeekBar:
         self.week_average.setText(f"Week average: {average}")
         self.week_plants.setText(f"Plants: {len(score.plants)} of {score.plants_target}")
         self.week_plants.setToolTip(
-            "Different plants this week: " + (", ".join(score.plants) or "none yet")
+            literal_tip("Different plants this week: " + (", ".join(score.plants) or "none yet"))
         )
         self.week_fermented.setText(
             f"Fermented food on {score.fermented_days} of {DAYS_PER_WEEK} days"
@@ -97,6 +98,9 @@ class EntryBar:
     def __init__(self, parent: QWidget) -> None:
         self.entry_label = QLabel(parent)
         self.entry_label.setObjectName("entryLabel")
+        # A food's name is the user's (or a file's) text: shown as written, never as HTML
+        # (an <img> in a name made Qt read the file it names, a pipe or /dev/zero).
+        self.entry_label.setTextFormat(Qt.TextFormat.PlainText)
         self.servings = QDoubleSpinBox(parent)
         self.servings.setRange(0.25, MAX_SERVINGS)
         self.servings.setSingleStep(0.5)

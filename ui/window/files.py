@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from planner.core.plan import Plan, this_monday
 from planner.errors import PlannerError
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
+from ui.models.foods import literal_tip
 
 from .controller import Controller
 
@@ -210,9 +211,10 @@ class FileController(Controller):
         menu.clear()
         recent = self._settings.recent_files
         for n, path in enumerate(recent, start=1):
-            action = menu.addAction(f"&{n} {path.name}")
+            # "&" in a name would make a shortcut of the next letter: doubled, it is shown.
+            action = menu.addAction(f"&{n} {path.name.replace('&', '&&')}")
             action.setData(str(path))
-            action.setToolTip(str(path))
+            action.setToolTip(literal_tip(str(path)))
             action.setStatusTip(str(path))
         if recent:
             menu.addSeparator()

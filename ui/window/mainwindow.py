@@ -219,7 +219,10 @@ class MainWindow(QMainWindow):
         self.window_actions.update_enabled(self)
 
     def update_title(self, *_args: object) -> None:
-        self.setWindowTitle(f"{self.document.title}[*] — {APP_TITLE}")
+        # "[*]" marks where Qt shows the unsaved mark; one in a file's name is doubled,
+        # which Qt shows as written.
+        title = self.document.title.replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{title}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.modified)
 
     # -- the window's public face: each hands over to a controller ------------------------------
