@@ -21,6 +21,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TypeGuard
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
@@ -284,7 +285,7 @@ class Settings:
         return bool(value)
 
 
-def _usable_path(value: object) -> bool:
+def _usable_path(value: object) -> TypeGuard[str]:
     """Whether a path read from the settings file can be used: text, not empty, not too
     long, and free of NUL and other control characters (which a file name the app wrote
     never holds, and which os functions refuse with ValueError)."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, 
 
 from planner.core.drop import CarriedFood
 from planner.core.foods import CATEGORY_LABELS, CATEGORY_ROLES, TAGS, Food
+from ui.guard import guarded
 from ui.theme import category_icon
 
 from .mime import MIME_TYPE, encode_foods
@@ -132,6 +133,7 @@ class FoodListModel(FoodSourceModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._shown) or index.column():
             return None

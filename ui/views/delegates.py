@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.guard import guarded_paint
 from ui.models.roles import (
     AVOIDED_ROLE,
     ENTRIES_ROLE,
@@ -51,12 +52,12 @@ class FoodDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         return QSize(200, fm.height() * 2 + PAD + 2)
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         food = index.data(FOOD_ROLE)
         if food is None:
             super().paint(painter, option, index)
             return
-        painter.save()
         widget = option.widget
         style = widget.style() if widget else None
         opt = QStyleOptionViewItem(option)
@@ -109,7 +110,6 @@ class FoodDelegate(QStyledItemDelegate):
         painter.drawText(
             serving_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, serving
         )
-        painter.restore()
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -124,8 +124,8 @@ class CellDelegate(QStyledItemDelegate):
     def line_height(fm: QFontMetrics) -> int:
         return fm.height() + 4
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        painter.save()
         widget = option.widget
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -143,7 +143,6 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 4, 4)
-        painter.restore()
 
     def _paint_entries(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         entries = index.data(ENTRIES_ROLE) or []

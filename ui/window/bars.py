@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, Plan
+from planner.core.plan import DAYS_PER_WEEK, EARLIEST_START, LATEST_START, MAX_SERVINGS, Plan
 from planner.scoring.model import WeekScore
 from ui.models.foods import literal_tip
 
@@ -33,6 +33,11 @@ class WeekBar:
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit.setKeyboardTracking(False)  # one edit per date, not per keystroke
+        # Page Up to year 9999 once made a plan whose last days are past Python's last date.
+        first, last = EARLIEST_START, LATEST_START
+        self.start_edit.setDateRange(
+            QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
+        )
         self.start_edit.setAccessibleName("First day of the plan")
         start_label = QLabel("&Starts:", parent)
         start_label.setBuddy(self.start_edit)
