@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from planner.core.plan import Plan, this_monday
 from planner.errors import PlannerError
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
+from ui.document import Conflict, FileIdentity
 from ui.models.foods import literal_tip
 
 from .controller import Controller
@@ -95,6 +96,12 @@ class FileController(Controller):
         from ui.dialogs import Messages
 
         path = Path(path)
+        if "\x00" in str(path):  # from a damaged settings file or a script: no such file
+            Messages.file_error(
+                self._window, "Could not open the plan", path, "The file name holds a NUL."
+            )
+            return False
+        disk = FileIdentity.of(path)  # before reading: a change after it is a conflict
         try:
             plan, version = read_plan(path)
         except PlannerError as exc:
@@ -102,7 +109,7 @@ class FileController(Controller):
                 self._settings.remove_recent(path)
             Messages.file_error(self._window, "Could not open the plan", path, str(exc))
             return False
-        self._doc.replace(plan, path)
+        self._doc.replace(plan, path, disk=disk)
         self.remember(path)
         catalog = self._window.catalog
         unknown = sorted(fid for fid in plan.food_ids() if fid not in catalog)
@@ -137,6 +144,9 @@ class FileController(Controller):
     def save_to(self, path: Path) -> bool:
         from ui.dialogs import Messages
 
+        verdict = self._resolve_conflict(path)
+        if verdict is not None:
+            return verdict
         try:
             self._doc.save(path)
         except PlannerError as exc:
@@ -146,6 +156,35 @@ class FileController(Controller):
         self._window.update_title()
         self._status(f"Saved {path}")
         return True
+
+    def _resolve_conflict(self, path: Path) -> bool | None:
+        """None if the plan may be written to ``path`` now. Otherwise the user was asked
+        whether to overwrite, save as or reload (see PlanDocument.conflict), and what they
+        chose was done: the result is whether the plan ended up saved."""
+        from ui.dialogs import ConflictDialog
+
+        kind = self._doc.conflict(path)
+        if not kind:
+            return None
+        if kind == Conflict.LINKED:
+            reason = (
+                f"{path.name} has become a link to another file since the plan was opened. "
+                "Saving would write into that file, so the plan was not saved."
+            )
+        else:
+            reason = (
+                f"{path.name} was changed by another program or window since you opened "
+                "or last saved it here."
+            )
+        linked = kind == Conflict.LINKED
+        answer = ConflictDialog.ask(self._window, path, reason, can_overwrite=not linked)
+        if answer == ConflictDialog.OVERWRITE and not linked:
+            return None
+        if answer == ConflictDialog.SAVE_AS:
+            return self.save_as()
+        if answer == ConflictDialog.RELOAD and not linked:
+            self.load_file(path)  # the other version; the changes here are dropped
+        return False
 
     # -- CSV -----------------------------------------------------------------------------------
     def import_csv_file(self) -> None:
