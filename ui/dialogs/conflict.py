@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 class ConflictDialog:
@@ -21,7 +21,7 @@ class ConflictDialog:
         box.setTextFormat(Qt.TextFormat.PlainText)  # names a file
         box.setText(reason)
         role = QMessageBox.ButtonRole
-        answers = {}
+        answers: dict[QAbstractButton, str] = {}
         if can_overwrite:
             box.setInformativeText(
                 "Overwrite replaces that version with yours. Save As keeps both. Reload "

@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
+        self.files.cancel_load()  # a file still being read is not wanted any more
         # Let background work finish so no worker outlives the window it reports to.
         QThreadPool.globalInstance().waitForDone(30_000)
         event.accept()
