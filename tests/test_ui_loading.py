@@ -15,7 +15,9 @@ from planner.errors import Cancelled
 from planner.storage.csvio import export_csv
 from planner.storage.planfile import load_plan, save_plan
 from planner.storage.sample import sample_plan
+from tests.test_bad_inputs import MANIFEST, unpack
 from tests.test_ui_support import QT_LOG_IGNORE, START
+from tests.tinydata import tiny_catalog
 from ui import dialogs
 from ui.window import files, loading
 
@@ -146,3 +148,34 @@ def test_a_small_plan_still_opens_at_once(window, week):
     assert window.load_file(week) and window.document.path == week
     assert not window.files.loading
     assert isinstance(window.document.plan, Plan)
+
+
+LARGE = [(kind, stored) for kind in ("plans", "csv") for stored in MANIFEST[kind]
+         if stored.endswith(".gz")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "stored"), LARGE, ids=[s for _, s in LARGE])
+def test_the_large_files_of_the_corpus_are_read_on_a_worker(
+    make_window, qtbot, tmp_path, monkeypatch, every_file_is_large, kind, stored
+):
+    """The corpus's large files (tests/data/bad/, stored gzipped, around 1 MB and more)
+    through the worker: the same one message as when read at once, and the plan stays."""
+    path = unpack(kind, stored, tmp_path)
+    window = make_window(cat=tiny_catalog())
+    shown = []
+
+    def record(cls, parent, action: str, where: Path, text: str) -> None:
+        shown.append(text)
+
+    monkeypatch.setattr(dialogs.Messages, "file_error", classmethod(record))
+    monkeypatch.setattr(dialogs.FileDialogs, "open_csv", classmethod(lambda c, p, f: path))
+    before = window.document.plan.snapshot()
+    if kind == "plans":
+        assert window.load_file(path)
+    else:
+        window.import_csv_file()
+    assert window.files.loading
+    qtbot.waitUntil(lambda: not window.files.loading, timeout=30000)
+    spec = MANIFEST[kind][stored]
+    assert shown == [spec["error"]]
+    assert window.document.plan.snapshot() == before

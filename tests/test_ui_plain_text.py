@@ -234,3 +234,35 @@ def test_a_file_name_holding_the_unsaved_mark_is_shown_as_written(window, tmp_pa
     assert window.load_file(path)
     window.set_servings(1)  # nothing selected: the plan stays as it is
     assert window.windowHandle().title().startswith("a[*]b.gutplan")
+
+
+CORPUS_NAMES = ["markup", "img-pipe", "img-dev-zero", "layout-tags"]
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_the_corpus_names_show_as_plain_text_in_the_window(make_window, tmp_path, name):
+    """The corpus's plans and own-food files with markup names (tests/data/bad/), opened in
+    the window: the selected food's bar, the day panel and My Foods show them as written."""
+    from tests.test_bad_inputs import unpack
+    from ui.dialogs import MyFoodsDialog
+
+    foods = UserFoods(tmp_path / "mine.json")
+    for food in UserFoods.load(unpack("foods", f"name-{name}.json", tmp_path)):
+        foods.add(food)
+    window = make_window(user_foods=foods)
+    window.foods.user_foods_changed()
+    try:
+        assert window.load_file(unpack("plans", f"name-{name}.gutplan", tmp_path))
+        window.grid.set_current(0, "lunch", 0)
+        window.editing.show_entry()
+        assert "Unknown food (<" in window.entry_label.text()
+        seen: list[str] = []
+        window.grab()
+        check_widget(window, seen)
+        dialog = MyFoodsDialog(window.user_foods, set(), window)
+        dialog.list.setCurrentRow(0)
+        dialog.message.setText(f"Added {dialog.list.item(0).text()}.")
+        check_widget(dialog, seen)
+        assert seen and window.entry_label.textFormat() == Qt.TextFormat.PlainText
+    finally:
+        window.catalog.set_user_foods([])
