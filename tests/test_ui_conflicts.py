@@ -153,3 +153,21 @@ def test_a_plan_opened_through_a_link_saves_through_it(window, asked, tmp_path):
     assert window.add_food("kefir")
     asked.answers = [dialogs.ConflictDialog.CANCEL]
     assert not window.save() and not asked[0][2]
+
+
+def test_a_change_on_disk_is_told_before_saving(opened, qtbot, tmp_plan_path):
+    _written_elsewhere(tmp_plan_path)
+    message = opened.statusBar().currentMessage
+    qtbot.waitUntil(lambda: "was changed on disk" in message(), timeout=5000)
+    opened.statusBar().clearMessage()
+    _written_elsewhere(tmp_plan_path)  # still watched after a save by rename
+    qtbot.waitUntil(lambda: "was changed on disk" in message(), timeout=5000)
+
+
+def test_the_apps_own_save_is_not_told_as_a_change(opened, qtbot, asked, tmp_plan_path):
+    assert opened.save()
+    opened.statusBar().clearMessage()
+    qtbot.wait(300)
+    assert "changed on disk" not in opened.statusBar().currentMessage()
+    _written_elsewhere(tmp_plan_path)
+    qtbot.waitUntil(lambda: "changed on disk" in opened.statusBar().currentMessage(), timeout=5000)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -34,6 +35,9 @@ class FileController(Controller):
         self._load: reading.LoadJob | None = None  # a file being read on a worker
         self._finish: Callable[[object, str | None], None] | None = None
         self._progress: reading.LoadProgress | None = None  # made at the first such read
+        # Warns early that the plan's file changed on disk (made when a file is first open).
+        self._watcher: QFileSystemWatcher | None = None
+        self._doc.planReplaced.connect(self.watch_file)
 
     def _status(self, text: str, ms: int = 5000) -> None:
         self._window.statusBar().showMessage(text, ms)
@@ -247,7 +251,43 @@ class FileController(Controller):
         self.remember(path)
         self._window.update_title()
         self._status(f"Saved {path}")
+        self.watch_file()
         return True
+
+    def watch_file(self) -> None:
+        """Watch the plan's file, so that a change by another program is told at once
+        rather than only when saving (the check before a save does not depend on it)."""
+        path = self._doc.path
+        if self._watcher is None:
+            if path is None:
+                return
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.fileChanged.connect(self._file_changed)
+        if self._watcher.files():
+            self._watcher.removePaths(self._watcher.files())
+        if path is not None:
+            self._watcher.addPath(str(path))
+
+    def _file_changed(self, name: str) -> None:
+        path = self._doc.path
+        if path is None or str(path) != name or self._watcher is None:
+            return
+        # A save by rename (this app's, and most editors') replaces the file watched, and
+        # the watcher drops it: watch the new one.
+        if name not in self._watcher.files() and os.path.lexists(path):
+            self._watcher.addPath(name)
+        kind = self._doc.conflict(path)
+        if kind == Conflict.CHANGED:
+            self._status(
+                f"{path.name} was changed on disk by another program or window; saving will "
+                "ask whether to overwrite it.",
+                30000,
+            )
+        elif kind == Conflict.LINKED:
+            self._status(
+                f"{path.name} has become a link to another file; Save will not write there.",
+                30000,
+            )
 
     def _resolve_conflict(self, path: Path) -> bool | None:
         """None if the plan may be written to ``path`` now. Otherwise the user was asked
