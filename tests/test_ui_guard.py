@@ -105,3 +105,68 @@ def test_an_error_in_a_delegate_or_a_list_is_shown_once(qtbot, qtlog, window, cr
     assert not any(during_paint for _, during_paint in shown)
     # The painter was restored, also after a paint that failed half-way.
     assert not [r.message for r in qtlog.records if "saved states" in r.message]
+
+
+# The app in a child process, as the hardening report ran it: the real crash handler and
+# its real dialog (answered Continue by a timer), with the plan's dates failing as a start
+# near year 9999 made them fail. Before, the dialog ran inside the header's paint and the
+# process ended with a segmentation fault.
+_FAILING_DATES = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ui.app import create_application
+app = create_application()
+from planner.core.plan import Plan
+from planner.storage.crashlog import CrashLog
+from ui.crash import CrashHandler
+from ui.settings import Settings
+from ui.window.mainwindow import MainWindow
+
+handler = CrashHandler(log=CrashLog())
+handler.install()
+window = MainWindow(Settings(sys.argv[1]), background=False)
+handler.window = window
+
+def far(plan, day):
+    raise OverflowError("date value out of range")
+
+Plan.date_of = far
+answered = []
+
+def answer():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        answered.append(box.text().splitlines()[-1])
+        next(b for b in box.buttons() if b.text() == "&Continue").click()
+
+clicker = QTimer()
+clicker.timeout.connect(answer)
+clicker.start(20)
+window.show()
+painter = QTimer()
+painter.timeout.connect(window.grid.horizontalHeader().viewport().repaint)
+painter.start(10)
+QTimer.singleShot(2000, app.quit)
+app.exec()
+print("ANSWERED", answered)
+"""
+
+
+def test_failing_dates_in_a_real_app_give_one_dialog_and_no_crash(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+           "GUTSKIN_DATA_DIR": str(tmp_path / "data")}  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", _FAILING_DATES, str(tmp_path / "s.ini")],
+                          env=env, cwd=root, capture_output=True, text=True,
+                          timeout=120)  # fmt: skip
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "ANSWERED ['OverflowError: date value out of range']" in done.stdout, done.stdout
+    logs = list((tmp_path / "data" / "logs").glob("errors-*.log"))
+    assert logs and "OverflowError" in logs[0].read_text(encoding="utf-8")
+    assert "Traceback" not in done.stderr
