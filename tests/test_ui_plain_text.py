@@ -266,3 +266,38 @@ def test_the_corpus_names_show_as_plain_text_in_the_window(make_window, tmp_path
         assert seen and window.entry_label.textFormat() == Qt.TextFormat.PlainText
     finally:
         window.catalog.set_user_foods([])
+
+
+def test_template_names_are_plain_text(qtbot, tmp_path, monkeypatch):
+    """The templates dialog (ui/weeks) names templates in its messages and asks before
+    removing one: plain text, and the food ids of its tooltip escaped."""
+    from planner.core.plan import Entry
+    from planner.core.templates import make_template
+    from planner.storage.templates import TemplateLibrary
+    from ui.weeks.templates import TemplatesDialog
+
+    recorder = Recorder(monkeypatch)
+    library = TemplateLibrary(tmp_path / "templates.json")
+    name = HOSTILE_NAMES[1]
+    library.add_many(
+        [
+            make_template(name, "meal", {(0, "breakfast"): [Entry(IMG)]}),
+            make_template("Zucchini", "meal", {(0, "lunch"): [Entry("kefir")]}),
+        ]
+    )
+    dialog = TemplatesDialog(library)
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+    check_widget(dialog, seen)
+    tip = dialog.tree.topLevelItem(0).toolTip(0)
+    check_tip(tip)
+    assert "&lt;img" in tip
+    dialog.remove()  # asked, and answered No
+    (question,) = recorder.take()
+    check_widget(question, seen)
+    assert len(library) == 2
+    monkeypatch.setattr(dialogs.Confirm, "ask", classmethod(lambda cls, p, t, x: True))
+    dialog.remove()
+    assert dialog.message.text() == f"Removed {name}."
+    check_widget(dialog, seen)
+    assert any(name in text for text in seen)
