@@ -200,3 +200,19 @@ def test_any_bytes_as_the_settings_file_load_or_give_the_defaults(tmp_path, pref
     assert isinstance(settings.acne_prone, bool) and isinstance(settings.first_run, bool)
     settings.preferences()
     _ = settings.geometry, settings.window_state, settings.last_folder, settings.avoid_tags
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_opening_a_path_with_a_nul_is_a_message_not_a_crash(window, monkeypatch):
+    from ui import dialogs
+
+    shown = []
+
+    def record(cls, parent, action: str, path: Path, text: str) -> None:
+        shown.append((action, text))
+
+    monkeypatch.setattr(dialogs.Messages, "file_error", classmethod(record))
+    before = window.document.plan.snapshot()
+    window.files.open_recent(Path("/tmp/a\x00b.gutplan"))
+    assert shown == [("Could not open the plan", "The file name holds a NUL.")]
+    assert window.document.plan.snapshot() == before
