@@ -23,6 +23,15 @@ from ui.models.mime import MIME_TYPE
 pytestmark = QT_LOG_IGNORE
 
 
+@pytest.fixture(autouse=True)
+def _read_at_once(monkeypatch):
+    """Every file is read on the GUI thread here, so that each message comes at once; the
+    large ones go through the worker in tests/test_ui_loading.py."""
+    from ui.window import loading
+
+    monkeypatch.setattr(loading, "BACKGROUND_BYTES", 1 << 40)
+
+
 def patch(monkeypatch, cls, name, func) -> None:
     monkeypatch.setattr(cls, name, classmethod(func))
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +39,39 @@ def first_difference(
             )
             return day, meal, max(0, min(index, len(new) - 1))
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class FileIdentity:
+    """What tells one version of a file from another without reading it: its change time
+    and size, and which file it is (inode and device; a save by rename makes a new one).
+    ``link`` is where the path pointed if it was a symbolic link, else None."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+    device: int
+    link: str | None
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity | None:
+        """The identity of the regular file at ``path`` now; None if there is none (a
+        folder or a pipe there is no version of the plan: saving reports it)."""
+        try:
+            link = os.readlink(path) if os.path.islink(path) else None
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return cls(info.st_mtime_ns, info.st_size, info.st_ino, info.st_dev, link)
+
+
+class Conflict:
+    """Why saving over the plan's own file needs the user's word (see PlanDocument.conflict)."""
+
+    CHANGED = "changed"  # another program or window wrote the file since
+    LINKED = "linked"  # the path became a link (or now points elsewhere): never followed
 
 
 class EditCommand(QUndoCommand):
@@ -144,6 +179,7 @@ class PlanDocument(QObject):
         self._path = path
         self._title = path.name if path else "Untitled"
         self._unsaved_origin = False  # an imported plan is unsaved before any edit
+        self._disk: FileIdentity | None = None  # the file as it was opened or last saved
         # Tells drags from this plan from drags from another (os.urandom: importing uuid
         # costs a millisecond on the way to the first paint).
         self.token = os.urandom(16).hex()
@@ -219,8 +255,10 @@ class PlanDocument(QObject):
         *,
         title: str | None = None,
         unsaved: bool = False,
+        disk: FileIdentity | None = None,
     ) -> None:
-        """Open another plan: the undo history starts afresh."""
+        """Open another plan: the undo history starts afresh. ``disk`` is the identity of
+        ``path`` taken before it was read (see ``conflict``)."""
         was_modified = self.modified
         self._plan.unsubscribe(self._relay)
         self.undo_stack.clear()
@@ -228,6 +266,7 @@ class PlanDocument(QObject):
         self._path = path
         self._title = title or (path.name if path else "Untitled")
         self._unsaved_origin = unsaved
+        self._disk = disk if path is not None else None
         self.token = os.urandom(16).hex()
         self.revision += 1
         plan.subscribe(self._relay)
@@ -235,9 +274,30 @@ class PlanDocument(QObject):
         if self.modified != was_modified:
             self.modifiedChanged.emit(self.modified)
 
+    def conflict(self, path: Path) -> str:
+        """Why writing the plan to ``path`` might destroy someone's work: Conflict.CHANGED
+        if it is the plan's own file and another program (or window) wrote it since it was
+        opened or last saved here; Conflict.LINKED if the path has become a symbolic link
+        (or a link now pointing elsewhere), which a save would follow into another file.
+        "" if the save may go ahead: another file (Save As asked), a file that vanished,
+        or a plan whose file's identity is not known (a restored recovery copy)."""
+        recorded = self._disk
+        if recorded is None or self._path is None or Path(path) != self._path:
+            return ""
+        now = FileIdentity.of(Path(path))
+        if now is None:
+            return Conflict.LINKED if os.path.islink(path) else ""
+        if now.link is not None and now.link != recorded.link:
+            return Conflict.LINKED
+        return "" if now == recorded else Conflict.CHANGED
+
     def save(self, path: Path) -> None:
         """Save to ``path`` (raises PlanFileError; the document stays modified then)."""
         save_plan(self._plan, path)
+        # What is on disk now is ours: the next save compares with it. (A write by another
+        # program between the rename and this look would go unnoticed: a window of a few
+        # microseconds, against minutes between saves.)
+        self._disk = FileIdentity.of(path)
         was_modified = self.modified
         self._path = path
         self._title = path.name

@@ -48,6 +48,7 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch):
         (dialogs.PdfOptionsDialog, "ask"),
         (dialogs.FoodEditor, "ask"),
         (dialogs.Confirm, "ask"),
+        (dialogs.ConflictDialog, "ask"),
         (dialogs.RecoveryDialog, "ask"),
         (dialogs.CrashDialog, "ask"),
         (dialogs.PantryDialog, "ask"),

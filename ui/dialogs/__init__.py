@@ -7,6 +7,7 @@ where it first needs it (tests/test_ui_startup.py checks that).
 """
 
 from .confirm import Confirm
+from .conflict import ConflictDialog
 from .copyday import CopyDayDialog
 from .crash import CrashDialog
 from .files import CSV_FILTER, PDF_FILTER, PLAN_FILTER, FileDialogs
@@ -29,6 +30,7 @@ __all__ = [
     "About",
     "Chosen",
     "Confirm",
+    "ConflictDialog",
     "CopyDayDialog",
     "CrashDialog",
     "FileDialogs",

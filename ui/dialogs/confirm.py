@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -9,5 +10,8 @@ class Confirm:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
-        return answer == buttons.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, title, "", buttons.Yes | buttons.No, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the question may name a food
+        box.setText(text)
+        box.setDefaultButton(buttons.No)
+        return box.exec() == buttons.Yes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,6 +95,7 @@ class FoodEditor(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #d04c4c;")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote the name
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Serving:", self.serving)

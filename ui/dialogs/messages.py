@@ -38,6 +38,8 @@ class Messages:
         box = QMessageBox(
             QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Close, parent
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the text names a file
+        box.setText(text)
         open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(open_button)
         box.exec()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
+from ui.models.foods import literal_tip
 from ui.theme import category_icon
 
 from .confirm import Confirm
@@ -40,6 +41,7 @@ class MyFoodsDialog(QDialog):
         self.remove_button = QPushButton("&Remove", self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # "Added NAME.": the user's text
         side = QVBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
             side.addWidget(button)
@@ -66,7 +68,7 @@ class MyFoodsDialog(QDialog):
         for food in sorted(self._foods, key=lambda f: f.name.casefold()):
             item = QListWidgetItem(category_icon(food.primary_category()), food.name)
             item.setData(Qt.ItemDataRole.UserRole, food.id)
-            item.setToolTip(f"{food.serving_label} ({food.grams:g} g)")
+            item.setToolTip(literal_tip(f"{food.serving_label} ({food.grams:g} g)"))
             self.list.addItem(item)
             if food.id == select:
                 self.list.setCurrentItem(item)

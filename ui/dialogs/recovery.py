@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.storage.recovery import RecoveryCopy
+from ui.models.foods import literal_tip
 
 
 class RecoveryDialog(QDialog):
@@ -38,7 +39,8 @@ class RecoveryDialog(QDialog):
         for copy in copies:
             item = QListWidgetItem(copy.describe())
             item.setData(Qt.ItemDataRole.UserRole, copy)
-            item.setToolTip(str(copy.source) if copy.source else "Never saved to a file")
+            tip = literal_tip(str(copy.source)) if copy.source else "Never saved to a file"
+            item.setToolTip(tip)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         note = QLabel(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -14,6 +15,7 @@ class UnsavedChanges:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Unsaved changes")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the name is a file's or the user's
         box.setText(f"Save the changes to {name}?")
         box.setInformativeText("Your changes will be lost if you don't save them.")
         buttons = QMessageBox.StandardButton

@@ -17,6 +17,7 @@ from planner.core.foods import (
     match_rank,
     spaced_name,
 )
+from ui.guard import guarded
 from ui.theme import category_icon
 
 from .mime import MIME_TYPE, encode_foods
@@ -150,6 +151,7 @@ class FoodListModel(FoodSourceModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._shown) or index.column():
             return None

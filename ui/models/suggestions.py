@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from planner.scoring.model import Suggestion
+from ui.guard import guarded
 
 from .foods import FoodSourceModel, literal_tip
 from .roles import FOOD_ID_ROLE, Index
@@ -28,6 +29,7 @@ class SuggestionModel(FoodSourceModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._items) or index.column():
             return None

@@ -13,6 +13,7 @@ from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, format_s
 from planner.errors import PlanError
 from planner.scoring.model import DayScore
 from ui.document import PlanDocument
+from ui.guard import guarded
 
 from .foods import literal_tip
 from .mime import MIME_TYPE, decode_foods, encode_foods, entries_text
@@ -121,6 +122,7 @@ class WeekModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else DAYS_PER_WEEK
 
+    @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not self.checkIndex(index):
             return None
@@ -174,7 +176,7 @@ class WeekModel(QAbstractTableModel):
                 return "not scored" if score.unknown_foods else "not planned"
             return f"{score.score:.0f}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return score.why if score else "Scoring…"
+            return literal_tip(score.why) if score else "Scoring…"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if score is None or score.score is None:
                 if score is None:
@@ -185,6 +187,7 @@ class WeekModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    @guarded()
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:

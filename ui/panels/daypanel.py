@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner.core.foods import NUTRIENT_LABELS, Catalog
 from planner.core.plan import Plan
 from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, PartScore, Suggestion
+from ui.models.foods import literal_tip
 from ui.models.suggestions import SuggestionModel
 from ui.theme import score_color
 from ui.views.lists import FoodListView
@@ -104,6 +105,9 @@ class DayPanel(QWidget):
         self.title.setFont(font)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
+        # Sentences name foods, whose names are the user's text: never rendered as HTML.
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
         self.why.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -209,6 +213,7 @@ class DayPanel(QWidget):
         sentence = QLabel(box)
         sentence.setObjectName("partSentence")
         sentence.setWordWrap(True)
+        sentence.setTextFormat(Qt.TextFormat.PlainText)
         grid.addWidget(name, row * 2, 0)
         grid.addWidget(bar, row * 2, 1)
         grid.addWidget(points, row * 2, 2)
@@ -312,7 +317,7 @@ class DayPanel(QWidget):
                 bar.setProperty("tint", color)
                 _tint(bar, color)
             self.part_sentences[part.key].setText(part.sentence)
-            bar.setToolTip(part.sentence)
+            bar.setToolTip(literal_tip(part.sentence))
         for share in score.skin:
             percent = 100 * share.share
             bar = self.skin_bars[share.key]
@@ -326,8 +331,8 @@ class DayPanel(QWidget):
             tip = f"{share.label}: {share.amount:.3g} {share.unit} ({percent:.0f}% of a day's need)"
             if share.unknown_foods:
                 tip += f"\nUnknown for {', '.join(share.unknown_foods)}: the share may be higher."
-            bar.setToolTip(tip)
-            value.setToolTip(tip)
+            bar.setToolTip(literal_tip(tip))
+            value.setToolTip(literal_tip(tip))
 
     def show_suggestions(self, items: list[Suggestion]) -> None:
         self.suggestions.set_suggestions(items)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ui.guard import guarded_paint
 from ui.models.roles import (
     AVOIDED_ROLE,
     ENTRIES_ROLE,
@@ -61,12 +62,12 @@ class FoodDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         return QSize(200, fm.height() * 2 + PAD + 2)
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         food = index.data(FOOD_ROLE)
         if food is None:
             super().paint(painter, option, index)
             return
-        painter.save()
         widget = option.widget
         style = widget.style() if widget else None
         opt = QStyleOptionViewItem(option)
@@ -127,7 +128,6 @@ class FoodDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-        painter.restore()
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -142,8 +142,8 @@ class CellDelegate(QStyledItemDelegate):
     def line_height(fm: QFontMetrics) -> int:
         return fm.height() + 4
 
+    @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        painter.save()
         widget = option.widget
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -163,7 +163,6 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(option.rect.adjusted(2, 2, -2, -2), 4, 4)
-        painter.restore()
 
     @staticmethod
     def _paint_focus(painter: QPainter, option: QStyleOptionViewItem) -> None:

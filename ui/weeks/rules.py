@@ -79,6 +79,7 @@ class NewRuleDialog(QDialog):
         self.templates.setAccessibleName("Templates of the rule, in turn order")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote a template's name
         form = QFormLayout()
         form.addRow("&Rule:", self.kind)
         form.addRow("&Meal:", self.meal)
@@ -172,6 +173,7 @@ class RulesDialog(QDialog):
         self.remove_button = QPushButton("&Remove", self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote a template's name
         side = QVBoxLayout()
         side.addWidget(self.new_button)
         side.addWidget(self.remove_button)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from planner.core.templates import KIND_LABELS, Template, template_plan
 from planner.errors import PlannerError
 from planner.storage.templates import EXTENSION, TemplateLibrary, export_templates
+from ui.models.foods import literal_tip
 
 Scorer = Callable[[Template], float | None]
 
@@ -95,6 +95,7 @@ class TemplatesDialog(QDialog):
         self.add_button.setToolTip("Add the template's foods to what is planned there")
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names templates: user text
         where = QLabel(f"Apply to: {target}" if target else "", self)
         side = QVBoxLayout()
         for button in (
@@ -159,7 +160,7 @@ class TemplatesDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, template.id)
             item.setData(3, Qt.ItemDataRole.AccessibleTextRole, "not scored" if score is None
                          else f"score {score:.0f} of 100")  # fmt: skip
-            item.setToolTip(0, ", ".join(e.food_id for e in template.entries)[:300])
+            item.setToolTip(0, literal_tip(", ".join(e.food_id for e in template.entries)[:300]))
             self.tree.addTopLevelItem(item)
             if template.id == select:
                 self.tree.setCurrentItem(item)
@@ -218,13 +219,13 @@ class TemplatesDialog(QDialog):
         template = self.current()
         if template is None:
             return
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self, "Remove Template",
+        from ui.dialogs import Confirm  # its text is plain: the name is the user's
+
+        if not Confirm.ask(
+            self,
+            "Remove Template",
             f"Remove the template “{template.name}”? Plans whose rules use it keep their copy.",
-            buttons.Yes | buttons.No, buttons.No,
-        )  # fmt: skip
-        if answer != buttons.Yes:
+        ):
             return
         try:
             self._library.remove(template.id)

@@ -7,7 +7,7 @@ central widget lays them out as before, with no extra widget to build at start-u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, Plan
+from planner.core.plan import DAYS_PER_WEEK, EARLIEST_START, LATEST_START, MAX_SERVINGS, Plan
 from planner.scoring.model import WeekScore
+from ui.models.foods import literal_tip
 
 
 def _leaves_undo_to_window(event: QEvent) -> bool:
@@ -64,6 +65,11 @@ class WeekBar:
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("ddd d MMM yyyy")
         self.start_edit.setKeyboardTracking(False)  # one edit per date, not per keystroke
+        # Page Up to year 9999 once made a plan whose last days are past Python's last date.
+        first, last = EARLIEST_START, LATEST_START
+        self.start_edit.setDateRange(
+            QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
+        )
         self.start_edit.setAccessibleName("First day of the plan")
         start_label = QLabel("&Starts:", parent)
         start_label.setBuddy(self.start_edit)
@@ -118,7 +124,7 @@ class WeekBar:
         self.week_average.setText(f"Week average: {average}")
         self.week_plants.setText(f"Plants: {len(score.plants)} of {score.plants_target}")
         self.week_plants.setToolTip(
-            "Different plants this week: " + (", ".join(score.plants) or "none yet")
+            literal_tip("Different plants this week: " + (", ".join(score.plants) or "none yet"))
         )
         fermented = f"Live-culture food on {score.fermented_days} of {DAYS_PER_WEEK} days"
         self.week_fermented.setText(fermented)
@@ -134,6 +140,9 @@ class EntryBar:
         self.entry_label.setObjectName("entryLabel")
         # A long food name is cut on a narrow window rather than widening it (tooltip: all).
         self.entry_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A food's name is the user's (or a file's) text: shown as written, never as HTML
+        # (an <img> in a name made Qt read the file it names, a pipe or /dev/zero).
+        self.entry_label.setTextFormat(Qt.TextFormat.PlainText)
         self.servings = ServingsBox(parent)
         self.servings.setRange(0.25, MAX_SERVINGS)
         self.servings.setSingleStep(0.5)
@@ -155,7 +164,7 @@ class EntryBar:
         """The selected food's description and servings (None: no food is selected)."""
         self.servings.blockSignals(True)
         self.entry_label.setText(text)
-        self.entry_label.setToolTip(text)
+        self.entry_label.setToolTip(literal_tip(text))
         self.servings.setValue(1 if servings is None else servings)
         self.servings.blockSignals(False)
         self.servings.setEnabled(servings is not None)

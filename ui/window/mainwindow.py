@@ -130,6 +130,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Your own foods were not loaded: {self.user_foods_error}", 15000
             )
+        elif settings.problem:  # said once: the defaults are used and nothing is written
+            self.statusBar().showMessage(
+                f"Settings are not kept this time: {settings.problem}.", 15000
+            )
 
     # -- placing -------------------------------------------------------------------------------
     def _place(self, settings: Settings) -> None:
@@ -296,7 +300,10 @@ class MainWindow(QMainWindow):
         self.window_actions.update_enabled(self)
 
     def update_title(self, *_args: object) -> None:
-        self.setWindowTitle(f"{self.document.title}[*] — {APP_TITLE}")
+        # "[*]" marks where Qt shows the unsaved mark; one in a file's name is doubled,
+        # which Qt shows as written.
+        title = self.document.title.replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{title}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.modified)
 
     # -- the window's public face: each hands over to a controller ------------------------------
@@ -374,6 +381,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
+        self.files.cancel_load()  # a file still being read is not wanted any more
         # Let background work finish so no worker outlives the window it reports to.
         QThreadPool.globalInstance().waitForDone(30_000)
         self.journal.close()  # after the workers: a report may still be reading it

@@ -26,6 +26,11 @@ PDF = (
 LONG = "kefir " * 1666 + "kefir"  # 10,001 characters
 MARKUP = '<b>Kefir</b><img src="x.png"><a href="https://example.com">click</a>'
 RTL = "كفير \u202eriref\u202c עם שיבולת שועל"
+# Markup that Qt's rich text would act on (the hardening report, D3): an image read from a
+# pipe (a hang) or from /dev/zero (memory without end), and tags that change the layout.
+IMG_PIPE = '<img src="/tmp/pipe">Kefir'
+IMG_ZERO = '<img src="/dev/zero">Kefir'
+LAYOUT_TAGS = "<font size=7>Big</font><h1>Huge</h1><table><tr><td>Kefir</td></tr></table>"
 EMOJI = "🥛 Kefir 👩🏽‍🍳🇯🇵"
 NUL = "Kef\x00ir"
 NEWLINES = "Kefir\nand\r\noats"
@@ -139,7 +144,9 @@ def plans() -> dict[str, bytes]:
     files["cell-201"] = dump(plan_doc(entries=entry() * 201))
     files["cell-100000"] = dump(plan_doc(entries=entry() * 100_000))
     for name, text in [("10000-characters", LONG), ("markup", MARKUP), ("right-to-left", RTL),
-                       ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES)]:  # fmt: skip
+                       ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES),
+                       ("img-pipe", IMG_PIPE), ("img-dev-zero", IMG_ZERO),
+                       ("layout-tags", LAYOUT_TAGS)]:  # fmt: skip
         files[f"name-{name}"] = dump(plan_doc(entries=entry(food=text)))
     return files
 
@@ -160,7 +167,9 @@ def foods() -> dict[str, bytes]:
     files["name-formulas"] = dump(food_doc(*[food(id=f"my:f{n}", name=name)
                                              for n, name in enumerate(FORMULAS)]))  # fmt: skip
     for name, text in [("10000-characters", LONG), ("markup", MARKUP), ("right-to-left", RTL),
-                       ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES)]:  # fmt: skip
+                       ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES),
+                       ("img-pipe", IMG_PIPE), ("img-dev-zero", IMG_ZERO),
+                       ("layout-tags", LAYOUT_TAGS)]:  # fmt: skip
         files[f"name-{name}"] = dump(food_doc(food(name=text)))
     return files
 
@@ -201,7 +210,9 @@ def csv_files() -> dict[str, bytes]:
     files["escaped-quote"] = (header + "1,lunch,''=x,1\n").encode()
     files["cell-100000"] = (header + "1,lunch,kefir,1\n" * 100_000).encode()
     for name, text in [("10000-characters", LONG), ("markup", MARKUP), ("right-to-left", RTL),
-                       ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES)]:  # fmt: skip
+                       ("emoji", EMOJI), ("nul", NUL), ("newlines", NEWLINES),
+                       ("img-pipe", IMG_PIPE), ("img-dev-zero", IMG_ZERO),
+                       ("layout-tags", LAYOUT_TAGS)]:  # fmt: skip
         quoted = '"' + text.replace('"', '""') + '"'
         files[f"name-{name}"] = (header + f"1,lunch,{quoted},1\n").encode()
     return files
