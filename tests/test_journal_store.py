@@ -284,11 +284,11 @@ def test_a_damaged_journal_is_moved_aside_and_the_backup_restored(tmp_path: Path
 
 
 def test_a_locked_journal_is_not_taken_for_damage(tmp_path: Path, monkeypatch):
-    from planner.journal import store as store_module
+    from planner.journal import schema as schema_module
 
     path = journal_with_backup(tmp_path)
     before = path.read_bytes()
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(schema_module, "BUSY_TIMEOUT_S", 0.1)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")  # another program holds the file
@@ -305,10 +305,10 @@ def test_a_locked_journal_is_not_taken_for_damage(tmp_path: Path, monkeypatch):
 
 
 def test_the_journal_opens_while_another_window_is_saving(tmp_path: Path, monkeypatch):
-    from planner.journal import store as store_module
+    from planner.journal import schema as schema_module
 
     path = journal_with_backup(tmp_path)
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(schema_module, "BUSY_TIMEOUT_S", 0.1)
     writer = JournalStore(path, backups=False).open()
     writer.conn.execute("BEGIN IMMEDIATE")  # a save in progress elsewhere
     try:

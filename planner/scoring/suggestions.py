@@ -1,0 +1,236 @@
+"""Suggestions: foods ranked by how much one serving would raise a day's score.
+
+Every candidate food is scored at once with array arithmetic: the day's sums, minus each
+candidate's contribution as it stands, plus its contribution with one serving more. With
+swaps, a serving of a food to limit may be swapped for a candidate. A day's suggestions
+are cached by its foods, since the window asks again as the selection moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.core.foods import SR28, Catalog
+from planner.core.plan import Plan
+from planner.scoring.formula import Formula, S
+from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
+from planner.scoring.grouping import Grouped, group_numpy, species_grams
+from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion
+
+
+@dataclass
+class _State:
+    """One day as suggestions see it: its foods, sums, parts and score, servings by
+    catalog row and grams by plant species."""
+
+    rows: np.ndarray
+    sums: np.ndarray
+    parts: np.ndarray
+    score: float
+    in_day: np.ndarray
+    species: np.ndarray
+
+
+class Suggester(Formula):
+    """The formula with suggestions and their cache; the base of
+    planner.scoring.evaluator.Evaluator."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        config: ScoringConfig | None = None,
+        prefs: Preferences | None = None,
+    ) -> None:
+        super().__init__(catalog, config, prefs)
+        self._one_serving_cache: tuple[CatalogFrame, np.ndarray] | None = None
+        self._suggestions: dict[tuple, tuple[Suggestion, ...]] = {}
+
+    # -- suggestions ---------------------------------------------------------------------
+    def suggest(
+        self,
+        plan: Plan,
+        day: int,
+        top: int = 5,
+        *,
+        familiar_first: bool = False,
+        swaps: bool = False,
+    ) -> list[Suggestion]:
+        """Foods ranked by how much one serving would raise the day's score.
+
+        Only food a person eats as it is, in a portion of at most ``suggest.max_kcal``:
+        never an ingredient (flour, raw grains or pulses, leavening...), never a food to
+        limit, never a food with a tag the user avoids; and only gains of at least
+        ``suggest.min_gain``. Ties go to foods not yet in the day, then to curated foods,
+        then by name. With ``familiar_first``, only curated foods and the user's own are
+        ranked when any of them would help, SR28's otherwise: what the app, the tips and
+        the PDF show a person. With ``swaps``, a serving of a food to limit in the day may
+        be swapped for a candidate ("swap the cola for kombucha").
+        """
+        plan.check_day(day)
+        table = self.table()
+        # The window asks again for the same day as the selection moves: a day's
+        # suggestions depend only on its foods (and this evaluator's catalog and settings).
+        key = (
+            id(table),
+            table.revision,
+            tuple((e.food_id, e.servings) for _m, _i, e in plan.day_entries(day)),
+            top,
+            familiar_first,
+            swaps,
+        )
+        cached = self._suggestions.get(key)
+        if cached is not None:
+            return list(cached)
+        found = self._suggest(plan, day, top, familiar_first, swaps)
+        if len(self._suggestions) >= 32:
+            self._suggestions.pop(next(iter(self._suggestions)))
+        self._suggestions[key] = tuple(found)
+        return found
+
+    def _suggest(
+        self, plan: Plan, day: int, top: int, familiar_first: bool, swaps: bool
+    ) -> list[Suggestion]:
+        table = self.table()
+        grouped = group_numpy(self.table(), plan, [day])
+        allowed = table.suggestable.copy()
+        allowed &= table.column("energy_kcal") <= self.config.suggest_max_kcal
+        avoid = tag_mask(self.prefs.avoid_tags)
+        if avoid:
+            allowed &= (table.tag_mask & avoid) == 0
+        pools = [np.flatnonzero(allowed)]
+        if familiar_first:
+            familiar = np.flatnonzero(allowed & (table.origin_rank < ORIGIN_RANK[SR28]))
+            pools = [familiar, pools[0]]
+        now = self._state(table, grouped.rows, grouped.servings)
+        bases = [(now, None)]
+        if swaps:
+            for limit_row in grouped.rows[table.is_limit_food[grouped.rows]].tolist():
+                fewer = grouped.servings.copy()
+                at = grouped.rows == limit_row
+                fewer[at] = np.maximum(fewer[at] - 1.0, 0.0)
+                bases.append((self._state(table, grouped.rows, fewer), limit_row))
+        found: list[Suggestion] = []
+        for candidates in pools:
+            for base, replaces in bases:
+                found += self._ranked(table, base, candidates, now.score, top, replaces)
+            if found:
+                break
+        found.sort(key=lambda s: -s.gain)  # stable: each list's own order breaks ties
+        return found[:top]
+
+    def _state(self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray) -> _State:
+        """A day's foods and everything a candidate's gain is worked out from."""
+        grouped = Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
+        sums = self._sums(grouped)
+        parts, _completeness, score = self.points(sums)
+        in_day = np.zeros(len(table))
+        np.add.at(in_day, rows, servings)
+        _pos, codes, grams = species_grams(table, grouped)
+        species = np.zeros(len(table.species_labels) + 1)  # the last: "not a plant"
+        species[codes] = grams
+        return _State(rows, sums[0], parts[:, 0], float(score[0]), in_day, species)
+
+    def _one_serving(self, table: CatalogFrame) -> np.ndarray:
+        """Every food's contribution for one serving, cached per catalog frame."""
+        if self._one_serving_cache is None or self._one_serving_cache[0] is not table:
+            rows = np.arange(len(table))
+            self._one_serving_cache = (
+                table,
+                self._food_contributions(table, rows, np.ones(len(table))),
+            )
+        return self._one_serving_cache[1]
+
+    def _with_one_more(
+        self, table: CatalogFrame, base: _State, candidates: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Scores and parts of the day with one serving more of each candidate food, all
+        candidates at once: the day's sums, minus each candidate's contribution as it
+        stands, plus its contribution with one serving more."""
+        old = base.in_day[candidates]
+        # Most candidates are not in the day: their gain is one serving's contribution,
+        # worked out once per catalog; the few in the day are worked out here.
+        sums = base.sums[None, :] + self._one_serving(table)[candidates]
+        eaten = np.flatnonzero(old > 0)
+        if len(eaten):
+            rows = candidates[eaten]
+            sums[eaten] += (
+                self._food_contributions(table, rows, old[eaten] + 1.0)
+                - self._food_contributions(table, rows, old[eaten])
+                - self._one_serving(table)[rows]
+            )
+        # Plants: the candidate's species, with its grams added to the day's.
+        code = table.species_code[candidates]
+        had = base.species[code]
+        min_g = self.config.parts["plants"]["min_g"]
+        added = table.amounts[candidates, COLUMN["plant_g"]]
+        sums[:, S["plants"]] += (code >= 0) & (had < min_g) & (had + added >= min_g)
+        parts, _completeness, scores = self.points(sums)
+        return scores, parts
+
+    def _ranked(
+        self,
+        table: CatalogFrame,
+        base: _State,
+        candidates: np.ndarray,
+        now: float,
+        top: int,
+        replaces: int | None,
+    ) -> list[Suggestion]:
+        if not len(candidates) or top <= 0:
+            return []
+        scores, parts = self._with_one_more(table, base, candidates)
+        gain = scores - now
+        keep = gain >= self.config.min_gain
+        candidates, gain, scores, parts = candidates[keep], gain[keep], scores[keep], parts[:, keep]
+        if not len(candidates):
+            return []
+        in_day = np.zeros(len(table), dtype=np.int64)
+        in_day[base.rows] = 1
+        # One integer key orders like sorting by (-gain to 6 decimals, in the day, origin,
+        # name): the name rank is unique, so the first ``top`` need no full sort.
+        micro = np.rint(gain * 1e6).astype(np.int64)
+        key = ((-micro * 2 + in_day[candidates]) * 3 + table.origin_rank[candidates]) * len(
+            table
+        ) + table.name_order[candidates]
+        if 0 < top < len(candidates):
+            first = np.argpartition(key, top - 1)[:top]
+            order = first[np.argsort(key[first])]
+        else:
+            order = np.argsort(key)[:top]
+        result = []
+        for i in order.tolist():
+            position = int(candidates[i])
+            result.append(
+                Suggestion(
+                    food_id=table.ids[position],
+                    name=table.names[position],
+                    serving_label=table.serving_labels[position],
+                    gain=float(gain[i]),
+                    new_score=float(scores[i]),
+                    reason=self._reason(parts[:, i] - base.parts, replaces, table),
+                    replaces=None if replaces is None else table.ids[replaces],
+                    replaces_name=None if replaces is None else table.names[replaces],
+                )
+            )
+        return result
+
+    def _reason(self, delta: np.ndarray, replaces: int | None, table: CatalogFrame) -> str:
+        labels = self.config.labels
+        gains = [
+            labels[key].lower()
+            for key, change in zip(PART_KEYS, delta.tolist(), strict=True)
+            if key != "limit" and change > 0.05
+        ]
+        text = "Adds to " + ", ".join(gains) if gains else "Makes the day more complete"
+        if replaces is not None:
+            text = f"In place of {table.names[replaces]}: " + text[0].lower() + text[1:]
+        return text
+
+    def _tip(self, plan: Plan, day: int) -> str:
+        best = self.suggest(plan, day, top=1, familiar_first=True)
+        if not best:
+            return ""
+        s = best[0]
+        return f"Adding {s.name} ({s.serving_label}) would raise it to {s.new_score:.0f}."
