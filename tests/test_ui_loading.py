@@ -15,9 +15,9 @@ from planner.errors import Cancelled
 from planner.storage.csvio import export_csv
 from planner.storage.planfile import load_plan, save_plan
 from planner.storage.sample import sample_plan
-from tests.test_bad_inputs import MANIFEST, unpack
 from tests.support.gui import QT_LOG_IGNORE, START
 from tests.support.tinydata import tiny_catalog
+from tests.test_bad_inputs import MANIFEST, unpack
 from ui import dialogs
 from ui.window import files, loading
 
