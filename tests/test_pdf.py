@@ -24,6 +24,7 @@ from planner.core.edits import AddFood
 from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Plan
 from planner.core.shopping import shopping_list
+from planner.core.totals import amount_text, day_amount
 from planner.errors import Cancelled, CatalogError
 from planner.export import rl_private, shopping
 from planner.export.fonts import visual_order
@@ -110,6 +111,26 @@ def test_the_grid_prints_every_food_and_every_score_in_order(hand, hand_pdf):
     assert f"Week average {week.average:.0f} of 100" in grid
     assert f"{len(week.plants)} of {week.plants_target} different plants" in grid
     assert_in_order(grid, ["Pro", "Pre", "Fib", "Lim"])  # the legend of the four marks
+
+
+def test_each_planned_day_prints_its_energy_and_protein():
+    """Energy and protein under each day, added up from the plan's foods (not part of the
+    score); "at least" where a food's value is unknown."""
+    from planner.storage.sample import sample_plan
+
+    catalog = Catalog.load(include_sr28=False)
+    plan, evaluator = sample_plan(START, catalog), Evaluator(catalog)
+    grid = texts(render_pdf(plan, evaluator, shopping=False))[0]
+    foot = grid[grid.rindex("Day") :]
+    shown = []
+    for day in range(DAYS_PER_WEEK):
+        if plan.is_day_empty(day):
+            continue
+        energy = amount_text(*day_amount(plan, evaluator.catalog, day, "energy_kcal"), "kcal")
+        protein = amount_text(*day_amount(plan, evaluator.catalog, day, "protein_g"), "g")
+        shown += [energy, f"protein {protein}"]
+    assert shown and any(char.isdigit() for char in shown[0])
+    assert_in_order(foot, shown)
 
 
 def test_the_shopping_list_matches_the_week_worked_out_by_hand(hand, hand_pdf):

@@ -14,7 +14,7 @@ from planner.export.fonts import Fonts
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 SUGGESTIONS_PER_DAY = 3
-CELL_SIZES = (9.4, 8.5, 7.6)  # grid text sizes to try, largest first
+CELL_SIZES = (9.4, 8.5, 7.6, 7.0)  # grid text sizes to try, largest first
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS
 from planner.core.shopping import entry_quantity, week_days
+from planner.core.totals import amount_text, day_amount
 from planner.export.document import Document
 from planner.export.flowables import GridTable, ScoreCell, Swatch
 from planner.export.fonts import printable
@@ -151,11 +152,16 @@ def _cell(
 
 
 def _day_foot(doc: Document, day: DayScore) -> Paragraph | str:
+    """The day's fiber and plants; then its energy and protein, for people balancing other
+    goals (not part of the score; "at least" where a food's value is unknown)."""
     if not day.planned:
         return ""
     plants = len(day.plants)
+    energy = amount_text(*day_amount(doc.plan, doc.catalog, day.day, "energy_kcal"), "kcal")
+    protein = amount_text(*day_amount(doc.plan, doc.catalog, day.day, "protein_g"), "g")
     return doc.para(
-        f"Fiber {day.fiber_g:.0f} g · {plants} plant{'' if plants == 1 else 's'}",
+        f"Fiber {day.fiber_g:.0f} g · {plants} plant{'' if plants == 1 else 's'}<br/>"
+        f"{doc.text(energy)} · protein {doc.text(protein)}",
         doc.styles.foot,
     )
 

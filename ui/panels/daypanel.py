@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.foods import NUTRIENT_LABELS, Catalog
-from planner.core.plan import Plan
+from planner.core.foods import NUTRIENT_LABELS
+from planner.core.totals import amount_text
 from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, PartScore, Suggestion
 from ui.models.foods import literal_tip
 from ui.models.suggestions import SuggestionModel
@@ -44,27 +44,6 @@ def points_text(points: float, most: float) -> str:
     if (shown == f"{most:.0f}" and points < most) or (shown == "0" and points > 0):
         shown = f"{points:.1f}"
     return f"{shown} / {most:.0f}"
-
-
-def day_amount(plan: Plan, catalog: Catalog, day: int, key: str) -> tuple[float, list[str]]:
-    """A nutrient summed over a day's foods (servings x the value per serving), and the
-    names of the foods whose value is unknown (or that are not in the catalog)."""
-    total, unknown = 0.0, []
-    for _meal, _index, entry in plan.day_entries(day):
-        food = catalog.get(entry.food_id)
-        value = None if food is None else food.nutrient(key, entry.servings)
-        if value is None:
-            unknown.append(catalog.name_of(entry.food_id))
-        else:
-            total += value
-    return total, unknown
-
-
-def amount_text(total: float, unknown: list[str], unit: str) -> str:
-    if unknown and not total:
-        return "unknown"
-    text = f"{total:,.0f} {unit}"
-    return f"at least {text}" if unknown else text
 
 
 def _bar(accessible: str, parent: QWidget) -> QProgressBar:

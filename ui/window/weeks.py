@@ -10,7 +10,8 @@ from PySide6.QtCore import QDate, QModelIndex
 
 from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Change
-from ui.panels.daypanel import EVERYDAY, day_amount
+from planner.core.totals import day_amount
+from ui.panels.daypanel import EVERYDAY
 
 from .controller import Controller
 
