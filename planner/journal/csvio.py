@@ -45,8 +45,16 @@ def export_csv(store: JournalStore, path: Path | str) -> int:
 
 
 def parse_csv_text(text: str, name: str = "the file") -> list[CheckIn]:
-    """The check-ins of a CSV text, or JournalError naming each bad line."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    """The check-ins of a CSV text, or JournalError naming each bad line (malformed CSV,
+    such as a bare carriage return inside a cell, is one of them)."""
+    try:
+        return _parse_rows(text, name)
+    except csv.Error as exc:
+        raise JournalError(f"{name} is not valid CSV ({exc}); nothing was imported.") from exc
+
+
+def _parse_rows(text: str, name: str) -> list[CheckIn]:
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = next(reader, None)
     if header is None:
         raise JournalError(f"{name} is empty.")
