@@ -9,8 +9,10 @@ still allow (50 MB plans, 20 MB CSV), go to a worker.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeAlias
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
@@ -86,3 +88,11 @@ class LoadProgress:
 
 def start(job: LoadJob) -> None:
     QThreadPool.globalInstance().start(job.run)
+
+
+def file_size(path: Path) -> int:
+    """The file's size, or 0 where it cannot be told (the reader then says what is wrong)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
