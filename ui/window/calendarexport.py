@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction
 
 from planner.core.plan import Plan
-from planner.errors import PlannerError
+from ui.jobs import Job
 
 from .controller import Controller
 
@@ -25,35 +24,25 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 
-class CalendarJob(QObject):
-    """Writes one .ics file on a pool thread from a copy of the plan; touches no widget.
-    ``done`` carries the path, how many events were written (or None) and an error
-    message (or None). No Cancel: the longest plan (52 weeks of the sample week, 1,456
-    events) took 0.9 s on a busy 2-CPU machine, and the window stays usable meanwhile."""
+class CalendarJob(Job):
+    """Writes one .ics file on a pool thread from a copy of the plan (ui.jobs.Job); its
+    result is how many events were written. No Cancel: the longest plan (52 weeks of the
+    sample week, 1,456 events) took 0.9 s on a busy 2-CPU machine, and the window stays
+    usable meanwhile."""
 
-    done = Signal(object, object, object)
+    failure = "The calendar could not be written"
 
     def __init__(self, plan: Plan, catalog: Catalog, options: CalendarOptions, path: Path):
         super().__init__()
-        self._plan, self._catalog, self._options, self._path = plan, catalog, options, path
+        self._plan, self._catalog, self._options, self.path = plan, catalog, options, path
 
-    def run(self) -> None:
-        count: int | None = None
-        error: str | None = None
-        try:
-            from planner.core.shopping import weeks_days
-            from planner.export.ical import export_ical
+    def work(self) -> int:
+        from planner.core.shopping import weeks_days
+        from planner.export.ical import export_ical
 
-            opts, plan = self._options, self._plan
-            days = None if opts.weeks is None else weeks_days(plan, opts.weeks)
-            count = export_ical(
-                plan, self._catalog, self._path, times=opts.times, tz=opts.tz, days=days
-            )
-        except PlannerError as exc:
-            error = str(exc)
-        except Exception as exc:  # an unexpected failure still ends as a message
-            error = f"The calendar could not be written ({exc})."
-        self.done.emit(self._path, count, error)
+        opts, plan = self._options, self._plan
+        days = None if opts.weeks is None else weeks_days(plan, opts.weeks)
+        return export_ical(plan, self._catalog, self.path, times=opts.times, tz=opts.tz, days=days)
 
 
 class CalendarPart(Controller):
@@ -95,26 +84,17 @@ class CalendarPart(Controller):
         job = CalendarJob(self._doc.plan.copy(), window.catalog, options, path)
         job.done.connect(self._calendar_done)
         self._calendar_job = job
-        self.export_calendar.setEnabled(False)
-        window.window_actions.my_foods.setEnabled(False)  # the worker reads the catalog
-        self._status(f"Writing {path.name}…", 0)
-        QThreadPool.globalInstance().start(job.run)
+        self._worker_started(f"Writing {path.name}…", self.export_calendar)
+        job.start()
 
     @property
     def calendar_running(self) -> bool:
         return self._calendar_job is not None
 
-    def _calendar_done(self, path: Path, count: int | None, error: str | None) -> None:
-        from ui.dialogs import Messages
-
-        window = self._window
-        self._calendar_job = None
-        self.export_calendar.setEnabled(True)
-        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
-        window.statusBar().clearMessage()
-        if error:
-            Messages.file_error(window, "Could not export the calendar", path, error)
+    def _calendar_done(self, count: int | None, error: str | None, _cancelled: bool) -> None:
+        job, self._calendar_job = self._calendar_job, None
+        self._worker_ended(self.export_calendar)
+        if job is None or not self._file_written("the calendar", job.path, error):
             return
-        window.settings.last_folder = path.parent
         n = count or 0
-        self._status(f"Exported {n} meal{'' if n == 1 else 's'} to {path}.", 10000)
+        self._status(f"Exported {n} meal{'' if n == 1 else 's'} to {job.path}.", 10000)

@@ -196,10 +196,8 @@ class FileController(WatchPart, CsvPart):
         job.done.connect(self._load_done)
         self._load = job
         self._progress.show(busy)
-        # The catalog is read on the worker: own foods are not edited meanwhile.
-        window.window_actions.my_foods.setEnabled(False)
-        window.statusBar().showMessage(message)
-        reading.start(job)
+        self._worker_started(message)
+        job.start()
 
     def cancel_load(self) -> None:
         """Stop the file being read; the open plan stays as it is."""
@@ -208,12 +206,10 @@ class FileController(WatchPart, CsvPart):
             self._status("Cancelling…")
 
     def _load_done(self, result: object, error: str | None, cancelled: bool) -> None:
-        window = self._window
         finish, self._finish, self._load = self._finish, None, None
         if self._progress is not None:
             self._progress.hide()
-        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
-        window.statusBar().clearMessage()
+        self._worker_ended()
         if cancelled:
             self._status("Cancelled; the plan you had open is as it was.")
         elif finish is not None:

@@ -15,26 +15,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
-from planner.errors import Cancelled, PlannerError
+from ui.jobs import Job
 
 BACKGROUND_BYTES = 1 << 20
 
 Work: TypeAlias = Callable[[threading.Event, Callable[[float], None]], Any]
 
 
-class LoadJob(QObject):
-    """Runs ``work(cancel, progress)`` on a pool thread; touches no widget. ``done``
-    carries the result, an error message (None) and whether the user cancelled."""
+class LoadJob(Job):
+    """Runs ``work(cancel, progress)`` on a pool thread (ui.jobs.Job); ``progressed``
+    carries how far it has come, in per mille."""
 
-    done = Signal(object, object, bool)
-    progressed = Signal(int)  # per mille, at most a thousand times a load
+    progressed = Signal(int)  # at most a thousand times a load
 
     def __init__(self, work: Work) -> None:
         super().__init__()
-        self.cancel = threading.Event()
         self._work = work
         self._last = -1
 
@@ -44,19 +42,11 @@ class LoadJob(QObject):
             self._last = step
             self.progressed.emit(step)
 
-    def run(self) -> None:
-        result: Any = None
-        error: str | None = None
-        cancelled = False
-        try:
-            result = self._work(self.cancel, self._progress)
-        except Cancelled:
-            cancelled = True
-        except PlannerError as exc:
-            error = str(exc)
-        except Exception as exc:  # an unexpected failure still ends as a message
-            error = f"The file could not be read ({type(exc).__name__}: {exc})."
-        self.done.emit(result, error, cancelled)
+    def work(self) -> object:
+        return self._work(self.cancel, self._progress)
+
+    def failed(self, exc: Exception) -> str:
+        return f"The file could not be read ({type(exc).__name__}: {exc})."
 
 
 class LoadProgress:
@@ -84,10 +74,6 @@ class LoadProgress:
     def hide(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-
-
-def start(job: LoadJob) -> None:
-    QThreadPool.globalInstance().start(job.run)
 
 
 def file_size(path: Path) -> int:
