@@ -16,42 +16,21 @@ from planner.core.plan import Plan
 from planner.errors import PlannerError
 
 from . import loading as reading
-from .controller import Controller
 
 if TYPE_CHECKING:
-    from ui.document import PlanDocument
     from ui.settings import Settings
 
 
-class CsvPart(Controller):
-    """FileController gives the document, the settings, the questions and the worker."""
+class CsvPart(reading.LoadPart):
+    """FileController gives the settings and the questions; LoadPart the worker."""
 
-    _doc: PlanDocument
     _settings: Settings
 
     if TYPE_CHECKING:
 
-        @property
-        def loading(self) -> bool: ...
-
-        def maybe_save(self) -> bool: ...
-
         def folder(self) -> Path: ...
 
         def stem(self) -> str: ...
-
-        def _still_wanted(self, revision: int) -> bool: ...
-
-        def _start_load(
-            self,
-            message: str,
-            work: reading.Work,
-            finish: Callable[[object, str | None], None],
-            *,
-            busy: bool,
-        ) -> None: ...
-
-        def _status(self, text: str, ms: int = 5000) -> None: ...
 
     def import_csv_file(self) -> None:
         from planner.storage.csvio import import_csv

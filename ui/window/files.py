@@ -34,9 +34,6 @@ class FileController(WatchPart, CsvPart):
         self._doc = window.document
         self._settings = window.settings
         self.recent_menu: QMenu | None = None  # given by the window's menus: see set_recent_menu
-        self._load: reading.LoadJob | None = None  # a file being read on a worker
-        self._finish: Callable[[object, str | None], None] | None = None
-        self._progress: reading.LoadProgress | None = None  # made at the first such read
         self._doc.planReplaced.connect(self.watch_file)
 
     def _status(self, text: str, ms: int = 5000) -> None:
@@ -172,56 +169,6 @@ class FileController(WatchPart, CsvPart):
             )
         else:
             self._status(f"Opened {path.name}")
-
-    # -- reading on a worker -------------------------------------------------------------------
-    @property
-    def loading(self) -> bool:
-        return self._load is not None
-
-    def _start_load(
-        self,
-        message: str,
-        work: reading.Work,
-        finish: Callable[[object, str | None], None],
-        *,
-        busy: bool,
-    ) -> None:
-        window = self._window
-        job = reading.LoadJob(work)
-        if self._progress is None:
-            self._progress = reading.LoadProgress(window.statusBar())
-            self._progress.cancel_button.clicked.connect(self.cancel_load)
-        job.progressed.connect(self._progress.progress.setValue)
-        self._finish = finish
-        job.done.connect(self._load_done)
-        self._load = job
-        self._progress.show(busy)
-        self._worker_started(message)
-        job.start()
-
-    def cancel_load(self) -> None:
-        """Stop the file being read; the open plan stays as it is."""
-        if self._load is not None:
-            self._load.cancel.set()
-            self._status("Cancelling…")
-
-    def _load_done(self, result: object, error: str | None, cancelled: bool) -> None:
-        finish, self._finish, self._load = self._finish, None, None
-        if self._progress is not None:
-            self._progress.hide()
-        self._worker_ended()
-        if cancelled:
-            self._status("Cancelled; the plan you had open is as it was.")
-        elif finish is not None:
-            finish(result, error)
-
-    def _still_wanted(self, revision: int) -> bool:
-        """After a read on a worker: True if the plan read may replace the open one. The
-        user was asked about unsaved changes before the read; if they edited meanwhile,
-        they are asked again."""
-        if self._doc.revision == revision:
-            return True
-        return self.maybe_save()
 
     def save(self) -> bool:
         if self._doc.path is None:
