@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
-
-    from PySide6.QtGui import QAction
 
     from .mainwindow import MainWindow
 
@@ -29,6 +29,21 @@ class Controller(QObject):
     @property
     def _window(self) -> MainWindow:
         return cast("MainWindow", self.parent())
+
+    def _make_action(
+        self, text: str, slot: Callable[[], object], tip: str, key: str = ""
+    ) -> QAction:
+        """An action of the window (so its shortcut works wherever the focus is) with its
+        tip in the status bar and as a tooltip."""
+        window = self._window
+        action = QAction(text, window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        window.addAction(action)
+        return action
 
     # -- jobs on a worker (ui.jobs) ------------------------------------------------------------
     def _worker_started(self, message: str, *actions: QAction) -> None:

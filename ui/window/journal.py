@@ -9,9 +9,9 @@ the store, which says so in its ``notices``; they are shown once, by whoever ope
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from planner.core.foods import Catalog
@@ -77,16 +77,7 @@ class JournalController(Controller):
         self._report_job: ReportJob | None = None
         self.trends_window: TrendsWindow | None = None
 
-        def make(text: str, slot: Any, tip: str, key: str = "") -> QAction:
-            action = QAction(text, window)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            window.addAction(action)
-            return action
-
+        make = self._make_action
         self.check_in_action = make(
             "&Check In…", self.check_in, "How your skin and gut are today", "Ctrl+J"
         )

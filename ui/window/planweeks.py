@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, Change
@@ -43,16 +43,7 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
 
     # -- building ------------------------------------------------------------------------------
     def _build_actions(self, window: MainWindow) -> None:
-        def make(text: str, slot: Callable[[], object], tip: str, key: str = "") -> QAction:
-            action = QAction(text, window)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            window.addAction(action)
-            return action
-
+        make = self._make_action
         self.add_week_after = make(
             "&Add Empty Week After", self.add_week, "Add an empty week after this one"
         )
