@@ -6,13 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +18,7 @@ from ui.theme import category_icon
 
 from .confirm import Confirm
 from .foodeditor import FoodEditor
+from .parts import beside, close_only, message_line, stack
 
 
 class MyFoodsDialog(QDialog):
@@ -39,22 +36,9 @@ class MyFoodsDialog(QDialog):
         self.add_button = QPushButton("&Add…", self)
         self.edit_button = QPushButton("&Edit…", self)
         self.remove_button = QPushButton("&Remove", self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # "Added NAME.": the user's text
-        side = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            side.addWidget(button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        self.message = message_line(self)  # "Added NAME.": the user's text
+        buttons = (self.add_button, self.edit_button, self.remove_button)
+        stack(self, beside(self.list, buttons), self.message, close_only(self))
         self.add_button.clicked.connect(self.add_food)
         self.edit_button.clicked.connect(self.edit_food)
         self.remove_button.clicked.connect(self.remove_food)
