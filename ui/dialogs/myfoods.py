@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.foods import Food
 from planner.errors import PlannerError
 from ui.models.foods import literal_tip
 from ui.theme import category_icon
@@ -73,16 +76,8 @@ class MyFoodsDialog(QDialog):
 
     def add_food(self) -> None:
         food = FoodEditor.ask(self, None)
-        if food is None:
-            return
-        try:
-            added = self._foods.add(food)
-        except PlannerError as exc:
-            self.message.setText(str(exc))
-            return
-        self.changed = True
-        self.message.setText(f"Added {added.name}.")
-        self._fill(select=added.id)
+        if food is not None:
+            self._store(lambda: self._foods.add(food), "Added")
 
     def edit_food(self) -> None:
         food_id = self.current_id()
@@ -90,16 +85,24 @@ class MyFoodsDialog(QDialog):
         if food is None:
             return
         edited = FoodEditor.ask(self, food)
-        if edited is None:
-            return
+        if edited is not None:
+            self._store(lambda: self._update(edited), "Saved")
+
+    def _update(self, food: Food) -> Food:
+        self._foods.update(food)
+        return food
+
+    def _store(self, change: Callable[[], Food], done: str) -> None:
+        """Save one food at once (``change`` returns it as kept); say so and select it, or
+        say why it was not saved."""
         try:
-            self._foods.update(edited)
+            kept = change()
         except PlannerError as exc:
             self.message.setText(str(exc))
             return
         self.changed = True
-        self.message.setText(f"Saved {edited.name}.")
-        self._fill(select=edited.id)
+        self.message.setText(f"{done} {kept.name}.")
+        self._fill(select=kept.id)
 
     def remove_food(self) -> None:
         food_id = self.current_id()
