@@ -15,15 +15,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
+
+from .parts import close_only, stack
 
 APP_NAME = "Gut–Skin Planner"
 NOT_MEDICAL_ADVICE = (
@@ -83,11 +83,7 @@ class HelpText(QDialog):
         self.text.setAccessibleName(title)
         self.text.setOpenExternalLinks(True)
         self.text.setMarkdown(markdown)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
+        stack(self, (self.text, 1), close_only(self, self.close))
         self.resize(640, 560)
 
 
@@ -109,11 +105,7 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        stack(self, (self.table, 1), close_only(self, self.close))
         self.resize(520, 520)
 
     def rows(self) -> list[tuple[str, str]]:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from planner.core.foods import Food
 from planner.errors import PlannerError
 from ui.models.foods import literal_tip
 from ui.theme import category_icon
 
 from .confirm import Confirm
 from .foodeditor import FoodEditor
+from .parts import beside, close_only, message_line, stack
 
 
 class MyFoodsDialog(QDialog):
@@ -39,22 +39,9 @@ class MyFoodsDialog(QDialog):
         self.add_button = QPushButton("&Add…", self)
         self.edit_button = QPushButton("&Edit…", self)
         self.remove_button = QPushButton("&Remove", self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # "Added NAME.": the user's text
-        side = QVBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
-            side.addWidget(button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        self.message = message_line(self)  # "Added NAME.": the user's text
+        buttons = (self.add_button, self.edit_button, self.remove_button)
+        stack(self, beside(self.list, buttons), self.message, close_only(self))
         self.add_button.clicked.connect(self.add_food)
         self.edit_button.clicked.connect(self.edit_food)
         self.remove_button.clicked.connect(self.remove_food)
@@ -89,16 +76,8 @@ class MyFoodsDialog(QDialog):
 
     def add_food(self) -> None:
         food = FoodEditor.ask(self, None)
-        if food is None:
-            return
-        try:
-            added = self._foods.add(food)
-        except PlannerError as exc:
-            self.message.setText(str(exc))
-            return
-        self.changed = True
-        self.message.setText(f"Added {added.name}.")
-        self._fill(select=added.id)
+        if food is not None:
+            self._store(lambda: self._foods.add(food), "Added")
 
     def edit_food(self) -> None:
         food_id = self.current_id()
@@ -106,16 +85,24 @@ class MyFoodsDialog(QDialog):
         if food is None:
             return
         edited = FoodEditor.ask(self, food)
-        if edited is None:
-            return
+        if edited is not None:
+            self._store(lambda: self._update(edited), "Saved")
+
+    def _update(self, food: Food) -> Food:
+        self._foods.update(food)
+        return food
+
+    def _store(self, change: Callable[[], Food], done: str) -> None:
+        """Save one food at once (``change`` returns it as kept); say so and select it, or
+        say why it was not saved."""
         try:
-            self._foods.update(edited)
+            kept = change()
         except PlannerError as exc:
             self.message.setText(str(exc))
             return
         self.changed = True
-        self.message.setText(f"Saved {edited.name}.")
-        self._fill(select=edited.id)
+        self.message.setText(f"{done} {kept.name}.")
+        self._fill(select=kept.id)
 
     def remove_food(self) -> None:
         food_id = self.current_id()

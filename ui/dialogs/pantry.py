@@ -32,7 +32,7 @@ from planner.core.shopping import ShoppingList, shopping_list
 from ui.models.foods import FoodListModel
 from ui.views.lists import PaletteView
 
-from .parts import ok_cancel
+from .parts import close_only, ok_cancel, stack
 
 
 class _PantryList(QListWidget):
@@ -218,14 +218,11 @@ class ShoppingListDialog(QDialog):
         self.view = QTextBrowser(self)
         self.view.setAccessibleName("Shopping list")
         self.view.setOpenLinks(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = close_only(self)
         edit = buttons.addButton("Edit &Pantry…", QDialogButtonBox.ButtonRole.ActionRole)
         edit.setAccessibleName("Edit the pantry")
         edit.clicked.connect(self._edit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(buttons)
+        stack(self, (self.view, 1), buttons)
         self.resize(520, 560)
         self.refresh()
 

@@ -6,20 +6,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from ui.dialogs.parts import date_range, note, ok_cancel, picked_range, stack
 
 DEFAULT_DAYS = 90  # as `gutskin journal report` without --from
 
@@ -31,24 +28,13 @@ class ReportOptions:
     last: date
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 class ReportDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Journal Report")
         today = date.today()
-        self.first, self.last = QDateEdit(self), QDateEdit(self)
-        for edit, day, name in (
-            (self.first, today - timedelta(DEFAULT_DAYS - 1), "First day of the report"),
-            (self.last, today, "Last day of the report"),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy")
-            edit.setDate(_qdate(day))
-            edit.setAccessibleName(name)
+        first = today - timedelta(DEFAULT_DAYS - 1)
+        self.first, self.last = date_range(self, first, today, "the report")
         self.path = QLineEdit(str(suggested), self)
         self.path.setAccessibleName("PDF file")
         browse = QPushButton("Choose…", self)
@@ -60,22 +46,11 @@ class ReportDialog(QDialog):
         form.addRow("&From:", self.first)
         form.addRow("&To:", self.last)
         form.addRow("&File:", path_row)
-        note = QLabel(
+        about = (
             "Trend charts, a table of the check-ins and the open plan's weeks in that span. "
-            "Not medical advice: the links it shows are associations, not causes.",
-            self,
+            "Not medical advice: the links it shows are associations, not causes."
         )
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        stack(self, form, note(about, self), ok_cancel(self, "Export"))
         self.resize(520, self.sizeHint().height())
 
     def _browse(self) -> None:
@@ -90,9 +65,7 @@ class ReportDialog(QDialog):
         if not text:
             return None
         path = Path(text).expanduser()
-        one, other = self.first.date().toPython(), self.last.date().toPython()
-        assert isinstance(one, date) and isinstance(other, date)
-        first, last = min(one, other), max(one, other)
+        first, last = picked_range(self.first, self.last)
         return ReportOptions(path if path.suffix else path.with_suffix(".pdf"), first, last)
 
     @classmethod

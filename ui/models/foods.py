@@ -4,6 +4,7 @@ foods, the user's own), and the base the day panel's suggestions share with it."
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt
 
@@ -53,11 +54,28 @@ def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
 
 class FoodSourceModel(QAbstractListModel):
     """A list of foods that can be dragged into the grid and takes no drops: the palettes
-    and the day panel's suggestions. Subclasses say which food a row holds."""
+    and the day panel's suggestions. Subclasses give their rows and say which food a row
+    holds."""
+
+    def _rows(self) -> Sequence[Any]:
+        """What the list shows, one item a row."""
+        raise NotImplementedError
 
     def _food_at(self, row: int) -> tuple[str, str] | None:
         """(food id, name) of ``row``, or None."""
         raise NotImplementedError
+
+    def _item(self, row: int) -> Any:
+        """The item of ``row``, or None past the ends."""
+        rows = self._rows()
+        return rows[row] if 0 <= row < len(rows) else None
+
+    def _holds(self, index: Index) -> bool:
+        """Whether ``index`` is a row of the list, in its one column."""
+        return index.isValid() and not index.column() and 0 <= index.row() < len(self._rows())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows())
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -142,18 +160,19 @@ class FoodListModel(FoodSourceModel):
         return len(self._all)
 
     def food(self, row: int) -> Food | None:
-        return self._shown[row] if 0 <= row < len(self._shown) else None
+        food: Food | None = self._item(row)
+        return food
 
     def row_of(self, food_id: str) -> int:
         return next((r for r, f in enumerate(self._shown) if f.id == food_id), -1)
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
+    def _rows(self) -> list[Food]:
+        return self._shown
 
     @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._shown) or index.column():
+        if not self._holds(index):
             return None
         food = self._shown[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from planner.scoring.model import Suggestion
 from ui.guard import guarded
@@ -24,14 +24,15 @@ class SuggestionModel(FoodSourceModel):
         self.endResetModel()
 
     def suggestion(self, row: int) -> Suggestion | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        item: Suggestion | None = self._item(row)
+        return item
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+    def _rows(self) -> list[Suggestion]:
+        return self._items
 
     @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items) or index.column():
+        if not self._holds(index):
             return None
         s = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

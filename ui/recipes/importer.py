@@ -8,44 +8,33 @@ delivers on the GUI thread.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner.core.foods import Catalog
-from planner.errors import Cancelled, PlannerError
 from planner.recipes.importing import ImportResult, import_file
+from ui.jobs import Job
 
 
-class ImportJob(QObject):
-    """Imports one file on a pool thread. ``progressed`` carries (recipes done, in all);
-    ``done`` the result or None, a message or None, and whether the user cancelled."""
+class ImportJob(Job):
+    """Imports one file on a pool thread (ui.jobs.Job); ``progressed`` carries (recipes
+    done, in all)."""
 
     progressed = Signal(int, int)
-    done = Signal(object, object, bool)
 
     def __init__(self, path: Path, catalog: Catalog) -> None:
         super().__init__()
-        self.cancel = threading.Event()
         self._path, self._catalog = path, catalog
 
-    def run(self) -> None:
-        result: ImportResult | None = None
-        error: str | None = None
-        cancelled = False
-        try:
-            result = import_file(
-                self._path, self._catalog, progress=self.progressed.emit, cancel=self.cancel
-            )
-        except Cancelled:
-            cancelled = True
-        except PlannerError as exc:
-            error = str(exc)
-        except Exception as exc:  # an unexpected failure still ends as a message
-            error = f"{self._path.name}: could not be imported ({exc})."
-        self.done.emit(result, error, cancelled)
+    def work(self) -> ImportResult:
+        return import_file(
+            self._path, self._catalog, progress=self.progressed.emit, cancel=self.cancel
+        )
+
+    def failed(self, exc: Exception) -> str:
+        return f"{self._path.name}: could not be imported ({exc})."
 
 
 class ImportProgress(QProgressDialog):
@@ -80,7 +69,7 @@ class ImportProgress(QProgressDialog):
         job.progressed.connect(dialog.show_progress)
         job.done.connect(finished)
         dialog.canceled.connect(job.cancel.set)
-        QThreadPool.globalInstance().start(job.run)
+        job.start()
         if not outcome:
             loop.exec()
         dialog.close()

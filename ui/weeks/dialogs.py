@@ -11,14 +11,12 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +24,7 @@ from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEAL_LABELS, MEALS, Plan
 from planner.core.templates import Template
 from planner.core.weeks import copy_week_replaces
 from planner.export.ical import DEFAULT_TIMES
+from ui.dialogs.parts import note, ok_cancel, stack
 
 FLOATING = "Floating (the same clock time wherever you are)"
 
@@ -72,20 +71,8 @@ class CalendarOptionsDialog(QDialog):
         self.last.setValue(min(weeks.stop, plan.weeks))
         form.addRow("From &week:", self.first)
         form.addRow("To w&eek:", self.last)
-        note = QLabel(
-            "One event per planned meal. Importing the file again updates its events.", self
-        )
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        about = "One event per planned meal. Importing the file again updates its events."
+        stack(self, form, note(about, self), ok_cancel(self, "Export…"))
 
     def options(self) -> CalendarOptions:
         times = {meal: time(e.time().hour(), e.time().minute()) for meal, e in self.times.items()}
@@ -122,17 +109,7 @@ class PlanNextWeekDialog(QDialog):
         text = "The plan's rules fill the meals left empty."
         if later:
             text += f" The {later} week{'' if later == 1 else 's'} after it move one week later."
-        note = QLabel(text, self)
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        stack(self, form, note(text, self), ok_cancel(self))
 
     @classmethod
     def ask(
@@ -182,21 +159,11 @@ class CopyWeekDialog(QDialog):
             (i for i in range(self.target.count()) if self.target.itemData(i) > week), 0
         )
         self.target.setCurrentIndex(following)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
+        self.note = note("", self)
         form = QFormLayout()
         form.addRow(QLabel(f"Copy the foods of {week_text(plan, week).lower()} to:", self))
         form.addRow("&Week:", self.target)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Copy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
+        stack(self, form, self.note, ok_cancel(self, "Copy"))
         self.target.currentIndexChanged.connect(self._target_changed)
         self._target_changed()
 

@@ -15,14 +15,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,6 +37,7 @@ from planner.core.rotations import (
 )
 from planner.errors import PlannerError
 from planner.storage.templates import TemplateLibrary
+from ui.dialogs.parts import beside, close_only, message_line, ok_cancel, stack
 
 # (label, template kind, how it turns); "every" is one template on chosen weekdays.
 RULE_KINDS = (
@@ -77,9 +75,7 @@ class NewRuleDialog(QDialog):
         self.templates = QListWidget(self)
         self.templates.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.templates.setAccessibleName("Templates of the rule, in turn order")
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote a template's name
+        self.message = message_line(self)  # may quote a template's name
         form = QFormLayout()
         form.addRow("&Rule:", self.kind)
         form.addRow("&Meal:", self.meal)
@@ -92,16 +88,7 @@ class NewRuleDialog(QDialog):
                 self,
             )
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Rule")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        stack(self, form, self.message, ok_cancel(self, "Add Rule", self._accept))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
@@ -171,26 +158,14 @@ class RulesDialog(QDialog):
         self.list.setAccessibleName("Rules; a checked rule fills new weeks")
         self.new_button = QPushButton("&New Rule…", self)
         self.remove_button = QPushButton("&Remove", self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may quote a template's name
-        side = QVBoxLayout()
-        side.addWidget(self.new_button)
-        side.addWidget(self.remove_button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.list, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel("Rules fill the empty meals of each week you add; a meal you filled by hand "
-                   "is never changed. Uncheck a rule to turn it off.", self)
-        )  # fmt: skip
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        self.message = message_line(self)  # may quote a template's name
+        about = QLabel(
+            "Rules fill the empty meals of each week you add; a meal you filled by hand "
+            "is never changed. Uncheck a rule to turn it off.",
+            self,
+        )
+        row = beside(self.list, (self.new_button, self.remove_button))
+        stack(self, about, row, self.message, close_only(self))
         self.new_button.clicked.connect(self.new_rule)
         self.remove_button.clicked.connect(self.remove_rule)
         self.list.itemChanged.connect(self._item_changed)

@@ -16,22 +16,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from planner.core.templates import KIND_LABELS, Template, template_plan
 from planner.errors import PlannerError
 from planner.storage.templates import EXTENSION, TemplateLibrary, export_templates
+from ui.dialogs.parts import beside, close_only, message_line, stack
 from ui.models.foods import literal_tip
 
 Scorer = Callable[[Template], float | None]
@@ -93,27 +91,13 @@ class TemplatesDialog(QDialog):
         self.export_button = QPushButton("&Export…", self)
         self.replace_button.setToolTip("Put the template in place of what is planned there")
         self.add_button.setToolTip("Add the template's foods to what is planned there")
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names templates: user text
+        self.message = message_line(self)  # names templates: user text
         where = QLabel(f"Apply to: {target}" if target else "", self)
-        side = QVBoxLayout()
-        for button in (
+        buttons = (
             self.replace_button, self.add_button, self.rename_button, self.remove_button,
             self.import_button, self.export_button,
-        ):  # fmt: skip
-            side.addWidget(button)
-        side.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.tree, 1)
-        row.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(where)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        )  # fmt: skip
+        stack(self, where, beside(self.tree, buttons), self.message, close_only(self))
         self.replace_button.clicked.connect(lambda: self._apply(False))
         self.add_button.clicked.connect(lambda: self._apply(True))
         self.rename_button.clicked.connect(self.rename)

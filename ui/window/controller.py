@@ -5,8 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from .mainwindow import MainWindow
 
 
@@ -25,3 +29,48 @@ class Controller(QObject):
     @property
     def _window(self) -> MainWindow:
         return cast("MainWindow", self.parent())
+
+    def _make_action(
+        self, text: str, slot: Callable[[], object], tip: str, key: str = ""
+    ) -> QAction:
+        """An action of the window (so its shortcut works wherever the focus is) with its
+        tip in the status bar and as a tooltip."""
+        window = self._window
+        action = QAction(text, window)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        window.addAction(action)
+        return action
+
+    # -- jobs on a worker (ui.jobs) ------------------------------------------------------------
+    def _worker_started(self, message: str, *actions: QAction) -> None:
+        """A job that reads the catalog has started: ``actions`` and My Foods wait for it,
+        and the status bar says what it does."""
+        window = self._window
+        for action in actions:
+            action.setEnabled(False)
+        window.window_actions.my_foods.setEnabled(False)  # the worker reads the catalog
+        window.statusBar().showMessage(message)
+
+    def _worker_ended(self, *actions: QAction) -> None:
+        """The job has ended: what _worker_started turned off is back."""
+        window = self._window
+        for action in actions:
+            action.setEnabled(True)
+        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
+        window.statusBar().clearMessage()
+
+    def _file_written(self, what: str, path: Path, error: str | None) -> bool:
+        """After a job that writes ``path``: its error told ("Could not export ``what``"),
+        or its folder remembered for the next file chooser. True if it was written."""
+        window = self._window
+        if error:
+            from ui.dialogs import Messages
+
+            Messages.file_error(window, f"Could not export {what}", path, error)
+            return False
+        window.settings.last_folder = path.parent
+        return True

@@ -9,13 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QPushButton
 
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
-from planner.errors import Cancelled, PlannerError
 from planner.scoring.model import Preferences
+from ui.jobs import Job
 
 from .controller import Controller
 
@@ -25,11 +24,10 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 
-class PdfJob(QObject):
-    """Writes one PDF on a pool thread; touches no widget. ``done`` carries the path, an
-    error message or None, and whether the user cancelled."""
+class PdfJob(Job):
+    """Writes one PDF on a pool thread (ui.jobs.Job); its result is the path."""
 
-    done = Signal(object, object, bool)
+    failure = "The PDF could not be written"
 
     def __init__(
         self,
@@ -40,36 +38,27 @@ class PdfJob(QObject):
         have: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__()
-        self.cancel = threading.Event()
         self._plan, self._catalog, self._prefs, self._options = plan, catalog, prefs, options
         self._have = have  # the pantry: listed as "Already have", not to buy
+        self.path = options.path
 
-    def run(self) -> None:
-        error: str | None = None
-        cancelled = False
-        try:
-            from planner.export.pdf import export_pdf
-            from planner.scoring.evaluator import Evaluator
+    def work(self) -> Path:
+        from planner.export.pdf import export_pdf
+        from planner.scoring.evaluator import Evaluator
 
-            opts = self._options
-            export_pdf(
-                self._plan,
-                Evaluator(self._catalog, prefs=self._prefs),
-                opts.path,
-                paper=opts.paper,
-                shopping=opts.shopping,
-                notes=opts.notes,
-                weeks=opts.week_list(),
-                have=self._have,
-                **_cancel_argument(export_pdf, self.cancel),
-            )
-        except Cancelled:
-            cancelled = True
-        except PlannerError as exc:
-            error = str(exc)
-        except Exception as exc:  # an unexpected failure still ends as a message
-            error = f"The PDF could not be written ({exc})."
-        self.done.emit(self._options.path, error, cancelled)
+        opts = self._options
+        export_pdf(
+            self._plan,
+            Evaluator(self._catalog, prefs=self._prefs),
+            opts.path,
+            paper=opts.paper,
+            shopping=opts.shopping,
+            notes=opts.notes,
+            weeks=opts.week_list(),
+            have=self._have,
+            **_cancel_argument(export_pdf, self.cancel),
+        )
+        return opts.path
 
 
 def _cancel_argument(export_pdf: Callable[..., None], event: threading.Event) -> dict[str, Any]:
@@ -114,9 +103,7 @@ class ExportController(Controller):
     def start(self, options: PdfOptions) -> None:
         """Write the PDF on a worker thread; the window stays usable meanwhile."""
         window = self._window
-        window.window_actions.pdf.setEnabled(False)
-        window.window_actions.my_foods.setEnabled(False)  # the worker reads the catalog
-        window.statusBar().showMessage(f"Writing {options.path.name}…")
+        self._worker_started(f"Writing {options.path.name}…", window.window_actions.pdf)
         self.cancel_button().show()
         job = PdfJob(
             window.document.plan.copy(),
@@ -127,7 +114,7 @@ class ExportController(Controller):
         )
         job.done.connect(self._done)
         self._job = job
-        QThreadPool.globalInstance().start(job.run)
+        job.start()
 
     def cancel(self) -> None:
         """Ask the running export to stop; it ends without writing the file."""
@@ -145,20 +132,13 @@ class ExportController(Controller):
             self._cancel_button = button
         return self._cancel_button
 
-    def _done(self, path: Path, error: str | None, cancelled: bool) -> None:
-        from ui.dialogs import Messages
-
+    def _done(self, _result: object, error: str | None, cancelled: bool) -> None:
         window = self._window
-        self._job = None
+        job, self._job = self._job, None
         self.cancel_button().hide()
-        window.window_actions.pdf.setEnabled(True)
-        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
-        window.statusBar().clearMessage()
+        self._worker_ended(window.window_actions.pdf)
         if cancelled:
             window.statusBar().showMessage("PDF export cancelled; no file was written.", 5000)
             return
-        if error:
-            Messages.file_error(window, "Could not export the PDF", path, error)
-            return
-        window.settings.last_folder = path.parent
-        window.pdf_written(path)
+        if job is not None and self._file_written("the PDF", job.path, error):
+            window.pdf_written(job.path)

@@ -1,43 +1,39 @@
-"""Files: new, open (also from the recent files menu), save, import and export CSV, and
-what the window opens with at start-up."""
+"""Files: new, open (also from the recent files menu), save, a large file read on a
+worker, and what the window opens with at start-up. Watching the file and the question
+before saving over another program's change are in ui.window.filewatch; CSV import and
+export in ui.window.csvfiles: parts of the one controller made here."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QFileSystemWatcher
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from planner.core.plan import Plan, this_monday
 from planner.errors import PlannerError
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
-from ui.document import Conflict, FileIdentity
+from ui.document import FileIdentity
 from ui.models.foods import literal_tip
 
 from . import loading as reading
-from .controller import Controller
+from .csvfiles import CsvPart
+from .filewatch import WatchPart
 from .startplan import open_start_plan
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 
-class FileController(Controller):
+class FileController(WatchPart, CsvPart):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._doc = window.document
         self._settings = window.settings
         self.recent_menu: QMenu | None = None  # given by the window's menus: see set_recent_menu
-        self._load: reading.LoadJob | None = None  # a file being read on a worker
-        self._finish: Callable[[object, str | None], None] | None = None
-        self._progress: reading.LoadProgress | None = None  # made at the first such read
-        # Warns early that the plan's file changed on disk (made when a file is first open).
-        self._watcher: QFileSystemWatcher | None = None
         self._doc.planReplaced.connect(self.watch_file)
 
     def _status(self, text: str, ms: int = 5000) -> None:
@@ -124,7 +120,7 @@ class FileController(Controller):
             self._status("Another file is being read; wait for it or cancel it first.")
             return False
         disk = FileIdentity.of(path)  # before reading: a change after it is a conflict
-        if _size(path) > reading.BACKGROUND_BYTES:
+        if reading.file_size(path) > reading.BACKGROUND_BYTES:
             revision = self._doc.revision
 
             def read(cancel: threading.Event, progress: Callable[[float], None]) -> object:
@@ -174,60 +170,6 @@ class FileController(Controller):
         else:
             self._status(f"Opened {path.name}")
 
-    # -- reading on a worker -------------------------------------------------------------------
-    @property
-    def loading(self) -> bool:
-        return self._load is not None
-
-    def _start_load(
-        self,
-        message: str,
-        work: reading.Work,
-        finish: Callable[[object, str | None], None],
-        *,
-        busy: bool,
-    ) -> None:
-        window = self._window
-        job = reading.LoadJob(work)
-        if self._progress is None:
-            self._progress = reading.LoadProgress(window.statusBar())
-            self._progress.cancel_button.clicked.connect(self.cancel_load)
-        job.progressed.connect(self._progress.progress.setValue)
-        self._finish = finish
-        job.done.connect(self._load_done)
-        self._load = job
-        self._progress.show(busy)
-        # The catalog is read on the worker: own foods are not edited meanwhile.
-        window.window_actions.my_foods.setEnabled(False)
-        window.statusBar().showMessage(message)
-        reading.start(job)
-
-    def cancel_load(self) -> None:
-        """Stop the file being read; the open plan stays as it is."""
-        if self._load is not None:
-            self._load.cancel.set()
-            self._status("Cancelling…")
-
-    def _load_done(self, result: object, error: str | None, cancelled: bool) -> None:
-        window = self._window
-        finish, self._finish, self._load = self._finish, None, None
-        if self._progress is not None:
-            self._progress.hide()
-        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
-        window.statusBar().clearMessage()
-        if cancelled:
-            self._status("Cancelled; the plan you had open is as it was.")
-        elif finish is not None:
-            finish(result, error)
-
-    def _still_wanted(self, revision: int) -> bool:
-        """After a read on a worker: True if the plan read may replace the open one. The
-        user was asked about unsaved changes before the read; if they edited meanwhile,
-        they are asked again."""
-        if self._doc.revision == revision:
-            return True
-        return self.maybe_save()
-
     def save(self) -> bool:
         if self._doc.path is None:
             return self.save_as()
@@ -256,126 +198,6 @@ class FileController(Controller):
         self._status(f"Saved {path}")
         self.watch_file()
         return True
-
-    def watch_file(self) -> None:
-        """Watch the plan's file, so that a change by another program is told at once
-        rather than only when saving (the check before a save does not depend on it)."""
-        path = self._doc.path
-        if self._watcher is None:
-            if path is None:
-                return
-            self._watcher = QFileSystemWatcher(self)
-            self._watcher.fileChanged.connect(self._file_changed)
-        if self._watcher.files():
-            self._watcher.removePaths(self._watcher.files())
-        if path is not None:
-            self._watcher.addPath(str(path))
-
-    def _file_changed(self, name: str) -> None:
-        path = self._doc.path
-        if path is None or str(path) != name or self._watcher is None:
-            return
-        # A save by rename (this app's, and most editors') replaces the file watched, and
-        # the watcher drops it: watch the new one.
-        if name not in self._watcher.files() and os.path.lexists(path):
-            self._watcher.addPath(name)
-        kind = self._doc.conflict(path)
-        if kind == Conflict.CHANGED:
-            self._status(
-                f"{path.name} was changed on disk by another program or window; saving will "
-                "ask whether to overwrite it.",
-                30000,
-            )
-        elif kind == Conflict.LINKED:
-            self._status(
-                f"{path.name} has become a link to another file; Save will not write there.",
-                30000,
-            )
-
-    def _resolve_conflict(self, path: Path) -> bool | None:
-        """None if the plan may be written to ``path`` now. Otherwise the user was asked
-        whether to overwrite, save as or reload (see PlanDocument.conflict), and what they
-        chose was done: the result is whether the plan ended up saved."""
-        from ui.dialogs import ConflictDialog
-
-        kind = self._doc.conflict(path)
-        if not kind:
-            return None
-        if kind == Conflict.LINKED:
-            reason = (
-                f"{path.name} has become a link to another file since the plan was opened. "
-                "Saving would write into that file, so the plan was not saved."
-            )
-        else:
-            reason = (
-                f"{path.name} was changed by another program or window since you opened "
-                "or last saved it here."
-            )
-        linked = kind == Conflict.LINKED
-        answer = ConflictDialog.ask(self._window, path, reason, can_overwrite=not linked)
-        if answer == ConflictDialog.OVERWRITE and not linked:
-            return None
-        if answer == ConflictDialog.SAVE_AS:
-            return self.save_as()
-        if answer == ConflictDialog.RELOAD and not linked:
-            self.load_file(path)  # the other version; the changes here are dropped
-        return False
-
-    # -- CSV -----------------------------------------------------------------------------------
-    def import_csv_file(self) -> None:
-        from planner.storage.csvio import import_csv
-        from ui.dialogs import FileDialogs, Messages
-
-        if not self.maybe_save():
-            return
-        path = FileDialogs.open_csv(self._window, self.folder())
-        if path is None:
-            return
-        if self.loading:
-            self._status("Another file is being read; wait for it or cancel it first.")
-            return
-        catalog = self._window.catalog
-        if _size(path) > reading.BACKGROUND_BYTES:
-            revision = self._doc.revision
-
-            def read(cancel: threading.Event, _progress: Callable[[float], None]) -> object:
-                return import_csv(path, catalog, cancel=cancel)
-
-            def finish(result: object, error: str | None) -> None:
-                if error is not None:
-                    Messages.file_error(self._window, "Could not import the CSV file", path, error)
-                elif self._still_wanted(revision):
-                    self._imported(path, cast(Plan, result))
-
-            # The CSV reader does not say how far it is: the bar shows it is busy.
-            self._start_load(f"Importing {path.name}…", read, finish, busy=True)
-            return
-        try:
-            plan = import_csv(path, catalog)
-        except PlannerError as exc:
-            Messages.file_error(self._window, "Could not import the CSV file", path, str(exc))
-            return
-        self._imported(path, plan)
-
-    def _imported(self, path: Path, plan: Plan) -> None:
-        self._settings.last_folder = path.parent
-        self._doc.replace(plan, None, title=f"{path.stem} (imported)", unsaved=True)
-        self._status(f"Imported {plan.entry_count()} foods from {path.name}")
-
-    def export_csv_file(self) -> None:
-        from planner.storage.csvio import export_csv
-        from ui.dialogs import FileDialogs, Messages
-
-        path = FileDialogs.save_csv(self._window, self.folder() / f"{self.stem()}.csv")
-        if path is None:
-            return
-        try:
-            export_csv(self._doc.plan, self._window.catalog, path)
-        except PlannerError as exc:
-            Messages.file_error(self._window, "Could not export the CSV file", path, str(exc))
-            return
-        self._settings.last_folder = path.parent
-        self._status(f"Exported {path}")
 
     # -- where files go ------------------------------------------------------------------------
     def remember(self, path: Path) -> None:
@@ -425,11 +247,3 @@ class FileController(Controller):
         else:
             self._settings.clear_recent()
             self.fill_recent()
-
-
-def _size(path: Path) -> int:
-    """The file's size, or 0 where it cannot be told (the reader then says what is wrong)."""
-    try:
-        return os.stat(path).st_size
-    except (OSError, ValueError):
-        return 0

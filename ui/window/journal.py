@@ -9,16 +9,15 @@ the store, which says so in its ``notices``; they are shown once, by whoever ope
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
 from planner.errors import PlannerError
+from ui.jobs import Job
 
 from .controller import Controller
 
@@ -30,11 +29,11 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 
-class ReportJob(QObject):
-    """Writes the journal report on a pool thread; touches no widget. ``done`` carries the
-    path, how many check-ins it holds (or None) and an error message (or None)."""
+class ReportJob(Job):
+    """Writes the journal report on a pool thread (ui.jobs.Job); its result is how many
+    check-ins it holds."""
 
-    done = Signal(object, object, object)
+    failure = "The journal report could not be written"
 
     def __init__(
         self,
@@ -47,35 +46,28 @@ class ReportJob(QObject):
         super().__init__()
         self._store, self._options, self._scores = store, options, scores
         self._plan, self._catalog = plan, catalog
+        self.path = options.path
 
-    def run(self) -> None:
-        count: int | None = None
-        error: str | None = None
+    def work(self) -> int:
+        from planner.export.journal_report import export_journal_report
+
         opts = self._options
-        try:
-            from planner.export.journal_report import export_journal_report
-
-            checkins = self._store.between(opts.first, opts.last)
-            plan = self._plan
-            last_day = plan.date_of(plan.day_count - 1)
-            # The open plan is printed when its dates meet the report's span.
-            meets = plan.start <= opts.last and last_day >= opts.first
-            plans = [(plan.start, plan)] if meets else []
-            export_journal_report(
-                opts.path,
-                checkins,
-                opts.first,
-                opts.last,
-                scores=self._scores,
-                plans=plans,
-                food_name=self._catalog.name_of,
-            )
-            count = len(checkins)
-        except PlannerError as exc:
-            error = str(exc)
-        except Exception as exc:  # an unexpected failure still ends as a message
-            error = f"The journal report could not be written ({exc})."
-        self.done.emit(opts.path, count, error)
+        checkins = self._store.between(opts.first, opts.last)
+        plan = self._plan
+        last_day = plan.date_of(plan.day_count - 1)
+        # The open plan is printed when its dates meet the report's span.
+        meets = plan.start <= opts.last and last_day >= opts.first
+        plans = [(plan.start, plan)] if meets else []
+        export_journal_report(
+            opts.path,
+            checkins,
+            opts.first,
+            opts.last,
+            scores=self._scores,
+            plans=plans,
+            food_name=self._catalog.name_of,
+        )
+        return len(checkins)
 
 
 class JournalController(Controller):
@@ -85,16 +77,7 @@ class JournalController(Controller):
         self._report_job: ReportJob | None = None
         self.trends_window: TrendsWindow | None = None
 
-        def make(text: str, slot: Any, tip: str, key: str = "") -> QAction:
-            action = QAction(text, window)
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(slot)
-            window.addAction(action)
-            return action
-
+        make = self._make_action
         self.check_in_action = make(
             "&Check In…", self.check_in, "How your skin and gut are today", "Ctrl+J"
         )
@@ -228,28 +211,22 @@ class JournalController(Controller):
         job = ReportJob(store, options, self.scores(), window.document.plan.copy(), window.catalog)
         job.done.connect(self._report_done)
         self._report_job = job
-        self.report_action.setEnabled(False)
-        window.window_actions.my_foods.setEnabled(False)  # the worker reads food names
-        window.statusBar().showMessage(f"Writing {options.path.name}…")
-        QThreadPool.globalInstance().start(job.run)
+        # The worker reads food names: My Foods waits for it.
+        self._worker_started(f"Writing {options.path.name}…", self.report_action)
+        job.start()
         return True
 
-    def _report_done(self, path: Path, count: int | None, error: str | None) -> None:
+    def _report_done(self, count: int | None, error: str | None, _cancelled: bool) -> None:
         from ui.dialogs import Messages
 
-        window = self._window
-        self._report_job = None
-        self.report_action.setEnabled(True)
-        window.window_actions.my_foods.setEnabled(not window.user_foods_error)
-        window.statusBar().clearMessage()
-        if error:
-            Messages.file_error(window, "Could not export the journal report", path, error)
+        job, self._report_job = self._report_job, None
+        self._worker_ended(self.report_action)
+        if job is None or not self._file_written("the journal report", job.path, error):
             return
-        window.settings.last_folder = path.parent
         n = count or 0
         Messages.done_with_open(
-            window,
+            self._window,
             "Journal report exported",
-            f"The report of {n} check-in{'' if n == 1 else 's'} was saved as {path}.",
-            path,
+            f"The report of {n} check-in{'' if n == 1 else 's'} was saved as {job.path}.",
+            job.path,
         )
