@@ -9,7 +9,8 @@ import pytest
 
 from planner.errors import RecipeError
 from planner.recipes.book import open_own
-from planner.recipes.model import Ingredient, Recipe, recipe_from_json, recipe_to_json
+from planner.recipes.model import Ingredient, Recipe
+from planner.recipes.recipejson import recipe_from_json, recipe_to_json
 from planner.storage import recipes as store
 from planner.storage.recipes import RecipeFile
 

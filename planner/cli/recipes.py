@@ -179,7 +179,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.recipes.book import open_own
-    from planner.recipes.model import recipe_to_json
+    from planner.recipes.recipejson import recipe_to_json
     from planner.storage.recipes import export_recipes
 
     if args.output.exists() and not args.force:

@@ -41,15 +41,8 @@ from planner.recipes.matching import (
     Matcher,
     to_grams,
 )
-from planner.recipes.model import (
-    MAX_GRAMS,
-    MAX_INGREDIENTS,
-    OWN_PREFIX,
-    Ingredient,
-    Recipe,
-    recipe_from_json,
-    slug,
-)
+from planner.recipes.model import MAX_GRAMS, MAX_INGREDIENTS, OWN_PREFIX, Ingredient, Recipe, slug
+from planner.recipes.recipejson import recipe_from_json
 from planner.storage.files import TextError, check_cancel, decode_text, read_file
 from planner.storage.recipes import FORMAT as OWN_FORMAT
 from planner.storage.recipes import records_from_bytes
