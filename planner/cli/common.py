@@ -12,8 +12,12 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner.core.foods import Catalog
 
 EXIT_ERROR = 2
 # Output paths that mean "standard output" (for a pipe: `gutskin export-csv w.gutplan -o -`).
@@ -54,7 +58,9 @@ def json_text(data: object) -> str:
     return _UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
-def load_catalog(include_sr28: bool = True):
+def load_catalog(include_sr28: bool = True) -> Catalog:
+    """The built-in foods (SR28 too, unless told not) and the user's own; a file of own
+    foods that cannot be read is a warning on standard error, not an error."""
     from planner.core.foods import Catalog
     from planner.storage.paths import user_foods_path
     from planner.storage.userfoods import UserFoods

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.cli.common import (
     evaluator_for,
@@ -22,6 +24,9 @@ from planner.cli.common import (
     write_stdout,
 )
 from planner.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner.core.plan import Plan
 
 
 def cmd_foods(args: argparse.Namespace) -> int:
@@ -180,7 +185,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from planner.core.edits import SetStart
     from planner.core.plan import Plan
-    from planner.storage.planfile import dumps, save_plan
     from planner.storage.sample import sample_plan
 
     if not is_stdout(args.plan):
@@ -188,31 +192,37 @@ def cmd_new(args: argparse.Namespace) -> int:
     plan = sample_plan(args.start) if args.sample else Plan(args.start)
     if args.start and not args.sample:
         SetStart(args.start).apply(plan)
-    if is_stdout(args.plan):
-        write_stdout(dumps(plan))
-        say(f"Wrote the plan to stdout ({plan.entry_count()} foods).", file=sys.stderr)
-        return 0
-    save_plan(plan, args.plan)
-    say(f"Wrote {args.plan} ({plan.entry_count()} foods).")
+    count = plan.entry_count()
+    _write_plan(plan, args.plan, f"Wrote {args.plan} ({count} foods).",
+                f"Wrote the plan to stdout ({count} foods).")  # fmt: skip
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from planner.storage.csvio import import_csv
-    from planner.storage.planfile import dumps, save_plan
 
     if same_file(args.output, args.csv):  # even with --force: the input would be lost
         raise PlannerError(f"{args.output} is the file being read; choose another output file.")
     if not is_stdout(args.output):
         refuse_overwrite(args.output, args.force)
     plan = import_csv(args.csv, load_catalog(), start=args.start)
-    if is_stdout(args.output):
-        write_stdout(dumps(plan))
-        say(f"Imported {plan.entry_count()} foods to stdout.", file=sys.stderr)
-        return 0
-    save_plan(plan, args.output)
-    say(f"Imported {plan.entry_count()} foods into {args.output}.")
+    count = plan.entry_count()
+    _write_plan(plan, args.output, f"Imported {count} foods into {args.output}.",
+                f"Imported {count} foods to stdout.")  # fmt: skip
     return 0
+
+
+def _write_plan(plan: Plan, output: Path, saved: str, piped: str) -> None:
+    """Save ``plan`` to ``output`` and say ``saved``, or write it to standard output and
+    say ``piped`` on standard error (so that the pipe holds only the plan)."""
+    from planner.storage.planfile import dumps, save_plan
+
+    if is_stdout(output):
+        write_stdout(dumps(plan))
+        say(piped, file=sys.stderr)
+    else:
+        save_plan(plan, output)
+        say(saved)
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
