@@ -23,7 +23,7 @@ from .common import START, Row, full_plan, median, time_ms
 def _filled_store(path: Path, kept: int) -> UserFoods:
     store = UserFoods(path)
     for n in range(kept):
-        store._foods[f"my:f{n}"] = make_food(
+        store._records[f"my:f{n}"] = make_food(
             f"Food {n}", grams=40, nutrients={"fiber_g": 3.1}, food_id=f"my:f{n}"
         )
     store.save()

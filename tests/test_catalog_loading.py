@@ -7,7 +7,7 @@ import csv
 import gzip
 import io
 
-from planner.core import foods
+from planner.core import catalogfiles, foods
 from planner.core.foods import SR28, USER, Catalog
 from planner.scoring.frames import catalog_table
 from tests.support.sr28rows import food_from_sr28_row
@@ -15,7 +15,7 @@ from tests.support.tinydata import tiny_catalog
 
 
 def test_the_fast_reader_gives_the_same_foods_as_the_row_reader():
-    data = foods._resource_bytes("sr28.csv.gz")
+    data = catalogfiles._resource_bytes("sr28.csv.gz")
     rows = csv.DictReader(io.StringIO(gzip.decompress(data).decode("utf-8")))
     assert foods.load_sr28_foods() == [food_from_sr28_row(row) for row in rows]
 
@@ -58,7 +58,7 @@ def test_tables_without_the_newer_columns_load_as_unknown():
     header = ["id", "ndb", "name", "group", "plant", "aisle", "categories", "limit_kind"]
     header += ["tags", "serving_label", "serving_grams", "energy_kcal"]
     row = ["sr:99999", "99999", "Test food", "", "", "", "fiber", "", "", "1 cup", "50", "200"]
-    (food,) = foods._sr28_foods(header, [row])
+    (food,) = catalogfiles._sr28_foods(header, [row])
     assert food == food_from_sr28_row(dict(zip(header, row, strict=True)))
     assert food.nutrients["energy_kcal"] == 100.0
     assert food.nutrients["protein_g"] is None and food.nutrients["prebiotic_g"] is None
@@ -73,7 +73,7 @@ def test_new_fields_are_read_from_both_resources():
     header += ["tags", "serving_label", "serving_grams", "flags", "species", "live_cultures"]
     row = ["sr:1", "1", "A", "", "", "", "", "", "", "1 cup", "100"]
     row += ["high_gl;not_eaten_alone", "Phaseolus vulgaris", "dead"]
-    (food,) = foods._sr28_foods(header, [row])
+    (food,) = catalogfiles._sr28_foods(header, [row])
     assert food.flags == {"high_gl", "not_eaten_alone"}
     assert (food.species, food.live_cultures) == ("Phaseolus vulgaris", "dead")
     item = {"id": "x", "name": "X", "categories": [], "serving_label": "1", "grams": 10}

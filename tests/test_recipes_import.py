@@ -285,7 +285,7 @@ def test_the_recipe_benchmarks_run(catalog):
 
 
 def test_hostile_files_are_refused_or_kept_whole(catalog, monkeypatch):
-    from planner.recipes import importing
+    from planner.recipes import archives
     from planner.recipes.model import MAX_INGREDIENTS
 
     # deep nesting: refused in one line or read, never a crash
@@ -316,7 +316,7 @@ def test_hostile_files_are_refused_or_kept_whole(catalog, monkeypatch):
     assert recipe.notes[-1].endswith(f"{MAX_INGREDIENTS + 10} g kale")
     assert recipe.notes[-1].count("g kale") == 11
     # a zip that unpacks to more than the budget is refused
-    monkeypatch.setattr(importing, "MAX_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(archives, "MAX_TOTAL_BYTES", 1000)
     inner = _zip({"recipe.json": (DATA / "tandoor-recipe.json").read_bytes()})
     with pytest.raises(RecipeImportError, match="unpacks to more"):
         import_bytes(_zip({"a.zip": inner}), "bomb.zip", catalog)

@@ -14,17 +14,9 @@ from planner.core.foods import NUTRIENTS, Catalog, Food
 from planner.core.plan import Entry, Plan
 from planner.errors import RecipeError
 from planner.recipes.book import RecipeBook
-from planner.recipes.model import (
-    HEATED,
-    LIVE,
-    NO_CULTURES,
-    Ingredient,
-    Recipe,
-    expand,
-    profile,
-    recipe_from_json,
-    recipe_to_json,
-)
+from planner.recipes.model import HEATED, LIVE, NO_CULTURES, Ingredient, Recipe, expand
+from planner.recipes.profile import profile
+from planner.recipes.recipejson import recipe_from_json, recipe_to_json
 from planner.scoring.evaluator import Evaluator
 
 START = date(2026, 11, 30)

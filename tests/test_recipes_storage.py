@@ -9,7 +9,9 @@ import pytest
 
 from planner.errors import RecipeError
 from planner.recipes.book import open_own
-from planner.recipes.model import Ingredient, Recipe, recipe_from_json, recipe_to_json
+from planner.recipes.model import Ingredient, Recipe
+from planner.recipes.recipejson import recipe_from_json, recipe_to_json
+from planner.storage import jsonstore
 from planner.storage import recipes as store
 from planner.storage.recipes import RecipeFile
 
@@ -108,7 +110,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
     def fail(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "write_text_atomic", fail)
+    monkeypatch.setattr(jsonstore, "write_text_atomic", fail)
     with pytest.raises(RecipeError, match="disk is full"):
         own.put(soup("my-recipe:other", "Other"))
     assert path.read_bytes() == before

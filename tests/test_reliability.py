@@ -49,7 +49,7 @@ def save_plan_file(path: Path, size: int) -> None:
 def save_foods_file(path: Path, size: int) -> None:
     store = UserFoods(path)
     for n in range(size):
-        store._foods[f"my:f{n}"] = make_food(f"Food {n}", food_id=f"my:f{n}")
+        store._records[f"my:f{n}"] = make_food(f"Food {n}", food_id=f"my:f{n}")
     store.save()
 
 

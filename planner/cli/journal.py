@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planner.cli.common import load_catalog
 from planner.errors import PlannerError
 from planner.journal.fields import BOOL, FIELDS, JournalError
 
@@ -108,6 +109,15 @@ def _store(args: argparse.Namespace) -> JournalStore:
     return store
 
 
+def _with_store(args: argparse.Namespace, work: Callable[[JournalStore], int]) -> int:
+    """``work`` done on the journal, closed afterwards whatever happens."""
+    store = _store(args)
+    try:
+        return work(store)
+    finally:
+        store.close()
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from planner.journal.fields import CheckIn
 
@@ -131,11 +141,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.journal.csvio import export_csv
 
-    store = _store(args)
-    try:
-        count = export_csv(store, args.output)
-    finally:
-        store.close()
+    count = _with_store(args, lambda store: export_csv(store, args.output))
     print(f"Wrote {count} check-in{'s' if count != 1 else ''} to {args.output}.")
     return 0
 
@@ -143,11 +149,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from planner.journal.csvio import import_csv
 
-    store = _store(args)
-    try:
-        count = import_csv(store, args.csv)
-    finally:
-        store.close()
+    count = _with_store(args, lambda store: import_csv(store, args.csv))
     print(f"Imported {count} check-in{'s' if count != 1 else ''} from {args.csv}.")
     return 0
 
@@ -161,19 +163,11 @@ def _plans_and_scores(
     """The plans in ``paths`` as (start, plan) and their day scores as the plain mapping."""
     if not paths:
         return [], {}, None
-    from planner.core.foods import Catalog
     from planner.journal.analysis import scores_mapping
     from planner.scoring.evaluator import Evaluator
-    from planner.storage.paths import user_foods_path
     from planner.storage.planfile import load_plan
-    from planner.storage.userfoods import UserFoods
 
-    try:
-        user = list(UserFoods.load(user_foods_path()))
-    except PlannerError as exc:
-        print(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
-        user = []
-    catalog = Catalog.load(user_foods=user)
+    catalog = load_catalog()
     evaluator = Evaluator(catalog)
     plans: list[tuple[date, Plan]] = []
     scores: Scores = {}

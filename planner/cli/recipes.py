@@ -14,25 +14,15 @@ PlannerError, which main() prints as one line with exit code 2.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.errors import PlannerError, RecipeError
+from planner.cli.common import json_text, load_catalog, say
+from planner.errors import RecipeError
 
 if TYPE_CHECKING:
-    from planner.core.foods import Catalog
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_UNPRINTABLE_IN_JSON = re.compile(r"[\x7f-\x9f\ud800-\udfff]")
-
-
-def _say(text: str, file=None) -> None:
-    # control characters from an imported name must not drive the terminal
-    clean = _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
-    print(clean, file=file or sys.stdout)
+    pass
 
 
 def add_recipes_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -58,26 +48,13 @@ def add_recipes_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
     return parser
 
 
-def _catalog() -> Catalog:
-    from planner.core.foods import Catalog
-    from planner.storage.paths import user_foods_path
-    from planner.storage.userfoods import UserFoods
-
-    try:
-        user = list(UserFoods.load(user_foods_path()))
-    except PlannerError as exc:
-        _say(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
-        user = []
-    return Catalog.load(user_foods=user)
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     from planner.recipes.book import RecipeBook, open_own
 
-    catalog = _catalog()
+    catalog = load_catalog()
     own, message = open_own()
     if message:
-        _say(f"gutskin: warning: {message}", file=sys.stderr)
+        say(f"gutskin: warning: {message}", file=sys.stderr)
     book = RecipeBook.load(catalog, own)
     if args.json:
         rows = []
@@ -113,21 +90,19 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "method": recipe.method,
                 }
             )
-        text = json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False)
-        # json escapes C0 controls in strings; DEL, C1 and lone surrogates it leaves raw
-        print(_UNPRINTABLE_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text))
+        print(json_text(rows))
         return 0
     for recipe in book:
         facts = book.profile(recipe)
-        _say(f"{recipe.name} ({recipe.portions:g} portions, {recipe.meal}; "
+        say(f"{recipe.name} ({recipe.portions:g} portions, {recipe.meal}; "
              f"{facts.grams:.0f} g a portion)")  # fmt: skip
         for item in recipe.ingredients:
             if item.is_note:
-                _say(f"  note: {item.text}")
+                say(f"  note: {item.text}")
             else:
                 what = catalog.name_of(item.food_id) if item.food_id else (
                     (book.get(item.recipe_id or "") or recipe).name)  # fmt: skip
-                _say(f"  {item.grams:g} g {what}")
+                say(f"  {item.grams:g} g {what}")
     return 0
 
 
@@ -139,47 +114,47 @@ def cmd_import(args: argparse.Namespace) -> int:
     from planner.recipes.book import RecipeBook, open_own
     from planner.recipes.importing import CONFIRMED, NOTE, import_file, unique_ids
 
-    catalog = _catalog()
+    catalog = load_catalog()
     result = import_file(args.file, catalog)
     review = 0
     for imported in result.imported:
-        _say(f"{imported.raw.name} ({imported.raw.portions:g} portions)")
+        say(f"{imported.raw.name} ({imported.raw.portions:g} portions)")
         for line in imported.lines:
             best = line.best
             if line.status == CONFIRMED and best is not None and line.amount is not None:
-                _say(f"  ok      {line.parsed.text} -> {line.amount.grams:.0f} g {best.name} "
+                say(f"  ok      {line.parsed.text} -> {line.amount.grams:.0f} g {best.name} "
                      f"({_confidence(best.confidence)})")  # fmt: skip
             elif line.status == NOTE or best is None:
-                _say(f"  note    {line.parsed.text} (no food matched)")
+                say(f"  note    {line.parsed.text} (no food matched)")
             else:
                 review += 1
                 why = "amount unknown" if line.amount is None else "check the match"
-                _say(f"  review  {line.parsed.text} -> {best.name}? "
+                say(f"  review  {line.parsed.text} -> {best.name}? "
                      f"({_confidence(best.confidence)}, {why})")  # fmt: skip
     for recipe in result.ready:
-        _say(f"{recipe.name} ({recipe.portions:g} portions, ready)")
+        say(f"{recipe.name} ({recipe.portions:g} portions, ready)")
     count = len(result.imported) + len(result.ready)
     if not args.yes:
-        _say(f"{count} recipe(s) read, {review} line(s) need review; nothing was saved. "
+        say(f"{count} recipe(s) read, {review} line(s) need review; nothing was saved. "
              "Run again with --yes to save them (lines to review are kept as notes), or "
              "import them in the app to review each line.")  # fmt: skip
         return 0
     own, message = open_own()
     if message:
-        _say(f"gutskin: warning: {message}", file=sys.stderr)
+        say(f"gutskin: warning: {message}", file=sys.stderr)
     book = RecipeBook.load(catalog, own)
     recipes = [item.recipe() for item in result.imported] + result.ready
     recipes = unique_ids(recipes, {r.id for r in book})
     for recipe in recipes:  # refuse the whole file before saving any of it
         book.put(recipe)
     own.put_many(recipes)
-    _say(f"{len(recipes)} recipe(s) saved; {review} line(s) kept as notes to review.")
+    say(f"{len(recipes)} recipe(s) saved; {review} line(s) kept as notes to review.")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from planner.recipes.book import open_own
-    from planner.recipes.model import recipe_to_json
+    from planner.recipes.recipejson import recipe_to_json
     from planner.storage.recipes import export_recipes
 
     if args.output.exists() and not args.force:
@@ -188,7 +163,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if message:
         raise RecipeError(message)
     export_recipes(args.output, [recipe_to_json(recipe) for recipe in own])
-    _say(f"{len(own)} recipe(s) written to {args.output}.")
+    say(f"{len(own)} recipe(s) written to {args.output}.")
     return 0
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import load_catalog
 from planner.errors import PlannerError
 
 _WEEKS = re.compile(r"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")
@@ -78,21 +78,6 @@ def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _catalog() -> Any:
-    # As planner.cli.commands loads it (the built-in foods and the user's own), without
-    # importing that module, which imports this one.
-    from planner.core.foods import Catalog
-    from planner.storage.paths import user_foods_path
-    from planner.storage.userfoods import UserFoods
-
-    try:
-        user = list(UserFoods.load(user_foods_path()))
-    except PlannerError as exc:
-        print(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
-        user = []
-    return Catalog.load(include_sr28=True, user_foods=user)
-
-
 def cmd_export_ical(args: argparse.Namespace) -> int:
     from planner.core.shopping import weeks_days
     from planner.export.ical import export_ical, parse_times, time_zone
@@ -103,6 +88,6 @@ def cmd_export_ical(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
     weeks = selected_weeks(plan, args.weeks)
     days = None if weeks is None else weeks_days(plan, weeks)
-    count = export_ical(plan, _catalog(), args.output, times=times, tz=args.tz, days=days)
+    count = export_ical(plan, load_catalog(), args.output, times=times, tz=args.tz, days=days)
     print(f"Wrote {args.output} ({count} meal{'' if count == 1 else 's'}).")
     return 0

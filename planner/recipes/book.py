@@ -14,18 +14,9 @@ from pathlib import Path
 
 from planner.core.foods import Catalog
 from planner.errors import RecipeError
-from planner.recipes.model import (
-    MEAL_TYPES,
-    STARTER,
-    Lookup,
-    Profile,
-    Recipe,
-    check_cycles,
-    expand,
-    profile,
-    recipe_from_json,
-    recipe_to_json,
-)
+from planner.recipes.model import MEAL_TYPES, STARTER, Lookup, Recipe, check_cycles, expand
+from planner.recipes.profile import Profile, profile
+from planner.recipes.recipejson import recipe_from_json, recipe_to_json
 from planner.storage.recipes import RecipeFile, user_recipes_path
 
 STARTER_FILE = "recipes.json"

@@ -6,8 +6,9 @@ Everything about a recipe's food comes from its ingredients; nothing is typed by
   ``(food_id, grams)`` pairs. The evaluator and the shopping list count a recipe through
   it, so a recipe's day totals equal those of its ingredients entered one by one by
   construction.
-- ``profile(recipe)`` gives the derived facts of one portion: nutrients, category
-  servings, plants, diet tags and live-culture status, all computed from ``expand``.
+- ``profile(recipe)`` (planner.recipes.profile) gives the derived facts of one portion:
+  nutrients, category servings, plants, diet tags and live-culture status, all computed
+  from ``expand``. The JSON form is in planner.recipes.recipejson.
 
 A recipe used inside another is measured in grams of the whole dish: 50 g of a dressing
 whose ingredients weigh 200 g in all is a quarter of each of them. Water lost or gained in
@@ -18,10 +19,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from planner.core.foods import CATEGORIES, NUTRIENTS, Catalog, Food
+from planner.core.foods import Catalog
 from planner.errors import RecipeError
 
 MEAL_TYPES: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snack", "any")
@@ -152,12 +153,12 @@ Lookup = Callable[[str], "Recipe | None"]
 # Control characters (C0 but line breaks and tabs, DEL, C1) and lone surrogates: kept out of
 # every text of a recipe, as they are out of own foods' (they would drive a terminal, or
 # make the file impossible to write as UTF-8).
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_text(text: str, *, lines: bool = False) -> str:
     """``text`` without control characters; on one line unless ``lines``."""
-    text = _UNPRINTABLE.sub("", text)
+    text = UNPRINTABLE.sub("", text)
     if lines:
         return "\n".join(line.rstrip() for line in text.replace("\t", " ").splitlines()).strip()
     return " ".join(text.split())
@@ -242,207 +243,6 @@ def _expand(
         total = inner.total_grams
         if total > 0:
             _expand(inner, grams / total, lookup, out, (*path, inner.id))
-
-
-# -- derived facts ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class Profile:
-    """What one portion of a recipe holds, derived from its ingredients.
-
-    ``nutrients[key]`` is None (unknown) when any food contributing to the portion has no
-    value for it; ``known[key]`` is the sum over the foods whose value is known (a floor,
-    as the day panel shows it), and ``unknown_from[key]`` names the foods missing it.
-    A food not in the catalog makes every nutrient unknown and is named in ``missing``.
-    """
-
-    grams: float
-    nutrients: dict[str, float | None]
-    known: dict[str, float]
-    unknown_from: dict[str, tuple[str, ...]]
-    category_servings: dict[str, float]
-    categories: frozenset[str]
-    plants: tuple[str, ...]
-    diet_tags: frozenset[str]
-    live_cultures: str
-    missing: tuple[str, ...] = ()
-    limit_kinds: tuple[str, ...] = field(default=())
-
-
-def profile(recipe: Recipe, catalog: Catalog, lookup: Lookup) -> Profile:
-    """The derived facts of one portion of ``recipe``."""
-    parts = expand(recipe, 1.0, lookup)
-    known = dict.fromkeys(NUTRIENTS, 0.0)
-    unknown_from: dict[str, list[str]] = {key: [] for key in NUTRIENTS}
-    servings = dict.fromkeys(CATEGORIES, 0.0)
-    plants: set[str] = set()
-    tags: set[str] = set()
-    limit_kinds: set[str] = set()
-    missing: list[str] = []
-    for food_id, grams in parts:
-        food = catalog.get(food_id)
-        if food is None:
-            if food_id not in missing:
-                missing.append(food_id)
-            continue
-        share = grams / food.grams
-        for key in NUTRIENTS:
-            value = food.nutrients.get(key)
-            if value is None:
-                if food.name not in unknown_from[key]:
-                    unknown_from[key].append(food.name)
-            else:
-                known[key] += value * share
-        for category in food.categories:
-            servings[category] += share
-        if food.plant:
-            plants.add(food.plant)
-        tags.update(food.tags)
-        if food.limit_kind:
-            limit_kinds.add(food.limit_kind)
-    nutrients: dict[str, float | None] = {
-        key: None if (missing or unknown_from[key]) else known[key] for key in NUTRIENTS
-    }
-    categories = frozenset(
-        cat
-        for cat, amount in servings.items()
-        if (amount > 0 if cat == "limit" else amount >= CATEGORY_MIN_SERVINGS)
-    )
-    return Profile(
-        grams=sum(grams for _fid, grams in parts),
-        nutrients=nutrients,
-        known=known,
-        unknown_from={key: tuple(names) for key, names in unknown_from.items()},
-        category_servings=servings,
-        categories=categories,
-        plants=tuple(sorted(plants)),
-        diet_tags=frozenset(tags),
-        live_cultures=_live_cultures(recipe, catalog, lookup),
-        missing=tuple(missing),
-        limit_kinds=tuple(sorted(limit_kinds)),
-    )
-
-
-def _live_cultures(recipe: Recipe, catalog: Catalog, lookup: Lookup, depth: int = 0) -> str:
-    """LIVE if a live-culture food is added without being heated (in this recipe or one it
-    uses, unless that recipe is itself heated), HEATED if every one is cooked, else
-    NO_CULTURES."""
-    seen = NO_CULTURES
-    for item in recipe.counted:
-        status = NO_CULTURES
-        if item.food_id is not None:
-            food = catalog.get(item.food_id)
-            if food is not None and "probiotic" in food.categories:
-                status = LIVE
-        elif item.recipe_id is not None and depth < MAX_DEPTH:
-            inner = lookup(item.recipe_id)
-            if inner is not None:
-                status = _live_cultures(inner, catalog, lookup, depth + 1)
-        if status == LIVE and item.heated:
-            status = HEATED
-        if status == LIVE:
-            return LIVE
-        if status == HEATED:
-            seen = HEATED
-    return seen
-
-
-def food_grams_to_servings(food: Food, grams: float) -> float:
-    """Grams of a food as the plan's servings of it (what a plan entry holds today)."""
-    return grams / food.grams
-
-
-# -- JSON -------------------------------------------------------------------------------
-def ingredient_to_json(item: Ingredient) -> dict[str, object]:
-    data: dict[str, object] = {}
-    if item.food_id is not None:
-        data["food"] = item.food_id
-    if item.recipe_id is not None:
-        data["recipe"] = item.recipe_id
-    if not item.is_note:
-        data["grams"] = round(item.grams, 3)
-    if item.measure:
-        data["measure"] = item.measure
-        if item.count is not None:
-            data["count"] = item.count
-    if item.text:
-        data["text"] = item.text
-    if item.heated:
-        data["heated"] = True
-    return data
-
-
-def recipe_to_json(recipe: Recipe) -> dict[str, object]:
-    data: dict[str, object] = {
-        "id": recipe.id,
-        "name": recipe.name,
-        "portions": recipe.portions,
-        "meal": recipe.meal,
-        "tags": sorted(recipe.tags),
-        "ingredients": [ingredient_to_json(item) for item in recipe.ingredients],
-        "method": recipe.method,
-    }
-    if recipe.source:
-        data["source"] = recipe.source
-    return data
-
-
-def _field(data: Mapping[str, object], key: str, kind: type | tuple[type, ...], default: object):
-    value = data.get(key, default)
-    if value is None:
-        return default
-    if isinstance(value, bool) and kind is not bool:
-        raise RecipeError(f"{key} has the wrong type")
-    if not isinstance(value, kind):
-        raise RecipeError(f"{key} has the wrong type")
-    return value
-
-
-def ingredient_from_json(data: object) -> Ingredient:
-    if not isinstance(data, dict):
-        raise RecipeError("each ingredient must be an object")
-    food = _field(data, "food", str, None)
-    recipe = _field(data, "recipe", str, None)
-    count = _field(data, "count", (int, float), None)
-    measure = _field(data, "measure", str, None)
-    return Ingredient(
-        food_id=food,
-        recipe_id=recipe,
-        grams=float(_field(data, "grams", (int, float), 0.0)),
-        measure=clean_text(measure) if measure else None,
-        count=None if count is None else float(count),
-        text=clean_text(_field(data, "text", str, "")),
-        heated=_field(data, "heated", bool, False),
-    )
-
-
-def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
-    """A recipe from its JSON object; RecipeError names what is wrong."""
-    if not isinstance(data, dict):
-        raise RecipeError("each recipe must be an object")
-    recipe_id = _field(data, "id", str, "")
-    if (
-        not recipe_id
-        or len(recipe_id) > MAX_ID
-        or any(ch.isspace() for ch in recipe_id)
-        or _UNPRINTABLE.search(recipe_id)
-    ):
-        raise RecipeError(f"a recipe has an invalid id: {recipe_id[:40]!r}")
-    items = _field(data, "ingredients", list, [])
-    tags = _field(data, "tags", list, [])
-    if not all(isinstance(tag, str) for tag in tags):
-        raise RecipeError("a recipe's tags must be words")
-    portions = _field(data, "portions", (int, float), 1)
-    return Recipe(
-        id=recipe_id,
-        name=clean_text(_field(data, "name", str, "")),
-        portions=float(portions),
-        ingredients=tuple(ingredient_from_json(item) for item in items),
-        method=clean_text(_field(data, "method", str, ""), lines=True),
-        tags=frozenset(clean_text(tag.casefold())[:MAX_NAME] for tag in tags if clean_text(tag)),
-        meal=_field(data, "meal", str, "any"),
-        origin=origin,
-        source=clean_text(_field(data, "source", str, ""))[:2000],
-    )
 
 
 def missing_foods(recipes: Iterable[Recipe], catalog: Catalog) -> list[tuple[str, str]]:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import numpy as np
 
 from planner.core.foods import Catalog
-from planner.scoring.frames import COLUMN, CatalogFrame, catalog_frame_of
+from planner.scoring.frames import COLUMN, PLAIN_SUMS, CatalogFrame, catalog_frame_of
 from planner.scoring.grouping import Grouped, species_grams
 from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig
 
+# Sums taken as they are, from the amount column of the same name.
+_PASSTHROUGH: tuple[str, ...] = ("complete_kcal", "energy_kcal", *PLAIN_SUMS)
 # The per-day sums the formula reads, each a column of ``_Sums.values``.
 SUM_KEYS: tuple[str, ...] = (
     "live",
@@ -27,17 +29,7 @@ SUM_KEYS: tuple[str, ...] = (
     "spice",
     "epa_dha",
     "ala",
-    "complete_kcal",
-    "energy_kcal",
-    "added_sugars_g",
-    "alcohol_g",
-    "processed_meat_g",
-    "deep_fried_g",
-    "ultra_processed_kcal",
-    "sweetener_g",
-    "milk_g",
-    "high_gl_kcal",
-    "fiber_all_g",
+    *_PASSTHROUGH,
     "live_raw",
     "prebiotic_raw",
     "polyphenol_raw",
@@ -45,19 +37,6 @@ SUM_KEYS: tuple[str, ...] = (
     "plants",
 )
 S = {key: index for index, key in enumerate(SUM_KEYS)}
-_PASSTHROUGH = (
-    "complete_kcal",
-    "energy_kcal",
-    "added_sugars_g",
-    "alcohol_g",
-    "processed_meat_g",
-    "deep_fried_g",
-    "ultra_processed_kcal",
-    "sweetener_g",
-    "milk_g",
-    "high_gl_kcal",
-    "fiber_all_g",
-)
 
 
 class Formula:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from planner.core.foods import CURATED, NUTRIENTS, SR28, TAGS, USER, Food
+from planner.scoring.model import SKIN_NUTRIENTS
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
@@ -82,6 +83,19 @@ HERBAL_WORDS = re.compile(r"herb|chamomile|mint|hibiscus|rooibos")
 SPICE_WORDS = re.compile(r"^(?:spices?,|turmeric\b|ginger root\b|ginger$|garlic(?:, raw)?$)")
 NOT_SPICE = re.compile(r"salt|baking|leavening|extract|vinegar|seasoning mix|prepared|capers")
 
+# The amounts a day's score sums as they are, each over every food of the day (the limit
+# load reads them, and the day panel shows them).
+PLAIN_SUMS: tuple[str, ...] = (
+    "added_sugars_g",  # estimated, with an imputed value where unknown (see below)
+    "alcohol_g",
+    "processed_meat_g",
+    "deep_fried_g",
+    "ultra_processed_kcal",
+    "sweetener_g",
+    "milk_g",
+    "high_gl_kcal",
+    "fiber_all_g",  # fiber eaten, foods to limit included (shown, not scored)
+)
 # The per-serving columns the evaluator sums, in matrix order.
 AMOUNT_COLUMNS: tuple[str, ...] = (
     "grams",
@@ -97,25 +111,9 @@ AMOUNT_COLUMNS: tuple[str, ...] = (
     "spice_g",
     "epa_dha_g",
     "ala_g",
-    "added_sugars_g",  # estimated, with an imputed value where unknown (see below)
-    "alcohol_g",
-    "processed_meat_g",
-    "deep_fried_g",
-    "ultra_processed_kcal",
-    "sweetener_g",
-    "milk_g",
-    "high_gl_kcal",
-    "fiber_all_g",  # fiber eaten, foods to limit included (shown, not scored)
+    *PLAIN_SUMS,
 )
-SKIN_COLUMNS: tuple[str, ...] = (
-    "vit_a_ug",
-    "vit_c_mg",
-    "vit_d_ug",
-    "vit_e_mg",
-    "zinc_mg",
-    "ala_g",
-    "epa_dha_g",
-)
+SKIN_COLUMNS: tuple[str, ...] = SKIN_NUTRIENTS  # the skin nutrients the day panel shows
 # Nutrients whose unknown values are named beside a day's score.
 REPORTED_UNKNOWN: tuple[str, ...] = (
     "energy_kcal",

@@ -117,11 +117,7 @@ def _check_cancel(cancel: threading.Event | None, name: str) -> None:
 
 
 def _start(document: dict) -> date:
-    text = document.get("start")
-    try:
-        start = date.fromisoformat(text) if isinstance(text, str) else None
-    except ValueError:
-        start = None
+    start = strictjson.iso_date(document.get("start"))
     if start is None:
         raise _Invalid("its start date is missing or not a date like 2026-11-30")
     try:

@@ -13,6 +13,7 @@ import math
 import re
 import threading
 import unicodedata
+from datetime import date
 
 from planner.storage.files import TextError, check_cancel, decode_text
 
@@ -126,3 +127,13 @@ def has_unprintable(text: str) -> bool:
     """True for control characters (NUL, newlines, ...) and lone surrogates, which an id or
     a name must not hold: they cannot be shown, and lone surrogates cannot be saved."""
     return any(unicodedata.category(char) in ("Cc", "Cs") for char in text)
+
+
+def iso_date(value: object) -> date | None:
+    """A JSON value read as a date like 2026-11-30; None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

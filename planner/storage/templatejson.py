@@ -17,13 +17,13 @@ Readers raise ``DocumentError`` (a ValueError) whose message completes "FILE: ..
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 
 from planner.core.plan import Entry
 from planner.core.rotations import MAX_RULES, Rule, make_rule, rule_templates
 from planner.core.templates import Template, make_template
 from planner.errors import PlanError
-from planner.storage.strictjson import has_unprintable
+from planner.storage.strictjson import has_unprintable, iso_date
 
 MAX_ID = 64
 
@@ -124,11 +124,7 @@ def rule_from_json(item: object, templates: Mapping[str, Template], where: str) 
         isinstance(d, int) and not isinstance(d, bool) for d in weekdays
     ):
         raise DocumentError(f"{where}: its weekdays are not a list of numbers 0 to 6")
-    anchor_text = item.get("anchor")
-    try:
-        anchor = date.fromisoformat(anchor_text) if isinstance(anchor_text, str) else None
-    except ValueError:
-        anchor = None
+    anchor = iso_date(item.get("anchor"))
     if anchor is None:
         raise DocumentError(f"{where}: its anchor is not a date like 2026-11-30")
     enabled, meal, name = item.get("enabled"), item.get("meal"), item.get("name")

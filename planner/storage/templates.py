@@ -1,7 +1,8 @@
 """The user's templates, kept in one JSON file in the user's data folder, the way their own
-foods are (planner.storage.userfoods): every change is saved atomically, a damaged file is
-moved aside (kept for the user) and the app starts with no templates, and a file of a newer
-version is left alone. Templates can also be exported to a file and imported from one.
+foods are (planner.storage.jsonstore reads the file and moves a damaged one aside): every
+change is saved atomically, a damaged file is moved aside (kept for the user) and the app
+starts with no templates, and a file of a newer version is left alone. Templates can also
+be exported to a file and imported from one.
 
 The file: {"format": "gutskin-templates", "version": 1, "templates": [...]}, each template
 as in planner.storage.templatejson.
@@ -17,11 +18,11 @@ from pathlib import Path
 from planner.core.templates import Template, new_id, now
 from planner.errors import PlannerError
 from planner.storage.atomic import describe_os_error, write_text_atomic
-from planner.storage.files import EnvelopeError, check_envelope, read_file
+from planner.storage.files import read_file
+from planner.storage.jsonstore import FileKind, read_records
+from planner.storage.jsonstore import load_or_set_aside as _load_or_set_aside
 from planner.storage.paths import data_dir
-from planner.storage.strictjson import JsonError, parse_json
 from planner.storage.templatejson import DocumentError, template_from_json, template_to_json
-from planner.storage.userfoods import set_aside
 
 FORMAT = "gutskin-templates"
 VERSION = 1
@@ -38,6 +39,11 @@ class DamagedTemplatesFile(TemplatesError):
     """The templates file exists but its content cannot be read."""
 
 
+KIND = FileKind(
+    FORMAT, VERSION, "templates", "template", MAX_TEMPLATES, TemplatesError, DamagedTemplatesFile
+)
+
+
 def templates_path() -> Path:
     return data_dir() / "my-templates.json"
 
@@ -45,23 +51,7 @@ def templates_path() -> Path:
 def templates_from_bytes(data: bytes, name: str) -> list[Template]:
     """The templates of a file's content; raises DamagedTemplatesFile, or TemplatesError for
     a file of a newer version (not damaged, only not ours to read)."""
-    try:
-        document = parse_json(data)
-    except JsonError as exc:
-        raise DamagedTemplatesFile(f"{name}: {exc}.") from exc
-    try:
-        document, _version = check_envelope(
-            document, format=FORMAT, newest=VERSION, oldest=1, what="a file of templates"
-        )
-    except EnvelopeError as exc:  # a newer app's file is not damaged, only not ours
-        raise (TemplatesError if exc.newer else DamagedTemplatesFile)(f"{name}: {exc}.") from exc
-    items = document.get("templates")
-    if not isinstance(items, list):
-        raise DamagedTemplatesFile(f"{name}: has no list of templates.")
-    if len(items) > MAX_TEMPLATES:
-        raise DamagedTemplatesFile(
-            f"{name}: holds {len(items):,} templates; at most {MAX_TEMPLATES:,} can be kept."
-        )
+    items = read_records(data, name, KIND)
     templates: list[Template] = []
     seen: set[str] = set()
     for number, item in enumerate(items, start=1):
@@ -106,20 +96,12 @@ def load_or_set_aside(path: Path) -> tuple[TemplateLibrary, str]:
     newer version, or one that cannot be read, raises TemplatesError: the caller must then
     not save over it.
     """
-    try:
-        return TemplateLibrary.load(path), ""
-    except DamagedTemplatesFile as exc:
-        reason = str(exc)
-    try:
-        kept = set_aside(path)
-    except OSError as exc:
-        raise TemplatesError(
-            f"{reason} It could not be moved aside ({exc.strerror or exc}), so your templates "
-            "are not loaded and the file is left as it is."
-        ) from exc
-    return TemplateLibrary(path), (
-        f"{reason} The file was kept as {kept.name} in {kept.parent}; the app started "
-        "without your templates."
+    return _load_or_set_aside(
+        path,
+        KIND,
+        lambda: TemplateLibrary.load(path),
+        lambda: TemplateLibrary(path),
+        "without your templates",
     )
 
 

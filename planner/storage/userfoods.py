@@ -4,9 +4,8 @@ A damaged file is never overwritten: ``load_or_set_aside`` renames it (keeping i
 user) and the app starts with the built-in foods.
 
 Two windows (or two copies of the app) may share the file. Each add, edit and remove is
-applied to the file as it is on disk at that moment: under a lock (``NAME.lock`` beside it,
-``fcntl.flock``; none on Windows) the file is read again, the one change applied and the
-result written, so one window's change never drops another's.
+applied to the file as it is on disk at that moment, under a lock, so one window's change
+never drops another's (planner.storage.jsonstore, shared with the own recipes).
 
 Each food is checked by planner.storage.foodcheck (``make_food``, re-exported here with
 the bounds and the JSON form of a food).
@@ -14,24 +13,17 @@ the bounds and the JSON form of a food).
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import stat
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from planner.core.foods import (
     USER,
     Food,
 )
 from planner.errors import CatalogError
-from planner.storage.atomic import describe_os_error, write_text_atomic
-from planner.storage.files import EnvelopeError, check_envelope, read_file
+from planner.storage.files import read_file
 from planner.storage.foodcheck import (
     GRAM_NUTRIENTS,
     MAX_NAME,
@@ -41,7 +33,16 @@ from planner.storage.foodcheck import (
     food_to_json,
     make_food,
 )
-from planner.storage.strictjson import JsonError, parse_json
+from planner.storage.jsonstore import (
+    LOCK_TIMEOUT_S,
+    FileKind,
+    LockedJsonStore,
+    decode_records,
+    file_stamp,
+    read_records,
+    set_aside,
+)
+from planner.storage.jsonstore import load_or_set_aside as _load_or_set_aside
 
 # Re-exported: callers import these from here.
 __all__ = [
@@ -68,63 +69,19 @@ FORMAT = "gutskin-foods"
 VERSION = 1
 MAX_FOODS = 2_000  # hundreds is a lot; the cap keeps a hostile file from tying up the app
 MAX_FILE_BYTES = 20 * 1024 * 1024
-LOCK_TIMEOUT_S = 10.0
-_T = TypeVar("_T")
-
-try:
-    import fcntl
-except ImportError:  # Windows: no advisory locks; each change still re-reads the file
-    fcntl = None  # type: ignore[assignment]
 
 
 class DamagedFoodsFile(CatalogError):
     """The file of the user's own foods exists but its content cannot be read."""
 
 
+KIND = FileKind(FORMAT, VERSION, "foods", "food", MAX_FOODS, CatalogError, DamagedFoodsFile)
+
+
 def foods_from_bytes(data: bytes, name: str) -> list[Food]:
     """The foods of a file's content; raises DamagedFoodsFile, or CatalogError for a file
     of a newer version (which is not damaged, only not ours to read)."""
-    try:
-        document = parse_json(data)
-    except JsonError as exc:
-        raise DamagedFoodsFile(f"{name}: {exc}.") from exc
-    try:
-        document, _version = check_envelope(
-            document, format=FORMAT, newest=VERSION, oldest=1, what="a file of foods"
-        )
-    except EnvelopeError as exc:  # a newer app's file is not damaged, only not ours
-        raise (CatalogError if exc.newer else DamagedFoodsFile)(f"{name}: {exc}.") from exc
-    items = document.get("foods")
-    if not isinstance(items, list):
-        raise DamagedFoodsFile(f"{name}: has no list of foods.")
-    if len(items) > MAX_FOODS:
-        raise DamagedFoodsFile(f"{name}: holds {len(items):,} foods; at most {MAX_FOODS:,} "
-                               "can be kept.")  # fmt: skip
-    foods: list[Food] = []
-    seen: set[str] = set()
-    for number, item in enumerate(items, start=1):
-        try:
-            food = food_from_json(item)
-        except CatalogError as exc:
-            raise DamagedFoodsFile(f"{name}: food {number}: {str(exc).rstrip('.')}.") from exc
-        if food.id in seen:
-            raise DamagedFoodsFile(f"{name}: food {number}: the id {food.id} appears twice.")
-        seen.add(food.id)
-        foods.append(food)
-    return foods
-
-
-def set_aside(path: Path, when: datetime | None = None) -> Path:
-    """Rename a damaged file to NAME.damaged-YYYYMMDD-HHMMSS.json beside it (never over
-    another file); returns the new path. Raises OSError."""
-    stamp = f"{when or datetime.now():%Y%m%d-%H%M%S}"
-    for n in range(1, 100):
-        suffix = "" if n == 1 else f"-{n}"
-        target = path.with_name(f"{path.stem}.damaged-{stamp}{suffix}{path.suffix}")
-        if not target.exists():
-            path.rename(target)
-            return target
-    raise FileExistsError(f"no free name beside {path}")
+    return decode_records(read_records(data, name, KIND), name, KIND, food_from_json)
 
 
 def load_or_set_aside(path: Path) -> tuple[UserFoods, str]:
@@ -135,42 +92,22 @@ def load_or_set_aside(path: Path) -> tuple[UserFoods, str]:
     cannot be read is left as it is and CatalogError is raised: the caller must then not
     save over it.
     """
-    try:
-        return UserFoods.load(path), ""
-    except DamagedFoodsFile as exc:
-        reason = str(exc)
-    try:
-        kept = set_aside(path)
-    except OSError as exc:
-        raise CatalogError(
-            f"{reason} It could not be moved aside ({exc.strerror or exc}), so your foods "
-            "are not loaded and the file is left as it is."
-        ) from exc
-    return UserFoods(path), (
-        f"{reason} The file was kept as {kept.name} in {kept.parent}; the app started "
-        "with the built-in foods."
+    return _load_or_set_aside(
+        path,
+        KIND,
+        lambda: UserFoods.load(path),
+        lambda: UserFoods(path),
+        "with the built-in foods",
     )
 
 
-def _stamp(path: Path) -> tuple[int, ...] | None:
-    """What tells one version of a file from another: device, inode, size and change time
-    (a save renames a new file into place, so the inode changes with every save)."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+class UserFoods(LockedJsonStore[Food]):
+    """The user's own foods: add, edit, remove, each saved atomically under the lock."""
 
-
-class UserFoods:
-    """The user's own foods: add, edit, remove, each saved atomically."""
+    kind = KIND
 
     def __init__(self, path: Path, foods: Iterable[Food] = ()) -> None:
-        self.path = path
-        self._foods: dict[str, Food] = {food.id: food for food in foods}
-        # The file's identity when this object last read or wrote it: while it is the
-        # same, the foods here are what the file holds and need not be read again.
-        self._stamp: tuple[int, ...] | None = None
+        super().__init__(path, foods)
 
     @classmethod
     def load(cls, path: Path) -> UserFoods:
@@ -179,23 +116,20 @@ class UserFoods:
             return cls(path)
         if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
             raise DamagedFoodsFile(f"{path.name}: is too large to be a file of foods.")
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         data = read_file(path, MAX_FILE_BYTES, "a file of foods", error=CatalogError)
         store = cls(path, foods_from_bytes(data, path.name))
         store._stamp = stamp
         return store
 
-    def __iter__(self) -> Iterator[Food]:
-        return iter(self._foods.values())
+    def _reread(self) -> dict[str, Food]:
+        return UserFoods.load(self.path)._records
 
-    def __len__(self) -> int:
-        return len(self._foods)
-
-    def get(self, food_id: str) -> Food | None:
-        return self._foods.get(food_id)
+    def _encode(self, record: Food) -> dict[str, Any]:
+        return food_to_json(record)
 
     def _free_id(self, wanted: str, taken: dict[str, Food] | None = None) -> str:
-        taken = self._foods if taken is None else taken
+        taken = self._records if taken is None else taken
         if wanted not in taken:
             return wanted
         n = 2
@@ -217,7 +151,7 @@ class UserFoods:
 
     def update(self, food: Food) -> None:
         """Replace the food with ``food.id`` (added back if another window removed it)."""
-        if food.id not in self._foods:
+        if food.id not in self._records:
             raise CatalogError(f"There is no food of yours with the id {food.id}.")
 
         def apply(foods: dict[str, Food]) -> None:
@@ -228,92 +162,8 @@ class UserFoods:
         self._change(apply)
 
     def remove(self, food_id: str) -> Food:
-        if food_id not in self._foods:
+        if food_id not in self._records:
             raise CatalogError(f"There is no food of yours with the id {food_id}.")
-        removed = self._foods[food_id]
+        removed = self._records[food_id]
         self._change(lambda foods: foods.pop(food_id, None))
         return removed
-
-    def _change(self, apply: Callable[[dict[str, Food]], _T]) -> _T:
-        """Apply one change to the foods as they are on disk now, and write them.
-
-        Under the lock the file is read again, so what another window saved meanwhile is
-        kept; this object then holds the merged foods. On any failure nothing changes,
-        on disk or here. A file that became unreadable meanwhile is not written over.
-        """
-        with self._locked():
-            foods = self._on_disk()
-            result = apply(foods)
-            self._write(foods)
-            self._foods = foods
-        return result
-
-    def _on_disk(self) -> dict[str, Food]:
-        """The foods in the file now; this object's own if the file is gone."""
-        if not os.path.lexists(self.path):
-            return dict(self._foods)
-        if self._stamp is not None and _stamp(self.path) == self._stamp:
-            return dict(self._foods)  # nobody wrote it since this object did
-        try:
-            foods = UserFoods.load(self.path)._foods
-        except CatalogError as exc:
-            raise CatalogError(
-                f"{exc} It changed on disk since it was opened; your change was not "
-                "saved, and the file is left as it is."
-            ) from exc
-        return dict(foods)
-
-    @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the lock file beside the file of foods (nothing to hold without fcntl)."""
-        if fcntl is None:
-            yield
-            return
-        lock = self.path.with_name(self.path.name + ".lock")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # O_NONBLOCK: a pipe planted as the lock file must not block the open.
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, 0o666)
-        except OSError as exc:
-            raise CatalogError(describe_os_error(lock, exc)) from exc
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise CatalogError(f"Could not save {self.path}: {lock} is not a regular file.")
-            deadline = time.monotonic() + LOCK_TIMEOUT_S
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise CatalogError(
-                            f"Could not save {self.path}: another window has been saving it "
-                            f"for {LOCK_TIMEOUT_S:g} seconds; try again."
-                        ) from None
-                    time.sleep(0.02)
-                except OSError:
-                    break  # a file system without locks: carry on, re-reading still helps
-            yield
-        finally:
-            os.close(fd)  # releases the lock
-
-    def save(self) -> None:
-        """Write the foods this object holds, as they are (under the lock)."""
-        with self._locked():
-            self._write(self._foods)
-
-    def _write(self, foods: dict[str, Food]) -> None:
-        # One food per line, each encoded by json's C encoder (indent= would switch to the
-        # pure-Python one, several times slower at the 2,000-food limit).
-        lines = ",\n".join(
-            " " + json.dumps(food_to_json(food), ensure_ascii=False, allow_nan=False)
-            for food in foods.values()
-        )
-        head = json.dumps({"format": FORMAT, "version": VERSION})[:-1]
-        text = f'{head}, "foods": [\n{lines}\n]}}\n' if lines else f'{head}, "foods": []}}\n'
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self.path, text)
-            self._stamp = _stamp(self.path)
-        except OSError as exc:
-            raise CatalogError(describe_os_error(self.path, exc)) from exc

@@ -6,6 +6,7 @@ its source), and ``rx`` for the case-insensitive name patterns.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from planner.core.foods import LIMIT_KINDS as LIMIT_KIND_WORDS
@@ -229,3 +230,8 @@ PLANT_GROUPS = frozenset({G_SPICES, G_FRUITS, G_VEGETABLES, G_NUTS, G_LEGUMES, G
 
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def rx_table(rows: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """A table of (pattern, value) rules with each pattern compiled, first match first."""
+    return tuple((rx(pattern), value) for pattern, value in rows)

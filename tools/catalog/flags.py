@@ -34,6 +34,7 @@ from tools.catalog.constants import (
     G_VEGETABLES,
     N_ENERGY,
     rx,
+    rx_table,
 )
 from tools.catalog.estimates import RX_FREE_ALL, RX_JUICE_ONLY
 from tools.catalog.glycemic import HIGH_GL, glycemic_load
@@ -130,9 +131,8 @@ RX_HOT_CEREAL_DRY = rx(r"^cereals, .*\b(dry|unprepared)\b")
 RX_NOT_INGREDIENT = rx(r"prepared with|cooked|\bboiled\b|ready-to-eat|reconstituted")
 
 # Live cultures (docs/catalog.md says why for each).
-LIVE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (rx(p), state)
-    for p, state in (
+LIVE_RULES: tuple[tuple[re.Pattern[str], str], ...] = rx_table(
+    (
         (r"^(yogh?urt|kefir)\b", "live"),
         (r"^natto\b", "live"),
         (r"^tempeh\b", "dead"),

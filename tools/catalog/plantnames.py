@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import re
 
-from tools.catalog.constants import rx
+from tools.catalog.constants import rx, rx_table
 
 OATS_CEREAL = rx(r"^cereals, oats, (regular and quick|instant, fortified, plain)")
 
 WHOLE_WHEAT_BREAD = rx(r"^bread, whole-wheat\b")
 
-GRAIN_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (rx(p), k)
-    for p, k in (
+GRAIN_KEYS: tuple[tuple[re.Pattern[str], str], ...] = rx_table(
+    (
         (r"^rice, brown\b|^rice flour, brown", "brown rice"),
         (r"^wild rice\b", "wild rice"),
         (r"^oats\b|^oat flour\b", "oats"),

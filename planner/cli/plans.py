@@ -1,0 +1,273 @@
+"""The plan commands of `gutskin`: foods, score, suggest, new, import, export-csv and
+export (the PDF). Each imports what it needs when it runs, so that the app's start, which
+loads planner.cli.commands, loads none of it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner.cli.common import (
+    evaluator_for,
+    is_stdout,
+    json_text,
+    load_catalog,
+    looks_like_csv,
+    looks_like_pdf,
+    printable,
+    refuse_output,
+    refuse_overwrite,
+    same_file,
+    say,
+    write_stdout,
+)
+from planner.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner.core.plan import Plan
+
+
+def cmd_foods(args: argparse.Namespace) -> int:
+    from planner.core.foods import SR28
+
+    catalog = load_catalog(include_sr28=args.all or bool(args.search))
+    foods = catalog.search(args.search, category=args.category)
+    if not args.all and not args.search:
+        foods = [f for f in foods if f.origin != SR28]
+    if args.json:
+        print(json_text([_food_json(f) for f in foods]))
+        return 0
+    for food in foods:
+        fiber = food.nutrients.get("fiber_g")
+        fiber_text = "fiber ?" if fiber is None else f"fiber {fiber:.1f} g"
+        cats = ", ".join(sorted(food.categories)) or "-"
+        name, serving = printable(food.name)[:48], printable(food.serving_label)[:18]
+        say(f"{food.id:<14} {name:<48} {serving:<18} {fiber_text:<12} {cats}")
+    print(f"{len(foods)} foods", file=sys.stderr)
+    return 0
+
+
+def _food_json(food) -> dict:
+    return {
+        "id": food.id,
+        "name": food.name,
+        "categories": sorted(food.categories),
+        "serving": food.serving_label,
+        "grams": food.grams,
+        "fiber_g": food.nutrients.get("fiber_g"),
+        "plant": food.plant,
+        "aisle": food.aisle,
+        "ndb": food.ndb,
+        "tags": sorted(food.tags),
+        "limit_kind": food.limit_kind,
+        "origin": food.origin,
+        "nutrients": food.nutrients,
+    }
+
+
+def score_json(plan, result) -> dict:
+    def day_json(d) -> dict:
+        return {
+            "day": d.day + 1,
+            "date": d.date.isoformat(),
+            "planned": d.planned,
+            "score": None if d.score is None else round(d.score, 1),
+            # score = completeness x the sum of the parts' points
+            "completeness": round(d.completeness, 3),
+            "energy_kcal": round(d.energy_kcal),
+            "parts": {
+                p.key: {"points": round(p.points, 1), "max": p.max_points, "sentence": p.sentence}
+                for p in d.parts
+            },
+            "limit_doses": {key: round(amount, 1) for key, amount in d.limit_servings.items()},
+            "fiber_g": round(d.fiber_g, 1),
+            "fiber_unknown": list(d.fiber_unknown),
+            "plants": len(d.plants),
+            "plant_names": list(d.plants),
+            "cultures": {state: list(names) for state, names in d.cultures.items()},
+            # null: no food of the day has a known value (unknown, not 0)
+            "skin": {s.key: None if s.is_unknown else round(s.share, 3) for s in d.skin},
+            # the foods whose value is unknown, per nutrient
+            "unknown_values": {key: list(names) for key, names in d.unknown.items()},
+            "unknown_foods": list(d.unknown_foods),
+            "why": d.why,
+            "tip": d.tip,
+        }
+
+    weeks = [
+        {
+            "week": w.week + 1,
+            "start": plan.date_of(w.week * 7).isoformat(),
+            "average": None if w.average is None else round(w.average, 1),
+            "planned_days": w.planned_days,
+            "plants": len(w.plants),
+            "plants_target": w.plants_target,
+            "fermented_days": w.fermented_days,
+        }
+        for w in result.weeks
+    ]
+    return {"days": [day_json(d) for d in result.days], "weeks": weeks}
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from planner.storage.planfile import load_plan
+
+    plan = load_plan(args.plan)
+    catalog = load_catalog()
+    result = evaluator_for(args, catalog).evaluate(plan)
+    if args.json:
+        print(json_text(score_json(plan, result)))
+        return 0
+    for week in result.weeks:
+        avg = "not planned" if week.average is None else f"average {week.average:.0f}"
+        say(
+            f"Week of {plan.date_of(week.week * 7):%a %d %b %Y}: {avg}, "
+            f"{len(week.plants)} of {week.plants_target} plants, "
+            f"{week.fermented_days} days with a live-culture food"
+        )
+        for d in week.days:
+            head = f"  {d.date:%a %d %b}  "
+            if not d.planned:
+                say(head + d.why)
+                continue
+            say(head + f"score {d.score:.0f}   fiber {d.fiber_g:.1f} g, {len(d.plants)} plants")
+            for part in d.parts:
+                points = f"{part.points:4.0f}/{part.max_points:<3.0f}"
+                say(f"      {part.label:<17} {points} {part.sentence}")
+            if d.completeness < 1:
+                say(
+                    f"      Energy {d.energy_kcal:.0f} kcal: the day counts as "
+                    f"{100 * d.completeness:.0f} % complete"
+                )
+            skin = ", ".join(f"{s.label} {s.text()}" for s in d.skin)
+            say(f"      Skin nutrients (share of daily value): {skin}")
+            if d.unknown_foods:
+                say(f"      Not in the catalog: {', '.join(d.unknown_foods)}")
+            if d.tip:
+                say(f"      {d.tip}")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from planner.storage.planfile import load_plan
+
+    plan = load_plan(args.plan)
+    if not 1 <= args.day <= plan.day_count:
+        raise PlannerError(f"--day must be 1 to {plan.day_count}.")
+    if not 1 <= args.top <= 100:
+        raise PlannerError("--top must be 1 to 100.")
+    catalog = load_catalog()
+    suggestions = evaluator_for(args, catalog).suggest(plan, args.day - 1, top=args.top, swaps=True)
+    if args.json:
+        rows = [
+            {
+                "id": s.food_id,
+                "name": s.name,
+                "serving": s.serving_label,
+                "gain": round(s.gain, 2),
+                "new_score": round(s.new_score, 1),
+                "reason": s.reason,
+                "replaces": s.replaces,
+            }
+            for s in suggestions
+        ]
+        print(json_text(rows))
+        return 0
+    if not suggestions:
+        say("No single food would raise this day's score.")
+    for s in suggestions:
+        say(f"+{s.gain:4.1f}  {s.text} [{s.food_id}]: {s.reason}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from planner.core.edits import SetStart
+    from planner.core.plan import Plan
+    from planner.storage.sample import sample_plan
+
+    if not is_stdout(args.plan):
+        refuse_overwrite(args.plan, args.force)
+    plan = sample_plan(args.start) if args.sample else Plan(args.start)
+    if args.start and not args.sample:
+        SetStart(args.start).apply(plan)
+    count = plan.entry_count()
+    _write_plan(plan, args.plan, f"Wrote {args.plan} ({count} foods).",
+                f"Wrote the plan to stdout ({count} foods).")  # fmt: skip
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from planner.storage.csvio import import_csv
+
+    if same_file(args.output, args.csv):  # even with --force: the input would be lost
+        raise PlannerError(f"{args.output} is the file being read; choose another output file.")
+    if not is_stdout(args.output):
+        refuse_overwrite(args.output, args.force)
+    plan = import_csv(args.csv, load_catalog(), start=args.start)
+    count = plan.entry_count()
+    _write_plan(plan, args.output, f"Imported {count} foods into {args.output}.",
+                f"Imported {count} foods to stdout.")  # fmt: skip
+    return 0
+
+
+def _write_plan(plan: Plan, output: Path, saved: str, piped: str) -> None:
+    """Save ``plan`` to ``output`` and say ``saved``, or write it to standard output and
+    say ``piped`` on standard error (so that the pipe holds only the plan)."""
+    from planner.storage.planfile import dumps, save_plan
+
+    if is_stdout(output):
+        write_stdout(dumps(plan))
+        say(piped, file=sys.stderr)
+    else:
+        save_plan(plan, output)
+        say(saved)
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from planner.storage.csvio import export_csv, export_csv_text
+    from planner.storage.planfile import load_plan
+
+    refuse_output(args.output, args.plan, args.force, looks_like_csv)
+    plan = load_plan(args.plan)
+    if is_stdout(args.output):
+        write_stdout(export_csv_text(plan, load_catalog()).encode("utf-8"))
+        say(f"Wrote {plan.entry_count()} rows to stdout.", file=sys.stderr)
+        return 0
+    export_csv(plan, load_catalog(), args.output)
+    say(f"Wrote {args.output} ({plan.entry_count()} rows).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from planner.cli.weeks import selected_weeks
+    from planner.export.pdf import export_pdf, render_pdf
+    from planner.storage.planfile import load_plan
+
+    refuse_output(args.output, args.plan, args.force, looks_like_pdf)
+    to_stdout = is_stdout(args.output)
+    if to_stdout and sys.stdout.isatty():
+        raise PlannerError(
+            "A PDF is not for a terminal: give a file with -o FILE, or pipe the output."
+        )
+    plan = load_plan(args.plan)
+    catalog = load_catalog()
+    have = frozenset(part.strip() for part in args.have.split(",") if part.strip())
+    unknown = sorted(food_id for food_id in have if food_id not in catalog)
+    if unknown:
+        raise PlannerError(f"--have: no food has the id {', '.join(unknown)}.")
+    options = {
+        "paper": args.paper,
+        "shopping": not args.no_shopping,
+        "notes": args.notes,
+        "have": have,
+        "weeks": selected_weeks(plan, args.weeks),
+    }
+    if to_stdout:
+        write_stdout(render_pdf(plan, evaluator_for(args, catalog), **options))
+        say("Wrote the PDF to stdout.", file=sys.stderr)
+        return 0
+    export_pdf(plan, evaluator_for(args, catalog), args.output, **options)
+    say(f"Wrote {args.output}.")
+    return 0

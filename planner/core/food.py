@@ -1,0 +1,179 @@
+"""One food and the words it is described in: categories, aisles, tags, nutrients (with
+their labels), live cultures, flags and the origins of a food (curated, SR28, the user's).
+
+The catalog that holds the foods, and reads them from the shipped resources, is
+planner.core.foods, which re-exports every name here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Categories in palette order. "limit" foods are never in another category.
+CATEGORIES: tuple[str, ...] = (
+    "probiotic",
+    "prebiotic",
+    "fiber",
+    "anti_inflammatory",
+    "hydrating",
+    "limit",
+)
+CATEGORY_LABELS: dict[str, str] = {
+    "probiotic": "Probiotic",
+    "prebiotic": "Prebiotic",
+    "fiber": "Fiber-dense",
+    "anti_inflammatory": "Anti-inflammatory",
+    "hydrating": "Hydrating",
+    "limit": "Foods to limit",
+}
+CATEGORY_ROLES: dict[str, str] = {
+    "probiotic": (
+        "Fermented foods. Only live cultures add to the gut's own bacteria: each food says "
+        "whether its cultures are likely alive."
+    ),
+    "prebiotic": "Fibres that feed the gut's bacteria.",
+    "fiber": "Fiber keeps digestion regular and feeds the microbiome.",
+    "anti_inflammatory": "Omega-3 fats and polyphenols that calm inflammation, in gut and skin.",
+    "hydrating": "Water-rich food that helps keep skin hydrated.",
+    "limit": "Linked to inflammation or breakouts: best kept occasional.",
+}
+
+LIMIT_KINDS: dict[str, tuple[str, str]] = {
+    # kind: (singular, plural) as used in sentences
+    "alcohol": ("drink of alcohol", "drinks of alcohol"),
+    "refined_sugar": ("serving of refined sugar", "servings of refined sugar"),
+    "deep_fried": ("deep-fried serving", "deep-fried servings"),
+    "ultra_processed": ("ultra-processed snack", "ultra-processed snacks"),
+    "artificial_sweetener": ("serving of artificial sweetener", "servings of artificial sweetener"),
+    "dairy": ("extra serving of dairy", "extra servings of dairy"),
+}
+
+# Aisles in the order a shop is usually walked.
+AISLES: tuple[str, ...] = (
+    "produce",
+    "fermented",
+    "dairy",
+    "meat",
+    "fish",
+    "grains",
+    "pantry",
+    "spices",
+    "prepared",
+    "drinks",
+)
+AISLE_LABELS: dict[str, str] = {
+    "produce": "Produce",
+    "fermented": "Fermented & refrigerated",
+    "dairy": "Dairy & eggs",
+    "meat": "Meat & poultry",
+    "fish": "Fish & seafood",
+    "grains": "Grains & bread",
+    "pantry": "Pantry",
+    "spices": "Spices & herbs",
+    "prepared": "Prepared foods",
+    "drinks": "Drinks",
+}
+
+TAGS: tuple[str, ...] = ("dairy", "gluten", "fish", "soy", "nuts", "alcohol", "animal")
+
+# Nutrients tracked per serving, with their units.
+NUTRIENTS: dict[str, str] = {
+    "energy_kcal": "kcal",
+    "fiber_g": "g",
+    "sugars_g": "g",
+    "vit_a_ug": "µg",
+    "vit_c_mg": "mg",
+    "vit_d_ug": "µg",
+    "vit_e_mg": "mg",
+    "zinc_mg": "mg",
+    "omega3_g": "g",
+    "protein_g": "g",
+    "alcohol_g": "g",
+    "ala_g": "g",
+    "epa_dha_g": "g",
+    "added_sugars_g": "g",
+    "prebiotic_g": "g",
+}
+NUTRIENT_LABELS: dict[str, str] = {
+    "energy_kcal": "Energy",
+    "fiber_g": "Fiber",
+    "sugars_g": "Sugars",
+    "vit_a_ug": "Vitamin A",
+    "vit_c_mg": "Vitamin C",
+    "vit_d_ug": "Vitamin D",
+    "vit_e_mg": "Vitamin E",
+    "zinc_mg": "Zinc",
+    "omega3_g": "Omega-3",
+    "protein_g": "Protein",
+    "alcohol_g": "Alcohol",
+    "ala_g": "Omega-3 ALA",
+    "epa_dha_g": "Omega-3 EPA+DHA",
+    "added_sugars_g": "Added sugars (est.)",
+    "prebiotic_g": "Prebiotics (est.)",
+}
+
+# Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
+LIVE_CULTURES: tuple[str, ...] = ("live", "dead", "unknown")
+# What each state means, in the words the palette, tooltips and the CLI use.
+CULTURE_NOTES: dict[str, str] = {
+    "live": "Live cultures: likely alive (not heated after fermenting).",
+    "dead": "Live cultures: none left (canned, pasteurised, baked or cooked).",
+    "unknown": "Live cultures: unknown (the data does not say whether it was pasteurised).",
+}
+
+# Per-food flags the scoring reads; docs/catalog.md gives the rule and source of each.
+FLAGS: tuple[str, ...] = (
+    "processed_meat",  # IARC group 1 (Bouvard et al. 2015)
+    "deep_fried",
+    "ultra_processed",  # NOVA group 4
+    "artificial_sweetener",
+    "sugar_sweetened",  # sweets, sodas, sugared cereals and yogurts
+    "plain_fermented_dairy",  # plain unsweetened yogurt and kefir
+    "dairy_milk",  # milk and milk drinks of any fat level (Juhl et al. 2018)
+    "high_gl",  # glycemic load per serving >= 20 (Smith et al. 2007)
+    "not_eaten_alone",  # ingredients: never suggested, never auto-planned
+    "raw_pulse",  # raw dried pulses (FDA Bad Bug Book: raw kidney beans)
+)
+
+CURATED, SR28, USER = "curated", "sr28", "user"
+USER_PREFIX = "my:"
+SR28_PREFIX = "sr:"
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """One food. Nutrients are per serving; ``None`` means unknown, which is not zero."""
+
+    id: str
+    name: str
+    categories: frozenset[str]
+    serving_label: str
+    grams: float
+    nutrients: dict[str, float | None] = field(compare=True, hash=False)
+    plant: str | None = None
+    aisle: str = "pantry"
+    tags: frozenset[str] = frozenset()
+    limit_kind: str | None = None
+    ndb: str | None = None
+    origin: str = CURATED
+    group: str | None = None
+    sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # None when the food is not fermented, else one of LIVE_CULTURES.
+    live_cultures: str | None = None
+    flags: frozenset[str] = frozenset()  # from FLAGS
+    # Plant species ("genus species") for counting plant diversity; None for non-plants.
+    species: str | None = None
+
+    @property
+    def is_limit(self) -> bool:
+        return "limit" in self.categories
+
+    def nutrient(self, key: str, servings: float = 1.0) -> float | None:
+        value = self.nutrients.get(key)
+        return None if value is None else value * servings
+
+    def primary_category(self) -> str | None:
+        for cat in CATEGORIES:
+            if cat in self.categories:
+                return cat
+        return None
