@@ -49,6 +49,7 @@ from .foods import APP_TITLE, FoodsController
 from .help import HelpController
 from .journal import JournalController
 from .pantry import PantryController
+from .placement import keep_on_screen, place
 from .planweeks import PlanWeeksController
 from .recovery import RecoveryController
 from .weeks import WeekController
@@ -57,15 +58,6 @@ from .weeks import WeekController
 # controllers import them where used, which keeps them off the start-up path.
 if TYPE_CHECKING:
     from planner.storage.recovery import Autosaver, RecoveryStore
-
-
-PREFERRED_SIZE = (1280, 800)
-
-
-def available_area(widget: QWidget) -> QRect:
-    """The free area (no task bars) of the screen the widget is on, or the main screen."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry() if screen else QRect(0, 0, *PREFERRED_SIZE)
 
 
 class MainWindow(QMainWindow):
@@ -124,7 +116,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_actions()
         self._placed = False
-        self._place(settings)
+        place(self, settings, self.day_dock)
         self.grid.setCurrentIndex(self.week_model.index(0, 0))
         if self.user_foods_error:
             self.statusBar().showMessage(
@@ -135,44 +127,15 @@ class MainWindow(QMainWindow):
                 f"Settings are not kept this time: {settings.problem}.", 15000
             )
 
-    # -- placing -------------------------------------------------------------------------------
-    def _place(self, settings: Settings) -> None:
-        """The first start fits the window to the screen's free area (1280 x 800 at most);
-        later starts restore the last size, place and dock layout, kept on the screen."""
-        area = available_area(self)
-        if settings.geometry and self.restoreGeometry(settings.geometry):
-            if settings.window_state:
-                self.restoreState(settings.window_state)
-        else:
-            self.resize(min(PREFERRED_SIZE[0], area.width()), min(PREFERRED_SIZE[1], area.height()))
-            self.move(area.topLeft())
-            # A short screen gives the grid the height and the day panel (which scrolls) less.
-            self.resizeDocks(
-                [self.day_dock], [max(150, min(250, area.height() // 3))], Qt.Orientation.Vertical
-            )
-        self.keep_on_screen(area)
-
     def keep_on_screen(self, area: QRect | None = None) -> None:
-        """Shrink and move the window, where needed, to lie within the screen's free area (a
-        geometry saved on a larger or another screen)."""
-        area = area or available_area(self)
-        frame = self.frameGeometry()
-        extra = frame.size() - self.geometry().size()  # the title bar and borders
-        width = min(self.width(), area.width() - extra.width())
-        height = min(self.height(), area.height() - extra.height())
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-            frame = self.frameGeometry()
-        left = min(max(frame.left(), area.left()), area.right() + 1 - frame.width())
-        top = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
-        if (left, top) != (frame.left(), frame.top()):
-            self.move(left, top)
+        """Shrink and move the window, where needed, to lie within the screen's free area."""
+        keep_on_screen(self, area)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._placed:  # the frame's size is known once shown: fit it in too
             self._placed = True
-            self.keep_on_screen()
+            keep_on_screen(self)
 
     # -- building ------------------------------------------------------------------------------
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
