@@ -377,6 +377,21 @@ def candidate_from_items(
     )
 
 
+def _vegetarian(food: Food, role: str) -> bool:
+    """No meat or fish: an animal food is kept only if it is dairy or an egg."""
+    if "fish" in food.tags:
+        return False
+    if "animal" not in food.tags:
+        return food.group not in _MEAT_GROUPS
+    return "dairy" in food.tags or role == "egg" or food.name.casefold().startswith("egg")
+
+
+_MEAT_GROUPS = frozenset(
+    {"Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
+     "Finfish and Shellfish Products", "Sausages and Luncheon Meats"}
+)  # fmt: skip
+
+
 def eaten_as_is(table: CatalogFrame) -> np.ndarray:
     """The suggestions' filter, without its "not a food to limit": never an ingredient,
     and a known energy."""
@@ -392,6 +407,7 @@ def build_candidates(
     allow_limit: bool = False,
     max_portion_kcal: float = 700.0,
     include_sr28: bool = True,
+    vegetarian: bool = False,
     extra: Iterable[Candidate] = (),
 ) -> list[Candidate]:
     """Every candidate the planner may choose from: curated foods, own foods and SR28
@@ -416,6 +432,8 @@ def build_candidates(
         limit = bool(table.is_limit_food[row])
         role_key = role_of(food, limit)
         if role_key is None:
+            continue
+        if vegetarian and not _vegetarian(food, role_key):
             continue
         role = ROLES[role_key]
         if role_key in {"hot_drink", "water", "juice", "milk"} and food.grams < 100:
@@ -442,7 +460,13 @@ def build_candidates(
         if made is not None:
             found.append(made)
     for candidate in extra:
-        if candidate.food_ids & disliked_ids:
+        foods = [catalog.get(food_id) for food_id in candidate.food_ids]
+        if candidate.food_ids & disliked_ids or any(
+            f is None
+            or (avoid and tag_mask(f.tags) & avoid)
+            or (vegetarian and not _vegetarian(f, "dish"))
+            for f in foods
+        ):
             continue
         found.append(candidate)
     return found

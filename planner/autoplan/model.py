@@ -53,6 +53,7 @@ class Settings:
     energy_min: float = 1800.0
     energy_max: float = 2400.0
     avoid_tags: frozenset[str] = frozenset()
+    vegetarian: bool = False  # no meat or fish; eggs and dairy stay (vegan: avoid "animal")
     disliked: frozenset[str] = frozenset()
     liked: frozenset[str] = frozenset()
     pantry: frozenset[str] = frozenset()

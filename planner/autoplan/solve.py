@@ -404,6 +404,7 @@ def autoplan(
             disliked=settings.disliked,
             allow_limit=settings.limit_allowance > 0,
             max_portion_kcal=settings.max_portion_kcal,
+            vegetarian=settings.vegetarian,
         )
     rng = np.random.default_rng(seed)
     short = shortlist(evaluator, candidates, settings, rng)
