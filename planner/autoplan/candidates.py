@@ -379,17 +379,68 @@ def candidate_from_items(
 
 def _vegetarian(food: Food, role: str) -> bool:
     """No meat or fish: an animal food is kept only if it is dairy or an egg."""
-    if "fish" in food.tags:
+    if "fish" in food.tags or _MEAT_WORDS.search(food.name.casefold()):
         return False
     if "animal" not in food.tags:
         return food.group not in _MEAT_GROUPS
     return "dairy" in food.tags or role == "egg" or food.name.casefold().startswith("egg")
 
 
+# SR28's mixed dishes and soups carry no tag for the meat or fish in them: their names do.
+_MEAT_WORDS = re.compile(
+    r"chicken|beef|pork|turkey|\bham\b|bacon|sausage|\bmeat(?!less)|lamb|veal|fish|shrimp|"
+    r"\bclam|crab|lobster|oyster|shark|tuna|salmon|sardine|anchov|pepperoni|meatball|"
+    r"chorizo|duck|goose|venison|bison|gelatin|lard|frankfurter|hot dog|burrito|taco|chili"
+)
 _MEAT_GROUPS = frozenset(
     {"Beef Products", "Pork Products", "Lamb, Veal, and Game Products", "Poultry Products",
      "Finfish and Shellfish Products", "Sausages and Luncheon Meats"}
 )  # fmt: skip
+
+
+# A second net under the catalog's tags, for SR28's mixed dishes whose tags miss what
+# their names say ("Soup, shark fin" has no fish tag): an avoided tag is never planned.
+_TAG_WORDS: dict[str, re.Pattern[str]] = {
+    "fish": re.compile(
+        r"fish|shrimp|\bclam|crab|lobster|oyster|shark|tuna|salmon|sardine|anchov|\bcod\b|"
+        r"mackerel|herring|trout|tilapia|halibut|scallop|mussel|squid|octopus|caviar|roe\b"
+    ),
+    "dairy": re.compile(
+        r"cheese|yogurt|kefir|\bcream|butter(?!nut)|whey|casein|\bghee|"
+        r"(?<!soy)(?<!almond)(?<!coconut)(?<!oat)(?<!rice) milk|^milk"
+    ),
+    "gluten": re.compile(
+        r"wheat|bread|pasta|spaghetti|macaroni|noodle|barley|\brye\b|couscous|bulgur|seitan|"
+        r"cracker|pretzel|bagel|muffin|pancake|waffle|tortilla, flour|pita|croissant|biscuit"
+    ),
+    "nuts": re.compile(
+        r"almond|walnut|pecan|cashew|pistachio|hazelnut|filbert|macadamia|brazil|\bnuts?\b|"
+        r"pine nut|praline|marzipan"
+    ),
+    "soy": re.compile(r"\bsoy|tofu|tempeh|\bmiso|edamame|natto"),
+    "alcohol": re.compile(r"beer|wine|\bale\b|liquor|vodka|whiskey|rum\b|gin\b|kombucha"),
+}
+
+
+_MOSTLY_ANIMAL = re.compile(
+    r"waffle|pancake|french toast|bisque|chowder|egg noodle|noodles, egg|mayonnaise|"
+    r"prepared from recipe|cream of|honey|custard|brioche|challah|croissant"
+)
+
+
+def food_tags(food: Food) -> frozenset[str]:
+    """The food's tags, with those its name shows (and "animal" for meat, fish, dairy and
+    eggs)."""
+    name = food.name.casefold()
+    tags = set(food.tags)
+    tags |= {tag for tag, words in _TAG_WORDS.items() if words.search(name)}
+    if tags & {"fish", "dairy"} or _MEAT_WORDS.search(name) or re.search(r"\beggs?\b", name):
+        tags.add("animal")
+    if food.group in _MEAT_GROUPS or food.group == "Dairy and Egg Products":
+        tags.add("animal")
+    if _MOSTLY_ANIMAL.search(name) or food.group == "Restaurant Foods":
+        tags.add("animal")  # made with eggs, milk or stock as a rule: not for a vegan
+    return frozenset(tags)
 
 
 def eaten_as_is(table: CatalogFrame) -> np.ndarray:
@@ -421,6 +472,7 @@ def build_candidates(
     if not allow_limit:
         ok &= ~table.is_limit_food
     disliked_ids = frozenset(disliked)
+    avoid_set = frozenset(avoid_tags)
     found: list[Candidate] = []
     for row in np.flatnonzero(ok).tolist():
         food_id = table.ids[row]
@@ -434,6 +486,8 @@ def build_candidates(
         if role_key is None:
             continue
         if vegetarian and not _vegetarian(food, role_key):
+            continue
+        if avoid_set and not avoid_set.isdisjoint(food_tags(food)):
             continue
         role = ROLES[role_key]
         if role_key in {"hot_drink", "water", "juice", "milk"} and food.grams < 100:
@@ -463,7 +517,7 @@ def build_candidates(
         foods = [catalog.get(food_id) for food_id in candidate.food_ids]
         if candidate.food_ids & disliked_ids or any(
             f is None
-            or (avoid and tag_mask(f.tags) & avoid)
+            or not avoid_set.isdisjoint(food_tags(f))
             or (vegetarian and not _vegetarian(f, "dish"))
             for f in foods
         ):

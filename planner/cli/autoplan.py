@@ -174,7 +174,8 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     for relaxed in result.relaxed:
         _say(f"Relaxed: {relaxed.sentence}", file=out)
     for day in sorted(result.explanations):
-        _say(result.explanations[day], file=out)
+        for line in result.explanations[day].splitlines():
+            _say(line, file=out)
     if not _is_stdout(args.output):
         _say(f"Wrote {args.output}.", file=out)
     return 0
