@@ -30,11 +30,14 @@ from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
 from planner.scoring.model import SKIN_NUTRIENTS, DayScore
 
 DEFAULT_TIME_LIMIT = 10.0
-# Stop within 2 % of the best bound: a week is ~700 points, so within ~2 points a day,
-# less than the seeded noise that tells equally good plans apart.
-MIP_GAP = 0.02
-# Seconds of solving after which the best plan found so far is kept.
-GOOD_ENOUGH = 1.0
+# Stop within 3 % of the best bound: a day is ~100 points, so within ~3 points, about
+# the seeded noise that tells equally good plans apart.
+MIP_GAP = 0.03
+# Search nodes a day's program (and the week's, when it is needed) may explore.
+DAY_NODES = 60
+WEEK_NODES = 2000
+# Search nodes after which the best plan found so far is kept (see _run).
+GOOD_ENOUGH_NODES = 400
 _QUIET = threading.Lock()
 
 
@@ -237,10 +240,9 @@ def _bases(
 def _run(
     prog: Program,
     time_limit: float,
-    good_enough: float,
+    max_nodes: int,
     cancel: threading.Event | None,
     progress: Callable[[float], None] | None,
-    start: np.ndarray | None = None,
 ) -> tuple[np.ndarray | None, str]:
     import highspy
 
@@ -264,44 +266,18 @@ def _run(
         integrality[column] = highspy.HighsVarType.kInteger
     lp.integrality_ = integrality
     h.passModel(lp)
-    start_value = -np.inf
-    if start is not None:
-        # The start gives only the choices: fix them, let HiGHS work out the rest (one
-        # LP), then free them again and start the search from that plan.
-        chosen = np.array(prog.integer, dtype=np.int32)
-        fixed = start[chosen]
-        h.changeColsBounds(len(chosen), chosen, fixed, fixed)
-        h.setOptionValue("time_limit", float(max(time_limit / 4, 0.2)))
-        h.run()
-        completed = h.getSolution()
-        h.changeColsBounds(
-            len(chosen), chosen, np.array(prog.lower)[chosen], np.array(prog.upper)[chosen]
-        )
-        if completed.value_valid:
-            h.setSolution(completed)
-            start_value = float(np.dot(prog.costs, completed.col_value))
     h.setOptionValue("time_limit", float(max(time_limit, 0.2)))
+    # A limit on the search's work, not only on its time: the same seed then gives the
+    # same plan on a fast machine and a slow one (the time limit is the hard stop).
+    h.setOptionValue("mip_max_nodes", int(max_nodes))
     h.setOptionValue("mip_rel_gap", MIP_GAP)
     h.setOptionValue("random_seed", 0)
     h.setOptionValue("threads", 1)
-    started = time.perf_counter()
-    found = [start_value]
-
-    def improving(event) -> None:
-        found[0] = max(found[0], float(event.data_out.objective_function_value))
 
     def interrupt(event) -> None:
-        elapsed = time.perf_counter() - started
-        if (
-            (cancel is not None and cancel.is_set())
-            or (found[0] > 0 and elapsed >= good_enough)
-            or (found[0] > -np.inf and elapsed >= 4 * good_enough)
-        ):
+        if cancel is not None and cancel.is_set():
             event.interrupt()
-        if progress is not None:
-            progress(0.1 + 0.85 * min(elapsed / max(min(good_enough, time_limit), 0.2), 1.0))
 
-    h.cbMipImprovingSolution.subscribe(improving)
     h.cbMipInterrupt.subscribe(interrupt)
     h.run()
     status = h.getModelStatus()
@@ -326,16 +302,18 @@ def _day_by_day(
     live_days: int,
     recent: frozenset[str],
     noise: np.ndarray,
-    week: Program,
-    seconds: float,
+    deadline: float,
     cancel: threading.Event | None,
-) -> np.ndarray | None:
-    """The week's x columns chosen one day at a time, or None if a day found nothing."""
+    progress: Callable[[float], None] | None,
+) -> tuple[list[tuple[int, int, int, str]] | None, list[Program], list[np.ndarray]]:
+    """The days one at a time, each a small program that knows what the days before it
+    chose: the week's food counts, plants and live-culture days. None if a day found
+    nothing in its share of the time."""
     used = dict(used)
     species = set(week_species)
     live = live_days
-    column_of = {key: i for i, key in enumerate(week.choices)}
-    start = np.zeros(len(week.costs))
+    chosen: list[tuple[int, int, int, str]] = []
+    programs, solutions = [], []
     min_g = evaluator.config.parts["plants"]["min_g"]
     for n, d in enumerate(days):
         left = len(days) - n
@@ -345,27 +323,33 @@ def _day_by_day(
             evaluator, short, [d], {d: bases[d]}, settings,
             week_used=used, week_species=frozenset(), week_live_days=0, recent=recent,
             noise=noise,
-            plants_asked=max(0, -(-plants_goal // left)) + 0,
-            live_asked=1 if live_goal > 0 else 0,
+            plants_asked=max(0, -(-plants_goal // left)),
+            live_asked=1 if live_goal > 0 and bases[d].sums[S["live"]] <= 0 else 0,
         )  # fmt: skip
         # New plants for the week are worth more than plants the week already has.
         for column, (ci, p, _d, _m) in enumerate(prog.choices):
             fresh = sum(1 for code, g in short[ci].species[p] if g >= min_g and code not in species)
             prog.costs[column] += 1.5 * fresh
-        values, _status = _run(prog, seconds / len(days), 0.05, cancel, None)
+        seconds = max((deadline - time.perf_counter()) / left, 0.2)
+        values, _status = _run(prog, seconds, DAY_NODES, cancel, None)
         if values is None:
-            return None
-        for column, (ci, p, dd, m) in enumerate(prog.choices):
+            return None, programs, solutions
+        programs.append(prog)
+        solutions.append(values)
+        for column, key in enumerate(prog.choices):
             if values[column] > 0.5:
-                start[column_of[(ci, p, dd, m)]] = 1.0
-                cand = short[ci]
+                chosen.append(key)
+                cand = short[key[0]]
                 for food_id in cand.food_ids:
                     used[food_id] = used.get(food_id, 0) + 1
-                species |= {code for code, g in cand.species[p] if g >= min_g}
-                if cand.live(p) and bases[d].sums[S["live"]] <= 0:
-                    live += 1
-        live = min(live, live_days + n + 1)
-    return start
+                species |= {code for code, g in cand.species[key[1]] if g >= min_g}
+        if bases[d].sums[S["live"]] > 0 or any(
+            short[ci].live(p) for ci, p, dd, _m in chosen if dd == d
+        ):
+            live += 1
+        if progress is not None:
+            progress(0.1 + 0.85 * (n + 1) / len(days))
+    return chosen, programs, solutions
 
 
 def autoplan(
@@ -377,7 +361,7 @@ def autoplan(
     open_cells: Iterable[Cell] | None = None,
     seed: int = 0,
     time_limit: float = DEFAULT_TIME_LIMIT,
-    good_enough: float = GOOD_ENOUGH,
+    good_enough_nodes: int = GOOD_ENOUGH_NODES,
     candidates: Sequence[Candidate] | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[float], None] | None = None,
@@ -431,67 +415,50 @@ def autoplan(
         for _m, _i, entry in plan.day_entries(day)
     )
     noise = rng.uniform(0.0, settings.noise, 4099)
-    prog = build_program(
-        evaluator,
-        short,
-        days,
-        {d: bases[d] for d in days},
-        settings,
-        week_used=used,
-        week_species=week_species,
-        week_live_days=live_days,
-        recent=recent,
-        noise=noise,
-        plants_asked=settings.plants_per_week,
-        live_asked=settings.live_culture_days,
-    )
-    if progress:
-        progress(0.1)
-    # A start: the days one by one, each a small program that knows what the days before
-    # it chose. The week's program starts from it, so a plan is there from the first
-    # second and the week's program only has to improve on it.
-    start = _day_by_day(
+    deadline = started + time_limit - 0.3
+    picked, programs, solutions = _day_by_day(
         evaluator, short, days, bases, settings, used, week_species, live_days, recent,
-        noise, prog, min(time_limit / 3, 0.25 * len(days)), cancel,
+        noise, deadline, cancel, progress,
     )  # fmt: skip
-    budget = time_limit - (time.perf_counter() - started) - 0.3
-    values, status = (
-        _run(prog, budget, good_enough, cancel, progress, start) if days else (None, "optimal")
-    )
-    if values is None and start is not None:
-        values, status = start, "day by day"
+    status = "optimal" if programs else "nothing to fill"
+    if picked is None and not (cancel is not None and cancel.is_set()):
+        # A day found nothing in its time: the week as one program, in what time is left.
+        prog = build_program(
+            evaluator, short, days, {d: bases[d] for d in days}, settings,
+            week_used=used, week_species=week_species, week_live_days=live_days,
+            recent=recent, noise=noise, plants_asked=settings.plants_per_week,
+            live_asked=settings.live_culture_days,
+        )  # fmt: skip
+        values, status = _run(prog, deadline - time.perf_counter(), WEEK_NODES, cancel, None)
+        if values is not None:
+            picked = [key for column, key in enumerate(prog.choices) if values[column] > 0.5]
+            programs, solutions = [prog], [values]
     if cancel is not None and cancel.is_set():
         status = "cancelled"
+    if picked is None:
+        raise PlannerError(
+            f"The planner found no plan in {time_limit:.0f} s; give it more time or fewer "
+            "constraints."
+        )
     new_cells: dict[Cell, tuple[Entry, ...]] = {cell: () for cell in cells}
     chosen: list[Chosen] = []
-    if values is not None:
-        for column, (ci, p, d, m) in enumerate(prog.choices):
-            if values[column] > 0.5:
-                cand = short[ci]
-                entries = [Entry(f, s) for f, s in cand.entries(p)]
-                new_cells[(d, m)] = new_cells[(d, m)] + tuple(entries)
-                chosen.append(
-                    Chosen(
-                        d,
-                        m,
-                        cand.id,
-                        cand.name,
-                        cand.portions[p].grams,
-                        cand.portions[p].kcal,
-                        _adds(evaluator, cand, p),
-                    )
-                )
-    elif days:
-        raise PlannerError(f"The planner found no plan ({status}); try fewer constraints.")
+    for ci, p, d, m in sorted(picked, key=lambda k: (k[2], MEALS.index(k[3]), k[0])):
+        cand = short[ci]
+        new_cells[(d, m)] = new_cells[(d, m)] + tuple(Entry(f, s) for f, s in cand.entries(p))
+        portion = cand.portions[p]
+        chosen.append(
+            Chosen(d, m, cand.id, cand.name, portion.grams, portion.kcal, _adds(evaluator, cand, p))
+        )
     edit = SetCells({cell: new_cells[cell] for cell in sorted(cells, key=_cell_order)}, label=label)
     filled = plan.copy()
     edit.apply(filled)
     scored = evaluator.evaluate(filled, days=week_days, tips=False)
     day_scores = tuple(d for d in scored.days if d.day in days)
-    relaxed = _relaxed(prog, values, settings, prefs_avoid, scored, week, days, bases)
+    relaxed = _relaxed(programs, solutions, settings, prefs_avoid, scored, week, days)
     estimate = {
-        d: float(sum(values[c] * k for c, k in prog.score_cols[d])) if values is not None else 0
-        for d in days
+        d: float(sum(values[c] * k for c, k in prog.score_cols[d]))
+        for prog, values in zip(programs, solutions, strict=True)
+        for d in prog.score_cols
     }
     explanations = _explain(plan, day_scores, chosen)
     return AutoplanResult(
@@ -551,10 +518,13 @@ def _explain(plan: Plan, days: Sequence[DayScore], chosen: Sequence[Chosen]) -> 
     return text
 
 
-def _relaxed(prog, values, settings, avoid, scored, week, days, bases) -> list[Relaxed]:
+def _relaxed(programs, solutions, settings, avoid, scored, week, days) -> list[Relaxed]:
     """What gave way, measured on the real plan, not on the program's slacks alone."""
-    if values is None:
-        return []
+    slacks = {
+        key: [(values[c], tag) for c, tag in prog.slacks.get(key, [])]
+        for key in ("plants", "live_days", "dishes", "energy")
+        for prog, values in zip(programs, solutions, strict=True)
+    }
     context = avoid_context(avoid, len(settings.disliked))
     found: list[Relaxed] = []
     week_score = scored.weeks[week]
@@ -562,12 +532,10 @@ def _relaxed(prog, values, settings, avoid, scored, week, days, bases) -> list[R
         found.append(describe("plants", settings.plants_per_week, len(week_score.plants),
                               context))  # fmt: skip
     live = sum(1 for d in week_score.days if d.planned and d.servings.get("probiotic", 0) > 0)
-    if live < settings.live_culture_days and any(
-        values[c] > 1e-6 for c, _t in prog.slacks.get("live_days", [])
-    ):
+    if live < settings.live_culture_days:
         found.append(describe("live_days", settings.live_culture_days, live, context))
     short_meals = sorted(
-        {tag for c, tag in prog.slacks.get("dishes", []) if values[c] > 0.5}, key=_cell_order
+        {tag for value, tag in slacks.get("dishes", []) if value > 0.5}, key=_cell_order
     )
     if short_meals:
         where = ", ".join(f"{MEAL_LABELS[m].lower()} on day {d + 1}" for d, m in short_meals[:4])
