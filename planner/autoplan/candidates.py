@@ -499,6 +499,8 @@ def build_candidates(
         if not portions:
             continue
         meals = role.meals
+        if limit:  # a food to limit is never breakfast: the day does not start with one
+            meals = meals - {BREAKFAST}
         if role_key == "seasoning" and _BREAKFAST_SPICE.search(food.name.casefold()):
             meals = meals | {BREAKFAST}
         made = candidate_from_items(

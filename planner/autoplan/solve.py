@@ -76,6 +76,7 @@ class Chosen:
     meal: str
     candidate_id: str
     name: str
+    role: str
     grams: float
     kcal: float
     adds: str
@@ -415,6 +416,8 @@ def autoplan(
         for _m, _i, entry in plan.day_entries(day)
     )
     noise = rng.uniform(0.0, settings.noise, 4099)
+    # The days one by one: a week as one program spends seconds to minutes at its root
+    # node alone; each day's program knows what the days before it chose.
     deadline = started + time_limit - 0.3
     picked, programs, solutions = _day_by_day(
         evaluator, short, days, bases, settings, used, week_species, live_days, recent,
@@ -447,7 +450,16 @@ def autoplan(
         new_cells[(d, m)] = new_cells[(d, m)] + tuple(Entry(f, s) for f, s in cand.entries(p))
         portion = cand.portions[p]
         chosen.append(
-            Chosen(d, m, cand.id, cand.name, portion.grams, portion.kcal, _adds(evaluator, cand, p))
+            Chosen(
+                d,
+                m,
+                cand.id,
+                cand.name,
+                cand.role,
+                portion.grams,
+                portion.kcal,
+                _adds(evaluator, cand, p),
+            )
         )
     edit = SetCells({cell: new_cells[cell] for cell in sorted(cells, key=_cell_order)}, label=label)
     filled = plan.copy()
