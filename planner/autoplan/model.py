@@ -376,3 +376,47 @@ def build_program(
                  float(live_asked - week_live_days), INF)  # fmt: skip
     del species_all, choice_cols, noise_at
     return prog
+
+
+def settings_to_dict(settings: Settings) -> dict[str, object]:
+    """The settings as JSON-ready data, to be remembered between sessions."""
+    return {
+        "energy": [settings.energy_min, settings.energy_max],
+        "avoid_tags": sorted(settings.avoid_tags),
+        "vegetarian": settings.vegetarian,
+        "disliked": sorted(settings.disliked),
+        "liked": sorted(settings.liked),
+        "max_same_per_week": settings.max_same_per_week,
+        "plants_per_week": settings.plants_per_week,
+        "live_culture_days": settings.live_culture_days,
+        "dishes": {meal: list(pair) for meal, pair in settings.dishes.items()},
+        "limit_allowance": settings.limit_allowance,
+    }
+
+
+def settings_from_dict(data: object) -> Settings:
+    """Remembered settings back, the defaults for anything missing or damaged."""
+    default = Settings()
+    if not isinstance(data, dict):
+        return default
+    try:
+        low, high = data.get("energy", [default.energy_min, default.energy_max])
+        dishes = dict(default.dishes)
+        for meal, pair in dict(data.get("dishes", {})).items():
+            if meal in dishes:
+                dishes[meal] = (int(pair[0]), int(pair[1]))
+        return Settings(
+            energy_min=float(low),
+            energy_max=float(high),
+            avoid_tags=frozenset(str(t) for t in data.get("avoid_tags", ())),
+            vegetarian=bool(data.get("vegetarian", False)),
+            disliked=frozenset(str(t) for t in data.get("disliked", ())),
+            liked=frozenset(str(t) for t in data.get("liked", ())),
+            max_same_per_week=int(data.get("max_same_per_week", default.max_same_per_week)),
+            plants_per_week=int(data.get("plants_per_week", default.plants_per_week)),
+            live_culture_days=int(data.get("live_culture_days", default.live_culture_days)),
+            dishes=dishes,
+            limit_allowance=int(data.get("limit_allowance", 0)),
+        )
+    except (TypeError, ValueError, PlannerError):
+        return default
