@@ -245,16 +245,16 @@ def build_program(
 
         day_score: list[tuple[int, float]] = []
         for col, zero, span, points in ramps:
-            extra = []
+            ala: list[tuple[int, float]] = []
             if col == S["epa_dha"]:
-                extra = [(c, v * anti["ala_conversion"]) for c, v in total(S["ala"])]
+                ala = [(c, v * anti["ala_conversion"]) for c, v in total(S["ala"])]
                 fixed = base.sums[col] + anti["ala_conversion"] * base.sums[S["ala"]]
             else:
                 fixed = base.sums[col]
             low = -zero / span if zero else 0.0
             r = prog.col(0.0, low, 1.0)
             # span * r - sum <= fixed - zero
-            prog.row([(r, span)] + [(c, -v) for c, v in total(col) + extra], -INF, fixed - zero)
+            prog.row([(r, span)] + [(c, -v) for c, v in total(col) + ala], -INF, fixed - zero)
             day_score.append((r, scale * points))
         # Plants: w[s] <= the day's portions of species s with at least min_g.
         holders: dict[int, list[int]] = {}
@@ -317,7 +317,9 @@ def build_program(
         # Dishes per meal, extras per meal, a centre dish at main meals.
         for m in base.open_meals:
             low, high = settings.dishes.get(m, (0, 4))
-            dish, extra, centre = [], [], []
+            dish: list[tuple[int, float]] = []
+            extra: list[tuple[int, float]] = []
+            centre: list[tuple[int, float]] = []
             for c, (ci, _p, _d, mm) in zip(cols, keys, strict=True):
                 if mm != m:
                     continue

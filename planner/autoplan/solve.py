@@ -314,7 +314,8 @@ def _day_by_day(
     species = set(week_species)
     live = live_days
     chosen: list[tuple[int, int, int, str]] = []
-    programs, solutions = [], []
+    programs: list[Program] = []
+    solutions: list[np.ndarray] = []
     min_g = evaluator.config.parts["plants"]["min_g"]
     for n, d in enumerate(days):
         left = len(days) - n
