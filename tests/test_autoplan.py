@@ -157,6 +157,8 @@ def test_every_candidate_is_at_a_meal_it_fits(catalog, evaluator):
             assert not re.search(r"beer|wine|float|cake|cookie|ice cream|candy|soda", name), name
         if cand.role == "alcohol":
             assert cand.meals == {"dinner"}, name
+        # A cup of coffee is not eight espressos; instant drinks are powders made up.
+        assert not re.search(r"espresso|instant", name) or cand.role not in DRINKS, name
     roles = {c.id: c.role for c in every}
     assert roles["yogurt"] == "dairy_ferment" and roles["beer"] == "alcohol"
     assert roles["oats"] == "breakfast" and roles["salmon"] == "main"

@@ -64,6 +64,7 @@ ROLES: dict[str, Role] = {
     "miso": Role(_m(LUNCH, DINNER), False, 15, 18, 36),
     "cheese": Role(_m(LUNCH, SNACKS), True, 20, 40, 60),
     "seasoning": Role(_m(LUNCH, DINNER), False, 1, 3, 10),  # spices, garlic, ginger
+    "aromatic": Role(_m(LUNCH, DINNER), False, 30, 80, 120),  # onion cooked into a dish
     "oil": Role(_m(LUNCH, DINNER), False, 5, 13.5, 15),
     "hot_drink": Role(_m(BREAKFAST, LUNCH, SNACKS), False, 150, 240, 480),  # tea, coffee
     "tea_powder": Role(_m(BREAKFAST, SNACKS), False, 1, 2, 4),  # matcha, whisked
@@ -82,7 +83,7 @@ ROLES: dict[str, Role] = {
 CURATED_ROLES: dict[str, str] = {
     "yogurt": "dairy_ferment", "greek-yogurt": "dairy_ferment", "kefir": "dairy_ferment",
     "miso": "miso", "kimchi": "ferment_side", "sauerkraut": "ferment_side",
-    "kombucha": "juice", "tempeh": "main", "garlic": "seasoning", "onion": "veg",
+    "kombucha": "juice", "tempeh": "main", "garlic": "seasoning", "onion": "aromatic",
     "leek": "veg", "asparagus": "veg", "oats": "breakfast", "banana": "fruit",
     "apple": "fruit", "lentils": "legume", "chickpeas": "legume", "black-beans": "legume",
     "jerusalem-artichoke": "veg", "spinach": "raw_veg", "spinach-cooked": "veg",
@@ -229,11 +230,13 @@ def role_of(food: Food, limit: bool) -> str | None:
     if group == "Restaurant Foods":
         return "dish"
     if group == "Beverages":
-        if _TEA.search(name) and not re.search(r"instant|herb", name):
+        if re.search(r"instant|herb|espresso|\bmix\b", name):
+            return None  # an espresso is not a cup; instant drinks are made from powder
+        if _TEA.search(name) or (_COFFEE.search(name) and "brewed" in name):
             return "hot_drink"
-        if _COFFEE.search(name) and "brewed" in name:
-            return "hot_drink"
-        if re.search(r"\bwater\b", name) and not re.search(r"flavored|tonic|vitamin", name):
+        if re.search(r"^(?:beverages, )?water\b", name) and not re.search(
+            r"flavored|tonic|vitamin", name
+        ):
             return "water"
         if re.search(r"almond milk|soymilk|oat milk|rice milk", name):
             return "milk"
