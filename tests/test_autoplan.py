@@ -261,17 +261,27 @@ def test_reroll_a_meal_changes_only_that_meal(evaluator, candidates, default_wee
 
 
 def test_relaxation_says_what_gave_way_and_by_how_much(catalog, evaluator):
-    settings = Settings(avoid_tags=frozenset({"dairy", "nuts"}), plants_per_week=90)
+    # One dish and one extra a meal: at most 8 foods a day, 56 a week, so 60 plants
+    # cannot all be had.
+    one = {meal: (1, 1) for meal in MEALS}
+    settings = Settings(
+        avoid_tags=frozenset({"dairy", "nuts"}), plants_per_week=60, dishes=one, extras_per_meal=1
+    )
     plan = Plan()
     result = autoplan(plan, evaluator, settings, seed=1)
     relaxed = {r.key: r for r in result.relaxed}
     filled = plan.copy()
     result.edit.apply(filled)
     got = len(Evaluator(catalog).evaluate(filled).weeks[0].plants)
-    assert relaxed["plants"].got == got < 90
+    assert relaxed["plants"].got == got < 60
     assert relaxed["plants"].sentence == (
-        f"With dairy and nuts avoided, {got} different plants were possible this week, not 90."
+        f"With dairy and nuts avoided, {got} different plants were possible this week, not 60."
     )
+    # Eight foods a day are short of 1,800 kcal too: said, with each day's energy.
+    days = {d.day: d.energy_kcal for d in result.days if d.energy_kcal < 1799}
+    if days:
+        assert all(f"({kcal:.0f} kcal)" in relaxed["energy"].sentence
+                   for day, kcal in list(days.items())[:4])  # fmt: skip
 
 
 def _env() -> dict[str, str]:

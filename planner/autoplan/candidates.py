@@ -148,6 +148,8 @@ def role_of(food: Food, limit: bool) -> str | None:
     group = food.group or ""
     if _NOT_A_DISH.search(name):
         return None
+    if group == "Beverages" and re.search(r"instant|espresso", name):
+        return None  # an espresso is not a cup; instant drinks are made from powder
     if limit:
         if food.nutrients.get("alcohol_g") and (food.nutrients["alcohol_g"] or 0) > 1:
             return "alcohol"

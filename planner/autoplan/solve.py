@@ -116,14 +116,15 @@ def empty_cells(plan: Plan, week: int) -> list[Cell]:
 # -- the shortlist -------------------------------------------------------------------------
 # How many candidates of each role the program sees (the best by value, with seeded
 # noise); curated foods, own foods, pantry and liked foods always. A program over every
-# candidate takes minutes (issue #15's prototype); a shortlist of ~250 solves in seconds.
+# candidate takes minutes (issue #15's prototype); a shortlist of ~170 solves a day in
+# a few tenths of a second.
 QUOTA: dict[str, int] = {
-    "main": 18, "veg": 24, "fruit": 16, "legume": 10, "grain": 8, "soup": 5, "dish": 6,
-    "nuts": 8, "topping": 5, "breakfast": 8, "cereal": 4, "bread": 5, "dairy_ferment": 8,
-    "egg": 3, "cheese": 3, "juice": 3, "milk": 3, "hot_drink": 5, "water": 2, "snack": 5,
-    "raw_veg": 10, "veg_raw_side": 6, "dried_fruit": 4, "ferment_side": 4, "miso": 3,
-    "seasoning": 6, "oil": 2, "tea_powder": 2, "treat": 4, "soda": 3, "alcohol": 3,
-    "fast_food": 4,
+    "main": 13, "veg": 17, "fruit": 11, "legume": 7, "grain": 6, "soup": 4, "dish": 4,
+    "nuts": 6, "topping": 4, "breakfast": 6, "cereal": 3, "bread": 4, "dairy_ferment": 6,
+    "egg": 2, "cheese": 2, "juice": 2, "milk": 2, "hot_drink": 4, "water": 1, "snack": 4,
+    "raw_veg": 7, "veg_raw_side": 4, "dried_fruit": 3, "ferment_side": 3, "miso": 2,
+    "seasoning": 4, "oil": 1, "tea_powder": 1, "treat": 3, "soda": 2, "alcohol": 2,
+    "fast_food": 3,
 }  # fmt: skip
 
 
