@@ -25,6 +25,9 @@ ORDER: tuple[tuple[str, float, str], ...] = (
 PENALTY = {key: penalty for key, penalty, _unit in ORDER}
 
 
+TAG_WORDS = {"animal": "animal foods"}
+
+
 @dataclass(frozen=True)
 class Relaxed:
     """One constraint that gave way: what was asked and what was possible."""
@@ -52,7 +55,7 @@ def describe(key: str, asked: float, got: float, context: str = "", detail: str 
 
 def avoid_context(avoid_tags: frozenset[str] | set[str], disliked: int = 0) -> str:
     """ "dairy and nuts avoided" for the sentences, or "" when nothing is avoided."""
-    tags = sorted(avoid_tags)
+    tags = sorted(TAG_WORDS.get(tag, tag) for tag in avoid_tags)
     bits = []
     if tags:
         joined = tags[0] if len(tags) == 1 else ", ".join(tags[:-1]) + " and " + tags[-1]
