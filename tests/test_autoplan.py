@@ -337,3 +337,23 @@ def test_cli_refuses_bad_options_in_one_line(tmp_path):
         )
         assert done.returncode == 2, bad
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        Settings(max_same_per_week=1, live_culture_days=7),
+        Settings(avoid_tags=frozenset({"animal"}), plants_per_week=40),
+        Settings(vegetarian=True, avoid_tags=frozenset({"dairy"})),
+    ],
+    ids=["each food once, live cultures daily", "vegan, 40 plants", "vegetarian, no dairy"],
+)
+def test_the_first_days_leave_live_cultures_for_the_last(catalog, evaluator, settings):
+    # Filled day by day, the first days once took two live-culture foods each and left
+    # the last days none: five days of seven, or three, reported as relaxed.
+    plan = Plan()
+    result = autoplan(plan, evaluator, settings, seed=0)
+    filled = plan.copy()
+    result.edit.apply(filled)
+    assert result.relaxed == ()
+    check_week(catalog, plan, filled, result, settings)

@@ -163,6 +163,7 @@ def build_program(
     noise: np.ndarray,
     plants_asked: int,
     live_asked: int,
+    live_cap: int | None = None,
 ) -> Program:
     """The program for the open meals of ``days``: maximise the days' linearised scores
     and the tie-breakers, under the settings' constraints (relaxable ones elastic)."""
@@ -352,6 +353,8 @@ def build_program(
             f = prog.col(0.0, 0.0, 1.0)
             prog.row([(f, 1.0)] + [(c, -v) for c, v in live], -INF, 0.0)
             live_flags.append(f)
+            if live_cap is not None and len(live) > live_cap:
+                prog.row(live, -INF, float(live_cap))
     # The week: at most N of the same food, the limit-food allowance, plants, live days.
     for ci, cols in by_cand.items():
         cand = candidates[ci]

@@ -321,16 +321,26 @@ def _day_by_day(
     programs: list[Program] = []
     solutions: list[np.ndarray] = []
     min_g = evaluator.config.parts["plants"]["min_g"]
+    live_foods = [c for c in short if any(c.live(p) for p in range(len(c.portions)))]
     for n, d in enumerate(days):
         left = len(days) - n
         plants_goal = settings.plants_per_week - len(species)
         live_goal = settings.live_culture_days - live
+        # When the live-culture foods left (times each may still come) are few for the
+        # days still to have one, a day takes one, not two: otherwise the first days
+        # would use up what the last ones need.
+        capacity = sum(
+            max(settings.max_same_per_week - max(used.get(f, 0) for f in c.food_ids), 0)
+            for c in live_foods
+        )
+        live_cap = 1 if live_goal > 0 and capacity <= 2 * left else None
         prog = build_program(
             evaluator, short, [d], {d: bases[d]}, settings,
             week_used=used, week_species=frozenset(), week_live_days=0, recent=recent,
             noise=noise,
             plants_asked=max(0, -(-plants_goal // left)),
             live_asked=1 if live_goal > 0 and bases[d].sums[S["live"]] <= 0 else 0,
+            live_cap=live_cap,
         )  # fmt: skip
         # New plants for the week are worth more than plants the week already has.
         for column, (ci, p, _d, _m) in enumerate(prog.choices):
