@@ -135,7 +135,22 @@ _TREAT = re.compile(
 )
 _BREAD = re.compile(r"^bread|bagel|english muffin|\bpita\b|rolls?,|tortilla|\bnaan\b|chapati")
 _PORRIDGE = re.compile(r"oat|porridge|cream of wheat|grits|farina|wheatena|cereal")
+_PORRIDGE_DRY = re.compile(
+    r"oatmeal|\boats\b|grits|farina|cream of (?:wheat|rice)|wheatena|malt-o-meal|\bhot\b"
+)
 _EGG = re.compile(r"hard-boiled|scrambled|fried|poached|omelet|cooked")
+
+
+def _is_juice(name: str) -> bool:
+    """A juice to drink, not fruit or vegetables canned in juice ("juice pack")."""
+    return bool(re.search(r"\bjuice\b", name)) and not re.search(
+        r"juice pack|packed in|\bin (?:[\w-]+ )?juice|solids", name
+    )
+
+
+# Raw fruit that is not safe or not eaten raw: uncooked elderberries carry cyanogenic
+# glycosides (CDC MMWR 1984, 33:173), unripe ackee hypoglycin (FDA import alert 21-11).
+_NOT_RAW_FRUIT = re.compile(r"elderberr|ackee|\bquinces?\b")
 
 
 def role_of(food: Food, limit: bool) -> str | None:
@@ -168,7 +183,7 @@ def role_of(food: Food, limit: bool) -> str | None:
             return None
         return "main"
     if group == "Vegetables and Vegetable Products":
-        if "juice" in name:
+        if _is_juice(name):
             return "juice"
         if _COOKED.search(name) and "raw" not in name:
             return "veg"
@@ -178,7 +193,9 @@ def role_of(food: Food, limit: bool) -> str | None:
     if group == "Fruits and Fruit Juices":
         if re.search(r"\blemon|\blime|rhubarb|acerola|\bpeel\b|rind", name):
             return None
-        if "juice" in name:
+        if _NOT_RAW_FRUIT.search(name):
+            return None
+        if _is_juice(name):
             return "juice"
         if re.search(r"dried|prunes|raisins|\bdates\b", name):
             return "dried_fruit"
@@ -206,7 +223,11 @@ def role_of(food: Food, limit: bool) -> str | None:
     if group == "Cereal Grains and Pasta":
         return "breakfast" if _PORRIDGE.search(name) else "grain"
     if group == "Breakfast Cereals":
-        return "breakfast" if _COOKED.search(name) else "cereal"
+        if _COOKED.search(name):
+            return "breakfast"
+        if _PORRIDGE_DRY.search(name):
+            return None  # instant oatmeal or grits as sold: made up with water, not eaten dry
+        return "cereal"
     if group == "Baked Products":
         if _TREAT.search(name):
             return None  # a dessert that is not flagged to limit: still not a plan's staple
@@ -261,7 +282,7 @@ def role_of(food: Food, limit: bool) -> str | None:
 # Raw salad vegetables that are not eaten as a snack on their own (raw spinach, cabbage).
 ROLES["veg_raw_side"] = Role(_m(LUNCH, DINNER), True, 40, 100, 200)
 # Cinnamon and the like go on breakfast too.
-_BREAKFAST_SPICE = re.compile(r"cinnamon|cardamom|nutmeg|ginger")
+_BREAKFAST_SPICE = re.compile(r"cinnamon|cardamom|nutmeg")
 
 # Servings multipliers a portion may be made of: halves and quarters of a household
 # serving, or several small servings (SR28 lists water by the fluid ounce).
