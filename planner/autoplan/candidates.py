@@ -46,6 +46,7 @@ def _m(*meals: str) -> frozenset[str]:
 ROLES: dict[str, Role] = {
     "breakfast": Role(_m(BREAKFAST), True, 30, 200, 320),  # porridge, cereal, pancakes
     "cereal": Role(_m(BREAKFAST), True, 25, 45, 70),  # ready-to-eat cereal, dry weight
+    "pancake": Role(_m(BREAKFAST), True, 35, 100, 150),  # two or three pancakes or waffles
     "bread": Role(_m(BREAKFAST, LUNCH), True, 25, 64, 110),
     "dairy_ferment": Role(_m(BREAKFAST, SNACKS), True, 120, 200, 300),  # yogurt, kefir
     "egg": Role(_m(BREAKFAST, LUNCH), True, 50, 100, 150),
@@ -150,7 +151,7 @@ def _is_juice(name: str) -> bool:
 
 # Raw fruit that is not safe or not eaten raw: uncooked elderberries carry cyanogenic
 # glycosides (CDC MMWR 1984, 33:173), unripe ackee hypoglycin (FDA import alert 21-11).
-_NOT_RAW_FRUIT = re.compile(r"elderberr|ackee|\bquinces?\b")
+_NOT_RAW_FRUIT = re.compile(r"elderberr|ackee|\bquinces?\b|cranberries, raw")
 
 
 def role_of(food: Food, limit: bool) -> str | None:
@@ -215,6 +216,10 @@ def role_of(food: Food, limit: bool) -> str | None:
             return "legume"
         return None
     if group == "Nut and Seed Products":
+        # Ginkgo seeds carry ginkgotoxin (poisoning from a few dozen); chestnuts are eaten
+        # roasted or boiled, not raw or dried.
+        if "ginkgo" in name or ("chestnut" in name and not re.search(r"roasted|boiled", name)):
+            return None
         if re.search(r"\boil\b|\bmilk\b|flour|meal|cream|paste|\bbutter\b|\bjuice\b", name):
             return None
         if re.search(r"flaxseed|chia|sesame seeds|hemp", name):
@@ -232,7 +237,7 @@ def role_of(food: Food, limit: bool) -> str | None:
         if _TREAT.search(name):
             return None  # a dessert that is not flagged to limit: still not a plan's staple
         if re.search(r"pancake|waffle|french toast", name):
-            return "breakfast"
+            return "pancake"
         if re.search(r"cracker|rice cake|crispbread|matzo", name):
             return "snack"
         return "bread" if _BREAD.search(name) else None

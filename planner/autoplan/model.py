@@ -34,7 +34,7 @@ from planner.scoring.model import SKIN_NUTRIENTS
 # Roles that can be the centre of a meal: a lunch or dinner needs one, a breakfast one of
 # its own kind; snacks need none.
 CENTRE: dict[str, frozenset[str]] = {
-    "breakfast": frozenset({"breakfast", "cereal", "bread", "dairy_ferment", "egg"}),
+    "breakfast": frozenset({"breakfast", "cereal", "pancake", "bread", "dairy_ferment", "egg"}),
     "lunch": frozenset({"main", "legume", "dish", "soup", "egg", "veg"}),
     "dinner": frozenset({"main", "legume", "dish", "soup"}),
 }

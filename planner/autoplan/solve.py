@@ -120,7 +120,8 @@ def empty_cells(plan: Plan, week: int) -> list[Cell]:
 # a few tenths of a second.
 QUOTA: dict[str, int] = {
     "main": 13, "veg": 17, "fruit": 11, "legume": 7, "grain": 6, "soup": 4, "dish": 4,
-    "nuts": 6, "topping": 4, "breakfast": 6, "cereal": 3, "bread": 4, "dairy_ferment": 6,
+    "nuts": 6, "topping": 4, "breakfast": 6, "pancake": 2, "cereal": 3, "bread": 4,
+    "dairy_ferment": 6,
     "egg": 2, "cheese": 2, "juice": 2, "milk": 2, "hot_drink": 4, "water": 1, "snack": 4,
     "raw_veg": 7, "veg_raw_side": 4, "dried_fruit": 3, "ferment_side": 3, "miso": 2,
     "seasoning": 4, "oil": 1, "tea_powder": 1, "treat": 3, "soda": 2, "alcohol": 2,
