@@ -39,6 +39,12 @@ def test_fill_week_is_one_undo_step_and_remembers_its_settings(qtbot, window, as
     assert window.autoplan.last_result.average >= 85
     # The next fill starts from what was chosen.
     assert settings_from_dict(window.settings.autoplan).plants_per_week == 25
+    window.act_why_foods.trigger()  # the fill explained, in a window that does not block
+    from ui.autoplan.dialog import ExplanationDialog
+
+    shown = window.findChildren(ExplanationDialog)
+    assert shown and "Breakfast: " in shown[-1].view.toPlainText()
+    shown[-1].close()
     window.act_fill_empty.trigger()  # nothing is empty: no dialog result needed
     window.document.undo_stack.undo()
     assert plan.entry_count() == 0

@@ -122,3 +122,36 @@ class AutoplanDialog(QDialog):
     def ask(cls, parent: QWidget | None, settings: Settings, title: str) -> Settings | None:
         dialog = cls(parent, settings, title)
         return dialog.result_settings if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def explanation_text(result) -> str:  # result: planner.autoplan.solve.AutoplanResult
+    """What the last fill chose, per day why and what each dish adds, and what gave way."""
+    lines = []
+    if result.average is not None:
+        lines.append(
+            f"Average score {result.average:.0f} (scored by the app; the foods were chosen "
+            "on a linear approximation of the score)."
+        )
+    lines += [f"Relaxed: {r.sentence}" for r in result.relaxed]
+    for day in sorted(result.explanations):
+        lines += ["", result.explanations[day]]
+    return "\n".join(lines)
+
+
+class ExplanationDialog(QDialog):
+    """The last fill explained; shown without blocking the window."""
+
+    def __init__(self, parent: QWidget | None, text: str) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        super().__init__(parent)
+        self.setWindowTitle("Why These Foods")
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        view.setMinimumSize(640, 420)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.view = view

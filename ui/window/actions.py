@@ -115,6 +115,12 @@ class WindowActions:
         self.reroll_day = make(
             "Re-roll &Day", planner.reroll_day, None, "Plan the selected day again"
         )
+        self.why_foods = make(
+            "W&hy These Foods…",
+            planner.show_explanation,
+            None,
+            "What the last fill chose: per day why, and what each dish adds",
+        )
         pantry = window.pantry
         self.pantry = make(
             "&Pantry…", pantry.edit_pantry, None, "The foods you already have at home"
@@ -232,6 +238,8 @@ class WindowActions:
         plan_menu.addActions([self.fill_week, self.fill_empty])
         plan_menu.addSeparator()
         plan_menu.addActions([self.reroll_meal, self.reroll_day])
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.why_foods)
 
         foods = bar.addMenu("F&oods")
         foods.addActions([self.find, self.my_foods])

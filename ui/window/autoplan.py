@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QPushButton
 
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell
@@ -97,6 +97,17 @@ class AutoplanController(Controller):
         day = self._window.grid.current_day()
         if day is not None and not self.running:
             self.start(self._settings(), [(day, m) for m in MEALS], "Re-roll day")
+
+    def show_explanation(self) -> None:
+        """Plan > Why These Foods: the last fill, per day why and what each dish adds."""
+        from ui.autoplan.dialog import ExplanationDialog, explanation_text
+
+        if self.last_result is None:
+            self._window.statusBar().showMessage("Fill a week first.", 5000)
+            return
+        dialog = ExplanationDialog(self._window, explanation_text(self.last_result))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: the week stays in reach
 
     def start(self, settings: Settings, cells: list[Cell], label: str) -> None:
         from ui.autoplan.worker import AutoplanJob
