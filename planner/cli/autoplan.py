@@ -34,8 +34,13 @@ def _ids(text: str) -> frozenset[str]:
     return frozenset(part.strip() for part in text.split(",") if part.strip())
 
 
+# Diets by name, as people say them: vegan is no animal foods; vegetarian is --vegetarian.
+DIETS = {"vegan": "animal"}
+
+
 def _tags(text: str) -> frozenset[str]:
-    return frozenset(t.strip().casefold() for t in text.split(",") if t.strip())
+    tags = (t.strip().casefold() for t in text.split(",") if t.strip())
+    return frozenset(DIETS.get(tag, tag) for tag in tags)
 
 
 def _dishes(text: str) -> dict[str, tuple[int, int]]:
@@ -63,8 +68,8 @@ def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, metavar="S", help="another seed, another plan")
     p.add_argument("--replace", action="store_true", help="refill every meal of the week")
     p.add_argument("--avoid", type=_tags, default=frozenset(), metavar="TAGS",
-                   help="diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal "
-                   "(animal: vegan)")  # fmt: skip
+                   help="diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
+                   "vegan (= animal) and vegetarian also")  # fmt: skip
     p.add_argument("--vegetarian", action="store_true", help="no meat or fish (eggs, dairy ok)")
     p.add_argument("--energy", type=_energy, default=(1800.0, 2400.0), metavar="LOW-HIGH",
                    help="energy per day in kcal (default 1800-2400)")  # fmt: skip
@@ -96,7 +101,7 @@ def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
 def settings_from_args(args: argparse.Namespace):  # -> planner.autoplan.model.Settings
     from planner.autoplan.model import Settings
 
-    avoid = frozenset(args.avoid)
+    avoid = frozenset(args.avoid) - {"vegetarian"}
     dishes = dict(Settings().dishes)
     dishes.update(args.dishes)
     return Settings(
@@ -111,7 +116,7 @@ def settings_from_args(args: argparse.Namespace):  # -> planner.autoplan.model.S
         live_culture_days=args.live_days,
         dishes=dishes,
         limit_allowance=args.limit_allowance,
-        vegetarian=args.vegetarian,
+        vegetarian=args.vegetarian or "vegetarian" in args.avoid,
     )
 
 
@@ -136,7 +141,9 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     if unknown:
         raise PlannerError(f"No food has the id {', '.join(unknown[:5])}.")
     prefs = Preferences(
-        fiber_target_g=args.fiber_target, acne_prone=args.acne_prone, avoid_tags=args.avoid
+        fiber_target_g=args.fiber_target,
+        acne_prone=args.acne_prone,
+        avoid_tags=settings.avoid_tags,
     )
     evaluator = Evaluator(catalog, prefs=prefs)
     cells = week_cells(plan, week) if args.replace else empty_cells(plan, week)
