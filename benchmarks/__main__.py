@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .autoplan import ROW_NAMES as AUTOPLAN_ROWS
 from .common import Row, format_table, full_plan
 from .journal import ROW_NAMES as JOURNAL_ROWS
 from .recipes import ROW_NAMES as RECIPE_ROWS
@@ -45,6 +46,7 @@ ROW_NAMES = (
     *RECIPE_ROWS,
     "PDF export, a week of N foods with 200-character unknown ids",
     "PDF export, the same with 4 N foods",
+    *AUTOPLAN_ROWS,
 )
 
 
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     from planner.core.foods import Catalog
     from planner.storage.planfile import save_plan
 
-    from . import files, inprocess, journal, recipes, savefiles, startup
+    from . import autoplan, files, inprocess, journal, recipes, savefiles, startup
 
     rows: list[Row] = []
     rows += startup.startup_rows(runs=1 if quick else 7)
@@ -83,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += savefiles.recovery_rows(repeats=1 if quick else 11)
     rows += journal.journal_rows(quick)
     rows += recipes.recipe_rows(catalog, quick)
+    rows += autoplan.autoplan_rows(catalog, quick)
 
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     title = (

@@ -560,3 +560,17 @@ def test_two_species_of_one_common_name_are_two_plants():
     AddFood(0, "lunch", "savoy").apply(plan)
     day = Evaluator(catalog).evaluate(plan).days[0]
     assert len(day.plants) == 2 == day.part("plants").points / (CONFIG.points["plants"] / 10)
+
+
+def test_tea_counts_by_the_cup_whatever_its_serving():
+    """SR28 lists brewed tea by the fluid ounce (about 30 g): that is an eighth of a cup,
+    not fifteen cups of leaves; a serving of powder or leaves makes at most two cups."""
+    from planner.core.foods import Catalog
+    from planner.scoring.frames import catalog_frame
+
+    frame = catalog_frame(Catalog.load())
+    tea = frame[frame["tea_cups"] > 0]
+    brewed = tea[tea["name"].str.contains("brewed")]
+    assert len(brewed) >= 2
+    assert (brewed["tea_cups"] <= brewed["grams"] / 240.0 + 1e-9).all()
+    assert tea["tea_cups"].max() <= 2.0 + 1e-9

@@ -170,3 +170,16 @@ def test_a_damaged_file_at_start_is_still_set_aside(tmp_path):
     path.write_bytes(foods_file({"id": "my:x", "name": None}))
     store, notice = load_or_set_aside(path)
     assert len(store) == 0 and "name is missing or not text" in notice
+
+
+def test_every_nutrient_has_a_physical_bound():
+    """Each nutrient a food carries is bounded (a nutrient added to the catalog without a
+    bound made make_food fail with a KeyError on the first own food that named it)."""
+    from planner.core.foods import NUTRIENTS
+    from planner.storage.foodcheck import PER_GRAM_CAP
+
+    assert set(NUTRIENTS) <= set(PER_GRAM_CAP)
+    food = make_food("Lentil flour", grams=100, nutrients={"protein_g": 25, "prebiotic_g": 2})
+    assert food.nutrients["protein_g"] == 25
+    with pytest.raises(CatalogError):
+        make_food("Impossible", grams=10, nutrients={"protein_g": 50})

@@ -278,6 +278,19 @@ class Settings:
         kept = list(dict.fromkeys(food_ids))[:MAX_PANTRY]
         self._qs.setValue("pantry/foods", json.dumps(kept))
 
+    # -- the auto-planner's constraints (planner.autoplan.model.settings_to_dict) ---------
+    @property
+    def autoplan(self) -> object:
+        """The constraints last used to fill a week, as JSON data (None: never filled)."""
+        try:
+            return json.loads(str(self._qs.value("autoplan/settings", "null")))
+        except (ValueError, RecursionError):  # a damaged settings file: the defaults
+            return None
+
+    @autoplan.setter
+    def autoplan(self, data: object) -> None:
+        self._qs.setValue("autoplan/settings", json.dumps(data))
+
     @property
     def recent_files(self) -> list[Path]:
         # Kept as JSON text: QSettings turns a one-item list into a plain string in INI files.

@@ -158,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     prefs(p)
     # The calendar and journal commands live in modules of their own, imported only when
     # a command line is parsed: the app's start (no command) never loads them.
+    from planner.cli.autoplan import add_autoplan_parser
     from planner.cli.journal import add_journal_parser
     from planner.cli.recipes import add_recipes_parser
     from planner.cli.weeks import add_export_ical_parser, add_weeks_option
@@ -166,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_ical_parser(sub)
     add_journal_parser(sub)
     add_recipes_parser(sub)
+    add_autoplan_parser(sub)
     return parser
 
 
@@ -187,6 +189,12 @@ def cmd_recipes(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_autoplan(args: argparse.Namespace) -> int:
+    from planner.cli.autoplan import cmd_autoplan as run
+
+    return run(args)
+
+
 COMMANDS = {
     "foods": cmd_foods,
     "score": cmd_score,
@@ -198,6 +206,7 @@ COMMANDS = {
     "export-ical": cmd_export_ical,
     "journal": cmd_journal,
     "recipes": cmd_recipes,
+    "autoplan": cmd_autoplan,
 }
 
 

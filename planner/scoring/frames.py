@@ -80,6 +80,8 @@ PLANT_GROUPS = frozenset(
 )
 TEA_WORDS = re.compile(r"\b(?:tea|matcha)\b")
 HERBAL_WORDS = re.compile(r"herb|chamomile|mint|hibiscus|rooibos")
+# Tea as it is drunk (SR28 lists brewed tea by the fluid ounce, about 30 g a serving).
+BREWED_WORDS = re.compile(r"\b(?:brewed|prepared|ready[- ]to[- ]drink|bottled|iced)\b")
 SPICE_WORDS = re.compile(r"^(?:spices?,|turmeric\b|ginger root\b|ginger$|garlic(?:, raw)?$)")
 NOT_SPICE = re.compile(r"salt|baking|leavening|extract|vinegar|seasoning mix|prepared|capers")
 
@@ -237,8 +239,12 @@ def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
     spice = (group == "Spices and Herbs") | (df["aisle"] == "spices") | matches(SPICE_WORDS)
     spice &= ~matches(NOT_SPICE, spice)
     df["polyphenol_g"] = grams.where(polyphenol & ~tea & ~spice & good, 0.0)
-    # A cup of tea: 240 g brewed, or about 2 g of leaves or powder.
-    cups = np.where(grams >= 50, grams / 240.0, grams / 2.0)
+    # A cup of tea: 240 g brewed, or about 2 g of leaves or powder. A small serving is
+    # leaves only when it is not tea as drunk (named brewed, or almost without energy).
+    per_gram = energy / grams.where(grams > 0)
+    brewed = matches(BREWED_WORDS, tea) | (per_gram < 0.5)
+    # A serving of leaves or of a sweetened instant mix makes a cup or two, not a pot.
+    cups = np.where((grams >= 50) | brewed, grams / 240.0, np.minimum(grams / 2.0, 2.0))
     df["tea_cups"] = pd.Series(cups, index=df.index).where(tea & good, 0.0)
     df["spice_g"] = grams.where(spice & good, 0.0)
     df["epa_dha_scored_g"] = df["epa_dha_g"].fillna(0.0).where(good, 0.0)

@@ -42,6 +42,13 @@ PER_GRAM_CAP: dict[str, float] = {
     "zinc_mg": 1_000.0,
     "vit_a_ug": 1_000_000.0,
     "vit_d_ug": 1_000_000.0,
+    # Grams of a part of the food can be at most the food itself.
+    "protein_g": 1.0,
+    "alcohol_g": 1.0,
+    "ala_g": 1.0,
+    "epa_dha_g": 1.0,
+    "added_sugars_g": 1.0,
+    "prebiotic_g": 1.0,
 }
 GRAM_NUTRIENTS = ("fiber_g", "sugars_g", "omega3_g")  # distinct parts of the same serving
 

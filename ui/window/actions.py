@@ -96,6 +96,31 @@ class WindowActions:
         self.my_foods = make(
             "&My Foods…", foods.edit_my_foods, None, "Add, edit or remove foods of your own"
         )
+        planner = window.autoplan
+        self.fill_week = make(
+            "Fill &Week…",
+            planner.fill_week,
+            None,
+            "Fill every meal of this week with foods chosen by the day score",
+        )
+        self.fill_empty = make(
+            "Fill &Empty Meals…",
+            planner.fill_empty,
+            None,
+            "Fill this week's empty meals; meals holding food stay as they are",
+        )
+        self.reroll_meal = make(
+            "Re-roll &Meal", planner.reroll_meal, None, "Plan the selected meal again"
+        )
+        self.reroll_day = make(
+            "Re-roll &Day", planner.reroll_day, None, "Plan the selected day again"
+        )
+        self.why_foods = make(
+            "W&hy These Foods…",
+            planner.show_explanation,
+            None,
+            "What the last fill chose: per day why, and what each dish adds",
+        )
         pantry = window.pantry
         self.pantry = make(
             "&Pantry…", pantry.edit_pantry, None, "The foods you already have at home"
@@ -208,6 +233,13 @@ class WindowActions:
             toggle = dock.toggleViewAction()
             toggle.setText(text)
             view.addAction(toggle)
+
+        plan_menu = bar.addMenu("&Plan")
+        plan_menu.addActions([self.fill_week, self.fill_empty])
+        plan_menu.addSeparator()
+        plan_menu.addActions([self.reroll_meal, self.reroll_day])
+        plan_menu.addSeparator()
+        plan_menu.addAction(self.why_foods)
 
         foods = bar.addMenu("F&oods")
         foods.addActions([self.find, self.my_foods])

@@ -41,6 +41,7 @@ from ui.settings import Settings
 from ui.views.week import WeekView
 
 from .actions import WindowActions
+from .autoplan import AutoplanController
 from .bars import EntryBar, WeekBar
 from .editing import EditController
 from .export import ExportController
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.weeks = WeekController(self)
         self.foods = FoodsController(self)
         self.export = ExportController(self)
+        self.autoplan = AutoplanController(self)
         self.pantry = PantryController(self)
         self.help = HelpController(self)
         self.window_actions = WindowActions(self)

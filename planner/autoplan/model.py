@@ -1,0 +1,427 @@
+"""The week as a mixed-integer program: settings, and the program's rows and columns.
+
+A binary x[c, p, d, m] puts portion p of candidate c in meal m of day d. Each candidate
+is at most once a day, so a day's score sums are linear in x and exact (the per-food
+minimum portions and caps are applied per portion beforehand, planner.autoplan.candidates).
+The score's saturating parts are concave: each is a variable r bounded by its ramp and
+by 1, which the maximisation pushes to the ramp's value. The plants of a day are
+continuous w[s, d] <= the binaries of the species' portions of at least 5 g, and <= 1.
+
+What the linear model approximates, against the real Evaluator:
+- the limit part, points x positive x (1 - load), is linearised at full positive parts
+  (1.25 x positive - 20 x load);
+- completeness is a penalty per kcal short of the full day (energy.full_at_kcal);
+- the prebiotic ramp (zero up to 2 g) is continued below its zero as a line, so a day
+  under 2 g counts a little below 0 there;
+- two foods of one species each under 5 g do not make a plant together.
+The plan is scored with the real Evaluator after solving, and those are the scores shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from planner.autoplan.candidates import Candidate
+from planner.autoplan.relax import PENALTY
+from planner.core.plan import MEALS
+from planner.errors import PlannerError
+from planner.scoring.evaluator import Evaluator, S
+from planner.scoring.model import SKIN_NUTRIENTS
+
+# Roles that can be the centre of a meal: a lunch or dinner needs one, a breakfast one of
+# its own kind; snacks need none.
+CENTRE: dict[str, frozenset[str]] = {
+    "breakfast": frozenset({"breakfast", "cereal", "pancake", "bread", "dairy_ferment", "egg"}),
+    "lunch": frozenset({"main", "legume", "dish", "soup", "egg", "veg"}),
+    "dinner": frozenset({"main", "legume", "dish", "soup"}),
+}
+
+
+# Drinks are one kind: one drink a meal.
+DRINKS = {k: "drink" for k in ("hot_drink", "tea_powder", "water", "juice", "milk", "soda",
+                               "alcohol")}  # fmt: skip
+SIDES = frozenset({"veg", "raw_veg", "veg_raw_side", "fruit", "seasoning"})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the planner must respect, with sensible defaults."""
+
+    energy_min: float = 1800.0
+    energy_max: float = 2400.0
+    avoid_tags: frozenset[str] = frozenset()
+    vegetarian: bool = False  # no meat or fish; eggs and dairy stay (vegan: avoid "animal")
+    disliked: frozenset[str] = frozenset()
+    liked: frozenset[str] = frozenset()
+    pantry: frozenset[str] = frozenset()
+    max_same_per_week: int = 3  # the same food or dish at most this often in a week
+    plants_per_week: int = 30  # American Gut: 30 plants a week (McDonald et al. 2018)
+    live_culture_days: int = 5
+    # Dishes per meal (min, max): seasonings, toppings and drinks are not dishes.
+    dishes: dict[str, tuple[int, int]] = field(
+        default_factory=lambda: {
+            "breakfast": (2, 3),
+            "lunch": (2, 4),
+            "dinner": (2, 4),
+            "snacks": (1, 3),
+        }
+    )
+    extras_per_meal: int = 2  # seasonings, toppings, drinks per meal
+    limit_allowance: int = 0  # servings of foods to limit a week
+    max_portion_kcal: float = 700.0
+    noise: float = 1.5  # the seeded randomness, in score points per choice
+
+    def __post_init__(self) -> None:
+        if not 800 <= self.energy_min <= self.energy_max <= 6000:
+            raise PlannerError(
+                "The energy range must be like 1800-2400 kcal, between 800 and 6000."
+            )
+        if not 1 <= self.max_same_per_week <= 21:
+            raise PlannerError("The same food may come 1 to 21 times a week.")
+        if not 0 <= self.plants_per_week <= 100:
+            raise PlannerError("Plants a week must be 0 to 100.")
+        if not 0 <= self.live_culture_days <= 7:
+            raise PlannerError("Live-culture days must be 0 to 7.")
+        if not 0 <= self.limit_allowance <= 21:
+            raise PlannerError("The limit-food allowance must be 0 to 21 a week.")
+        for meal, (low, high) in self.dishes.items():
+            if meal not in MEALS or not 0 <= low <= high <= 8:
+                raise PlannerError(f"Dishes for {meal} must be two numbers from 0 to 8.")
+
+
+@dataclass
+class DayBase:
+    """What a day already holds in its locked meals."""
+
+    sums: np.ndarray
+    skin: np.ndarray
+    species_g: dict[int, float]
+    food_ids: frozenset[str]
+    open_meals: tuple[str, ...]
+
+
+@dataclass
+class Program:
+    """The program's arrays and what each column means."""
+
+    costs: list[float] = field(default_factory=list)
+    lower: list[float] = field(default_factory=list)
+    upper: list[float] = field(default_factory=list)
+    integer: list[int] = field(default_factory=list)
+    row_lower: list[float] = field(default_factory=list)
+    row_upper: list[float] = field(default_factory=list)
+    starts: list[int] = field(default_factory=lambda: [0])
+    index: list[int] = field(default_factory=list)
+    value: list[float] = field(default_factory=list)
+    choices: list[tuple[int, int, int, str]] = field(default_factory=list)  # x columns
+    slacks: dict[str, list[tuple[int, object]]] = field(default_factory=dict)
+    score_cols: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
+
+    def col(self, cost: float, low: float, high: float, integer: bool = False) -> int:
+        self.costs.append(cost)
+        self.lower.append(low)
+        self.upper.append(high)
+        column = len(self.costs) - 1
+        if integer:
+            self.integer.append(column)
+        return column
+
+    def row(self, terms: Sequence[tuple[int, float]], low: float, high: float) -> None:
+        merged: dict[int, float] = {}
+        for column, coef in terms:
+            if coef:
+                merged[column] = merged.get(column, 0.0) + coef
+        self.index.extend(merged)
+        self.value.extend(merged.values())
+        self.starts.append(len(self.index))
+        self.row_lower.append(low)
+        self.row_upper.append(high)
+
+    def slack(self, key: str, tag: object, high: float = np.inf) -> int:
+        column = self.col(-PENALTY[key], 0.0, high)
+        self.slacks.setdefault(key, []).append((column, tag))
+        return column
+
+
+INF = np.inf
+
+
+def build_program(
+    evaluator: Evaluator,
+    candidates: Sequence[Candidate],
+    days: Sequence[int],
+    bases: dict[int, DayBase],
+    settings: Settings,
+    *,
+    week_used: dict[str, int],
+    week_species: frozenset[int],
+    week_live_days: int,
+    recent: frozenset[str],
+    noise: np.ndarray,
+    plants_asked: int,
+    live_asked: int,
+    live_cap: int | None = None,
+) -> Program:
+    """The program for the open meals of ``days``: maximise the days' linearised scores
+    and the tie-breakers, under the settings' constraints (relaxable ones elastic)."""
+    cfg = evaluator.config
+    parts = cfg.parts
+    anti = parts["anti_inflammatory"]
+    pro, pre = parts["probiotic"], parts["prebiotic"]
+    min_g = parts["plants"]["min_g"]
+    prog = Program()
+    # (sum column, zero, span, points, ala) for the saturating ramps, as the evaluator.
+    ramps = [
+        (S["live"], 0.0, pro["target_g"], cfg.points["probiotic"]),
+        (S["prebiotic"], pre["zero_at_g"], pre["target_g"] - pre["zero_at_g"],
+         cfg.points["prebiotic"]),
+        (S["fiber"], 0.0, evaluator.fiber_target, cfg.points["fiber"]),
+        (S["epa_dha"], 0.0, anti["epa_dha_target_g"], anti["epa_dha_points"]),
+        (S["polyphenol"], 0.0, anti["polyphenol_target_g"], anti["polyphenol_points"]),
+        (S["tea"], 0.0, anti["tea_target_cups"], anti["tea_points"]),
+        (S["spice"], 0.0, anti["spice_target_g"], anti["spice_points"]),
+    ]  # fmt: skip
+    lim = parts["limit"]
+    load_coef = {
+        S["alcohol_g"]: lim["load_per_drink"] / lim["drink_g"],
+        S["processed_meat_g"]: 1 / lim["processed_meat_g_per_load"],
+        S["deep_fried_g"]: 1 / lim["deep_fried_g_per_load"],
+        S["ultra_processed_kcal"]: 1 / lim["ultra_processed_kcal_per_load"],
+        S["sweetener_g"]: 1 / lim["sweetener_g_per_load"],
+    }
+    if evaluator.prefs.acne_prone:
+        load_coef[S["milk_g"]] = 1 / lim["acne_milk_g_per_load"]
+        load_coef[S["high_gl_kcal"]] = 1 / lim["acne_high_gl_kcal_per_load"]
+    scale = 1.0 + cfg.points["limit"] / cfg.positive_max  # 1.25: the limit part at load 0
+    plants_span = parts["plants"]["target_species"]
+    dvs = np.array([cfg.daily_values[k] for k in SKIN_NUTRIENTS])
+
+    # The choices, per day.
+    per_day: dict[int, list[int]] = {d: [] for d in days}
+    by_cand: dict[int, list[int]] = {}
+    noise_at = 0
+    for ci, cand in enumerate(candidates):
+        bonus = 0.0
+        if cand.food_ids & settings.liked:
+            bonus += 1.0
+        if cand.food_ids & settings.pantry:
+            bonus += 2.0  # pantry items first
+        if cand.food_ids & recent:
+            bonus -= 1.0  # variety against the recent weeks
+        if cand.origin != "sr28":
+            bonus += 0.5  # the app's own foods and the person's read familiar
+        for d in days:
+            base = bases[d]
+            if cand.food_ids & base.food_ids:
+                continue  # once a day, locked meals included
+            for m in base.open_meals:
+                if m not in cand.meals:
+                    continue
+                jitter = float(noise[(ci * 31 + d * 7 + MEALS.index(m)) % len(noise)])
+                noise_at += 1
+                for p in range(len(cand.portions)):
+                    column = prog.col(bonus + jitter, 0.0, 1.0, integer=True)
+                    prog.choices.append((ci, p, d, m))
+                    per_day[d].append(column)
+                    by_cand.setdefault(ci, []).append(column)
+    choice_cols = {key: i for i, key in enumerate(prog.choices)}  # columns 0..n-1 are x
+
+    species_all = sorted({code for c in candidates for held in c.species for code, _g in held})
+    week_w: dict[int, list[int]] = {}
+    live_flags: list[int] = []
+    for d in days:
+        base = bases[d]
+        cols = per_day[d]
+        keys = [prog.choices[c] for c in cols]
+
+        def total(column: int, cols=cols, keys=keys) -> list[tuple[int, float]]:
+            return [
+                (c, float(candidates[k[0]].sums[k[1], column]))
+                for c, k in zip(cols, keys, strict=True)
+                if candidates[k[0]].sums[k[1], column]
+            ]
+
+        day_score: list[tuple[int, float]] = []
+        for col, zero, span, points in ramps:
+            ala: list[tuple[int, float]] = []
+            if col == S["epa_dha"]:
+                ala = [(c, v * anti["ala_conversion"]) for c, v in total(S["ala"])]
+                fixed = base.sums[col] + anti["ala_conversion"] * base.sums[S["ala"]]
+            else:
+                fixed = base.sums[col]
+            low = -zero / span if zero else 0.0
+            r = prog.col(0.0, low, 1.0)
+            # span * r - sum <= fixed - zero
+            prog.row([(r, span)] + [(c, -v) for c, v in total(col) + ala], -INF, fixed - zero)
+            day_score.append((r, scale * points))
+        # Plants: w[s] <= the day's portions of species s with at least min_g.
+        holders: dict[int, list[int]] = {}
+        for c, (ci, p, _d, _m) in zip(cols, keys, strict=True):
+            for code, grams in candidates[ci].species[p]:
+                if grams >= min_g:
+                    holders.setdefault(code, []).append(c)
+        base_plants = {code for code, g in base.species_g.items() if g >= min_g}
+        plant_terms = []
+        for code, holding in holders.items():
+            if code in base_plants:
+                continue
+            w = prog.col(0.0, 0.0, 1.0)
+            prog.row([(w, 1.0)] + [(c, -1.0) for c in holding], -INF, 0.0)
+            plant_terms.append((w, 1.0))
+            week_w.setdefault(code, []).append(w)
+        rp = prog.col(0.0, 0.0, 1.0)
+        prog.row([(rp, plants_span)] + [(w, -1.0) for w, _ in plant_terms], -INF,
+                 float(len(base_plants)))  # fmt: skip
+        day_score.append((rp, scale * cfg.points["plants"]))
+        # The limit load, linearised: 20 points per load (sugar past its allowance).
+        sugar = prog.col(0.0, 0.0, INF)
+        prog.row([(sugar, 1.0)] + [(c, -v) for c, v in total(S["added_sugars_g"])],
+                 base.sums[S["added_sugars_g"]] - lim["sugar_free_g"], INF)  # fmt: skip
+        day_score.append((sugar, -cfg.points["limit"] / lim["sugar_g_per_load"]))
+        for col, coef in load_coef.items():
+            for c, v in total(col):
+                prog.costs[c] -= cfg.points["limit"] * coef * v
+        # Completeness: points lost per kcal short of a full day.
+        short = prog.col(0.0, 0.0, INF)
+        prog.row([(short, 1.0), *total(S["complete_kcal"])],
+                 cfg.energy_full_kcal - base.sums[S["complete_kcal"]], INF)  # fmt: skip
+        day_score.append((short, -100.0 / cfg.energy_full_kcal))
+        # Skin nutrients up to their daily values: a tie-breaker, 0.3 points each.
+        for n, dv in enumerate(dvs):
+            q = prog.col(0.3, 0.0, 1.0)
+            terms = [
+                (c, -float(candidates[k[0]].skin[k[1], n]) / dv)
+                for c, k in zip(cols, keys, strict=True)
+                if candidates[k[0]].skin[k[1], n]
+            ]
+            prog.row([(q, 1.0), *terms], -INF, float(base.skin[n]) / dv)
+        for column, coef in day_score:
+            prog.costs[column] += coef
+        prog.score_cols[d] = day_score
+        # Energy in range (elastic, last to give way).
+        under = prog.slack("energy", (d, "under"))
+        over = prog.slack("energy", (d, "over"))
+        energy = total(S["energy_kcal"])
+        fixed = base.sums[S["energy_kcal"]]
+        prog.row([*energy, (under, 1.0)], settings.energy_min - fixed, INF)
+        prog.row([*energy, (over, -1.0)], -INF, settings.energy_max - fixed)
+        # Once a day per candidate.
+        once: dict[int, list[int]] = {}
+        for c, k in zip(cols, keys, strict=True):
+            once.setdefault(k[0], []).append(c)
+        for group in once.values():
+            if len(group) > 1:
+                prog.row([(c, 1.0) for c in group], -INF, 1.0)
+        # Dishes per meal, extras per meal, a centre dish at main meals.
+        for m in base.open_meals:
+            low, high = settings.dishes.get(m, (0, 4))
+            dish: list[tuple[int, float]] = []
+            extra: list[tuple[int, float]] = []
+            centre: list[tuple[int, float]] = []
+            for c, (ci, _p, _d, mm) in zip(cols, keys, strict=True):
+                if mm != m:
+                    continue
+                cand = candidates[ci]
+                (dish if cand.dish else extra).append((c, 1.0))
+                if cand.role in CENTRE.get(m, ()):
+                    centre.append((c, 1.0))
+            short_dish = prog.slack("dishes", (d, m))
+            prog.row([*dish, (short_dish, 1.0)], float(low), INF)
+            prog.row(dish, -INF, float(high))
+            prog.row(extra, -INF, float(settings.extras_per_meal))
+            # One of a kind per meal (one main, one drink...), two of the sides.
+            kinds: dict[str, list[tuple[int, float]]] = {}
+            for c, (ci, _p, _d, mm) in zip(cols, keys, strict=True):
+                if mm == m:
+                    kind = candidates[ci].role
+                    kinds.setdefault(DRINKS.get(kind, kind), []).append((c, 1.0))
+            for kind, terms in kinds.items():
+                if len(terms) > 1:
+                    prog.row(terms, -INF, 2.0 if kind in SIDES else 1.0)
+            if m in CENTRE and low > 0:
+                no_centre = prog.slack("dishes", (d, m))
+                prog.row([*centre, (no_centre, 1.0)], 1.0, INF)
+        # A live-culture food that day.
+        if settings.live_culture_days:
+            if base.sums[S["live"]] > 0:
+                continue
+            live = [(c, 1.0) for c, k in zip(cols, keys, strict=True)
+                    if candidates[k[0]].live(k[1])]  # fmt: skip
+            f = prog.col(0.0, 0.0, 1.0)
+            prog.row([(f, 1.0)] + [(c, -v) for c, v in live], -INF, 0.0)
+            live_flags.append(f)
+            if live_cap is not None and len(live) > live_cap:
+                prog.row(live, -INF, float(live_cap))
+    # The week: at most N of the same food, the limit-food allowance, plants, live days.
+    for ci, cols in by_cand.items():
+        cand = candidates[ci]
+        used = max((week_used.get(f, 0) for f in cand.food_ids), default=0)
+        room = max(settings.max_same_per_week - used, 0)
+        if len(cols) > room:
+            prog.row([(c, 1.0) for c in cols], -INF, float(room))
+    limit_cols = [c for ci, cols in by_cand.items() if candidates[ci].limit for c in cols]
+    if limit_cols:
+        prog.row([(c, 1.0) for c in limit_cols], -INF, float(settings.limit_allowance))
+    if plants_asked > len(week_species):
+        terms = []
+        for code, ws in week_w.items():
+            if code in week_species:
+                continue
+            big_w = prog.col(0.0, 0.0, 1.0)
+            prog.row([(big_w, 1.0)] + [(w, -1.0) for w in ws], -INF, 0.0)
+            terms.append((big_w, 1.0))
+        slack = prog.slack("plants", "week")
+        prog.row([*terms, (slack, 1.0)], float(plants_asked - len(week_species)), INF)
+    if live_asked > week_live_days:
+        slack = prog.slack("live_days", "week")
+        prog.row([(f, 1.0) for f in live_flags] + [(slack, 1.0)],
+                 float(live_asked - week_live_days), INF)  # fmt: skip
+    del species_all, choice_cols, noise_at
+    return prog
+
+
+def settings_to_dict(settings: Settings) -> dict[str, object]:
+    """The settings as JSON-ready data, to be remembered between sessions."""
+    return {
+        "energy": [settings.energy_min, settings.energy_max],
+        "avoid_tags": sorted(settings.avoid_tags),
+        "vegetarian": settings.vegetarian,
+        "disliked": sorted(settings.disliked),
+        "liked": sorted(settings.liked),
+        "max_same_per_week": settings.max_same_per_week,
+        "plants_per_week": settings.plants_per_week,
+        "live_culture_days": settings.live_culture_days,
+        "dishes": {meal: list(pair) for meal, pair in settings.dishes.items()},
+        "limit_allowance": settings.limit_allowance,
+    }
+
+
+def settings_from_dict(data: object) -> Settings:
+    """Remembered settings back, the defaults for anything missing or damaged."""
+    default = Settings()
+    if not isinstance(data, dict):
+        return default
+    try:
+        low, high = data.get("energy", [default.energy_min, default.energy_max])
+        dishes = dict(default.dishes)
+        for meal, pair in dict(data.get("dishes", {})).items():
+            if meal in dishes:
+                dishes[meal] = (int(pair[0]), int(pair[1]))
+        return Settings(
+            energy_min=float(low),
+            energy_max=float(high),
+            avoid_tags=frozenset(str(t) for t in data.get("avoid_tags", ())),
+            vegetarian=bool(data.get("vegetarian", False)),
+            disliked=frozenset(str(t) for t in data.get("disliked", ())),
+            liked=frozenset(str(t) for t in data.get("liked", ())),
+            max_same_per_week=int(data.get("max_same_per_week", default.max_same_per_week)),
+            plants_per_week=int(data.get("plants_per_week", default.plants_per_week)),
+            live_culture_days=int(data.get("live_culture_days", default.live_culture_days)),
+            dishes=dishes,
+            limit_allowance=int(data.get("limit_allowance", 0)),
+        )
+    except (TypeError, ValueError, PlannerError):
+        return default

@@ -1,0 +1,576 @@
+"""Fill a week's meals: shortlist the candidates, build the program, run HiGHS quietly
+with a time limit, and turn the answer into one edit, explained and scored for real.
+
+``highspy.Highs()`` prints a copyright banner to the process's standard output when it is
+created (HiGHS issues #1702 and #1932): its output is switched off at once, and the
+creation runs with file descriptor 1 pointed at the null device, so that a command's
+``--json`` output stays parseable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.autoplan.candidates import Candidate, build_candidates
+from planner.autoplan.model import DayBase, Program, Settings, build_program
+from planner.autoplan.relax import Relaxed, avoid_context, describe
+from planner.core.edits import SetCells
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Cell, Entry, Plan
+from planner.errors import PlannerError
+from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
+from planner.scoring.model import SKIN_NUTRIENTS, DayScore
+
+DEFAULT_TIME_LIMIT = 10.0
+# Stop within 3 % of the best bound: a day is ~100 points, so within ~3 points, about
+# the seeded noise that tells equally good plans apart.
+MIP_GAP = 0.03
+# Search nodes a day's program (and the week's, when it is needed) may explore.
+DAY_NODES = 60
+WEEK_NODES = 2000
+# Search nodes after which the best plan found so far is kept (see _run).
+GOOD_ENOUGH_NODES = 400
+_QUIET = threading.Lock()
+
+
+def quiet_highs():  # -> highspy.Highs
+    """A Highs object whose creation prints nothing to standard output (see above)."""
+    import highspy  # here: the solver loads only when a plan is filled
+
+    with _QUIET:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, 1)
+            highs = highspy.Highs()
+            highs.setOptionValue("output_flag", False)
+            highs.setOptionValue("log_to_console", False)
+            _flush_c_stdout()  # a banner still in C's buffer goes to the null device too
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(null)
+    return highs
+
+
+def _flush_c_stdout() -> None:
+    # No C library to reach (Windows): nothing is buffered there to flush.
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(None).fflush(None)
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """One dish the planner put on the plan, and what it adds."""
+
+    day: int
+    meal: str
+    candidate_id: str
+    name: str
+    role: str
+    grams: float
+    kcal: float
+    adds: str
+
+
+@dataclass(frozen=True)
+class AutoplanResult:
+    """The fill as one edit, the real scores of the days it touched, per day why, and
+    what gave way."""
+
+    edit: SetCells
+    days: tuple[DayScore, ...]
+    chosen: tuple[Chosen, ...]
+    relaxed: tuple[Relaxed, ...]
+    explanations: dict[int, str]
+    status: str  # "optimal", "time limit", "cancelled", ...
+    seconds: float
+    candidates: int
+    shortlisted: int
+    model_estimate: dict[int, float]
+
+    @property
+    def average(self) -> float | None:
+        scores = [d.score for d in self.days if d.score is not None]
+        return sum(scores) / len(scores) if scores else None
+
+
+def week_cells(plan: Plan, week: int) -> list[Cell]:
+    first = week * DAYS_PER_WEEK
+    return [(day, meal) for day in range(first, first + DAYS_PER_WEEK) for meal in MEALS]
+
+
+def empty_cells(plan: Plan, week: int) -> list[Cell]:
+    return [cell for cell in week_cells(plan, week) if not plan.cell(*cell)]
+
+
+# -- the shortlist -------------------------------------------------------------------------
+# How many candidates of each role the program sees (the best by value, with seeded
+# noise); curated foods, own foods, pantry and liked foods always. A program over every
+# candidate takes minutes (issue #15's prototype); a shortlist of ~170 solves a day in
+# a few tenths of a second.
+QUOTA: dict[str, int] = {
+    "main": 13, "veg": 17, "fruit": 11, "legume": 7, "grain": 6, "soup": 4, "dish": 4,
+    "nuts": 6, "topping": 4, "breakfast": 6, "pancake": 2, "cereal": 3, "bread": 4,
+    "dairy_ferment": 6,
+    "egg": 2, "cheese": 2, "juice": 2, "milk": 2, "hot_drink": 4, "water": 1, "snack": 4,
+    "raw_veg": 7, "veg_raw_side": 4, "dried_fruit": 3, "ferment_side": 3, "miso": 2,
+    "seasoning": 4, "oil": 1, "tea_powder": 1, "treat": 3, "soda": 2, "alcohol": 2,
+    "fast_food": 3,
+}  # fmt: skip
+
+
+def _values(evaluator: Evaluator, candidates: Sequence[Candidate]) -> np.ndarray:
+    """A candidate's worth on its own: its best portion's share of each part's target,
+    in points, per 500 kcal-ish of room it takes."""
+    cfg = evaluator.config
+    parts = cfg.parts
+    anti = parts["anti_inflammatory"]
+    weights = np.zeros(len(SUM_KEYS))
+    weights[S["live"]] = cfg.points["probiotic"] / parts["probiotic"]["target_g"]
+    weights[S["prebiotic"]] = cfg.points["prebiotic"] / parts["prebiotic"]["target_g"]
+    weights[S["fiber"]] = cfg.points["fiber"] / evaluator.fiber_target
+    weights[S["polyphenol"]] = anti["polyphenol_points"] / anti["polyphenol_target_g"]
+    weights[S["tea"]] = anti["tea_points"] / anti["tea_target_cups"]
+    weights[S["spice"]] = anti["spice_points"] / anti["spice_target_g"]
+    weights[S["epa_dha"]] = anti["epa_dha_points"] / anti["epa_dha_target_g"]
+    weights[S["ala"]] = weights[S["epa_dha"]] * anti["ala_conversion"]
+    dvs = np.array([cfg.daily_values[k] for k in SKIN_NUTRIENTS])
+    values = np.zeros(len(candidates))
+    for i, cand in enumerate(candidates):
+        best = -np.inf
+        for p, portion in enumerate(cand.portions):
+            v = float(np.minimum(cand.sums[p] * weights, 6.0).sum())
+            v += 2.0 * sum(1 for _code, g in cand.species[p] if g >= parts["plants"]["min_g"])
+            v += 0.5 * float(np.minimum(cand.skin[p] / dvs, 1.0).sum())
+            v -= 0.05 * float(cand.sums[p, S["added_sugars_g"]])
+            best = max(best, v / (0.5 + max(portion.kcal, 0.0) / 500.0))
+        values[i] = best
+    return values
+
+
+def shortlist(
+    evaluator: Evaluator,
+    candidates: Sequence[Candidate],
+    settings: Settings,
+    rng: np.random.Generator,
+    keep_ids: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    values = _values(evaluator, candidates) * rng.uniform(0.75, 1.25, len(candidates))
+    always = settings.pantry | settings.liked | keep_ids
+    chosen: dict[int, None] = {}
+    by_role: dict[str, list[int]] = {}
+    for i, cand in enumerate(candidates):
+        if cand.origin != "sr28" or cand.food_ids & always:
+            chosen[i] = None
+        else:
+            by_role.setdefault(cand.role, []).append(i)
+    seen_names: set[str] = set()
+    for role, members in by_role.items():
+        members.sort(key=lambda i: -values[i])
+        taken = 0
+        for i in members:
+            if taken >= QUOTA.get(role, 4):
+                break
+            # Near twins ("Beef, chuck, ... braised" and "... roasted") crowd out variety.
+            stem = ",".join(candidates[i].name.casefold().split(",")[:2])
+            if stem in seen_names:
+                continue
+            seen_names.add(stem)
+            chosen[i] = None
+            taken += 1
+    # Enough different species for the week's plants, with room to choose.
+    species = {code for i in chosen for held in candidates[i].species for code, _g in held}
+    want = max(2 * settings.plants_per_week, 40)
+    if len(species) < want:
+        for i in np.argsort(-values).tolist():
+            new = {code for held in candidates[i].species for code, _g in held} - species
+            if new and i not in chosen:
+                chosen[i] = None
+                species |= new
+                if len(species) >= want:
+                    break
+    return [candidates[i] for i in sorted(chosen)]
+
+
+# -- the run -------------------------------------------------------------------------------
+def _bases(
+    evaluator: Evaluator, plan: Plan, days: Sequence[int], open_cells: set[Cell]
+) -> dict[int, DayBase]:
+    table = evaluator.table()
+    bases = {}
+    for d in days:
+        sums = np.zeros(len(SUM_KEYS))
+        skin = np.zeros(table.skin.shape[1])
+        species: dict[int, float] = {}
+        ids: set[str] = set()
+        rows, servings = [], []
+        for meal in MEALS:
+            if (d, meal) in open_cells:
+                continue
+            for entry in plan.cell(d, meal):
+                ids.add(entry.food_id)
+                row = table.row_of.get(entry.food_id, -1)
+                if row >= 0:
+                    rows.append(row)
+                    servings.append(entry.servings)
+        if rows:
+            by_row: dict[int, float] = {}
+            for row, s in zip(rows, servings, strict=True):
+                by_row[row] = by_row.get(row, 0.0) + s
+            r = np.array(list(by_row))
+            sv = np.array(list(by_row.values()))
+            sums = evaluator._food_contributions(table, r, sv).sum(axis=0)
+            skin = table.skin[r].T @ sv
+            for row, s in by_row.items():
+                code = int(table.species_code[row])
+                if code >= 0:
+                    species[code] = species.get(code, 0.0) + table.plant_g_list[row] * s
+        opened = tuple(m for m in MEALS if (d, m) in open_cells)
+        bases[d] = DayBase(sums, skin, species, frozenset(ids), opened)
+    return bases
+
+
+def _run(
+    prog: Program,
+    time_limit: float,
+    max_nodes: int,
+    cancel: threading.Event | None,
+    progress: Callable[[float], None] | None,
+) -> tuple[np.ndarray | None, str]:
+    import highspy
+
+    h = quiet_highs()
+    lp = highspy.HighsLp()
+    n = len(prog.costs)
+    lp.num_col_ = n
+    lp.num_row_ = len(prog.row_lower)
+    lp.col_cost_ = np.array(prog.costs)
+    lp.col_lower_ = np.array(prog.lower)
+    lp.col_upper_ = np.array(prog.upper)
+    lp.row_lower_ = np.array(prog.row_lower)
+    lp.row_upper_ = np.array(prog.row_upper)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = np.array(prog.starts, dtype=np.int32)
+    lp.a_matrix_.index_ = np.array(prog.index, dtype=np.int32)
+    lp.a_matrix_.value_ = np.array(prog.value)
+    lp.sense_ = highspy.ObjSense.kMaximize
+    integrality = [highspy.HighsVarType.kContinuous] * n
+    for column in prog.integer:
+        integrality[column] = highspy.HighsVarType.kInteger
+    lp.integrality_ = integrality
+    h.passModel(lp)
+    h.setOptionValue("time_limit", float(max(time_limit, 0.2)))
+    # A limit on the search's work, not only on its time: the same seed then gives the
+    # same plan on a fast machine and a slow one (the time limit is the hard stop).
+    h.setOptionValue("mip_max_nodes", int(max_nodes))
+    h.setOptionValue("mip_rel_gap", MIP_GAP)
+    h.setOptionValue("random_seed", 0)
+    h.setOptionValue("threads", 1)
+    # A day's program is small: presolve costs more than it saves (half the time, the
+    # same plans' scores, measured over seeds and a vegan week).
+    h.setOptionValue("presolve", "off")
+
+    def interrupt(event) -> None:
+        if cancel is not None and cancel.is_set():
+            event.interrupt()
+
+    h.cbMipInterrupt.subscribe(interrupt)
+    h.run()
+    status = h.getModelStatus()
+    solution = h.getSolution()
+    values = np.array(solution.col_value) if solution.value_valid else None
+    names = {
+        highspy.HighsModelStatus.kOptimal: "optimal",
+        highspy.HighsModelStatus.kTimeLimit: "time limit",
+        highspy.HighsModelStatus.kInterrupt: "good enough",
+    }
+    return values, names.get(status, h.modelStatusToString(status))
+
+
+def _day_by_day(
+    evaluator: Evaluator,
+    short: Sequence[Candidate],
+    days: Sequence[int],
+    bases: dict[int, DayBase],
+    settings: Settings,
+    used: dict[str, int],
+    week_species: frozenset[int],
+    live_days: int,
+    recent: frozenset[str],
+    noise: np.ndarray,
+    deadline: float,
+    cancel: threading.Event | None,
+    progress: Callable[[float], None] | None,
+) -> tuple[list[tuple[int, int, int, str]] | None, list[Program], list[np.ndarray]]:
+    """The days one at a time, each a small program that knows what the days before it
+    chose: the week's food counts, plants and live-culture days. None if a day found
+    nothing in its share of the time."""
+    used = dict(used)
+    species = set(week_species)
+    live = live_days
+    chosen: list[tuple[int, int, int, str]] = []
+    programs: list[Program] = []
+    solutions: list[np.ndarray] = []
+    min_g = evaluator.config.parts["plants"]["min_g"]
+    live_foods = [c for c in short if any(c.live(p) for p in range(len(c.portions)))]
+    for n, d in enumerate(days):
+        left = len(days) - n
+        plants_goal = settings.plants_per_week - len(species)
+        live_goal = settings.live_culture_days - live
+        # When the live-culture foods left (times each may still come) are few for the
+        # days still to have one, a day takes one, not two: otherwise the first days
+        # would use up what the last ones need.
+        capacity = sum(
+            max(settings.max_same_per_week - max(used.get(f, 0) for f in c.food_ids), 0)
+            for c in live_foods
+        )
+        live_cap = 1 if live_goal > 0 and capacity <= 2 * left else None
+        prog = build_program(
+            evaluator, short, [d], {d: bases[d]}, settings,
+            week_used=used, week_species=frozenset(), week_live_days=0, recent=recent,
+            noise=noise,
+            plants_asked=max(0, -(-plants_goal // left)),
+            live_asked=1 if live_goal > 0 and bases[d].sums[S["live"]] <= 0 else 0,
+            live_cap=live_cap,
+        )  # fmt: skip
+        # New plants for the week are worth more than plants the week already has.
+        for column, (ci, p, _d, _m) in enumerate(prog.choices):
+            fresh = sum(1 for code, g in short[ci].species[p] if g >= min_g and code not in species)
+            prog.costs[column] += 1.5 * fresh
+        seconds = max((deadline - time.perf_counter()) / left, 0.2)
+        values, _status = _run(prog, seconds, DAY_NODES, cancel, None)
+        if values is None:
+            return None, programs, solutions
+        programs.append(prog)
+        solutions.append(values)
+        for column, key in enumerate(prog.choices):
+            if values[column] > 0.5:
+                chosen.append(key)
+                cand = short[key[0]]
+                for food_id in cand.food_ids:
+                    used[food_id] = used.get(food_id, 0) + 1
+                species |= {code for code, g in cand.species[key[1]] if g >= min_g}
+        if bases[d].sums[S["live"]] > 0 or any(
+            short[ci].live(p) for ci, p, dd, _m in chosen if dd == d
+        ):
+            live += 1
+        if progress is not None:
+            progress(0.1 + 0.85 * (n + 1) / len(days))
+    return chosen, programs, solutions
+
+
+def autoplan(
+    plan: Plan,
+    evaluator: Evaluator,
+    settings: Settings | None = None,
+    *,
+    week: int = 0,
+    open_cells: Iterable[Cell] | None = None,
+    seed: int = 0,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    good_enough_nodes: int = GOOD_ENOUGH_NODES,
+    candidates: Sequence[Candidate] | None = None,
+    cancel: threading.Event | None = None,
+    progress: Callable[[float], None] | None = None,
+    label: str = "Fill week",
+) -> AutoplanResult:
+    """Fill ``open_cells`` of ``week`` (default: its empty meals); every other meal of
+    the week stays as it is and counts. Returns one SetCells edit, not yet applied."""
+    started = time.perf_counter()
+    settings = settings or Settings()
+    if not 0 <= week < plan.weeks:
+        raise PlannerError(f"The plan has {plan.weeks} week(s); there is no week {week + 1}.")
+    cells = set(empty_cells(plan, week) if open_cells is None else open_cells)
+    first = week * DAYS_PER_WEEK
+    week_days = list(range(first, first + DAYS_PER_WEEK))
+    if any(day not in week_days for day, _m in cells):
+        raise PlannerError("The meals to fill must be in the week being filled.")
+    catalog = evaluator.catalog
+    prefs_avoid = frozenset(evaluator.prefs.avoid_tags) | settings.avoid_tags
+    if candidates is None:
+        candidates = build_candidates(
+            catalog,
+            evaluator,
+            avoid_tags=prefs_avoid,
+            disliked=settings.disliked,
+            allow_limit=settings.limit_allowance > 0,
+            max_portion_kcal=settings.max_portion_kcal,
+            vegetarian=settings.vegetarian,
+        )
+    rng = np.random.default_rng(seed)
+    short = shortlist(evaluator, candidates, settings, rng)
+    if progress:
+        progress(0.05)
+    days = sorted({day for day, _m in cells})
+    bases = _bases(evaluator, plan, week_days, cells)
+    # What the week's locked meals already hold, for the week's constraints.
+    used: dict[str, int] = {}
+    for day in week_days:
+        for meal in MEALS:
+            if (day, meal) not in cells:
+                for entry in plan.cell(day, meal):
+                    used[entry.food_id] = used.get(entry.food_id, 0) + 1
+    min_g = evaluator.config.parts["plants"]["min_g"]
+    week_species = frozenset(
+        code for d in week_days for code, g in bases[d].species_g.items() if g >= min_g
+    )
+    live_days = sum(1 for d in week_days if bases[d].sums[S["live"]] > 0)
+    # Days with nothing to fill still count in the week, but are not in the program.
+    recent = frozenset(
+        entry.food_id
+        for day in range(max(0, first - 2 * DAYS_PER_WEEK), first)
+        for _m, _i, entry in plan.day_entries(day)
+    )
+    noise = rng.uniform(0.0, settings.noise, 4099)
+    # The days one by one: a week as one program spends seconds to minutes at its root
+    # node alone; each day's program knows what the days before it chose.
+    deadline = started + time_limit - 0.3
+    picked, programs, solutions = _day_by_day(
+        evaluator, short, days, bases, settings, used, week_species, live_days, recent,
+        noise, deadline, cancel, progress,
+    )  # fmt: skip
+    status = "optimal" if programs else "nothing to fill"
+    if picked is None and not (cancel is not None and cancel.is_set()):
+        # A day found nothing in its time: the week as one program, in what time is left.
+        prog = build_program(
+            evaluator, short, days, {d: bases[d] for d in days}, settings,
+            week_used=used, week_species=week_species, week_live_days=live_days,
+            recent=recent, noise=noise, plants_asked=settings.plants_per_week,
+            live_asked=settings.live_culture_days,
+        )  # fmt: skip
+        values, status = _run(prog, deadline - time.perf_counter(), WEEK_NODES, cancel, None)
+        if values is not None:
+            picked = [key for column, key in enumerate(prog.choices) if values[column] > 0.5]
+            programs, solutions = [prog], [values]
+    if cancel is not None and cancel.is_set():
+        status = "cancelled"
+    if picked is None:
+        raise PlannerError(
+            f"The planner found no plan in {time_limit:.0f} s; give it more time or fewer "
+            "constraints."
+        )
+    new_cells: dict[Cell, tuple[Entry, ...]] = {cell: () for cell in cells}
+    chosen: list[Chosen] = []
+    for ci, p, d, m in sorted(picked, key=lambda k: (k[2], MEALS.index(k[3]), k[0])):
+        cand = short[ci]
+        new_cells[(d, m)] = new_cells[(d, m)] + tuple(Entry(f, s) for f, s in cand.entries(p))
+        portion = cand.portions[p]
+        chosen.append(
+            Chosen(
+                d,
+                m,
+                cand.id,
+                cand.name,
+                cand.role,
+                portion.grams,
+                portion.kcal,
+                _adds(evaluator, cand, p),
+            )
+        )
+    edit = SetCells({cell: new_cells[cell] for cell in sorted(cells, key=_cell_order)}, label=label)
+    filled = plan.copy()
+    edit.apply(filled)
+    scored = evaluator.evaluate(filled, days=week_days, tips=False)
+    day_scores = tuple(d for d in scored.days if d.day in days)
+    relaxed = _relaxed(programs, solutions, settings, prefs_avoid, scored, week, days)
+    estimate = {
+        d: float(sum(values[c] * k for c, k in prog.score_cols[d]))
+        for prog, values in zip(programs, solutions, strict=True)
+        for d in prog.score_cols
+    }
+    explanations = _explain(plan, day_scores, chosen)
+    return AutoplanResult(
+        edit=edit,
+        days=day_scores,
+        chosen=tuple(chosen),
+        relaxed=tuple(relaxed),
+        explanations=explanations,
+        status=status,
+        seconds=time.perf_counter() - started,
+        candidates=len(candidates),
+        shortlisted=len(short),
+        model_estimate=estimate,
+    )
+
+
+def _cell_order(cell: Cell) -> tuple[int, int]:
+    return cell[0], MEALS.index(cell[1])
+
+
+def _adds(evaluator: Evaluator, cand: Candidate, p: int) -> str:
+    """What a portion adds, in the score's words: "7 g fiber, live cultures, a plant"."""
+    v = cand.sums[p]
+    bits = []
+    if v[S["live"]] > 0:
+        bits.append("live cultures")
+    if v[S["prebiotic"]] >= 0.5:
+        bits.append(f"{v[S['prebiotic']]:.1f} g prebiotic")
+    if v[S["fiber"]] >= 1:
+        bits.append(f"{v[S['fiber']]:.0f} g fiber")
+    if v[S["epa_dha"]] + 0.1 * v[S["ala"]] >= 0.05:
+        bits.append("omega-3")
+    if v[S["polyphenol"]] > 0:
+        bits.append("polyphenols")
+    if v[S["tea"]] > 0:
+        bits.append("tea")
+    if v[S["spice"]] > 0:
+        bits.append("spice")
+    plants = sum(1 for _c, g in cand.species[p] if g >= evaluator.config.parts["plants"]["min_g"])
+    if plants:
+        bits.append("a plant" if plants == 1 else f"{plants} plants")
+    if not bits:
+        bits.append(f"{cand.portions[p].kcal:.0f} kcal")
+    return ", ".join(bits)
+
+
+def _explain(plan: Plan, days: Sequence[DayScore], chosen: Sequence[Chosen]) -> dict[int, str]:
+    text: dict[int, str] = {}
+    for score in days:
+        lines = [f"{score.date:%a %d %b}: {score.why}"]
+        for meal in MEALS:
+            mine = [c for c in chosen if c.day == score.day and c.meal == meal]
+            if mine:
+                dishes = "; ".join(f"{c.name} ({c.grams:.0f} g): {c.adds}" for c in mine)
+                lines.append(f"  {MEAL_LABELS[meal]}: {dishes}")
+        text[score.day] = "\n".join(lines)
+    return text
+
+
+def _relaxed(programs, solutions, settings, avoid, scored, week, days) -> list[Relaxed]:
+    """What gave way, measured on the real plan, not on the program's slacks alone."""
+    slacks = {
+        key: [(values[c], tag) for c, tag in prog.slacks.get(key, [])]
+        for key in ("plants", "live_days", "dishes", "energy")
+        for prog, values in zip(programs, solutions, strict=True)
+    }
+    context = avoid_context(avoid, len(settings.disliked))
+    found: list[Relaxed] = []
+    week_score = scored.weeks[week]
+    if len(week_score.plants) < settings.plants_per_week:
+        found.append(describe("plants", settings.plants_per_week, len(week_score.plants),
+                              context))  # fmt: skip
+    live = sum(1 for d in week_score.days if d.planned and d.servings.get("probiotic", 0) > 0)
+    if live < settings.live_culture_days:
+        found.append(describe("live_days", settings.live_culture_days, live, context))
+    short_meals = sorted(
+        {tag for value, tag in slacks.get("dishes", []) if value > 0.5}, key=_cell_order
+    )
+    if short_meals:
+        where = ", ".join(f"{MEAL_LABELS[m].lower()} on day {d + 1}" for d, m in short_meals[:4])
+        found.append(describe("dishes", 0, 0, context, where))
+    off = [d for d in scored.days if d.day in days and not
+           settings.energy_min - 1 <= d.energy_kcal <= settings.energy_max + 1]  # fmt: skip
+    if off:
+        where = ", ".join(f"day {d.day + 1} ({d.energy_kcal:.0f} kcal)" for d in off[:4])
+        found.append(describe("energy", 0, 0, context, where))
+    return found

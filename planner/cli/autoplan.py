@@ -1,0 +1,285 @@
+"""`gutskin autoplan PLAN -o OUT`: fill a week's meals with food people eat, by the score.
+
+planner.cli.commands wires it in lazily: build_parser calls ``add_autoplan_parser(sub)``
+and COMMANDS gets ``"autoplan": cmd_autoplan``. By default only the week's empty meals
+are filled (meals holding food stay as they are); ``--replace`` refills every meal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from planner.errors import PlannerError
+
+_RANGE = re.compile(r"^\s*(\d{3,4})\s*-\s*(\d{3,4})\s*$")
+_DISHES = re.compile(r"^\s*(breakfast|lunch|dinner|snacks)\s*=\s*(\d)\s*(?:-\s*(\d)\s*)?$")
+# Under the 10 s a run may take: the solver's budget, with ~2 s for loading the catalog.
+DEFAULT_SECONDS = 7.0
+
+
+def _energy(text: str) -> tuple[float, float]:
+    match = _RANGE.match(text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not an energy range like 1800-2400")
+    return float(match[1]), float(match[2])
+
+
+def _ids(text: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in text.split(",") if part.strip())
+
+
+# Diets by name, as people say them: vegan is no animal foods; vegetarian is --vegetarian.
+DIETS = {"vegan": "animal"}
+
+
+def _tags(text: str) -> frozenset[str]:
+    tags = (t.strip().casefold() for t in text.split(",") if t.strip())
+    return frozenset(DIETS.get(tag, tag) for tag in tags)
+
+
+def _dishes(text: str) -> dict[str, tuple[int, int]]:
+    found = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        match = _DISHES.match(part)
+        if not match:
+            raise argparse.ArgumentTypeError(
+                f"{part.strip()[:30]!r} is not like lunch=2-3 (breakfast, lunch, dinner, snacks)"
+            )
+        low = int(match[2])
+        found[match[1]] = (low, int(match[3]) if match[3] else low)
+    return found
+
+
+def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "autoplan", help="fill a week's meals by the score, with foods eaten as they are"
+    )
+    p.add_argument("plan", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="'-' for stdout")
+    p.add_argument("--week", type=int, default=1, metavar="N", help="week to fill (from 1)")
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="another seed, another plan")
+    p.add_argument("--replace", action="store_true", help="refill every meal of the week")
+    p.add_argument("--avoid", type=_tags, default=frozenset(), metavar="TAGS",
+                   help="diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
+                   "vegan (= animal) and vegetarian also")  # fmt: skip
+    p.add_argument("--vegetarian", action="store_true", help="no meat or fish (eggs, dairy ok)")
+    p.add_argument("--energy", type=_energy, default=(1800.0, 2400.0), metavar="LOW-HIGH",
+                   help="energy per day in kcal (default 1800-2400)")  # fmt: skip
+    p.add_argument("--dislike", type=_ids, default=frozenset(), metavar="IDS",
+                   help="food ids never to plan, comma-separated")  # fmt: skip
+    p.add_argument("--like", type=_ids, default=frozenset(), metavar="IDS",
+                   help="food ids to prefer")  # fmt: skip
+    p.add_argument("--pantry", type=_ids, default=frozenset(), metavar="IDS",
+                   help="food ids at home: used first")  # fmt: skip
+    p.add_argument("--plants", type=int, default=30, metavar="N",
+                   help="different plants a week (default 30)")  # fmt: skip
+    p.add_argument("--live-days", type=int, default=5, metavar="N",
+                   help="days with a live-culture food (default 5)")  # fmt: skip
+    p.add_argument("--max-same", type=int, default=3, metavar="N",
+                   help="the same food at most N times a week (default 3)")  # fmt: skip
+    p.add_argument("--dishes", type=_dishes, default={}, metavar="MEAL=MIN-MAX,...",
+                   help="dishes per meal, e.g. lunch=2-3,snacks=1-2")  # fmt: skip
+    p.add_argument("--limit-allowance", type=int, default=0, metavar="N",
+                   help="servings of foods to limit allowed a week (default 0)")  # fmt: skip
+    p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="S",
+                   help=f"seconds the solver may take (default {DEFAULT_SECONDS:g})")  # fmt: skip
+    p.add_argument("--fiber-target", type=float, metavar="G", help="daily fiber target in g")
+    p.add_argument("--acne-prone", action="store_true", help="count milk as a limit food")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    return p
+
+
+def settings_from_args(args: argparse.Namespace):  # -> planner.autoplan.model.Settings
+    from planner.autoplan.model import Settings
+
+    avoid = frozenset(args.avoid) - {"vegetarian"}
+    dishes = dict(Settings().dishes)
+    dishes.update(args.dishes)
+    return Settings(
+        energy_min=args.energy[0],
+        energy_max=args.energy[1],
+        avoid_tags=avoid,
+        disliked=args.dislike,
+        liked=args.like,
+        pantry=args.pantry,
+        max_same_per_week=args.max_same,
+        plants_per_week=args.plants,
+        live_culture_days=args.live_days,
+        dishes=dishes,
+        limit_allowance=args.limit_allowance,
+        vegetarian=args.vegetarian or "vegetarian" in args.avoid,
+    )
+
+
+def cmd_autoplan(args: argparse.Namespace) -> int:
+    from planner.autoplan.solve import autoplan, empty_cells, week_cells
+    from planner.scoring.evaluator import Evaluator
+    from planner.scoring.model import Preferences
+    from planner.storage.planfile import dumps, load_plan, save_plan
+
+    if args.json and _is_stdout(args.output):
+        raise PlannerError("--json prints the result: write the plan to a file with -o FILE.")
+    if not 0.5 <= args.time_limit <= 600:
+        raise PlannerError("--time-limit must be 0.5 to 600 seconds.")
+    _refuse_output(args.output, args.plan, args.force)
+    settings = settings_from_args(args)
+    plan = load_plan(args.plan)
+    if not 1 <= args.week <= plan.weeks:
+        raise PlannerError(f"--week must be 1 to {plan.weeks}.")
+    week = args.week - 1
+    catalog = _catalog()
+    unknown = sorted(f for f in args.dislike | args.like | args.pantry if f not in catalog)
+    if unknown:
+        raise PlannerError(f"No food has the id {', '.join(unknown[:5])}.")
+    prefs = Preferences(
+        fiber_target_g=args.fiber_target,
+        acne_prone=args.acne_prone,
+        avoid_tags=settings.avoid_tags,
+    )
+    evaluator = Evaluator(catalog, prefs=prefs)
+    cells = week_cells(plan, week) if args.replace else empty_cells(plan, week)
+    result = autoplan(
+        plan,
+        evaluator,
+        settings,
+        week=week,
+        open_cells=cells,
+        seed=args.seed,
+        time_limit=args.time_limit,
+        label="Fill week",
+    )
+    result.edit.apply(plan)
+    if _is_stdout(args.output):
+        _write_stdout(dumps(plan))
+    else:
+        save_plan(plan, args.output)
+    if args.json:
+        print(json.dumps(result_json(plan, result, catalog), indent=1, allow_nan=False))
+        return 0
+    out = sys.stderr if _is_stdout(args.output) else sys.stdout
+    average = "no day filled" if result.average is None else f"average {result.average:.0f}"
+    _say(
+        f"Filled {len(cells)} meals of week {args.week} in {result.seconds:.1f} s ({average}; "
+        f"scores by the app's evaluator, the plan chosen on a linear approximation).",
+        file=out,
+    )
+    for relaxed in result.relaxed:
+        _say(f"Relaxed: {relaxed.sentence}", file=out)
+    for day in sorted(result.explanations):
+        for line in result.explanations[day].splitlines():
+            _say(line, file=out)
+    if not _is_stdout(args.output):
+        _say(f"Wrote {args.output}.", file=out)
+    return 0
+
+
+# The command's own small helpers (commands.py imports this module: no import back).
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _say(text: str, file: Any = None) -> None:
+    """One line, control characters from food names shown as escapes."""
+    print(_UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}", text), file=file or sys.stdout)
+
+
+def _is_stdout(path: Path) -> bool:
+    return str(path) in STDOUT_NAMES
+
+
+def _write_stdout(data: bytes) -> None:
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        stream.write(data)
+        stream.flush()
+
+
+def _refuse_output(output: Path, source: Path, force: bool) -> None:
+    """Never over the plan being read; over another existing file only with --force,
+    unless it is a plan file (JSON) already."""
+    if _is_stdout(output):
+        return
+    try:
+        same = output.exists() and source.exists() and os.path.samefile(output, source)
+    except OSError:
+        same = False
+    if same:
+        raise PlannerError(f"{output} is the file being read; choose another output file.")
+    if force or not output.is_file():
+        return
+    try:
+        with open(output, "rb") as handle:
+            head = handle.read(64).lstrip()
+    except OSError:
+        return
+    if head and not head.startswith(b"{"):
+        raise PlannerError(f"{output} already exists and is not a plan; use --force to replace it.")
+
+
+def _catalog():  # -> Catalog, with the user's own foods
+    from planner.core.foods import Catalog
+    from planner.storage.paths import user_foods_path
+    from planner.storage.userfoods import UserFoods
+
+    try:
+        user = list(UserFoods.load(user_foods_path()))
+    except PlannerError as exc:
+        _say(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
+        user = []
+    return Catalog.load(user_foods=user)
+
+
+def result_json(plan, result, catalog) -> dict:
+    from planner.core.plan import MEALS
+
+    days = []
+    for score in result.days:
+        meals = {
+            meal: [
+                {
+                    "id": entry.food_id,
+                    "name": catalog.name_of(entry.food_id),
+                    "servings": entry.servings,
+                    "grams": round(catalog[entry.food_id].grams * entry.servings, 1),
+                }
+                for entry in plan.cell(score.day, meal)
+            ]
+            for meal in MEALS
+        }
+        days.append(
+            {
+                "day": score.day + 1,
+                "date": score.date.isoformat(),
+                "score": None if score.score is None else round(score.score, 1),
+                "energy_kcal": round(score.energy_kcal, 0),
+                "plants": list(score.plants),
+                "meals": meals,
+                "why": result.explanations.get(score.day, score.why),
+            }
+        )
+    return {
+        "status": result.status,
+        "seconds": round(result.seconds, 2),
+        "average": None if result.average is None else round(result.average, 1),
+        "candidates": result.candidates,
+        "shortlisted": result.shortlisted,
+        "relaxed": [
+            {"constraint": r.key, "asked": r.asked, "got": r.got, "sentence": r.sentence}
+            for r in result.relaxed
+        ],
+        "days": days,
+        "note": "Scores are the app's Evaluator's; the plan was chosen by a linear "
+        "approximation of the score (docs/autoplan.md).",
+    }

@@ -1,0 +1,88 @@
+"""Plan > Fill Week in the window: the constraints asked and remembered, the fill on a
+worker thread with Cancel, and one fill as one undo step."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from planner.autoplan.model import Settings, settings_from_dict, settings_to_dict
+from planner.core.edits import AddFood
+from planner.core.plan import MEALS
+from tests.support.gui import QT_LOG_IGNORE
+
+pytestmark = QT_LOG_IGNORE
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    from ui.autoplan.dialog import AutoplanDialog
+
+    seen: list[Settings] = []
+
+    def ask(cls, parent, settings, title):
+        seen.append(settings)
+        return replace(settings, avoid_tags=frozenset({"nuts"}), plants_per_week=25)
+
+    monkeypatch.setattr(AutoplanDialog, "ask", classmethod(ask))
+    return seen
+
+
+def test_fill_week_is_one_undo_step_and_remembers_its_settings(qtbot, window, asked):
+    assert window.act_fill_week.text() == "Fill &Week…"
+    window.act_fill_week.trigger()
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    plan = window.document.plan
+    assert all(plan.cell(day, meal) for day in range(7) for meal in MEALS)
+    assert window.document.undo_stack.count() == 1
+    assert window.autoplan.last_result.average >= 85
+    # The next fill starts from what was chosen.
+    assert settings_from_dict(window.settings.autoplan).plants_per_week == 25
+    window.act_why_foods.trigger()  # the fill explained, in a window that does not block
+    from ui.autoplan.dialog import ExplanationDialog
+
+    shown = window.findChildren(ExplanationDialog)
+    assert shown and "Breakfast: " in shown[-1].view.toPlainText()
+    shown[-1].close()
+    window.act_fill_empty.trigger()  # nothing is empty: no dialog result needed
+    window.document.undo_stack.undo()
+    assert plan.entry_count() == 0
+
+
+def test_fill_empty_meals_keeps_what_is_planned(qtbot, window, asked):
+    window.document.apply(AddFood(0, "breakfast", "oats"))
+    window.act_fill_empty.trigger()
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    plan = window.document.plan
+    assert [e.food_id for e in plan.cell(0, "breakfast")] == ["oats"]
+    assert plan.cell(0, "lunch") and plan.cell(6, "snacks")
+    assert window.document.undo_stack.count() == 2
+
+
+def test_cancel_changes_nothing(qtbot, window, asked, monkeypatch):
+    import planner.autoplan.solve as solve
+
+    real = solve.autoplan
+
+    def slow(*args, **kwargs):
+        kwargs["cancel"].wait(10)  # stands for a long search, until Cancel
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(solve, "autoplan", slow)
+    window.act_fill_week.trigger()
+    button = window.autoplan.cancel_button()
+    qtbot.waitUntil(button.isVisible, timeout=5000)
+    assert not window.act_fill_week.isEnabled()
+    button.click()
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    assert window.document.plan.entry_count() == 0
+    assert window.document.undo_stack.count() == 0
+    assert window.act_fill_week.isEnabled()
+
+
+def test_settings_survive_a_round_trip_and_damage():
+    settings = Settings(avoid_tags=frozenset({"dairy"}), energy_min=1700, vegetarian=True)
+    assert settings_from_dict(settings_to_dict(settings)) == settings
+    assert settings_from_dict({"energy": "lots"}) == Settings()
+    assert settings_from_dict(None) == Settings()

@@ -1,0 +1,157 @@
+"""The constraints shown before a fill, with the last ones used as the defaults."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.autoplan.model import Settings
+from planner.core.foods import TAGS
+from planner.core.plan import MEAL_LABELS, MEALS
+from planner.errors import PlannerError
+
+TAG_LABELS = {"animal": "animal foods (vegan)"}
+
+
+def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setValue(int(value))
+    if suffix:
+        box.setSuffix(suffix)
+    return box
+
+
+class AutoplanDialog(QDialog):
+    """Energy per day, foods avoided, plants and live-culture days, repeats, dishes per
+    meal and the limit-food allowance."""
+
+    def __init__(self, parent: QWidget | None, settings: Settings, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._base = settings
+        form = QFormLayout()
+        self.energy_min = _spin(800, 6000, settings.energy_min, 50, " kcal")
+        self.energy_max = _spin(800, 6000, settings.energy_max, 50, " kcal")
+        energy = QHBoxLayout()
+        energy.addWidget(self.energy_min)
+        energy.addWidget(QLabel("to"))
+        energy.addWidget(self.energy_max)
+        form.addRow("Energy per day:", energy)
+        self.avoid: dict[str, QCheckBox] = {}
+        tags = QHBoxLayout()
+        for tag in TAGS:
+            box = QCheckBox(TAG_LABELS.get(tag, tag))
+            box.setChecked(tag in settings.avoid_tags)
+            self.avoid[tag] = box
+            tags.addWidget(box)
+        form.addRow("Avoid:", tags)
+        self.vegetarian = QCheckBox("Vegetarian (no meat or fish)")
+        self.vegetarian.setChecked(settings.vegetarian)
+        form.addRow("", self.vegetarian)
+        self.plants = _spin(0, 100, settings.plants_per_week)
+        form.addRow("Different plants a week, at least:", self.plants)
+        self.live = _spin(0, 7, settings.live_culture_days)
+        form.addRow("Days with a live-culture food, at least:", self.live)
+        self.same = _spin(1, 21, settings.max_same_per_week)
+        form.addRow("The same food, at most times a week:", self.same)
+        self.dishes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        for meal in MEALS:
+            low, high = settings.dishes.get(meal, (1, 3))
+            pair = (_spin(0, 8, low), _spin(0, 8, high))
+            row = QHBoxLayout()
+            row.addWidget(pair[0])
+            row.addWidget(QLabel("to"))
+            row.addWidget(pair[1])
+            self.dishes[meal] = pair
+            form.addRow(f"Dishes at {MEAL_LABELS[meal].lower()}:", row)
+        self.allowance = _spin(0, 21, settings.limit_allowance)
+        form.addRow("Foods to limit allowed a week:", self.allowance)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel("Fills meals with food people eat as it is, chosen by the day score.")
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.result_settings: Settings | None = None
+
+    def settings(self) -> Settings:
+        """The settings as the dialog shows them; PlannerError if they do not hold."""
+        return Settings(
+            energy_min=float(self.energy_min.value()),
+            energy_max=float(self.energy_max.value()),
+            avoid_tags=frozenset(tag for tag, box in self.avoid.items() if box.isChecked()),
+            vegetarian=self.vegetarian.isChecked(),
+            disliked=self._base.disliked,
+            liked=self._base.liked,
+            pantry=self._base.pantry,
+            max_same_per_week=self.same.value(),
+            plants_per_week=self.plants.value(),
+            live_culture_days=self.live.value(),
+            dishes={meal: (a.value(), b.value()) for meal, (a, b) in self.dishes.items()},
+            limit_allowance=self.allowance.value(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.result_settings = self.settings()
+        except PlannerError as exc:
+            self.message.setText(str(exc))  # one line, and the dialog stays open
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, settings: Settings, title: str) -> Settings | None:
+        dialog = cls(parent, settings, title)
+        return dialog.result_settings if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def explanation_text(result) -> str:  # result: planner.autoplan.solve.AutoplanResult
+    """What the last fill chose, per day why and what each dish adds, and what gave way."""
+    lines = []
+    if result.average is not None:
+        lines.append(
+            f"Average score {result.average:.0f} (scored by the app; the foods were chosen "
+            "on a linear approximation of the score)."
+        )
+    lines += [f"Relaxed: {r.sentence}" for r in result.relaxed]
+    for day in sorted(result.explanations):
+        lines += ["", result.explanations[day]]
+    return "\n".join(lines)
+
+
+class ExplanationDialog(QDialog):
+    """The last fill explained; shown without blocking the window."""
+
+    def __init__(self, parent: QWidget | None, text: str) -> None:
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        super().__init__(parent)
+        self.setWindowTitle("Why These Foods")
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        view.setMinimumSize(640, 420)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.view = view
