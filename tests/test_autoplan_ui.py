@@ -30,7 +30,7 @@ def asked(monkeypatch):
 
 
 def test_fill_week_is_one_undo_step_and_remembers_its_settings(qtbot, window, asked):
-    assert window.act_fill_week.text() == "Fill &Week…"
+    assert window.act_fill_week.text() == "&Fill Week…"
     window.act_fill_week.trigger()
     qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
     plan = window.document.plan

@@ -406,3 +406,10 @@ def test_keyboard_shortcuts_list_the_plan_and_journal_keys(make_window):
     rows = dict(dialog.rows())
     assert rows["Apply Template"] == "Ctrl+T" and rows["Check In"] == "Ctrl+J"
     dialog.close()
+
+
+def test_the_menu_bar_has_one_menu_of_each_name(make_window):
+    """The week actions and the auto-planner share one Plan menu."""
+    window = make_window()
+    titles = [a.text() for a in window.menuBar().actions() if a.menu() is not None]
+    assert len(titles) == len(set(titles)) and "&Plan" in titles

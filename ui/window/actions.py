@@ -98,22 +98,22 @@ class WindowActions:
         )
         planner = window.autoplan
         self.fill_week = make(
-            "Fill &Week…",
+            "&Fill Week…",
             planner.fill_week,
             None,
             "Fill every meal of this week with foods chosen by the day score",
         )
         self.fill_empty = make(
-            "Fill &Empty Meals…",
+            "Fill Em&pty Meals…",
             planner.fill_empty,
             None,
             "Fill this week's empty meals; meals holding food stay as they are",
         )
         self.reroll_meal = make(
-            "Re-roll &Meal", planner.reroll_meal, None, "Plan the selected meal again"
+            "Re-r&oll Meal", planner.reroll_meal, None, "Plan the selected meal again"
         )
         self.reroll_day = make(
-            "Re-roll &Day", planner.reroll_day, None, "Plan the selected day again"
+            "Re-roll Da&y", planner.reroll_day, None, "Plan the selected day again"
         )
         self.why_foods = make(
             "W&hy These Foods…",

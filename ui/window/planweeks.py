@@ -78,7 +78,7 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
             "Save &Meal as Template…", self.save_meal, "Keep the selected meal as a template"
         )
         self.save_day_template = make(
-            "Save Da&y as Template…", self.save_day, "Keep the selected day as a template"
+            "Save Day a&s Template…", self.save_day, "Keep the selected day as a template"
         )
         self.save_week_template = make(
             "Save &Week as Template…", self.save_week, "Keep this week as a template"
@@ -107,7 +107,11 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
         after Export PDF…."""
         window = self._window
         menus = [a for a in bar.actions() if a.menu() is not None]
-        plan_menu = QMenu("&Plan", window)
+        # One Plan menu: the week actions join the auto-planner's, when it made the menu.
+        shared = next((a.menu() for a in menus if a.text() == "&Plan"), None)
+        plan_menu = shared if isinstance(shared, QMenu) else QMenu("&Plan", window)
+        if shared is not None:
+            plan_menu.addSeparator()
         plan_menu.addActions([self.add_week_after, self.insert_week_before, self.delete_week])
         plan_menu.addActions([self.move_week_earlier, self.move_week_later])
         plan_menu.addSeparator()
@@ -122,7 +126,8 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
         plan_menu.aboutToShow.connect(self.refresh)
         self.menu = plan_menu
         if menus:
-            bar.insertMenu(menus[-1], plan_menu)
+            if shared is None:
+                bar.insertMenu(menus[-1], plan_menu)
             file_menu = menus[0].menu()
             assert isinstance(file_menu, QMenu)
             entries = file_menu.actions()
