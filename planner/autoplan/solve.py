@@ -21,13 +21,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from planner.autoplan.candidates import Candidate, build_candidates
+from planner.autoplan.explain import cell_order, explain_days, portion_adds, what_gave_way
 from planner.autoplan.model import DayBase, Program, Settings, build_program
-from planner.autoplan.relax import Relaxed, avoid_context, describe
+from planner.autoplan.relax import Relaxed
+from planner.autoplan.shortlist import shortlist
 from planner.core.edits import SetCells
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Cell, Entry, Plan
+from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Entry, Plan
 from planner.errors import PlannerError
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
-from planner.scoring.model import SKIN_NUTRIENTS, DayScore
+from planner.scoring.model import DayScore
 
 DEFAULT_TIME_LIMIT = 10.0
 # Stop within 3 % of the best bound: a day is ~100 points, so within ~3 points, about
@@ -114,94 +116,6 @@ def empty_cells(plan: Plan, week: int) -> list[Cell]:
 
 
 # -- the shortlist -------------------------------------------------------------------------
-# How many candidates of each role the program sees (the best by value, with seeded
-# noise); curated foods, own foods, pantry and liked foods always. A program over every
-# candidate takes minutes (issue #15's prototype); a shortlist of ~170 solves a day in
-# a few tenths of a second.
-QUOTA: dict[str, int] = {
-    "main": 13, "veg": 17, "fruit": 11, "legume": 7, "grain": 6, "soup": 4, "dish": 4,
-    "nuts": 6, "topping": 4, "breakfast": 6, "pancake": 2, "cereal": 3, "bread": 4,
-    "dairy_ferment": 6,
-    "egg": 2, "cheese": 2, "juice": 2, "milk": 2, "hot_drink": 4, "water": 1, "snack": 4,
-    "raw_veg": 7, "veg_raw_side": 4, "dried_fruit": 3, "ferment_side": 3, "miso": 2,
-    "seasoning": 4, "oil": 1, "tea_powder": 1, "treat": 3, "soda": 2, "alcohol": 2,
-    "fast_food": 3,
-}  # fmt: skip
-
-
-def _values(evaluator: Evaluator, candidates: Sequence[Candidate]) -> np.ndarray:
-    """A candidate's worth on its own: its best portion's share of each part's target,
-    in points, per 500 kcal-ish of room it takes."""
-    cfg = evaluator.config
-    parts = cfg.parts
-    anti = parts["anti_inflammatory"]
-    weights = np.zeros(len(SUM_KEYS))
-    weights[S["live"]] = cfg.points["probiotic"] / parts["probiotic"]["target_g"]
-    weights[S["prebiotic"]] = cfg.points["prebiotic"] / parts["prebiotic"]["target_g"]
-    weights[S["fiber"]] = cfg.points["fiber"] / evaluator.fiber_target
-    weights[S["polyphenol"]] = anti["polyphenol_points"] / anti["polyphenol_target_g"]
-    weights[S["tea"]] = anti["tea_points"] / anti["tea_target_cups"]
-    weights[S["spice"]] = anti["spice_points"] / anti["spice_target_g"]
-    weights[S["epa_dha"]] = anti["epa_dha_points"] / anti["epa_dha_target_g"]
-    weights[S["ala"]] = weights[S["epa_dha"]] * anti["ala_conversion"]
-    dvs = np.array([cfg.daily_values[k] for k in SKIN_NUTRIENTS])
-    values = np.zeros(len(candidates))
-    for i, cand in enumerate(candidates):
-        best = -np.inf
-        for p, portion in enumerate(cand.portions):
-            v = float(np.minimum(cand.sums[p] * weights, 6.0).sum())
-            v += 2.0 * sum(1 for _code, g in cand.species[p] if g >= parts["plants"]["min_g"])
-            v += 0.5 * float(np.minimum(cand.skin[p] / dvs, 1.0).sum())
-            v -= 0.05 * float(cand.sums[p, S["added_sugars_g"]])
-            best = max(best, v / (0.5 + max(portion.kcal, 0.0) / 500.0))
-        values[i] = best
-    return values
-
-
-def shortlist(
-    evaluator: Evaluator,
-    candidates: Sequence[Candidate],
-    settings: Settings,
-    rng: np.random.Generator,
-    keep_ids: frozenset[str] = frozenset(),
-) -> list[Candidate]:
-    values = _values(evaluator, candidates) * rng.uniform(0.75, 1.25, len(candidates))
-    always = settings.pantry | settings.liked | keep_ids
-    chosen: dict[int, None] = {}
-    by_role: dict[str, list[int]] = {}
-    for i, cand in enumerate(candidates):
-        if cand.origin != "sr28" or cand.food_ids & always:
-            chosen[i] = None
-        else:
-            by_role.setdefault(cand.role, []).append(i)
-    seen_names: set[str] = set()
-    for role, members in by_role.items():
-        members.sort(key=lambda i: -values[i])
-        taken = 0
-        for i in members:
-            if taken >= QUOTA.get(role, 4):
-                break
-            # Near twins ("Beef, chuck, ... braised" and "... roasted") crowd out variety.
-            stem = ",".join(candidates[i].name.casefold().split(",")[:2])
-            if stem in seen_names:
-                continue
-            seen_names.add(stem)
-            chosen[i] = None
-            taken += 1
-    # Enough different species for the week's plants, with room to choose.
-    species = {code for i in chosen for held in candidates[i].species for code, _g in held}
-    want = max(2 * settings.plants_per_week, 40)
-    if len(species) < want:
-        for i in np.argsort(-values).tolist():
-            new = {code for held in candidates[i].species for code, _g in held} - species
-            if new and i not in chosen:
-                chosen[i] = None
-                species |= new
-                if len(species) >= want:
-                    break
-    return [candidates[i] for i in sorted(chosen)]
-
-
 # -- the run -------------------------------------------------------------------------------
 def _bases(
     evaluator: Evaluator, plan: Plan, days: Sequence[int], open_cells: set[Cell]
@@ -474,21 +388,21 @@ def autoplan(
                 cand.role,
                 portion.grams,
                 portion.kcal,
-                _adds(evaluator, cand, p),
+                portion_adds(evaluator, cand, p),
             )
         )
-    edit = SetCells({cell: new_cells[cell] for cell in sorted(cells, key=_cell_order)}, label=label)
+    edit = SetCells({cell: new_cells[cell] for cell in sorted(cells, key=cell_order)}, label=label)
     filled = plan.copy()
     edit.apply(filled)
     scored = evaluator.evaluate(filled, days=week_days, tips=False)
     day_scores = tuple(d for d in scored.days if d.day in days)
-    relaxed = _relaxed(programs, solutions, settings, prefs_avoid, scored, week, days)
+    relaxed = what_gave_way(programs, solutions, settings, prefs_avoid, scored, week, days)
     estimate = {
         d: float(sum(values[c] * k for c, k in prog.score_cols[d]))
         for prog, values in zip(programs, solutions, strict=True)
         for d in prog.score_cols
     }
-    explanations = _explain(plan, day_scores, chosen)
+    explanations = explain_days(plan, day_scores, chosen)
     return AutoplanResult(
         edit=edit,
         days=day_scores,
@@ -501,76 +415,3 @@ def autoplan(
         shortlisted=len(short),
         model_estimate=estimate,
     )
-
-
-def _cell_order(cell: Cell) -> tuple[int, int]:
-    return cell[0], MEALS.index(cell[1])
-
-
-def _adds(evaluator: Evaluator, cand: Candidate, p: int) -> str:
-    """What a portion adds, in the score's words: "7 g fiber, live cultures, a plant"."""
-    v = cand.sums[p]
-    bits = []
-    if v[S["live"]] > 0:
-        bits.append("live cultures")
-    if v[S["prebiotic"]] >= 0.5:
-        bits.append(f"{v[S['prebiotic']]:.1f} g prebiotic")
-    if v[S["fiber"]] >= 1:
-        bits.append(f"{v[S['fiber']]:.0f} g fiber")
-    if v[S["epa_dha"]] + 0.1 * v[S["ala"]] >= 0.05:
-        bits.append("omega-3")
-    if v[S["polyphenol"]] > 0:
-        bits.append("polyphenols")
-    if v[S["tea"]] > 0:
-        bits.append("tea")
-    if v[S["spice"]] > 0:
-        bits.append("spice")
-    plants = sum(1 for _c, g in cand.species[p] if g >= evaluator.config.parts["plants"]["min_g"])
-    if plants:
-        bits.append("a plant" if plants == 1 else f"{plants} plants")
-    if not bits:
-        bits.append(f"{cand.portions[p].kcal:.0f} kcal")
-    return ", ".join(bits)
-
-
-def _explain(plan: Plan, days: Sequence[DayScore], chosen: Sequence[Chosen]) -> dict[int, str]:
-    text: dict[int, str] = {}
-    for score in days:
-        lines = [f"{score.date:%a %d %b}: {score.why}"]
-        for meal in MEALS:
-            mine = [c for c in chosen if c.day == score.day and c.meal == meal]
-            if mine:
-                dishes = "; ".join(f"{c.name} ({c.grams:.0f} g): {c.adds}" for c in mine)
-                lines.append(f"  {MEAL_LABELS[meal]}: {dishes}")
-        text[score.day] = "\n".join(lines)
-    return text
-
-
-def _relaxed(programs, solutions, settings, avoid, scored, week, days) -> list[Relaxed]:
-    """What gave way, measured on the real plan, not on the program's slacks alone."""
-    slacks = {
-        key: [(values[c], tag) for c, tag in prog.slacks.get(key, [])]
-        for key in ("plants", "live_days", "dishes", "energy")
-        for prog, values in zip(programs, solutions, strict=True)
-    }
-    context = avoid_context(avoid, len(settings.disliked))
-    found: list[Relaxed] = []
-    week_score = scored.weeks[week]
-    if len(week_score.plants) < settings.plants_per_week:
-        found.append(describe("plants", settings.plants_per_week, len(week_score.plants),
-                              context))  # fmt: skip
-    live = sum(1 for d in week_score.days if d.planned and d.servings.get("probiotic", 0) > 0)
-    if live < settings.live_culture_days:
-        found.append(describe("live_days", settings.live_culture_days, live, context))
-    short_meals = sorted(
-        {tag for value, tag in slacks.get("dishes", []) if value > 0.5}, key=_cell_order
-    )
-    if short_meals:
-        where = ", ".join(f"{MEAL_LABELS[m].lower()} on day {d + 1}" for d, m in short_meals[:4])
-        found.append(describe("dishes", 0, 0, context, where))
-    off = [d for d in scored.days if d.day in days and not
-           settings.energy_min - 1 <= d.energy_kcal <= settings.energy_max + 1]  # fmt: skip
-    if off:
-        where = ", ".join(f"day {d.day + 1} ({d.energy_kcal:.0f} kcal)" for d in off[:4])
-        found.append(describe("energy", 0, 0, context, where))
-    return found
