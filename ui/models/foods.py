@@ -15,7 +15,7 @@ from planner.core.foods import (
     CULTURE_NOTES,
     TAGS,
     Food,
-    match_rank,
+    ranker,
     spaced_name,
 )
 from ui.guard import guarded
@@ -148,7 +148,8 @@ class FoodListModel(FoodSourceModel):
         if self._spaced is None:
             self._spaced = [spaced_name(key) for key in keys]
         spaced = self._spaced
-        rows.sort(key=lambda n: match_rank(spaced[n], words))
+        rank = ranker(words)
+        rows.sort(key=lambda n: rank(spaced[n]))
         return [self._all[n] for n in rows]
 
     def set_avoid_tags(self, tags: frozenset[str]) -> None:
