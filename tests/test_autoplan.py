@@ -362,3 +362,22 @@ def test_the_first_days_leave_live_cultures_for_the_last(catalog, evaluator, set
     result.edit.apply(filled)
     assert result.relaxed == ()
     check_week(catalog, plan, filled, result, settings)
+
+
+def test_the_command_never_writes_over_its_input_nor_a_file_of_another_kind(tmp_path, capsys):
+    """gutskin autoplan keeps the exports' output rules (planner.cli.common.refuse_output):
+    not over the plan it reads, not over a CSV without --force; an earlier plan is fine."""
+    from planner.cli.commands import main
+    from planner.storage.planfile import save_plan
+
+    source = tmp_path / "week.gutplan"
+    save_plan(Plan(), source)
+    before = source.read_bytes()
+    assert main(["autoplan", str(source), "-o", str(source)]) == 2
+    assert "is the file being read" in capsys.readouterr().err
+    other = tmp_path / "week.csv"
+    other.write_text("day,meal,food,servings\n")
+    assert main(["autoplan", str(source), "-o", str(other)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert source.read_bytes() == before
+    assert other.read_text() == "day,meal,food,servings\n"

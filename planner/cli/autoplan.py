@@ -8,13 +8,19 @@ are filled (meals holding food stay as they are); ``--replace`` refills every me
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
+from planner.cli.common import (
+    is_stdout,
+    json_text,
+    load_catalog,
+    refuse_output,
+    say,
+    write_stdout,
+)
 from planner.errors import PlannerError
 
 _RANGE = re.compile(r"^\s*(\d{3,4})\s*-\s*(\d{3,4})\s*$")
@@ -126,17 +132,17 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     from planner.scoring.model import Preferences
     from planner.storage.planfile import dumps, load_plan, save_plan
 
-    if args.json and _is_stdout(args.output):
+    if args.json and is_stdout(args.output):
         raise PlannerError("--json prints the result: write the plan to a file with -o FILE.")
     if not 0.5 <= args.time_limit <= 600:
         raise PlannerError("--time-limit must be 0.5 to 600 seconds.")
-    _refuse_output(args.output, args.plan, args.force)
+    refuse_output(args.output, args.plan, args.force, _looks_like_plan)
     settings = settings_from_args(args)
     plan = load_plan(args.plan)
     if not 1 <= args.week <= plan.weeks:
         raise PlannerError(f"--week must be 1 to {plan.weeks}.")
     week = args.week - 1
-    catalog = _catalog()
+    catalog = load_catalog()
     unknown = sorted(f for f in args.dislike | args.like | args.pantry if f not in catalog)
     if unknown:
         raise PlannerError(f"No food has the id {', '.join(unknown[:5])}.")
@@ -158,87 +164,33 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         label="Fill week",
     )
     result.edit.apply(plan)
-    if _is_stdout(args.output):
-        _write_stdout(dumps(plan))
+    if is_stdout(args.output):
+        write_stdout(dumps(plan))
     else:
         save_plan(plan, args.output)
     if args.json:
-        print(json.dumps(result_json(plan, result, catalog), indent=1, allow_nan=False))
+        print(json_text(result_json(plan, result, catalog)))
         return 0
-    out = sys.stderr if _is_stdout(args.output) else sys.stdout
+    out = sys.stderr if is_stdout(args.output) else sys.stdout
     average = "no day filled" if result.average is None else f"average {result.average:.0f}"
-    _say(
+    say(
         f"Filled {len(cells)} meals of week {args.week} in {result.seconds:.1f} s ({average}; "
         f"scores by the app's evaluator, the plan chosen on a linear approximation).",
         file=out,
     )
     for relaxed in result.relaxed:
-        _say(f"Relaxed: {relaxed.sentence}", file=out)
+        say(f"Relaxed: {relaxed.sentence}", file=out)
     for day in sorted(result.explanations):
         for line in result.explanations[day].splitlines():
-            _say(line, file=out)
-    if not _is_stdout(args.output):
-        _say(f"Wrote {args.output}.", file=out)
+            say(line, file=out)
+    if not is_stdout(args.output):
+        say(f"Wrote {args.output}.", file=out)
     return 0
 
 
-# The command's own small helpers (commands.py imports this module: no import back).
-STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def _say(text: str, file: Any = None) -> None:
-    """One line, control characters from food names shown as escapes."""
-    print(_UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}", text), file=file or sys.stdout)
-
-
-def _is_stdout(path: Path) -> bool:
-    return str(path) in STDOUT_NAMES
-
-
-def _write_stdout(data: bytes) -> None:
-    sys.stdout.flush()
-    stream = getattr(sys.stdout, "buffer", None)
-    if stream is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        stream.write(data)
-        stream.flush()
-
-
-def _refuse_output(output: Path, source: Path, force: bool) -> None:
-    """Never over the plan being read; over another existing file only with --force,
-    unless it is a plan file (JSON) already."""
-    if _is_stdout(output):
-        return
-    try:
-        same = output.exists() and source.exists() and os.path.samefile(output, source)
-    except OSError:
-        same = False
-    if same:
-        raise PlannerError(f"{output} is the file being read; choose another output file.")
-    if force or not output.is_file():
-        return
-    try:
-        with open(output, "rb") as handle:
-            head = handle.read(64).lstrip()
-    except OSError:
-        return
-    if head and not head.startswith(b"{"):
-        raise PlannerError(f"{output} already exists and is not a plan; use --force to replace it.")
-
-
-def _catalog():  # -> Catalog, with the user's own foods
-    from planner.core.foods import Catalog
-    from planner.storage.paths import user_foods_path
-    from planner.storage.userfoods import UserFoods
-
-    try:
-        user = list(UserFoods.load(user_foods_path()))
-    except PlannerError as exc:
-        _say(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
-        user = []
-    return Catalog.load(user_foods=user)
+def _looks_like_plan(head: bytes) -> bool:
+    """An earlier plan (JSON) at the output: replaced without --force."""
+    return head.lstrip().startswith(b"{")
 
 
 def result_json(plan, result, catalog) -> dict:
