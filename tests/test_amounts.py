@@ -342,3 +342,11 @@ def test_a_version_1_templates_file_with_servings_still_reads(tmp_path):
     path.write_text(json.dumps(old), "utf-8")
     (template,) = read_templates(path)
     assert template.cell(0, "dinner") == (Entry("pizza", 1.5),)
+
+
+@pytest.mark.parametrize("unit", [[], {}, ["g"], None, 3])
+def test_a_unit_of_another_type_is_refused_with_a_message(unit):
+    with pytest.raises(PlanError, match="is not a unit"):
+        check_amount(1, unit)
+    raw = json.dumps({"v": 2, "doc": None, "items": [{"food": "oats", "unit": unit}]})
+    assert decode_payload(raw.encode()) is None

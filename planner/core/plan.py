@@ -68,8 +68,13 @@ def max_amount(unit: str) -> float:
     return MAX_MEASURES
 
 
+_UNITS = frozenset({UNIT_SERVING, UNIT_GRAM, UNIT_OUNCE, UNIT_PORTION})
+
+
 def check_unit(unit: object) -> str:
     """A unit's name, or PlanError: a short printable name."""
+    if type(unit) is str and unit in _UNITS:  # the common case, once per entry of a file
+        return unit
     if not isinstance(unit, str) or not unit.strip():
         raise PlanError(f"{str(unit)[:20]!r} is not a unit.")
     if len(unit) > MAX_UNIT:
