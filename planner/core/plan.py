@@ -69,6 +69,8 @@ def max_amount(unit: str) -> float:
 
 
 _UNITS = frozenset({UNIT_SERVING, UNIT_GRAM, UNIT_OUNCE, UNIT_PORTION})
+_BOUNDS = {UNIT_SERVING: MAX_SERVINGS, UNIT_PORTION: MAX_SERVINGS, UNIT_GRAM: MAX_GRAMS,
+           UNIT_OUNCE: MAX_OUNCES}  # fmt: skip
 
 
 def check_unit(unit: object) -> str:
@@ -105,7 +107,13 @@ def check_entry(entry: object) -> Entry:
     given in portions, a food never is); raises PlanError."""
     if not isinstance(entry, Entry):
         raise PlanError(f"{str(entry)[:40]!r} is not a food of a meal.")
-    amount = check_amount(entry.amount, entry.unit)
+    given, unit = entry.amount, entry.unit
+    if type(given) is float and type(unit) is str:  # the common case, once per loaded entry
+        bound = _BOUNDS.get(unit)
+        # (NaN fails the comparison and takes the full check, which names it)
+        if bound is not None and 0.0 < given <= bound and entry.is_recipe == (unit == UNIT_PORTION):
+            return entry
+    amount = check_amount(given, unit)
     if entry.is_recipe != (entry.unit == UNIT_PORTION):
         raise PlanError(
             "A recipe is planned in portions."
