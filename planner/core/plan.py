@@ -57,20 +57,15 @@ def check_start(start: object) -> date:
     return start
 
 
-def max_amount(unit: str) -> float:
-    """The largest amount an entry may have in ``unit``."""
-    if unit in (UNIT_SERVING, UNIT_PORTION):
-        return MAX_SERVINGS
-    if unit == UNIT_GRAM:
-        return MAX_GRAMS
-    if unit == UNIT_OUNCE:
-        return MAX_OUNCES
-    return MAX_MEASURES
-
-
-_UNITS = frozenset({UNIT_SERVING, UNIT_GRAM, UNIT_OUNCE, UNIT_PORTION})
+# The built-in units and their bounds; a household measure's bound is MAX_MEASURES.
 _BOUNDS = {UNIT_SERVING: MAX_SERVINGS, UNIT_PORTION: MAX_SERVINGS, UNIT_GRAM: MAX_GRAMS,
            UNIT_OUNCE: MAX_OUNCES}  # fmt: skip
+_UNITS = frozenset(_BOUNDS)
+
+
+def max_amount(unit: str) -> float:
+    """The largest amount an entry may have in ``unit``."""
+    return _BOUNDS.get(unit, MAX_MEASURES)
 
 
 def check_unit(unit: object) -> str:
