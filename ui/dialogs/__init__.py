@@ -19,7 +19,7 @@ from .pantry import PantryDialog, ShoppingListDialog
 from .pdfoptions import PdfOptions, PdfOptionsDialog
 from .preferences import TAG_LABELS, Chosen, PreferencesDialog
 from .recovery import RecoveryDialog
-from .servings import ServingsDialog
+from .servings import AmountDialog, ServingsDialog
 from .unsaved import UnsavedChanges
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "PdfOptionsDialog",
     "PreferencesDialog",
     "RecoveryDialog",
+    "AmountDialog",
     "ServingsDialog",
     "ShoppingListDialog",
     "UnsavedChanges",
