@@ -245,7 +245,9 @@ def test_a_recipe_cell_shows_the_dish_its_portions_and_ingredients(window):
         assert name in tip and name in spoken
         assert weight_text(item.grams * scale, window.week_model.words.system) in tip
     garlic = next(i for i in soup.counted if i.food_id == "garlic" and i.count)
-    assert f"{count_text(garlic.count * scale)} {plural(garlic.measure, garlic.count * scale)}" in tip
+    assert (
+        f"{count_text(garlic.count * scale)} {plural(garlic.measure, garlic.count * scale)}" in tip
+    )
     assert "a dish of" in spoken
 
 

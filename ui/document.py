@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.core.edits import Batch, Edit, SetServings
+from planner.core.edits import Batch, Edit, SetAmount
 from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
 from planner.storage.planfile import limit_problem, save_plan
@@ -104,7 +104,9 @@ class EditCommand(QUndoCommand):
         self._merge_key = merge_key
         self._follows = follows
         self._servings_target: tuple[int, str, int] | None = None
-        if isinstance(edit, SetServings):
+        # Steps of the amount box merge; a change of unit (SetAmount with a unit) is a
+        # step of its own, so that Undo takes back the switch alone.
+        if isinstance(edit, SetAmount) and edit.unit is None:
             self._id = SERVINGS_COMMAND_ID
             self._servings_target = (edit.day, edit.meal, edit.index)
         else:

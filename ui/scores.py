@@ -156,8 +156,8 @@ class ScoreKeeper(QObject):
         from planner.recipes.resolve import PlanResolver
 
         self.recipe_book = book
-        self.resolver = FoodResolver(self._catalog) if book is None else PlanResolver(
-            self._catalog, book
+        self.resolver = (
+            FoodResolver(self._catalog) if book is None else PlanResolver(self._catalog, book)
         )
         self._new_evaluator()
 
@@ -202,7 +202,12 @@ class ScoreKeeper(QObject):
         self.rescore_all()
 
     def _rescore(self) -> None:
-        if self._evaluator is None or not self._stale:
+        if self._evaluator is None:
+            return
+        # Scoring now covers what a pending timer would score (the book, loaded when the
+        # scores became ready, asks for every day again): it is not pending any more.
+        self._timer.stop()
+        if not self._stale:
             return
         began = time.perf_counter()
         plan = self._doc.plan

@@ -29,9 +29,39 @@ UNKNOWN_RECIPE = "unknown recipe"
 # Household measures that take an "s" when there are several ("2 cloves"); abbreviations
 # ("tbsp", "oz") and sizes ("medium") do not, so only these nouns are made plural.
 _COUNTABLE = frozenset(
-    "bar bottle can clove container cup egg fillet floret head leaf link loaf muffin "
-    "package packet patty piece pod portion scoop serving slice spear sprig stalk stick "
-    "strip tablespoon teaspoon wedge".split()
+    [
+        "bar",
+        "bottle",
+        "can",
+        "clove",
+        "container",
+        "cup",
+        "egg",
+        "fillet",
+        "floret",
+        "head",
+        "leaf",
+        "link",
+        "loaf",
+        "muffin",
+        "package",
+        "packet",
+        "patty",
+        "piece",
+        "pod",
+        "portion",
+        "scoop",
+        "serving",
+        "slice",
+        "spear",
+        "sprig",
+        "stalk",
+        "stick",
+        "strip",
+        "tablespoon",
+        "teaspoon",
+        "wedge",
+    ]
 )
 # Fractions a cook writes: "½ cup", "1 ¼ cups".
 _FRACTIONS = ((0.25, "¼"), (1 / 3, "⅓"), (0.5, "½"), (2 / 3, "⅔"), (0.75, "¾"))
@@ -53,9 +83,9 @@ def count_text(value: float) -> str:
 
 
 def plural(unit: str, count: float) -> str:
-    """"cup" -> "cups" for more than one; "cup, chopped" -> "cups, chopped"; units that
+    """ "cup" -> "cups" for more than one; "cup, chopped" -> "cups, chopped"; units that
     are not countable nouns stay as written."""
-    if abs(count - 1) < 1e-9:
+    if count <= 1 + 1e-9:  # "½ cup", "1 cup"
         return unit
     head, sep, tail = unit.partition(",")
     words = head.split(" ")
@@ -68,8 +98,18 @@ def weight_text(grams: float, system: str) -> str:
     """A weight in the setting's unit: "150 g", "2.5 g"; "5.3 oz", "0.35 oz"."""
     if system == US:
         ounces = grams / GRAMS_PER_OUNCE
-        return f"{round(ounces, 1 if ounces >= 1 else 2):g} oz"
-    return f"{round(grams) if grams >= 10 else round(grams, 1):g} g"
+        if 0 < ounces < 0.005:
+            return "<0.01 oz"  # a pinch is not nothing
+        return f"{_rounded(ounces, 1 if ounces >= 1 else 2)} oz"
+    if 0 < grams < 0.05:
+        return "<0.1 g"
+    return f"{_rounded(grams, 0 if grams >= 10 else 1)} g"
+
+
+def _rounded(value: float, places: int) -> str:
+    """``value`` to ``places`` decimals, thousands grouped, no trailing zeros: "1,033"."""
+    text = f"{value:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class EntryWords:
@@ -129,8 +169,8 @@ class EntryWords:
         return f"{self.name(entry)} {self.amount(entry)}"
 
     def ingredients(self, entry: Entry) -> list[str]:
-        """A recipe entry's ingredient lines scaled to its portions ("2 cloves garlic
-        (6 g)", "200 g Lentils, cooked", notes as written); [] for a food or an unknown
+        """A recipe entry's ingredient lines scaled to its portions ("Garlic: 2 cloves
+        (6 g)", "Lentils, cooked: 200 g", notes as written); [] for a food or an unknown
         recipe."""
         recipe = self.recipe(entry)
         if recipe is None or entry.unit != UNIT_PORTION:
@@ -144,22 +184,24 @@ class EntryWords:
         if item.food_id is not None:
             name = self.catalog.name_of(item.food_id)
         else:
-            inner = None if self.book is None or item.recipe_id is None else self.book.get(
-                item.recipe_id
+            inner = (
+                None
+                if self.book is None or item.recipe_id is None
+                else self.book.get(item.recipe_id)
             )
             name = inner.name if inner is not None else UNKNOWN_RECIPE
         weight = weight_text(item.grams * scale, self.system)
         if item.measure and item.count and item.measure not in (UNIT_GRAM, UNIT_OUNCE):
             count = item.count * scale
-            return f"{count_text(count)} {plural(item.measure, count)} {name} ({weight})"
-        return f"{weight} {name}"
+            return f"{name}: {count_text(count)} {plural(item.measure, count)} ({weight})"
+        return f"{name}: {weight}"
 
     def description(self, entry: Entry) -> str:
         """The entry's line, and for a recipe its ingredients for those portions, one a
         line: the cell's tooltip and what a screen reader says."""
         if self.is_unknown_recipe(entry):
             return (
-                f"{UNKNOWN_RECIPE.capitalize()} ({entry.recipe_id}) {self.amount(entry)}: "
+                f"{UNKNOWN_RECIPE} {self.amount(entry)} ({entry.recipe_id}): "
                 "not in your recipes, kept in the plan as it is"
             )
         items = self.ingredients(entry)

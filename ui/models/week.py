@@ -10,15 +10,15 @@ from PySide6.QtGui import QFont
 
 from planner.core.drop import Carried, CarriedFood, drop_edit
 from planner.core.foods import Catalog
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, UNIT_PORTION, Entry
 from planner.errors import PlanError
 from planner.scoring.model import DayScore
 from ui.document import PlanDocument
 from ui.guard import guarded
 
-from .amounts import EntryWords
+from .amounts import EntryWords, number_text
 from .foods import literal_tip
-from .mime import MIME_TYPE, decode_foods, encode_foods, entries_text
+from .mime import MIME_TYPE, decode_foods, encode_foods
 from .roles import ENTRIES_ROLE, SCORE_ROLE, Index
 
 SCORE_ROW = len(MEALS)
@@ -27,13 +27,14 @@ FOOD, RECIPE, UNKNOWN_RECIPE = "food", "recipe", "unknown recipe"
 
 class CellLine(NamedTuple):
     """One entry of a cell as the delegate paints it: name, amount ("x1.5", "150 g",
-    "×2 portions"), the food's main category (None for a dish) and what it is (FOOD,
-    RECIPE or UNKNOWN_RECIPE)."""
+    "×2 portions"), the food's main category (None for a dish), what it is (FOOD, RECIPE
+    or UNKNOWN_RECIPE) and a shorter amount for a narrow cell ("×2"; "" if none)."""
 
     name: str
     amount: str
     category: str | None
     kind: str = FOOD
+    short: str = ""
 
 
 class WeekModel(QAbstractTableModel):
@@ -196,7 +197,8 @@ class WeekModel(QAbstractTableModel):
         amount = words.amount(entry)
         if entry.is_recipe:
             kind = UNKNOWN_RECIPE if words.is_unknown_recipe(entry) else RECIPE
-            return CellLine(words.name(entry), amount, None, kind)
+            short = f"×{number_text(entry.amount)}" if entry.unit == UNIT_PORTION else ""
+            return CellLine(words.name(entry), amount, None, kind, short)
         food = self._catalog.get(entry.food_id)
         name = food.name if food else self._catalog.name_of(entry.food_id)
         return CellLine(name, amount, food.primary_category() if food else None)
@@ -281,10 +283,11 @@ class WeekModel(QAbstractTableModel):
             if indices is None
             else [i for i in indices if 0 <= i < len(entries)]
         )
-        items = [CarriedFood(entries[i].food_id, entries[i].servings, (day, meal, i)) for i in rows]
-        text = "\n".join(
-            f"{self._catalog.name_of(it.food_id)} x{format_servings(it.servings)}" for it in items
-        )
+        items = [
+            CarriedFood(entries[i].food_id, entries[i].amount, entries[i].unit, (day, meal, i))
+            for i in rows
+        ]
+        text = "\n".join(self.words.line(entries[i]) for i in rows)
         return encode_foods(items, self._doc.token, text, cut=cut)
 
     def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
@@ -297,9 +300,11 @@ class WeekModel(QAbstractTableModel):
         for day, meal in cells:
             entries = self._doc.plan.cell(day, meal)
             items += [
-                CarriedFood(e.food_id, e.servings, (day, meal, i)) for i, e in enumerate(entries)
+                CarriedFood(e.food_id, e.amount, e.unit, (day, meal, i))
+                for i, e in enumerate(entries)
             ]
-        text = entries_text(self._catalog, self._doc.plan, cells)
+        plan = self._doc.plan
+        text = "\n".join(self.words.line(e) for day, meal in cells for e in plan.cell(day, meal))
         return encode_foods(items, self._doc.token, text)
 
     def _target(self, row: int, column: int, parent: Index) -> tuple[int, str] | None:

@@ -80,9 +80,13 @@ class AmountEditor(QObject):
         self.spin.setAccessibleName("Amount")
         self.combo = QComboBox(parent)
         self.combo.setAccessibleName("Unit of the amount")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.combo.setMaximumWidth(220)  # a long measure's name ("cup, chopped or diced")
+        # A steady width, so that the bar does not jump as the selection moves; the list
+        # that drops down is as wide as its longest unit ("cup, chopped or diced").
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(12)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.spin)
@@ -114,6 +118,8 @@ class AmountEditor(QObject):
                     self.combo.setItemData(
                         self.combo.count() - 1, choice.label, Qt.ItemDataRole.ToolTipRole
                     )
+                view = self.combo.view()
+                view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
             self._unit = unit
             self.combo.setCurrentIndex(max(0, self.combo.findData(unit)))
             self._fit_spin(unit)
@@ -179,4 +185,3 @@ class AmountEditor(QObject):
         unit = self.combo.itemData(index)
         if isinstance(unit, str):
             self.unitChosen.emit(unit)
-

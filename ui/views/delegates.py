@@ -28,11 +28,12 @@ PAD = 6
 
 
 def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
-    """The name, or where it does not fit its head ("Salmon" for "Salmon, cooked"), and
-    only then an elided one: a narrow cell stays readable. Tooltips give the full name."""
+    """The name, or where it does not fit its head ("Salmon" for "Salmon, cooked", "Lentil
+    soup" for "Lentil soup with garlic"), and only then an elided one: a narrow cell stays
+    readable. Tooltips give the full name."""
     if fm.horizontalAdvance(name) <= width:
         return name
-    heads = [name.split(" (")[0], name.split(",")[0]]
+    heads = [name.split(" (")[0], name.split(",")[0], name.split(" with ")[0]]
     head = min(heads, key=len)
     for short in heads:
         if short and fm.horizontalAdvance(short) <= width:
@@ -210,6 +211,12 @@ class CellDelegate(QStyledItemDelegate):
                 painter.setBrush(chip)
                 painter.drawRoundedRect(row.adjusted(0, 0, -1, -1), 3, 3)
             self._paint_mark(painter, row, line, line_item, text)
+            # "×2 portions" gives way to "×2" where the dish's name (or its head) would
+            # not fit beside it (the tooltip says it in full).
+            if line_item.short:
+                room = row.width() - fm.horizontalAdvance(amount) - 17
+                if fit_name(fm, name, room).endswith("…"):
+                    amount = line_item.short
             amount_w = fm.horizontalAdvance(amount) + 4
             painter.setPen(dim)
             painter.drawText(
@@ -241,9 +248,7 @@ class CellDelegate(QStyledItemDelegate):
             )
 
     @staticmethod
-    def _paint_mark(
-        painter: QPainter, row: QRect, line: int, item: CellLine, text: QColor
-    ) -> None:
+    def _paint_mark(painter: QPainter, row: QRect, line: int, item: CellLine, text: QColor) -> None:
         """The mark left of a name: the food's category bar; for a dish, a small bowl in
         the text colour (a dish has many categories, so none is its colour); for a dish
         the book does not know, the bowl's outline only."""
@@ -255,14 +260,18 @@ class CellDelegate(QStyledItemDelegate):
         size = 8
         # The circle's centre sits a little above the line's middle, so that the bowl (its
         # lower half) is centred on the line.
-        bowl = QRect(row.left() + 1, row.top() + line // 2 - size // 2 - size // 4, size, size)
+        bowl = QRect(row.left(), row.top() + line // 2 - size // 2 - size // 4, size, size)
         if item.kind == RECIPE:
             painter.setBrush(text)
         else:
             painter.setPen(QPen(text, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-        # The lower half of a circle, flat side up: a bowl seen from the side.
+        # The lower half of a circle, flat side up, under a rim: a bowl seen from the side.
         painter.drawChord(bowl, 180 * 16, 180 * 16)
+        rim = bowl.center().y() - 1
+        painter.setPen(QPen(text, 1))
+        painter.drawLine(bowl.left() - 1, rim, bowl.right() + 1, rim)
+        painter.drawLine(bowl.center().x() - 1, rim - 2, bowl.center().x() + 1, rim - 2)
 
     def _paint_score(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         score = index.data(SCORE_ROLE)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
 from planner.core.amounts import UnitChoice, units_of
-from planner.core.measures import sr28_measures
 from planner.core.edits import AddFood, RemoveEntry, SetAmount
+from planner.core.measures import sr28_measures
 from planner.core.plan import (
     MEAL_LABELS,
     UNIT_GRAM,
@@ -182,9 +182,9 @@ class EditController(Controller):
     def servings_changed(self, value: float) -> None:
         """The amount box's number changed: the amount in the entry's unit."""
         current = self.current()
-        if current is not None and abs(current.amount - value) > 1e-9:
-            if not self.set_amount(value):
-                self.show_entry()  # refused: the box shows the plan again
+        changed = current is not None and abs(current.amount - value) > 1e-9
+        if changed and not self.set_amount(value):
+            self.show_entry()  # refused: the box shows the plan again
 
     def unit_chosen(self, unit: str) -> None:
         """The amount box's unit changed: one edit to the same weight in the new unit."""

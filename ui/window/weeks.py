@@ -164,7 +164,10 @@ class WeekController(Controller):
         plan, catalog = self._doc.plan, self._window.catalog
         when = plan.date_of(day)
         heading = f"{when:%A} {when.day} {when:%B}"
-        everyday = {key: day_amount(plan, catalog, day, key) for key, _label, _unit in EVERYDAY}
+        resolver = self._scores.resolver  # dishes count by their ingredients
+        everyday = {
+            key: day_amount(plan, catalog, day, key, resolver) for key, _label, _unit in EVERYDAY
+        }
         panel.show_day(self._scores.day_scores.get(day), heading, everyday)
         if self._scores.is_ready:
             panel.show_suggestions(self._scores.suggest(day))
