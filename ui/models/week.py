@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
@@ -20,6 +20,9 @@ from .amounts import EntryWords, number_text
 from .foods import literal_tip
 from .mime import MIME_TYPE, decode_foods, encode_foods
 from .roles import ENTRIES_ROLE, SCORE_ROLE, Index
+
+if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
 
 SCORE_ROW = len(MEALS)
 FOOD, RECIPE, UNKNOWN_RECIPE = "food", "recipe", "unknown recipe"
@@ -113,9 +116,9 @@ class WeekModel(QAbstractTableModel):
         self._views.clear()
         self.dataChanged.emit(self.index(0, 0), self.index(SCORE_ROW - 1, DAYS_PER_WEEK - 1))
 
-    def set_recipe_book(self, book: object) -> None:
+    def set_recipe_book(self, book: RecipeBook | None) -> None:
         """The recipes changed (or were loaded): dish names and ingredients follow."""
-        self.words.set_book(book)  # type: ignore[arg-type]
+        self.words.set_book(book)
         self.set_catalog_changed()
 
     def set_unit_system(self, system: str) -> None:

@@ -92,9 +92,6 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
         self._background = background
-        # The recipe book (starter and own recipes): loaded once the scores are ready, when
-        # the SR28 foods its ingredients name are loaded too (see load_recipe_book).
-        self.recipe_book: RecipeBook | None = None
         words = EntryWords(catalog, None, settings.unit_system)
         self.week_model = WeekModel(self.document, catalog, self, words)
         self._build_widgets()
@@ -269,6 +266,12 @@ class MainWindow(QMainWindow):
         self.weeks.show_selected_day()
 
     # -- recipes and units --------------------------------------------------------------------
+    @property
+    def recipe_book(self) -> RecipeBook | None:
+        """The recipe book dishes are named and scored by; None until it is loaded, once
+        the scores are ready (the SR28 foods its ingredients name are loaded by then)."""
+        return self.scores.recipe_book
+
     def load_recipe_book(self) -> None:
         """Read the starter recipes and the user's own (once); a damaged file of own
         recipes is moved aside and said so, and the starter recipes still load."""
@@ -288,9 +291,9 @@ class MainWindow(QMainWindow):
         self.set_recipe_book(book)
 
     def set_recipe_book(self, book: RecipeBook | None) -> None:
-        """Use ``book`` for dish names, their ingredients and their scores (the book was
-        loaded, or a recipe in it changed)."""
-        self.recipe_book = book
+        """Use ``book`` for dish names, their ingredients and their scores. Call it when the
+        book is loaded or replaced, and after a recipe in it changed (names, ingredients
+        and scores follow)."""
         self.week_model.set_recipe_book(book)
         self.scores.set_recipe_book(book)
         self.editing.show_entry()
