@@ -292,6 +292,12 @@ def test_a_dish_scores_as_its_ingredients_and_follows_the_book(make_window):
     dish, by_hand = score_of(window, 0), score_of(window, 1)
     assert dish is not None and dish > 0
     assert dish == pytest.approx(by_hand, abs=0.5)
+    # The day panel's energy counts the dish's ingredients too.
+    window.grid.set_current(0, "dinner")
+    energy = window.day_panel.everyday["energy_kcal"].text()
+    window.grid.set_current(1, "dinner")
+    assert energy == window.day_panel.everyday["energy_kcal"].text()
+    assert energy not in ("–", "unknown") and "kcal" in energy
     # A book without the dish: the day is no longer scored by it.
     from planner.recipes.book import RecipeBook
 
@@ -303,3 +309,49 @@ def test_a_dish_scores_as_its_ingredients_and_follows_the_book(make_window):
     window.set_recipe_book(book)
     window.scores.flush()
     assert score_of(window, 0) == pytest.approx(dish)
+
+
+def test_the_default_follows_the_locale_until_chosen(tmp_path):
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    try:
+        for language, country, expected in (
+            (QLocale.Language.English, QLocale.Country.UnitedStates, US),
+            (QLocale.Language.German, QLocale.Country.Germany, METRIC),
+            (QLocale.Language.English, QLocale.Country.UnitedKingdom, METRIC),
+        ):
+            QLocale.setDefault(QLocale(language, country))
+            assert Settings(tmp_path / f"{country.name}.ini").unit_system == expected
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        chosen = Settings(tmp_path / "chosen.ini")
+        chosen.unit_system = METRIC
+        assert chosen.unit_system == METRIC
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_a_dish_is_painted_with_a_mark_of_its_own(window):
+    from PySide6.QtGui import QColor
+
+    from ui.theme import category_color
+
+    window.resize(1200, 800)
+    window.document.apply(AddFood(0, "dinner", f"recipe:{SOUP}", 1))
+    window.document.apply(AddFood(1, "dinner", "kefir"))
+    window.grid.set_current(3, "snacks")  # neither cell selected or current
+    view = window.grid
+
+    def mark_colours(day: int) -> set[str]:
+        rect = view.visualRect(window.week_model.index_of(day, "dinner"))
+        image = view.viewport().grab().toImage()
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(rect.left() + 4, rect.left() + 13)
+            for y in range(rect.top() + 3, rect.top() + 20)
+        }
+
+    text = view.palette().color(view.palette().ColorRole.Text).name()
+    kefir = QColor(category_color(window.catalog.get("kefir").primary_category())).name()
+    assert text in mark_colours(0) and kefir not in mark_colours(0)
+    assert kefir in mark_colours(1) and text not in mark_colours(1)

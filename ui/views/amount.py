@@ -23,6 +23,7 @@ from planner.core.plan import (
     UNIT_SERVING,
     max_amount,
 )
+from ui.models.foods import literal_tip
 from ui.settings import METRIC, US
 
 # The smallest amount the box offers: a pinch of a spice in servings is still more than 0.
@@ -115,8 +116,12 @@ class AmountEditor(QObject):
                 self.combo.clear()
                 for choice in found:
                     self.combo.addItem(choice.label, choice.unit)
+                    # An own food's serving is the user's text: a tooltip shows it as
+                    # written, never as HTML.
                     self.combo.setItemData(
-                        self.combo.count() - 1, choice.label, Qt.ItemDataRole.ToolTipRole
+                        self.combo.count() - 1,
+                        literal_tip(choice.label),
+                        Qt.ItemDataRole.ToolTipRole,
                     )
                 view = self.combo.view()
                 view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
