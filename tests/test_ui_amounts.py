@@ -355,3 +355,21 @@ def test_a_dish_is_painted_with_a_mark_of_its_own(window):
     kefir = QColor(category_color(window.catalog.get("kefir").primary_category())).name()
     assert text in mark_colours(0) and kefir not in mark_colours(0)
     assert kefir in mark_colours(1) and text not in mark_colours(1)
+
+
+def test_the_day_panels_suggestions_weigh_a_serving_in_the_chosen_unit(window, qtbot):
+    window.grid.set_current(1, "breakfast")
+    assert window.add_food("oats")
+    suggestions = window.day_panel.suggestions
+    for system, unit in ((METRIC, " g)"), (US, " oz)")):
+        window.set_unit_system(system)
+        qtbot.waitUntil(lambda: suggestions.rowCount() > 0, timeout=3000)
+        first = suggestions.suggestion(0)
+        assert first is not None
+        text = suggestions.index(0).data()
+        assert text.endswith(unit), text
+        one = Entry(first.food_id)
+        if one.is_recipe:
+            one = Entry(first.food_id, 1.0, "portion")
+        grams = window.scores.resolver.grams(one)
+        assert grams is not None and weight_text(grams, system) in text

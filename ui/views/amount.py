@@ -86,7 +86,7 @@ class AmountEditor(QObject):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.combo.setMinimumContentsLength(12)
+        self.combo.setMinimumContentsLength(16)
         self.combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +127,8 @@ class AmountEditor(QObject):
                 view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
             self._unit = unit
             self.combo.setCurrentIndex(max(0, self.combo.findData(unit)))
+            # The closed box may cut a long serving's text: its tooltip has all of it.
+            self.combo.setToolTip(literal_tip(self.combo.currentText()))
             self._fit_spin(unit)
             self.spin.setValue(amount)
             self._exact = amount
