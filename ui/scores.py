@@ -156,9 +156,14 @@ class ScoreKeeper(QObject):
         from planner.recipes.resolve import PlanResolver
 
         self.recipe_book = book
-        self.resolver = (
+        self.set_resolver(
             FoodResolver(self._catalog) if book is None else PlanResolver(self._catalog, book)
         )
+
+    def set_resolver(self, resolver: Resolver) -> None:
+        """Count plan entries through ``resolver`` from now on, and score every day
+        again."""
+        self.resolver = resolver
         self._new_evaluator()
 
     def _new_evaluator(self) -> None:
