@@ -373,3 +373,14 @@ def test_the_day_panels_suggestions_weigh_a_serving_in_the_chosen_unit(window, q
             one = Entry(first.food_id, 1.0, "portion")
         grams = window.scores.resolver.grams(one)
         assert grams is not None and weight_text(grams, system) in text
+
+
+def test_a_saved_dish_carries_its_grams(window, tmp_path):
+    import json
+
+    window.document.apply(AddFood(0, "lunch", f"recipe:{SOUP}", 2))
+    path = tmp_path / "dish.gutplan"
+    window.document.save(path)
+    text = json.dumps(json.loads(path.read_text(encoding="utf-8")))
+    grams = window.scores.resolver.grams(entry(window, 0, "lunch"))
+    assert grams is not None and f'"grams": {round(grams, 1)}' in text

@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         and scores follow)."""
         self.week_model.set_recipe_book(book)
         self.scores.set_recipe_book(book)
+        self.document.resolver = self.scores.resolver  # a saved dish's grams too
         self.editing.show_entry()
 
     def set_unit_system(self, system: str) -> None:
