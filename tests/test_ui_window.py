@@ -212,7 +212,12 @@ def test_delete_in_the_palette_does_not_remove_the_grid_food(window, qtbot):
 def test_the_context_menu_presets_set_servings(window, qtbot, monkeypatch):
     window.grid.set_current(2, "lunch")
     window.add_food("lentils")
-    patch(monkeypatch, dialogs.ServingsDialog, "ask", lambda cls, parent, name, s: 4.0)
+    patch(
+        monkeypatch,
+        dialogs.AmountDialog,
+        "ask",
+        lambda cls, parent, name, amount, unit, choices: (4.0, unit),
+    )
     window.act_servings.trigger()
     assert window.document.plan.cell(2, "lunch")[0].amount == 4
 

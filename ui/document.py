@@ -105,7 +105,9 @@ class EditCommand(QUndoCommand):
         self._merge_key = merge_key
         self._follows = follows
         self._servings_target: tuple[int, str, int] | None = None
-        if isinstance(edit, SetAmount):
+        # Steps of the amount box merge; a change of unit (SetAmount with a unit) is a
+        # step of its own, so that Undo takes back the switch alone.
+        if isinstance(edit, SetAmount) and edit.unit is None:
             self._id = SERVINGS_COMMAND_ID
             self._servings_target = (edit.day, edit.meal, edit.index)
         else:

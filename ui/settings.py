@@ -41,6 +41,9 @@ START_CHOICES = {
     START_EMPTY: "An empty plan",
     START_SAMPLE: "The sample week",
 }
+# How amounts given by weight are shown (grams or ounces): the metric/US setting.
+METRIC, US = "metric", "us"
+UNIT_SYSTEMS = {METRIC: "Metric (grams)", US: "US (ounces)"}
 MAX_FILE_BYTES = 1 << 20  # the app writes a few kilobytes; a larger file is not its own
 MAX_PATH_CHARS = 4096  # Linux's PATH_MAX: a longer "path" in the file is damage
 
@@ -75,6 +78,16 @@ def file_problem(path: Path) -> str:
     if info.st_size > MAX_FILE_BYTES:
         return f"the settings file {path} is too large to be this app's"
     return ""
+
+
+def locale_unit_system() -> str:
+    """The system the user's locale measures in: US customary in the US (and the few
+    places QLocale reports alike), metric elsewhere. The UK's "imperial" locale is metric
+    here: its food labels and recipes weigh in grams."""
+    from PySide6.QtCore import QLocale
+
+    system = QLocale().measurementSystem()
+    return US if system == QLocale.MeasurementSystem.ImperialUSSystem else METRIC
 
 
 class MemorySettings:
@@ -223,6 +236,19 @@ class Settings:
         self.fiber_target = prefs.fiber_target_g
         self.acne_prone = prefs.acne_prone
         self.avoid_tags = prefs.avoid_tags
+
+    # -- how amounts are shown --------------------------------------------------------
+    @property
+    def unit_system(self) -> str:
+        """METRIC or US: whether weights show in grams or ounces. Until chosen, the
+        locale's system."""
+        value = self._get("display/unit_system", "")
+        return value if isinstance(value, str) and value in UNIT_SYSTEMS else locale_unit_system()
+
+    @unit_system.setter
+    def unit_system(self, value: str) -> None:
+        if value in UNIT_SYSTEMS:
+            self._set("display/unit_system", value)
 
     # -- window and files ----------------------------------------------------------------
     @property

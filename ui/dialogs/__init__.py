@@ -19,7 +19,7 @@ from .pantry import PantryDialog, ShoppingListDialog
 from .pdfoptions import PdfOptions, PdfOptionsDialog
 from .preferences import TAG_LABELS, Chosen, PreferencesDialog
 from .recovery import RecoveryDialog
-from .servings import ServingsDialog
+from .servings import AmountDialog, ServingsDialog
 from .unsaved import UnsavedChanges
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "PLAN_FILTER",
     "TAG_LABELS",
     "About",
+    "AmountDialog",
     "Chosen",
     "Confirm",
     "ConflictDialog",

@@ -1,5 +1,5 @@
-"""Preferences: the fiber target, acne-prone skin, the foods the user avoids, and how often
-an unsaved plan is copied for recovery."""
+"""Preferences: the fiber target, acne-prone skin, the foods the user avoids, how weights
+are shown (grams or ounces), and how often an unsaved plan is copied for recovery."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import TAGS
 from planner.scoring.model import Preferences
-from ui.settings import AUTOSAVE_DEFAULT_S, FIBER_RANGE, START_CHOICES
+from ui.settings import AUTOSAVE_DEFAULT_S, FIBER_RANGE, START_CHOICES, UNIT_SYSTEMS
 
 from .parts import ok_cancel, stack
 
@@ -47,6 +47,7 @@ class Chosen:
     prefs: Preferences
     autosave_seconds: float
     start_with: str | None = None  # what a start without a file opens (ui.settings)
+    unit_system: str | None = None  # grams or ounces (ui.settings.UNIT_SYSTEMS)
 
 
 class PreferencesDialog(QDialog):
@@ -57,6 +58,7 @@ class PreferencesDialog(QDialog):
         parent: QWidget | None = None,
         autosave_seconds: float = AUTOSAVE_DEFAULT_S,
         start_with: str | None = None,
+        unit_system: str | None = None,
     ):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -111,6 +113,21 @@ class PreferencesDialog(QDialog):
             start_label = QLabel("On &start, open:", self)
             start_label.setBuddy(self.start_with)
             form.addRow(start_label, self.start_with)
+        # How weights show in the grid, the day panel and the amount box (offered when the
+        # caller gives the current system).
+        self.unit_system: QComboBox | None = None
+        if unit_system is not None:
+            self.unit_system = QComboBox(self)
+            for key, label in UNIT_SYSTEMS.items():
+                self.unit_system.addItem(label, key)
+            self.unit_system.setCurrentIndex(max(0, self.unit_system.findData(unit_system)))
+            self.unit_system.setAccessibleName("Show weights in grams or ounces")
+            self.unit_system.setToolTip(
+                "How amounts given by weight are shown: grams (metric) or ounces (US)"
+            )
+            units_label = QLabel("Show &weights in:", self)
+            units_label.setBuddy(self.unit_system)
+            form.addRow(units_label, self.unit_system)
         self.acne.setAccessibleName("My skin is acne-prone")
         stack(self, form, tags_box, ok_cancel(self))
 
@@ -127,7 +144,8 @@ class PreferencesDialog(QDialog):
 
     def chosen(self) -> Chosen:
         start = None if self.start_with is None else str(self.start_with.currentData())
-        return Chosen(self.preferences(), float(self.autosave.value()), start)
+        units = None if self.unit_system is None else str(self.unit_system.currentData())
+        return Chosen(self.preferences(), float(self.autosave.value()), start, units)
 
     @classmethod
     def ask(
@@ -137,8 +155,9 @@ class PreferencesDialog(QDialog):
         default_fiber: float,
         autosave_seconds: float = AUTOSAVE_DEFAULT_S,
         start_with: str | None = None,
+        unit_system: str | None = None,
     ) -> Chosen | None:
-        dialog = cls(prefs, default_fiber, parent, autosave_seconds, start_with)
+        dialog = cls(prefs, default_fiber, parent, autosave_seconds, start_with, unit_system)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen()

@@ -17,11 +17,21 @@ class SuggestionModel(FoodSourceModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[Suggestion] = []
+        self._weights: dict[str, str] = {}
 
-    def set_suggestions(self, items: Iterable[Suggestion]) -> None:
+    def set_suggestions(
+        self, items: Iterable[Suggestion], weights: dict[str, str] | None = None
+    ) -> None:
+        """The suggestions, and what one serving of each weighs ("245 g" or "8.6 oz", by
+        the metric/US setting), by food id."""
         self.beginResetModel()
         self._items = list(items)
+        self._weights = dict(weights or {})
         self.endResetModel()
+
+    def _serving(self, s: Suggestion) -> str:
+        weight = self._weights.get(s.food_id)
+        return f"{s.serving_label}, {weight}" if weight else s.serving_label
 
     def suggestion(self, row: int) -> Suggestion | None:
         item: Suggestion | None = self._item(row)
@@ -36,9 +46,11 @@ class SuggestionModel(FoodSourceModel):
             return None
         s = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"+{s.gain:.0f}   {s.name} ({s.serving_label})"
+            return f"+{s.gain:.0f}   {s.name} ({self._serving(s)})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = f"{s.name}, {s.serving_label}: {s.reason}; the day would score {s.new_score:.0f}"
+            text = (
+                f"{s.name}, {self._serving(s)}: {s.reason}; the day would score {s.new_score:.0f}"
+            )
             return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == FOOD_ID_ROLE:
             return s.food_id

@@ -3,23 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from planner.core.drop import Carried, CarriedFood, drop_edit
 from planner.core.foods import Catalog
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, format_amount
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, UNIT_PORTION, Entry
 from planner.errors import PlanError
 from planner.scoring.model import DayScore
 from ui.document import PlanDocument
 from ui.guard import guarded
 
+from .amounts import EntryWords, number_text
 from .foods import literal_tip
-from .mime import MIME_TYPE, decode_foods, encode_foods, entries_text
+from .mime import MIME_TYPE, decode_foods, encode_foods
 from .roles import ENTRIES_ROLE, SCORE_ROLE, Index
 
+if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
+
 SCORE_ROW = len(MEALS)
+FOOD, RECIPE, UNKNOWN_RECIPE = "food", "recipe", "unknown recipe"
+
+
+class CellLine(NamedTuple):
+    """One entry of a cell as the delegate paints it: name, amount ("x1.5", "150 g",
+    "×2 portions"), the food's main category (None for a dish), what it is (FOOD, RECIPE
+    or UNKNOWN_RECIPE) and a shorter amount for a narrow cell ("×2"; "" if none)."""
+
+    name: str
+    amount: str
+    category: str | None
+    kind: str = FOOD
+    short: str = ""
 
 
 class WeekModel(QAbstractTableModel):
@@ -29,15 +47,23 @@ class WeekModel(QAbstractTableModel):
     Scores come from outside (``set_scores``); the model only shows them.
     """
 
-    def __init__(self, document: PlanDocument, catalog: Catalog, parent: QObject | None = None):
+    def __init__(
+        self,
+        document: PlanDocument,
+        catalog: Catalog,
+        parent: QObject | None = None,
+        words: EntryWords | None = None,
+    ):
         super().__init__(parent)
         self._doc = document
         self._catalog = catalog
+        # Names and amounts of entries (foods and dishes), shared with the window's bar.
+        self.words = words or EntryWords(catalog)
         self._week = 0
         self._scores: dict[int, DayScore] = {}
-        # Each cell's entries as (name, servings, category), asked for by every paint and
-        # by the view's row fitting after each edit; dropped for the days an edit changes.
-        self._views: dict[tuple[int, str], list[tuple[str, str, str | None]]] = {}
+        # Each cell's entries as CellLines, asked for by every paint and by the view's row
+        # fitting after each edit; dropped for the days an edit changes.
+        self._views: dict[tuple[int, str], list[CellLine]] = {}
         document.planChanged.connect(self._plan_changed)
         document.planReplaced.connect(self._plan_replaced)
 
@@ -90,6 +116,16 @@ class WeekModel(QAbstractTableModel):
         self._views.clear()
         self.dataChanged.emit(self.index(0, 0), self.index(SCORE_ROW - 1, DAYS_PER_WEEK - 1))
 
+    def set_recipe_book(self, book: RecipeBook | None) -> None:
+        """The recipes changed (or were loaded): dish names and ingredients follow."""
+        self.words.set_book(book)
+        self.set_catalog_changed()
+
+    def set_unit_system(self, system: str) -> None:
+        """Weights show in grams or ounces (the metric/US setting)."""
+        self.words.set_system(system)
+        self.set_catalog_changed()
+
     def _plan_changed(self, change: object) -> None:
         changed = getattr(change, "days", ())
         for cell in [cell for cell in self._views if cell[0] in changed]:
@@ -138,11 +174,9 @@ class WeekModel(QAbstractTableModel):
         if day >= plan.day_count:
             return None
         entries = plan.cell(day, meal)
-        name_of = self._catalog.name_of
+        words = self.words
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(
-                f"{name_of(e.food_id)} {format_amount(e.amount, e.unit)}" for e in entries
-            )
+            return "\n".join(words.line(e) for e in entries)
         if role == ENTRIES_ROLE:
             views = self._views.get((day, meal))
             if views is None:
@@ -153,18 +187,24 @@ class WeekModel(QAbstractTableModel):
             where = f"{plan.date_of(day):%A} {MEAL_LABELS[meal].lower()}"
             if not entries:
                 return f"{where}: nothing planned"
-            foods = ", ".join(
-                f"{name_of(e.food_id)} {format_amount(e.amount, e.unit)}" for e in entries
-            )
-            text = f"{where}: {foods}"
-            return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                # One line an entry; a dish lists its ingredients for the planned portions.
+                lines = "\n".join(words.description(e) for e in entries)
+                return literal_tip(f"{where}:\n{lines}")
+            spoken = [words.spoken(e) for e in entries]
+            return f"{where}: {'; '.join(spoken)}"
         return None
 
-    def _entry_view(self, entry: Entry) -> tuple[str, str, str | None]:
+    def _entry_view(self, entry: Entry) -> CellLine:
+        words = self.words
+        amount = words.amount(entry)
+        if entry.is_recipe:
+            kind = UNKNOWN_RECIPE if words.is_unknown_recipe(entry) else RECIPE
+            short = f"×{number_text(entry.amount)}" if entry.unit == UNIT_PORTION else ""
+            return CellLine(words.name(entry), amount, None, kind, short)
         food = self._catalog.get(entry.food_id)
         name = food.name if food else self._catalog.name_of(entry.food_id)
-        amount = format_amount(entry.amount, entry.unit)
-        return name, amount, food.primary_category() if food else None
+        return CellLine(name, amount, food.primary_category() if food else None)
 
     def _score_data(self, day: int, role: int) -> object:
         score = self._scores.get(day)
@@ -250,10 +290,7 @@ class WeekModel(QAbstractTableModel):
             CarriedFood(entries[i].food_id, entries[i].amount, entries[i].unit, (day, meal, i))
             for i in rows
         ]
-        text = "\n".join(
-            f"{self._catalog.name_of(it.food_id)} {format_amount(it.amount, it.unit)}"
-            for it in items
-        )
+        text = "\n".join(self.words.line(entries[i]) for i in rows)
         return encode_foods(items, self._doc.token, text, cut=cut)
 
     def mimeData(self, indexes: Sequence[Index]) -> QMimeData:
@@ -269,7 +306,8 @@ class WeekModel(QAbstractTableModel):
                 CarriedFood(e.food_id, e.amount, e.unit, (day, meal, i))
                 for i, e in enumerate(entries)
             ]
-        text = entries_text(self._catalog, self._doc.plan, cells)
+        plan = self._doc.plan
+        text = "\n".join(self.words.line(e) for day, meal in cells for e in plan.cell(day, meal))
         return encode_foods(items, self._doc.token, text)
 
     def _target(self, row: int, column: int, parent: Index) -> tuple[int, str] | None:

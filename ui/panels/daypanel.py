@@ -313,8 +313,11 @@ class DayPanel(QWidget):
             bar.setToolTip(literal_tip(tip))
             value.setToolTip(literal_tip(tip))
 
-    def show_suggestions(self, items: list[Suggestion]) -> None:
-        self.suggestions.set_suggestions(items)
+    def show_suggestions(
+        self, items: list[Suggestion], weights: dict[str, str] | None = None
+    ) -> None:
+        """The suggestions, with what a serving of each weighs (by food id) when known."""
+        self.suggestions.set_suggestions(items, weights)
         if items:
             self.suggestion_list.setCurrentIndex(self.suggestions.index(0))
         self.empty_suggestions.setVisible(not items)

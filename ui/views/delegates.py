@@ -18,7 +18,7 @@ from ui.models.roles import (
     SERVING_ROLE,
     Index,
 )
-from ui.models.week import SCORE_ROW
+from ui.models.week import RECIPE, SCORE_ROW, UNKNOWN_RECIPE, CellLine
 from ui.theme import categories_in_order, category_color, score_color, secondary_text
 
 if TYPE_CHECKING:
@@ -28,11 +28,12 @@ PAD = 6
 
 
 def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
-    """The name, or where it does not fit its head ("Salmon" for "Salmon, cooked"), and
-    only then an elided one: a narrow cell stays readable. Tooltips give the full name."""
+    """The name, or where it does not fit its head ("Salmon" for "Salmon, cooked", "Lentil
+    soup" for "Lentil soup with garlic"), and only then an elided one: a narrow cell stays
+    readable. Tooltips give the full name."""
     if fm.horizontalAdvance(name) <= width:
         return name
-    heads = [name.split(" (")[0], name.split(",")[0]]
+    heads = [name.split(" (")[0], name.split(",")[0], name.split(" with ")[0]]
     head = min(heads, key=len)
     for short in heads:
         if short and fm.horizontalAdvance(short) <= width:
@@ -191,7 +192,9 @@ class CellDelegate(QStyledItemDelegate):
         first, stop = shown_entries(len(entries), capacity, current)
         shown = entries[first:stop]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for n, (name, servings, category) in enumerate(shown):
+        for n, item in enumerate(shown):
+            line_item = CellLine(*item)
+            name, amount = line_item.name, line_item.amount
             row = QRect(rect.left(), rect.top() + n * line, rect.width(), line)
             if first + n == current:
                 chip = pal.color(
@@ -207,23 +210,35 @@ class CellDelegate(QStyledItemDelegate):
                 )
                 painter.setBrush(chip)
                 painter.drawRoundedRect(row.adjusted(0, 0, -1, -1), 3, 3)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(category_color(category))
-            painter.drawRoundedRect(QRect(row.left() + 2, row.top() + 3, 3, line - 6), 1, 1)
-            amount_w = fm.horizontalAdvance(servings) + 4
+            self._paint_mark(painter, row, line, line_item, text)
+            # "×2 portions" gives way to "×2" where the dish's name (or its head) would
+            # not fit beside it (the tooltip says it in full).
+            if line_item.short:
+                room = row.width() - fm.horizontalAdvance(amount) - 17
+                if fit_name(fm, name, room).endswith("…"):
+                    amount = line_item.short
+            amount_w = fm.horizontalAdvance(amount) + 4
             painter.setPen(dim)
             painter.drawText(
                 QRect(row.right() - amount_w - 2, row.top(), amount_w, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                servings,
+                amount,
             )
             name_rect = QRect(row.left() + 9, row.top(), row.width() - amount_w - 13, line)
-            painter.setPen(text)
+            unknown = line_item.kind == UNKNOWN_RECIPE
+            painter.setPen(dim if unknown else text)
+            if unknown:  # kept in the plan, but clearly not a dish the book knows
+                italic = painter.font()
+                italic.setItalic(True)
+                painter.save()
+                painter.setFont(italic)
             painter.drawText(
                 name_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fit_name(fm, name, name_rect.width()),
+                fit_name(painter.fontMetrics(), name, name_rect.width()),
             )
+            if unknown:
+                painter.restore()
         hidden = len(entries) - len(shown)
         if hidden:
             row = QRect(rect.left() + 9, rect.top() + len(shown) * line, rect.width() - 9, line)
@@ -231,6 +246,32 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(
                 row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"+{hidden} more…"
             )
+
+    @staticmethod
+    def _paint_mark(painter: QPainter, row: QRect, line: int, item: CellLine, text: QColor) -> None:
+        """The mark left of a name: the food's category bar; for a dish, a small bowl in
+        the text colour (a dish has many categories, so none is its colour); for a dish
+        the book does not know, the bowl's outline only."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        if item.kind not in (RECIPE, UNKNOWN_RECIPE):
+            painter.setBrush(category_color(item.category))
+            painter.drawRoundedRect(QRect(row.left() + 2, row.top() + 3, 3, line - 6), 1, 1)
+            return
+        size = 8
+        # The circle's centre sits a little above the line's middle, so that the bowl (its
+        # lower half) is centred on the line.
+        bowl = QRect(row.left(), row.top() + line // 2 - size // 2 - size // 4, size, size)
+        if item.kind == RECIPE:
+            painter.setBrush(text)
+        else:
+            painter.setPen(QPen(text, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        # The lower half of a circle, flat side up, under a rim: a bowl seen from the side.
+        painter.drawChord(bowl, 180 * 16, 180 * 16)
+        rim = bowl.center().y() - 1
+        painter.setPen(QPen(text, 1))
+        painter.drawLine(bowl.left() - 1, rim, bowl.right() + 1, rim)
+        painter.drawLine(bowl.center().x() - 1, rim - 2, bowl.center().x() + 1, rim - 2)
 
     def _paint_score(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         score = index.data(SCORE_ROLE)

@@ -38,7 +38,7 @@ def fit_within(heights: list[int], room: int, floor: int) -> list[int]:
 
 class WeekView(QTableView):
     """The week grid. A cell lists its foods; one of them is the *current entry* (clicked,
-    or walked to with Up and Down), which Delete, Cut, Copy and the servings box act on.
+    or walked to with Up and Down), which Delete, Cut, Copy and the amount box act on.
 
     Drops: a food from a palette is added; a food from this grid moves, or with Ctrl held is
     copied. The view picks the action; the model turns the drop into one planner edit.

@@ -68,7 +68,10 @@ class WindowActions:
             "Add one serving of the food chosen in the palette to the selected meal",
         )
         self.servings = make(
-            "Set Ser&vings…", edits.ask_servings, "F2", "Set the servings of the selected food"
+            "Set A&mount…",
+            edits.ask_servings,
+            "F2",
+            "Set the amount of the selected food or dish, and its unit",
         )
         self.copy_day = make(
             "Cop&y Day To…",

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.plan import DAYS_PER_WEEK, EARLIEST_START, LATEST_START, MAX_SERVINGS, Plan
+from planner.core.amounts import UnitChoice
+from planner.core.plan import DAYS_PER_WEEK, EARLIEST_START, LATEST_START, Plan
 from planner.scoring.model import WeekScore
 from ui.models.foods import literal_tip
+from ui.settings import METRIC
+from ui.views.amount import AmountEditor
 
 
 def _leaves_undo_to_window(event: QEvent) -> bool:
@@ -49,7 +52,7 @@ class StartDateEdit(QDateEdit):
 
 
 class ServingsBox(QDoubleSpinBox):
-    """The selected food's servings; Ctrl+Z undoes the plan's edits, as everywhere."""
+    """The selected food's amount; Ctrl+Z undoes the plan's edits, as everywhere."""
 
     def event(self, event: QEvent) -> bool:
         return True if _leaves_undo_to_window(event) else super().event(event)
@@ -132,10 +135,10 @@ class WeekBar:
 
 
 class EntryBar:
-    """The selected food: its servings and a button to remove it, the keyboard and
-    single-click way to do what the context menu does."""
+    """The selected food or dish: its amount with its unit, and a button to remove it, the
+    keyboard and single-click way to do what the context menu does."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, system: str = METRIC) -> None:
         self.entry_label = QLabel(parent)
         self.entry_label.setObjectName("entryLabel")
         # A long food name is cut on a narrow window rather than widening it (tooltip: all).
@@ -143,29 +146,44 @@ class EntryBar:
         # A food's name is the user's (or a file's) text: shown as written, never as HTML
         # (an <img> in a name made Qt read the file it names, a pipe or /dev/zero).
         self.entry_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.servings = ServingsBox(parent)
-        self.servings.setRange(0.25, MAX_SERVINGS)
-        self.servings.setSingleStep(0.5)
-        self.servings.setDecimals(2)
-        self.servings.setKeyboardTracking(False)
-        self.servings.setAccessibleName("Servings of the selected food")
-        servings_label = QLabel("Ser&vings:", parent)
-        servings_label.setBuddy(self.servings)
+        self.amount = AmountEditor(parent, ServingsBox(parent), system)
+        self.servings = self.amount.spin  # the name scripts and tests know
+        self.unit = self.amount.combo
+        self.servings.setAccessibleName("Amount of the selected food")
+        self.unit.setAccessibleName("Unit of the selected food's amount")
+        amount_label = QLabel("A&mount:", parent)
+        amount_label.setBuddy(self.servings)
+        # The amount's weight in the setting's unit (grams or ounces), when known.
+        self.weight_label = QLabel(parent)
+        self.weight_label.setObjectName("entryWeight")
+        self.weight_label.setAccessibleName("Weight of the selected food")
         self.remove_button = QPushButton("Remove", parent)
         self.remove_button.setAccessibleName("Remove the selected food")
         self.remove_button.setToolTip("Remove the selected food from its meal (Delete)")
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.entry_label, 1)
-        self.layout.addWidget(servings_label)
-        self.layout.addWidget(self.servings)
+        self.layout.addWidget(amount_label)
+        self.layout.addLayout(self.amount.row)
+        self.layout.addWidget(self.weight_label)
         self.layout.addWidget(self.remove_button)
 
-    def show_entry(self, text: str, servings: float | None) -> None:
-        """The selected food's description and servings (None: no food is selected)."""
-        self.servings.blockSignals(True)
+    def show_entry(
+        self,
+        text: str,
+        amount: float | None,
+        unit: str = "serving",
+        choices: tuple[UnitChoice, ...] = (),
+        weight: str = "",
+    ) -> None:
+        """The selected entry's description, amount, the units it may be given in and
+        what it weighs (``amount`` None: nothing is selected)."""
         self.entry_label.setText(text)
         self.entry_label.setToolTip(literal_tip(text))
-        self.servings.setValue(1 if servings is None else servings)
-        self.servings.blockSignals(False)
-        self.servings.setEnabled(servings is not None)
-        self.remove_button.setEnabled(servings is not None)
+        self.weight_label.setText(weight)
+        self.weight_label.setVisible(bool(weight))
+        if amount is None:
+            self.amount.show_amount(1.0, unit, choices)
+        else:
+            self.amount.show_amount(amount, unit, choices)
+        self.amount.set_enabled(amount is not None)
+        self.remove_button.setEnabled(amount is not None)

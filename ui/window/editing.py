@@ -1,6 +1,7 @@
 """Editing the selected meal and food: adding foods (the keyboard and single-click ways to
-do what a drop does), cut, copy and paste, removing, servings, and the grid's context menu.
-The selected food's bar below the grid follows the grid's current entry from here."""
+do what a drop does), cut, copy and paste, removing, the amount and its unit, and the
+grid's context menu. The selected food's bar below the grid follows the grid's current
+entry from here."""
 
 from __future__ import annotations
 
@@ -11,9 +12,18 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
+from planner.core.amounts import UnitChoice, units_of
 from planner.core.edits import AddFood, RemoveEntry, SetAmount
-from planner.core.plan import MEAL_LABELS
+from planner.core.measures import sr28_measures
+from planner.core.plan import (
+    MEAL_LABELS,
+    UNIT_GRAM,
+    UNIT_OUNCE,
+    Entry,
+)
+from ui.models.amounts import weight_text
 from ui.models.mime import decode_foods
+from ui.views.amount import RECIPE_UNITS, weight_units
 
 from .controller import Controller
 
@@ -21,6 +31,9 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 SERVING_PRESETS = (0.5, 1, 1.5, 2, 3)
+# The context menu's amounts in the entry's unit (servings, portions and household
+# measures share SERVING_PRESETS).
+PRESETS = {UNIT_GRAM: (50, 100, 150, 200, 300), UNIT_OUNCE: (1, 2, 4, 6, 8)}
 _CUTS = itertools.count(1)  # tells one cut's clipboard data from another's
 
 
@@ -56,7 +69,9 @@ class EditController(Controller):
         ids = [e.food_id for e in self._doc.plan.cell(*cell)]
         self._grid.set_current(*cell, ids.index(food_id))
         self._status(
-            f"Added {self._window.catalog.name_of(food_id)} to {self.cell_text(*cell)}", 4000
+            f"Added {self._window.week_model.words.name(Entry(food_id))} to "
+            f"{self.cell_text(*cell)}",
+            4000,
         )
         return True
 
@@ -116,40 +131,103 @@ class EditController(Controller):
         if entry is not None:
             self._doc.apply(RemoveEntry(*entry))
 
-    def set_servings(self, servings: float) -> bool:
+    def current(self) -> Entry | None:
+        """The selected entry of the plan, or None."""
+        spot = self._grid.current_entry()
+        if spot is None:
+            return None
+        return self._doc.plan.cell(spot[0], spot[1])[spot[2]]
+
+    def set_amount(self, amount: float, unit: str | None = None, label: str = "") -> bool:
+        """Set the selected entry's amount (in ``unit``, or in its own): one edit."""
         entry = self._grid.current_entry()
         if entry is None:
             return False
-        return self._doc.apply(SetAmount(*entry, servings))
+        edit = SetAmount(*entry, amount, unit)
+        if label:
+            edit.label = label
+        return self._doc.apply(edit)
+
+    def set_servings(self, servings: float) -> bool:
+        """The amount in the entry's own unit (servings for most): the name scripts know."""
+        return self.set_amount(servings)
+
+    def units_for(self, entry: Entry) -> tuple[UnitChoice, ...]:
+        """The units the entry may be given in: a dish's portions; a food's serving, grams,
+        ounces and household measures (those once read: the scores' loader reads them
+        after the window shows, and the bar is shown again then)."""
+        if entry.is_recipe:
+            return RECIPE_UNITS
+        food = self._window.catalog.get(entry.food_id)
+        if food is None:  # a food no longer in the catalog: its own unit only
+            return ()
+        choices = units_of(food) if sr28_measures.cache_info().currsize else ()
+        return choices or weight_units(food)
 
     def ask_servings(self) -> None:
-        from ui.dialogs import ServingsDialog
+        """Set Amount…: the dialog for the selected entry's amount and unit."""
+        from ui.dialogs import AmountDialog
 
-        entry = self._grid.current_entry()
-        if entry is None:
+        current = self.current()
+        if current is None:
             return
-        current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
-        name = self._window.catalog.name_of(current.food_id)
-        value = ServingsDialog.ask(self._window, name, current.amount)
-        if value is not None:
-            self.set_servings(value)
+        name = self._window.week_model.words.name(current)
+        chosen = AmountDialog.ask(
+            self._window, name, current.amount, current.unit, self.units_for(current)
+        )
+        if chosen is not None:
+            amount, unit = chosen
+            self.set_amount(amount, unit if unit != current.unit else None)
 
     def servings_changed(self, value: float) -> None:
-        entry = self._grid.current_entry()
-        if entry is None:
+        """The amount box's number changed: the amount in the entry's unit."""
+        current = self.current()
+        changed = current is not None and abs(current.amount - value) > 1e-9
+        if changed and not self.set_amount(value):
+            self.show_entry()  # refused: the box shows the plan again
+
+    def unit_chosen(self, unit: str) -> None:
+        """The amount box's unit changed: one edit to the same weight in the new unit."""
+        current = self.current()
+        if current is None or unit == current.unit:
             return
-        current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
-        if abs(current.amount - value) > 1e-9:
-            self.set_servings(value)
+        amount = self._window.entry_bar.amount.converted(current.amount, current.unit, unit)
+        if amount is None:
+            self._window.show_refusal(
+                f"the weight of {self._window.week_model.words.name(current)} is not known, "
+                f"so it cannot be given in {unit}."
+            )
+        elif self.set_amount(amount, unit, label="Change unit"):
+            return
+        self.show_entry()  # refused: the box shows the plan's unit again
 
     def _preset_chosen(self, action: QAction) -> None:
         value = action.data()
         if isinstance(value, int | float):
-            self.set_servings(float(value))
+            self.set_amount(float(value))
+
+    def entry_text(self, entry: Entry, day: int, meal: str) -> str:
+        """The bar's description: the food or dish and its meal."""
+        words = self._window.week_model.words
+        text = f"{words.name(entry)}, {self.cell_text(day, meal)}"
+        if words.is_unknown_recipe(entry):
+            text += f" (not in your recipes: {entry.recipe_id}, kept in the plan as it is)"
+        return text
+
+    def weight_text(self, entry: Entry) -> str:
+        """What the amount weighs in the setting's unit ("= 244 g", "= 8.6 oz"); "" when
+        unknown, or when the amount is given in the setting's own weight unit."""
+        words = self._window.week_model.words
+        grams = self._window.scores.resolver.grams(entry)
+        if grams is None or grams <= 0:
+            return ""
+        shown = weight_text(grams, words.system)
+        return "" if shown == words.amount(entry, convert=False) else f"= {shown}"
 
     def show_entry(self) -> None:
         """The selected food's bar follows the grid's current entry."""
         entry = self._grid.current_entry()
+        bar = self._window.entry_bar
         if entry is None:
             cell = self._grid.current_cell()
             text = (
@@ -157,12 +235,16 @@ class EditController(Controller):
                 if cell
                 else "Select a meal to add foods to it"
             )
-            self._window.entry_bar.show_entry(text, None)
+            bar.show_entry(text, None)
         else:
             current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
-            name = self._window.catalog.name_of(current.food_id)
-            text = f"{name}, {self.cell_text(entry[0], entry[1])}"
-            self._window.entry_bar.show_entry(text, current.amount)
+            bar.show_entry(
+                self.entry_text(current, entry[0], entry[1]),
+                current.amount,
+                current.unit,
+                self.units_for(current),
+                self.weight_text(current),
+            )
         self._window.update_actions()
 
     # -- the grid's context menu ---------------------------------------------------------------
@@ -173,13 +255,15 @@ class EditController(Controller):
         entry = self._grid.current_entry()
         if entry is not None:
             current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
-            servings = menu.addMenu("Servings")
-            for value in SERVING_PRESETS:
-                action = servings.addAction(f"{value:g}")
+            words = window.week_model.words
+            presets = menu.addMenu("Amount")
+            for value in PRESETS.get(current.unit, SERVING_PRESETS):
+                shown = Entry(current.food_id, value, current.unit)
+                action = presets.addAction(words.amount(shown, convert=False))
                 action.setData(value)
                 action.setCheckable(True)
                 action.setChecked(abs(current.amount - value) < 1e-9)
-            servings.triggered.connect(self._preset_chosen)
+            presets.triggered.connect(self._preset_chosen)
             menu.addAction(actions.servings)
             menu.addSeparator()
             menu.addActions([actions.cut, actions.copy])

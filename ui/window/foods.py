@@ -35,11 +35,14 @@ class FoodsController(Controller):
             default,
             window.settings.autosave_seconds,
             start_with=window.settings.start_with,
+            unit_system=window.settings.unit_system,
         )
         if chosen is not None:
             self.set_autosave_seconds(chosen.autosave_seconds)
             if chosen.start_with is not None:
                 window.settings.start_with = chosen.start_with
+            if chosen.unit_system is not None and chosen.unit_system != window.settings.unit_system:
+                window.set_unit_system(chosen.unit_system)
             self.apply_preferences(chosen.prefs)
 
     def set_autosave_seconds(self, seconds: float) -> None:

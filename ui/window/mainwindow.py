@@ -34,6 +34,7 @@ from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
 from planner.storage.userfoods import UserFoods, load_or_set_aside
 from ui.document import PlanDocument
+from ui.models.amounts import EntryWords
 from ui.models.week import WeekModel
 from ui.panels.daypanel import DayPanel
 from ui.panels.palette import PalettePanel
@@ -59,6 +60,7 @@ from .weeks import WeekController
 # Dialogs, CSV and recovery copies are first needed after the window shows: the
 # controllers import them where used, which keeps them off the start-up path.
 if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
     from planner.storage.recovery import Autosaver, RecoveryStore
 
 
@@ -92,7 +94,8 @@ class MainWindow(QMainWindow):
         self.document.resolver = FoodResolver(catalog)  # the grams written with a save
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
         self._background = background
-        self.week_model = WeekModel(self.document, catalog, self)
+        words = EntryWords(catalog, None, settings.unit_system)
+        self.week_model = WeekModel(self.document, catalog, self, words)
         self._build_widgets()
         self.files = FileController(self)
         self.recovery = RecoveryController(self, recovery)
@@ -184,8 +187,9 @@ class MainWindow(QMainWindow):
         self.grid.setAccessibleDescription(
             "Meals as rows, days as columns. Up and Down walk through the foods of a meal."
         )
-        self.entry_bar = EntryBar(central)
+        self.entry_bar = EntryBar(central, self.settings.unit_system)
         self.entry_label, self.servings = self.entry_bar.entry_label, self.entry_bar.servings
+        self.amount_unit = self.entry_bar.unit
         self.remove_button = self.entry_bar.remove_button
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 4)
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
             self.start_edit,
             self.grid,
             self.servings,
+            self.amount_unit,
             self.remove_button,
             self.day_panel.why,
             self.day_panel.parts_box,
@@ -223,13 +228,15 @@ class MainWindow(QMainWindow):
         doc.refused.connect(self.show_refusal)
         self.scores.updated.connect(weeks.scores_updated)
         self.scores.failed.connect(self._scores_failed)
+        self.scores.ready.connect(self.load_recipe_book)
         self.grid.entryChanged.connect(edits.show_entry)
         self.grid.addRequested.connect(edits.add_palette_food)
         self.grid.contextMenuRequested.connect(edits.grid_menu)
         self.grid.selectionModel().currentChanged.connect(weeks.cell_changed)
         self.palette_panel.addRequested.connect(edits.add_palette_food)
         self.day_panel.addSuggestionRequested.connect(edits.add_food)
-        self.servings.valueChanged.connect(edits.servings_changed)
+        self.entry_bar.amount.amountEdited.connect(edits.servings_changed)
+        self.entry_bar.amount.unitChosen.connect(edits.unit_chosen)
         self.remove_button.clicked.connect(edits.delete_entry)
         self.week_combo.activated.connect(weeks.week_chosen)
         self.start_edit.dateChanged.connect(weeks.start_chosen)
@@ -257,6 +264,49 @@ class MainWindow(QMainWindow):
         self.weeks.refresh_week_bar()
         self.update_title()
         self.grid.setCurrentIndex(self.week_model.index(0, 0))
+        self.editing.show_entry()
+        self.weeks.show_selected_day()
+
+    # -- recipes and units --------------------------------------------------------------------
+    @property
+    def recipe_book(self) -> RecipeBook | None:
+        """The recipe book dishes are named and scored by; None until it is loaded, once
+        the scores are ready (the SR28 foods its ingredients name are loaded by then)."""
+        return self.scores.recipe_book
+
+    def load_recipe_book(self) -> None:
+        """Read the starter recipes and the user's own (once); a damaged file of own
+        recipes is moved aside and said so, and the starter recipes still load."""
+        if self.recipe_book is not None:
+            return
+        from planner.recipes.book import RecipeBook, open_own
+
+        try:
+            own, notice = open_own()
+            book = RecipeBook.load(self.catalog, list(own))
+        except PlannerError as exc:  # unreadable or damaged beyond moving aside
+            self.statusBar().showMessage(f"Recipes were not loaded: {exc}", 15000)
+            self.editing.show_entry()  # the household measures are read by now
+            return
+        if notice:
+            self.statusBar().showMessage(notice, 15000)
+        self.set_recipe_book(book)
+
+    def set_recipe_book(self, book: RecipeBook | None) -> None:
+        """Use ``book`` for dish names, their ingredients and their scores. Call it when the
+        book is loaded or replaced, and after a recipe in it changed (names, ingredients
+        and scores follow)."""
+        self.week_model.set_recipe_book(book)
+        self.scores.set_recipe_book(book)
+        self.document.resolver = self.scores.resolver  # a saved dish's grams too
+        self.editing.show_entry()
+
+    def set_unit_system(self, system: str) -> None:
+        """Show weights in grams or ounces (ui.settings.METRIC or US), and keep it."""
+        self.settings.unit_system = system
+        system = self.settings.unit_system
+        self.week_model.set_unit_system(system)
+        self.entry_bar.amount.system = system
         self.editing.show_entry()
         self.weeks.show_selected_day()
 

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QModelIndex
 
 from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
-from planner.core.plan import DAYS_PER_WEEK, MEALS, Change
+from planner.core.plan import DAYS_PER_WEEK, MEALS, UNIT_PORTION, Change, Entry
 from planner.core.totals import day_amount
+from planner.scoring.model import Suggestion
+from ui.models.amounts import weight_text
 from ui.panels.daypanel import EVERYDAY
 
 from .controller import Controller
@@ -154,6 +156,20 @@ class WeekController(Controller):
             self.show_selected_day()
         self._window.update_actions()
 
+    def _serving_weights(self, suggestions: list[Suggestion]) -> dict[str, str]:
+        """What one serving (or portion) of each suggestion weighs, in grams or ounces by
+        the metric/US setting."""
+        system = self._window.week_model.words.system
+        found = {}
+        for item in suggestions:
+            one = Entry(item.food_id)
+            if one.is_recipe:
+                one = Entry(item.food_id, 1.0, UNIT_PORTION)
+            grams = self._scores.resolver.grams(one)
+            if grams is not None and grams > 0:
+                found[item.food_id] = weight_text(grams, system)
+        return found
+
     def show_selected_day(self) -> None:
         panel = self._window.day_panel
         day = self.selected_day()
@@ -164,7 +180,11 @@ class WeekController(Controller):
         plan, catalog = self._doc.plan, self._window.catalog
         when = plan.date_of(day)
         heading = f"{when:%A} {when.day} {when:%B}"
-        everyday = {key: day_amount(plan, catalog, day, key) for key, _label, _unit in EVERYDAY}
+        resolver = self._scores.resolver  # dishes count by their ingredients
+        everyday = {
+            key: day_amount(plan, catalog, day, key, resolver) for key, _label, _unit in EVERYDAY
+        }
         panel.show_day(self._scores.day_scores.get(day), heading, everyday)
         if self._scores.is_ready:
-            panel.show_suggestions(self._scores.suggest(day))
+            suggestions = self._scores.suggest(day)
+            panel.show_suggestions(suggestions, self._serving_weights(suggestions))
