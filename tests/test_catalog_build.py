@@ -351,6 +351,8 @@ def _flags(table: pd.DataFrame, ndb: str) -> set[str]:
         ("09040", set(), {"high_gl", "sugar_sweetened"}),  # banana
         ("11457", set(), set(FLAGS)),  # raw spinach: no flag at all
         ("15237", set(), set(FLAGS)),  # salmon
+        ("14090", set(), {"sugar_sweetened"}),  # coconut water, unsweetened
+        ("14639", set(), {"sugar_sweetened"}),  # rice milk, unsweetened
     ],
 )
 def test_flags_on_known_foods(
@@ -359,6 +361,22 @@ def test_flags_on_known_foods(
     flags = _flags(mini, ndb)
     assert present <= flags, (ndb, flags)
     assert not absent & flags, (ndb, flags)
+
+
+@pytest.mark.parametrize(
+    ("ndb", "present", "absent"),
+    [
+        ("12117", set(), {"animal", "dairy"}),  # coconut milk: "from grated meat" of a nut
+        ("01077", {"animal", "dairy"}, set()),  # whole milk
+        ("07022", {"animal"}, set()),  # beef frankfurter
+    ],
+)
+def test_tags_on_known_foods(
+    mini: pd.DataFrame, ndb: str, present: set[str], absent: set[str]
+) -> None:
+    tags = set(filter(None, mini.set_index("ndb").loc[ndb, "tags"].split(";")))
+    assert present <= tags, (ndb, tags)
+    assert not absent & tags, (ndb, tags)
 
 
 @pytest.mark.parametrize(
