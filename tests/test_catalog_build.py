@@ -351,6 +351,8 @@ def _flags(table: pd.DataFrame, ndb: str) -> set[str]:
         ("09040", set(), {"high_gl", "sugar_sweetened"}),  # banana
         ("11457", set(), set(FLAGS)),  # raw spinach: no flag at all
         ("15237", set(), set(FLAGS)),  # salmon
+        ("14090", set(), {"sugar_sweetened"}),  # coconut water, unsweetened
+        ("14639", set(), {"sugar_sweetened"}),  # rice milk, unsweetened
     ],
 )
 def test_flags_on_known_foods(
@@ -359,6 +361,22 @@ def test_flags_on_known_foods(
     flags = _flags(mini, ndb)
     assert present <= flags, (ndb, flags)
     assert not absent & flags, (ndb, flags)
+
+
+@pytest.mark.parametrize(
+    ("ndb", "present", "absent"),
+    [
+        ("12117", set(), {"animal", "dairy"}),  # coconut milk: "from grated meat" of a nut
+        ("01077", {"animal", "dairy"}, set()),  # whole milk
+        ("07022", {"animal"}, set()),  # beef frankfurter
+    ],
+)
+def test_tags_on_known_foods(
+    mini: pd.DataFrame, ndb: str, present: set[str], absent: set[str]
+) -> None:
+    tags = set(filter(None, mini.set_index("ndb").loc[ndb, "tags"].split(";")))
+    assert present <= tags, (ndb, tags)
+    assert not absent & tags, (ndb, tags)
 
 
 @pytest.mark.parametrize(
@@ -396,14 +414,22 @@ def test_species_are_genus_and_species(committed: pd.DataFrame) -> None:
     assert (plants["species"] != "").all()
     # Species count plants as plant keys do: none for a food that is not one plant.
     assert (committed.loc[committed["plant"] == "", "species"] == "").all()
-    named = plants["species"].str.fullmatch(r"[A-Z][a-z]+ ([a-z-]+|spp\.)")
+    named = plants["species"].str.fullmatch(r"[A-Z][a-z]+ (× )?([a-z-]+|spp\.)")
     assert (named | (plants["species"] == plants["plant"])).all()
-    assert named.mean() > 0.95  # the plant key stands in for very few
+    # The plant key stands in only where SR28 and botany give no one species.
+    stand_ins = set(plants.loc[~named, "plant"])
+    assert stand_ins <= {"tree fern", "hearts of palm"}, stand_ins
+    by_plant = plants.groupby("plant")["species"].first()
+    assert by_plant["strawberries"] == "Fragaria × ananassa"
+    assert by_plant["fenugreek"] == "Trigonella foenum-graecum"
     assert cb.normalise_species("Brassica oleracea (Capitata Group)") == "Brassica oleracea"
     assert cb.normalise_species("Capsicum frutescens or Capsicum annuum") == "Capsicum frutescens"
     assert cb.normalise_species("Capsicum anuum") == "Capsicum annuum"
     assert cb.normalise_species("Triticum aestivum L.") == "Triticum aestivum"
     assert cb.normalise_species("Vaccinium spp.") == "Vaccinium spp."
+    assert cb.normalise_species("Fragaria X ananassa") == "Fragaria × ananassa"
+    assert cb.normalise_species("X Triticosecale spp.") == "Triticosecale spp."
+    assert cb.normalise_species("Trigonella foenum-graecum") == "Trigonella foenum-graecum"
 
 
 def test_estimates_have_a_basis(committed: pd.DataFrame) -> None:

@@ -226,7 +226,12 @@ def flags_for(
     )
     # Juices carry free sugars (counted in added_sugars_g) but are not sugar-sweetened.
     juice = RX_JUICE_ONLY.search(low) is not None and not RX_SWEETENED.search(low)
-    by_share = sugar_share >= 0.2 and added >= 2.5 and not juice and group != G_BABY
+    # A drink sold as unsweetened (coconut water, rice milk) is sweet by its own sugars,
+    # which added_sugars_g still counts as free sugars; it is not sugar-sweetened.
+    unsweetened = "unsweetened" in low and not RX_SWEETENED.search(low)
+    by_share = (
+        sugar_share >= 0.2 and added >= 2.5 and not juice and not unsweetened and group != G_BABY
+    )
     if not artificial and (sweet_name or by_share):
         found.add("sugar_sweetened")
     plain_cultured = (

@@ -141,7 +141,7 @@ RX_MEAT = rx(
 )
 
 RX_NOT_MEAT = rx(
-    r"meatless|vegetarian|veggie|egg substitute|vegan|\bsoy\b|coconut meat"
+    r"meatless|vegetarian|veggie|egg substitute|vegan|\bsoy\b|coconut meat|grated meat"
     r"|hamburger or hot ?dog|relish|rolls, hamburger|buns, hamburger"
 )
 

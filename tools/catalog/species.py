@@ -23,6 +23,8 @@ SPECIES_ALIASES: dict[str, str] = {
 }
 
 # Foods whose plant key is shared by two species: kimchi is napa cabbage.
+HYBRID_MARKS = ("X", "x", "×")
+
 SPECIES_BY_NAME: tuple[tuple[re.Pattern[str], str], ...] = ((rx(r"\bkimchi\b"), "Brassica rapa"),)
 
 SPECIES_BY_KEY: dict[str, str] = {
@@ -35,6 +37,11 @@ SPECIES_BY_KEY: dict[str, str] = {
     "pimento": "Capsicum annuum",
     "shellie beans": "Phaseolus vulgaris",
     "kanpyo": "Lagenaria siceraria",
+    # SR28 gives these no scientific name: fenugreek (Trigonella foenum-graecum); pepeao
+    # and cloud ears are wood-ear fungi of one genus, counted once.
+    "fenugreek": "Trigonella foenum-graecum",
+    "pepeao": "Auricularia spp.",
+    "fungi": "Auricularia spp.",
 }
 
 
@@ -44,9 +51,15 @@ def normalise_species(sci: str) -> str:
     text = RX_PARENS.sub(" ", sci)
     text = re.split(r"\bor\b|\band\b|;|,", text)[0]
     words = text.split()
+    # Hybrids: "Fragaria X ananassa" is the species "Fragaria × ananassa"; a hybrid genus
+    # ("X Triticosecale spp.") is named without its mark.
+    if words and words[0] in HYBRID_MARKS:
+        words = words[1:]
+    if len(words) >= 3 and words[1] in HYBRID_MARKS and words[2].isalpha():
+        return f"{words[0].capitalize()} × {words[2].lower()}"
     if len(words) >= 2 and words[1] in ("spp.", "sp."):
         return f"{words[0].capitalize()} spp."  # a genus stands for itself
-    if len(words) < 2 or not words[1].isalpha() or not words[1].islower():
+    if len(words) < 2 or not words[1].replace("-", "").isalpha() or not words[1].islower():
         return ""
     name = f"{words[0].capitalize()} {words[1]}"
     return SPECIES_ALIASES.get(name, name)

@@ -101,6 +101,8 @@ TEST_FOODS = [
     "16024",
     "16025",
     "16085",
+    "12117",  # coconut milk: a plant food, though SR28 says "grated meat"
+    "14639",  # rice milk, unsweetened: sweet by its own sugars, not sugar-sweetened
 ]
 
 LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)")
