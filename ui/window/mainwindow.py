@@ -52,12 +52,14 @@ from .journal import JournalController
 from .pantry import PantryController
 from .placement import keep_on_screen, place
 from .planweeks import PlanWeeksController
+from .recipes import RecipesController
 from .recovery import RecoveryController
 from .weeks import WeekController
 
 # Dialogs, CSV and recovery copies are first needed after the window shows: the
 # controllers import them where used, which keeps them off the start-up path.
 if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
     from planner.storage.recovery import Autosaver, RecoveryStore
 
 
@@ -111,6 +113,9 @@ class MainWindow(QMainWindow):
         self.journal = JournalController(self)
         self.plan_weeks.add_menus(self.menuBar())
         self.journal.add_menus(self.menuBar())
+        # The Recipes menu and palette; the book itself loads after the first paint.
+        self.recipes = RecipesController(self)
+        self.recipes.add_menus(self.menuBar())
         self.recent_menu = self.files.recent_menu
         self._connect()
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
@@ -226,6 +231,7 @@ class MainWindow(QMainWindow):
         self.grid.contextMenuRequested.connect(edits.grid_menu)
         self.grid.selectionModel().currentChanged.connect(weeks.cell_changed)
         self.palette_panel.addRequested.connect(edits.add_palette_food)
+        self.recipes.changed.connect(self._recipes_changed)
         self.day_panel.addSuggestionRequested.connect(edits.add_food)
         self.servings.valueChanged.connect(edits.servings_changed)
         self.remove_button.clicked.connect(edits.delete_entry)
@@ -258,6 +264,12 @@ class MainWindow(QMainWindow):
         self.editing.show_entry()
         self.weeks.show_selected_day()
 
+    def _recipes_changed(self) -> None:
+        # A recipe's name or ingredients changed: the grid and the scores follow the book.
+        self.week_model.set_catalog_changed()
+        self.scores.rescore_all()
+        self.weeks.show_selected_day()
+
     def _scores_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
 
@@ -279,6 +291,11 @@ class MainWindow(QMainWindow):
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
         self.plan_weeks.library()  # after the first paint; a damaged file is told once
+
+    @property
+    def recipe_book(self) -> RecipeBook:
+        """The starter and own recipes (ui.window.recipes), loaded on first need."""
+        return self.recipes.book
 
     @property
     def autosaver(self) -> Autosaver:
