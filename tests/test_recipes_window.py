@@ -86,6 +86,8 @@ def test_each_row_shows_meal_type_and_per_portion_score(window, recipes_palette,
     recipe = model.recipe(row)
     expected = portion_score(Evaluator(catalog), recipe, catalog, window.recipe_book.lookup)
     assert expected is not None and expected > 0
+    assert model.line_two(recipe).endswith("score …")  # asked for, scored after the paint
+    window.recipes.portion_scores.flush()
     line = model.line_two(recipe)
     assert line.startswith("Breakfast · 2 portions · score ")
     assert line.endswith(f"{expected:.0f}")

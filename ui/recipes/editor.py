@@ -208,6 +208,7 @@ class RecipeEditor(QDialog):
         self.method.setPlaceholderText("How it is made, in a few lines")
         self.method.setUndoRedoEnabled(False)  # the dialog's undo covers it
         self.method.setTabChangesFocus(True)
+        self.method.setMaximumHeight(110)  # the ingredients take the room
         form = QFormLayout()
         for text, field in (
             ("&Name:", self.name),
@@ -228,7 +229,7 @@ class RecipeEditor(QDialog):
         self.search.setClearButtonEnabled(True)
         self.found = QListWidget(self)
         self.found.setAccessibleName("Foods and recipes found")
-        self.found.setMaximumHeight(150)
+        self.found.setMaximumHeight(110)
         self.add_button = QPushButton("&Add Ingredient", self)
         find_label = QLabel("&Find:", self)
         find_label.setBuddy(self.search)
@@ -257,9 +258,11 @@ class RecipeEditor(QDialog):
         preview_layout.addWidget(self.score)
         preview_layout.addLayout(self.nutrients)
         preview_layout.addWidget(self.facts)
-        preview_layout.addWidget(
-            QLabel("Nutrients: USDA SR28 and the catalog's sources (docs/catalog.md).", preview)
+        source = QLabel(
+            "Nutrients: USDA SR28 and the catalog's sources (docs/catalog.md).", preview
         )
+        source.setWordWrap(True)
+        preview_layout.addWidget(source)
         preview_layout.addStretch(1)
         preview.setMinimumWidth(250)
 
@@ -298,7 +301,7 @@ class RecipeEditor(QDialog):
         left.addLayout(form)
         left.addLayout(find_row)
         left.addWidget(self.found)
-        left.addWidget(self.table, 1)
+        left.addWidget(self.table, 3)
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addWidget(preview, 1)

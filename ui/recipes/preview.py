@@ -6,12 +6,12 @@ are the catalog's (USDA SR28 and the curated foods, docs/catalog.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from planner.core.edits import AddFood
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, Catalog
-from planner.core.plan import Plan
+from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, MAX_WEEKS, Entry, Plan
 from planner.errors import PlannerError
 
 if TYPE_CHECKING:
@@ -26,31 +26,65 @@ PREVIEW_NUTRIENTS = ("energy_kcal", "protein_g", "fiber_g", "prebiotic_g", "omeg
                      "vit_c_mg", "zinc_mg", "added_sugars_g")  # fmt: skip
 
 
-def portion_plan(recipe: Recipe, catalog: Catalog, lookup: Lookup) -> Plan:
-    """A one-week plan whose first lunch is one portion of ``recipe``, entered food by
-    food (servings = grams / the food's serving)."""
+def _portion_entries(
+    recipe: Recipe, catalog: Catalog, lookup: Lookup, day: int
+) -> list[tuple[int, str, Entry]]:
+    """One portion of ``recipe`` as the lunch of ``day``, food by food (servings = grams
+    / the food's serving; a food past the most servings one entry holds is split over
+    several entries, which the score adds up as it does any day's)."""
     from planner.recipes.model import expand
 
-    plan = Plan(_DAY)
+    entries = []
     for food_id, grams in expand(recipe, 1.0, lookup):
         food = catalog.get(food_id)
-        if food is not None and grams > 0:
-            AddFood(0, "lunch", food_id, grams / food.grams).apply(plan)
-    return plan
+        if food is None or grams <= 0:
+            continue
+        servings = grams / food.grams
+        while servings > 1e-9:
+            part = min(servings, MAX_SERVINGS)
+            entries.append((day, "lunch", Entry(food_id, part)))
+            servings -= part
+    return entries
+
+
+def portion_plan(recipe: Recipe, catalog: Catalog, lookup: Lookup) -> Plan:
+    """A one-week plan whose first lunch is one portion of ``recipe``."""
+    return Plan.from_entries(_DAY, 1, _portion_entries(recipe, catalog, lookup, 0))
+
+
+def portion_scores(
+    evaluator: Evaluator | None, recipes: Sequence[Recipe], catalog: Catalog, lookup: Lookup
+) -> dict[str, float | None]:
+    """Each recipe's one-portion score (0-100) as a day of it alone, by id: all scored
+    in one call, a day each. None while the evaluator is not loaded, or for a recipe that
+    cannot be expanded (a missing recipe inside it)."""
+    found: dict[str, float | None] = {recipe.id: None for recipe in recipes}
+    if evaluator is None or not recipes:
+        return found
+    per_plan = MAX_WEEKS * DAYS_PER_WEEK
+    for first in range(0, len(recipes), per_plan):
+        batch = recipes[first : first + per_plan]
+        entries: list[tuple[int, str, Entry]] = []
+        days: dict[int, str] = {}
+        for day, recipe in enumerate(batch):
+            try:
+                entries += _portion_entries(recipe, catalog, lookup, day)
+            except PlannerError:
+                continue
+            days[day] = recipe.id
+        if not days:
+            continue
+        plan = Plan.from_entries(_DAY, -(-len(batch) // DAYS_PER_WEEK), entries)
+        for scored in evaluator.score_days(plan, days, tips=False):
+            found[days[scored.day]] = scored.score
+    return found
 
 
 def portion_score(
     evaluator: Evaluator | None, recipe: Recipe, catalog: Catalog, lookup: Lookup
 ) -> float | None:
-    """One portion's score (0-100) as a day of it alone; None while the evaluator is not
-    loaded, or for a recipe that cannot be expanded (a missing recipe inside it)."""
-    if evaluator is None:
-        return None
-    try:
-        plan = portion_plan(recipe, catalog, lookup)
-        return evaluator.score_days(plan, [0], tips=False)[0].score
-    except PlannerError:
-        return None
+    """One recipe's ``portion_scores``."""
+    return portion_scores(evaluator, [recipe], catalog, lookup)[recipe.id]
 
 
 def nutrient_lines(facts: Profile) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.guard import guarded_paint
-from ui.models.recipes import RECIPE_ROLE, RecipeListModel
+from ui.models.recipes import RecipeListModel
 from ui.models.roles import Index
 from ui.theme import secondary_text
 
@@ -24,16 +24,17 @@ class RecipeDelegate(QStyledItemDelegate):
 
     @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        recipe = index.data(RECIPE_ROLE)
+        # The recipe straight from the model, not through data() and initStyleOption (which
+        # ask every role of the row): painting is most of a keystroke's time.
         model = index.model()
-        if recipe is None or not isinstance(model, RecipeListModel):
+        recipe = model.recipe(index.row()) if isinstance(model, RecipeListModel) else None
+        if recipe is None:
             super().paint(painter, option, index)
             return
         widget = option.widget
         style = widget.style() if widget else None
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
+        opt.features = QStyleOptionViewItem.ViewItemFeature.None_
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

@@ -15,15 +15,16 @@ Recipes palette, or the selected recipe in the grid when the grid has the focus.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
 from planner.errors import PlannerError
-from ui.models.recipes import RECIPE_PREFIX, recipe_entry_id
+from ui.models.recipes import RECIPE_PREFIX, RecipeListModel, recipe_entry_id
 from ui.panels.palette import RECIPES
 
 from .controller import Controller
@@ -32,9 +33,63 @@ if TYPE_CHECKING:
     from planner.core.foods import Catalog
     from planner.recipes.book import RecipeBook
     from planner.recipes.model import Recipe
+    from planner.scoring.evaluator import Evaluator
     from planner.storage.recipes import RecipeFile
 
     from .mainwindow import MainWindow
+
+
+class PortionScores(QObject):
+    """The Recipes palette's per-portion scores (ui.recipes.preview), kept per recipe until
+    the book or the evaluator changes. A row painted before its score is known shows
+    "score …" and asks for it; the rows asked for are scored together, in one call, just
+    after that paint, so a keystroke's frame never waits for them."""
+
+    def __init__(
+        self,
+        evaluator_of: Callable[[], Evaluator | None],
+        book_of: Callable[[], RecipeBook | None],
+        model: RecipeListModel,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._evaluator_of, self._book_of, self._model = evaluator_of, book_of, model
+        self._scores: dict[str, float | None] = {}
+        self._wanted: dict[str, Recipe] = {}
+        self._scored_by: object = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.flush)
+
+    def clear(self) -> None:
+        self._scores.clear()
+        self._wanted.clear()
+
+    def score_of(self, recipe: Recipe) -> float | None:
+        evaluator = self._evaluator_of()
+        if evaluator is None or self._book_of() is None:
+            return None
+        if evaluator is not self._scored_by:  # new preferences make a new evaluator
+            self.clear()
+            self._scored_by = evaluator
+        if recipe.id in self._scores:
+            return self._scores[recipe.id]
+        self._wanted[recipe.id] = recipe
+        self._timer.start()
+        return None
+
+    def flush(self) -> None:
+        """Score the recipes asked for, and let their rows show it."""
+        self._timer.stop()
+        from ui.recipes.preview import portion_scores
+
+        evaluator, book = self._evaluator_of(), self._book_of()
+        wanted, self._wanted = list(self._wanted.values()), {}
+        if evaluator is None or book is None or not wanted:
+            return
+        self._scores.update(portion_scores(evaluator, wanted, book.catalog, book.lookup))
+        self._model.scores_changed()
 
 
 class KnownEntries:
@@ -61,8 +116,12 @@ class RecipesController(Controller):
         self._own: RecipeFile[Recipe] | None = None
         self._starter: list[Recipe] = []
         self.own_error = ""  # an unreadable file of own recipes: left alone, never written
-        self._scores: dict[str, float | None] = {}
-        self._scored_by: object = None  # the evaluator the cached scores came from
+        self.portion_scores = PortionScores(
+            lambda: window.scores.evaluator,
+            lambda: self._book,
+            window.palette_panel.recipes,
+            self,
+        )
         make = self._make_action
         self.new_action = make("&New Recipe…", self.new_recipe, "Write a recipe of your own")
         self.edit_action = make(
@@ -93,7 +152,7 @@ class RecipesController(Controller):
         )
         window.week_model.known = KnownEntries(self)
         window.palette_panel.recipesWanted.connect(self._fill_palette)
-        window.palette_panel.recipes.set_score_source(self.score_of)
+        window.palette_panel.recipes.set_score_source(self.portion_scores.score_of)
         window.scores.ready.connect(self._scores_ready)
         window.scores.updated.connect(self._maybe_rescored)
 
@@ -185,7 +244,7 @@ class RecipesController(Controller):
         self.changed.emit()
 
     def _show_book(self) -> None:
-        self._scores.clear()
+        self.portion_scores.clear()
         panel = self._window.palette_panel
         panel.recipes.set_book(self._book)
         if panel.current_key == RECIPES:
@@ -203,28 +262,8 @@ class RecipesController(Controller):
             self._window.palette_panel.recipes.scores_changed()
 
     def _maybe_rescored(self, _days: object) -> None:
-        # New preferences make a new evaluator: the palette's scores follow it.
-        if self._scored_by is not None and self._window.scores.evaluator is not self._scored_by:
-            self._scores.clear()
-            self._window.palette_panel.recipes.scores_changed()
-
-    def score_of(self, recipe: Recipe) -> float | None:
-        """One portion's score (ui.recipes.preview), kept per recipe until the book or the
-        evaluator changes; None until the evaluator is loaded."""
-        evaluator = self._window.scores.evaluator
-        if evaluator is None or self._book is None:
-            return None
-        if evaluator is not self._scored_by:
-            self._scores.clear()
-            self._scored_by = evaluator
-        if recipe.id not in self._scores:
-            from ui.recipes.preview import portion_score
-
-            book = self._book
-            self._scores[recipe.id] = portion_score(
-                evaluator, recipe, book.catalog, book.lookup_with(recipe)
-            )
-        return self._scores[recipe.id]
+        # New preferences make a new evaluator: the rows ask again, and get its scores.
+        self._window.palette_panel.recipes.scores_changed()
 
     def entry_name(self, food_id: str) -> str:
         """The name of a plan entry's food or recipe."""
