@@ -488,3 +488,15 @@ def test_save_keeps_measures_and_a_refusal_keeps_the_dialog_open(window, qtbot):
     (recipe,) = kept
     item = recipe.ingredients[0]
     assert item.measure == dialog.draft.lines[0].unit and item.count == dialog.draft.lines[0].amount
+
+
+def test_enter_in_the_search_adds_the_ingredient_and_does_not_save(editor, qtbot):
+    saved = []
+    editor._save = lambda recipe: saved.append(recipe) or ""
+    editor.show()
+    editor.name.textEdited.emit("Dal")
+    qtbot.keyClicks(editor.search, "lentils")
+    assert editor.found.count() and editor.found.item(0).text().startswith("Lentils")
+    qtbot.keyClick(editor.search, Qt.Key.Key_Return)
+    assert [line.food_id for line in editor.draft.lines] == ["lentils"]
+    assert saved == [] and editor.isVisible()

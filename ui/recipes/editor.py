@@ -182,6 +182,8 @@ class RecipeEditor(QDialog):
         self._draft = Draft() if recipe is None else self._draft_of(recipe)
         self._row_keys: list[tuple[str | None, str | None, str]] = []
         self._build()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.show_draft(self._draft)
         self.undo_stack.setClean()
         self.resize(980, 640)
@@ -329,6 +331,14 @@ class RecipeEditor(QDialog):
         self.add_button.clicked.connect(self.add_found)
         self._find("")
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a field (the ingredient search above all) adds or moves on; it never
+        # presses Save behind the user's back, as a dialog's default button would.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- the draft ---------------------------------------------------------------------------
     def _draft_of(self, recipe: Recipe) -> Draft:
         lines = []
@@ -442,6 +452,7 @@ class RecipeEditor(QDialog):
         name.setToolTip(self.line_name(line))
         self.table.setItem(row, 0, name)
         remove = QPushButton("Remove", self.table)
+        remove.setAutoDefault(False)
         remove.setAccessibleName(f"Remove {self.line_name(line)}")
         remove.clicked.connect(lambda _c=False, r=row: self.remove_line(r))
         self.table.setCellWidget(row, 4, remove)
@@ -531,16 +542,18 @@ class RecipeEditor(QDialog):
         self.found.clear()
         if not text.strip():
             return
+        # Foods first (curated and own before SR28's, each in the search's order), then
+        # the recipes that could go inside this one.
+        foods: list[Food] = self.catalog.search(text)
+        foods.sort(key=lambda food: food.origin == "sr28")
+        for food in foods[:MAX_FOUND]:
+            item = QListWidgetItem(food.name, self.found)
+            item.setData(Qt.ItemDataRole.UserRole, ("food", food.id))
         own_id = self._original.id if self._original else None
         for recipe in self.book.search(text)[:10]:
             if recipe.id != own_id:
                 item = QListWidgetItem(f"Recipe: {recipe.name}", self.found)
                 item.setData(Qt.ItemDataRole.UserRole, ("recipe", recipe.id))
-        foods: list[Food] = self.catalog.search(text)
-        foods.sort(key=lambda food: food.origin == "sr28")  # curated and own first (stable)
-        for food in foods[:MAX_FOUND]:
-            item = QListWidgetItem(food.name, self.found)
-            item.setData(Qt.ItemDataRole.UserRole, ("food", food.id))
         if self.found.count():
             self.found.setCurrentRow(0)
 
