@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
 from planner.errors import PlannerError
-from ui.models.recipes import RECIPE_PREFIX, RecipeListModel, recipe_entry_id
+from ui.models.recipes import RECIPE_PREFIX, recipe_entry_id
 from ui.panels.palette import RECIPES
 
 from .controller import Controller
@@ -45,15 +45,18 @@ class PortionScores(QObject):
     "score …" and asks for it; the rows asked for are scored together, in one call, just
     after that paint, so a keystroke's frame never waits for them."""
 
+    scored = Signal()  # scores came: the rows that asked can show them
+
     def __init__(
         self,
         evaluator_of: Callable[[], Evaluator | None],
         book_of: Callable[[], RecipeBook | None],
-        model: RecipeListModel,
         parent: QObject | None = None,
     ) -> None:
+        """``evaluator_of`` and ``book_of`` must not hold the main window (a window must be
+        freed by reference counting: see ui.window.controller)."""
         super().__init__(parent)
-        self._evaluator_of, self._book_of, self._model = evaluator_of, book_of, model
+        self._evaluator_of, self._book_of = evaluator_of, book_of
         self._scores: dict[str, float | None] = {}
         self._wanted: dict[str, Recipe] = {}
         self._scored_by: object = None
@@ -89,7 +92,7 @@ class PortionScores(QObject):
         if evaluator is None or book is None or not wanted:
             return
         self._scores.update(portion_scores(evaluator, wanted, book.catalog, book.lookup))
-        self._model.scores_changed()
+        self.scored.emit()
 
 
 class KnownEntries:
@@ -116,12 +119,8 @@ class RecipesController(Controller):
         self._own: RecipeFile[Recipe] | None = None
         self._starter: list[Recipe] = []
         self.own_error = ""  # an unreadable file of own recipes: left alone, never written
-        self.portion_scores = PortionScores(
-            lambda: window.scores.evaluator,
-            lambda: self._book,
-            window.palette_panel.recipes,
-            self,
-        )
+        self.portion_scores = PortionScores(self._evaluator, self._loaded_book, self)
+        self.portion_scores.scored.connect(window.palette_panel.recipes.scores_changed)
         make = self._make_action
         self.new_action = make("&New Recipe…", self.new_recipe, "Write a recipe of your own")
         self.edit_action = make(
@@ -198,6 +197,12 @@ class RecipesController(Controller):
         if self._book is None:
             self._load()
         assert self._book is not None
+        return self._book
+
+    def _evaluator(self) -> Evaluator | None:
+        return self._window.scores.evaluator
+
+    def _loaded_book(self) -> RecipeBook | None:
         return self._book
 
     @property
