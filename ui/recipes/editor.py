@@ -296,8 +296,8 @@ class RecipeEditor(QDialog):
         undo_button.setEnabled(False)
         redo_button.setEnabled(False)
         self._keys = _UndoKeys(self.undo_stack)
-        for field in (self.name, self.tags, self.search, self.method):
-            field.installEventFilter(self._keys)
+        for text_field in (self.name, self.tags, self.search, self.method):
+            text_field.installEventFilter(self._keys)
 
         left = QVBoxLayout()
         left.addLayout(form)

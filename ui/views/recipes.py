@@ -27,7 +27,10 @@ class RecipeDelegate(QStyledItemDelegate):
         # The recipe straight from the model, not through data() and initStyleOption (which
         # ask every role of the row): painting is most of a keystroke's time.
         model = index.model()
-        recipe = model.recipe(index.row()) if isinstance(model, RecipeListModel) else None
+        if not isinstance(model, RecipeListModel):
+            super().paint(painter, option, index)
+            return
+        recipe = model.recipe(index.row())
         if recipe is None:
             super().paint(painter, option, index)
             return
