@@ -101,7 +101,7 @@ def test_enter_in_the_recipes_palette_adds_a_recipe_like_a_food(window, recipes_
     recipes_palette.list.setFocus()
     qtbot.keyClick(recipes_palette.list, Qt.Key.Key_Return)
     cell = window.document.plan.cell(2, "breakfast")
-    assert [e.food_id for e in cell] == [f"recipe:{OATS}"]
+    assert [(e.food_id, e.amount, e.unit) for e in cell] == [(f"recipe:{OATS}", 1.0, "portion")]
     assert window.document.undo_stack.count() == 1
     assert "Overnight oats" in window.statusBar().currentMessage()
     window.document.undo_stack.undo()
@@ -113,6 +113,7 @@ def test_a_recipe_row_drops_on_a_cell_through_the_food_path(window, recipes_pale
     mime = model.mimeData([model.index(model.row_of(OATS))])
     carried = decode_payload(bytes(mime.data(MIME_TYPE).data()))
     assert carried is not None and carried.items[0].food_id == f"recipe:{OATS}"
+    assert (carried.items[0].amount, carried.items[0].unit) == (1.0, "portion")
     target = window.week_model.index_of(1, "lunch")
     assert window.week_model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
     assert window.week_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
@@ -124,7 +125,7 @@ def test_a_dropped_recipe_the_book_lacks_is_not_added(window, recipes_palette):
     from planner.core.drop import Carried, CarriedFood
     from ui.models.mime import encode_foods
 
-    mime = encode_foods([CarriedFood("recipe:no-such-recipe")], None, "x")
+    mime = encode_foods([CarriedFood("recipe:no-such-recipe", 1.0, "portion")], None, "x")
     target = window.week_model.index_of(1, "lunch")
     window.week_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, -1, target)
     assert window.document.plan.cell(1, "lunch") == ()

@@ -83,7 +83,7 @@ def scored(days):
     plan = window.document.plan
     if plan.entry_count() == 0:
         return
-    entries = [[d, m, e.food_id, e.amount] for d, m, _i, e in plan.entries()]
+    entries = [[d, m, e.food_id, e.amount, e.unit] for d, m, _i, e in plan.entries()]
     write("result.json", {"entries": entries, "days": sorted(days),
                           "score": window.scores.day_scores[2].score,
                           "undo": window.document.undo_stack.count()})
@@ -206,7 +206,7 @@ def _drag_under_xvfb(tmp_path: Path, what: str) -> dict:
 
 def test_a_real_pointer_drags_a_palette_food_onto_a_cell(tmp_path):
     result = _drag_under_xvfb(tmp_path, "food")
-    assert result["entries"] == [[2, "breakfast", "kefir", 1.0]]
+    assert result["entries"] == [[2, "breakfast", "kefir", 1.0, "serving"]]
     assert result["undo"] == 1
     assert 2 in result["days"]
     assert result["score"] is not None and result["score"] > 0
@@ -214,6 +214,8 @@ def test_a_real_pointer_drags_a_palette_food_onto_a_cell(tmp_path):
 
 def test_a_real_pointer_drags_a_recipe_onto_a_cell(tmp_path):
     result = _drag_under_xvfb(tmp_path, "recipe")
-    assert result["entries"] == [[2, "breakfast", "recipe:overnight-oats-kefir-berries", 1.0]]
+    assert result["entries"] == [
+        [2, "breakfast", "recipe:overnight-oats-kefir-berries", 1.0, "portion"]
+    ]
     assert result["undo"] == 1  # one drop, one undo step, as for a food
     assert 2 in result["days"]

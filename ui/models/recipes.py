@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
 
 from planner.core.drop import CarriedFood
+from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION
 from ui.guard import guarded
 
 from .foods import FoodSourceModel, literal_tip
@@ -31,8 +32,6 @@ MEAL_LABELS = {
     "any": "Any meal",
 }
 
-RECIPE_PREFIX = "recipe:"  # a plan entry's id for a recipe (planner.core.plan)
-
 
 def recipe_entry_id(recipe_id: str) -> str:
     return RECIPE_PREFIX + recipe_id
@@ -40,7 +39,7 @@ def recipe_entry_id(recipe_id: str) -> str:
 
 def carried_recipe(recipe_id: str) -> CarriedFood:
     """One portion of a recipe, as a drag or the clipboard carries it."""
-    return CarriedFood(recipe_entry_id(recipe_id))
+    return CarriedFood(recipe_entry_id(recipe_id), 1.0, UNIT_PORTION)
 
 
 ScoreOf = Callable[["Recipe"], "float | None"]

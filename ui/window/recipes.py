@@ -23,8 +23,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
+from planner.core.plan import RECIPE_PREFIX
 from planner.errors import PlannerError
-from ui.models.recipes import RECIPE_PREFIX, recipe_entry_id
+from ui.models.recipes import recipe_entry_id
 from ui.panels.palette import RECIPES
 
 from .controller import Controller
