@@ -104,6 +104,8 @@ def test_enter_in_the_recipes_palette_adds_a_recipe_like_a_food(window, recipes_
     assert [(e.food_id, e.amount, e.unit) for e in cell] == [(f"recipe:{OATS}", 1.0, "portion")]
     assert window.document.undo_stack.count() == 1
     assert "Overnight oats" in window.statusBar().currentMessage()
+    window.scores.flush()  # scored through the book's recipe, as a food would be
+    assert window.scores.day_scores[2].score == pytest.approx(_alone(window, OATS))
     window.document.undo_stack.undo()
     assert window.document.plan.cell(2, "breakfast") == ()
 
@@ -501,3 +503,55 @@ def test_enter_in_the_search_adds_the_ingredient_and_does_not_save(editor, qtbot
     qtbot.keyClick(editor.search, Qt.Key.Key_Return)
     assert [line.food_id for line in editor.draft.lines] == ["lentils"]
     assert saved == [] and editor.isVisible()
+
+
+def _alone(window, recipe_id: str) -> float:
+    """One portion's score worked out apart from the window: its foods one by one."""
+    from planner.scoring.evaluator import Evaluator
+    from ui.recipes.preview import portion_plan
+
+    book = window.recipe_book
+    plan = portion_plan(book[recipe_id], window.catalog, book.lookup)
+    score = Evaluator(window.catalog).score_days(plan, [0], tips=False)[0].score
+    assert score is not None
+    return score
+
+
+def test_per_portion_scores_equal_the_foods_entered_one_by_one(window, catalog):
+    from planner.scoring.evaluator import Evaluator
+    from ui.recipes.preview import portion_scores
+
+    book = window.recipe_book
+    cold = [r for r in book if not any(item.heated for item in r.counted)]
+    scores = portion_scores(Evaluator(catalog), cold, catalog, book.lookup)
+    for recipe in cold:
+        assert scores[recipe.id] == pytest.approx(_alone(window, recipe.id)), recipe.name
+
+
+def test_a_saved_change_to_a_planned_recipe_rescores_its_day(window, recipes_palette):
+    _save_own(window, _own())
+    window.document.apply(AddFood(3, "dinner", "recipe:my-recipe:dressing"))
+    window.scores.flush()
+    before = window.scores.day_scores[3].score
+    assert before is not None
+    richer = _own(ingredients=(Ingredient("sr:12166", grams=60), Ingredient("lentils", grams=600)))
+    _save_own(window, richer)
+    window.scores.flush()
+    assert window.scores.day_scores[3].score != before
+    assert window.scores.day_scores[3].score == pytest.approx(_alone(window, "my-recipe:dressing"))
+
+
+def test_heated_live_cultures_lower_the_previewed_score(editor):
+    editor.name.textEdited.emit("Kefir oats")
+    editor.add_food("kefir")
+    editor.add_food("oats")
+    cold = editor.score.text()
+    editor.set_heated(0, True)
+    assert editor.score.text() != cold
+    assert _score_in(editor.score.text()) < _score_in(cold)
+    editor.undo_stack.undo()
+    assert editor.score.text() == cold
+
+
+def _score_in(text: str) -> float:
+    return float(text.split(": ")[1].split(" /")[0])

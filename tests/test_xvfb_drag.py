@@ -219,3 +219,4 @@ def test_a_real_pointer_drags_a_recipe_onto_a_cell(tmp_path):
     ]
     assert result["undo"] == 1  # one drop, one undo step, as for a food
     assert 2 in result["days"]
+    assert result["score"] is not None and result["score"] > 0  # scored by its foods

@@ -20,6 +20,7 @@ from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
 from .document import PlanDocument
 
 if TYPE_CHECKING:
+    from planner.core.amounts import Resolver
     from planner.scoring.evaluator import Evaluator
 
 
@@ -76,6 +77,9 @@ class ScoreKeeper(QObject):
         self._catalog = catalog
         self._prefs = prefs or Preferences()
         self._evaluator: Evaluator | None = None
+        # What plan entries are made of: foods only, until the window's recipe book is
+        # loaded (ui.window.recipes gives a PlanResolver then).
+        self._resolver: Resolver | None = None
         self._loader: _EvaluatorLoader | None = None
         self.day_scores: dict[int, DayScore] = {}
         self.week_scores: tuple[WeekScore, ...] = ()
@@ -120,7 +124,7 @@ class ScoreKeeper(QObject):
         try:
             from planner.scoring.evaluator import Evaluator
 
-            evaluator = Evaluator(self._catalog, prefs=self._prefs)
+            evaluator = Evaluator(self._catalog, prefs=self._prefs, resolver=self._resolver)
             evaluator.table()  # built by the worker unless it failed: then it raises here
             self._evaluator = evaluator
         except Exception as exc:  # a broken install: say so, keep the window
@@ -135,7 +139,15 @@ class ScoreKeeper(QObject):
         if self._evaluator is not None:
             from planner.scoring.evaluator import Evaluator
 
-            self._evaluator = Evaluator(self._catalog, prefs=prefs)
+            self._evaluator = Evaluator(self._catalog, prefs=prefs, resolver=self._resolver)
+        self.rescore_all()
+
+    def set_resolver(self, resolver: Resolver) -> None:
+        """Count plan entries through ``resolver`` from now on (a new recipe book), and
+        score every day again."""
+        self._resolver = resolver
+        if self._evaluator is not None:
+            self._evaluator.resolver = resolver
         self.rescore_all()
 
     @property

@@ -6,78 +6,92 @@ are the catalog's (USDA SR28 and the curated foods, docs/catalog.md).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, Catalog
-from planner.core.plan import DAYS_PER_WEEK, MAX_SERVINGS, MAX_WEEKS, Entry, Plan
-from planner.errors import PlannerError
+from planner.core.plan import (
+    DAYS_PER_WEEK,
+    MAX_GRAMS,
+    MAX_WEEKS,
+    RECIPE_PREFIX,
+    UNIT_GRAM,
+    UNIT_PORTION,
+    Entry,
+    Plan,
+)
 
 if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
     from planner.recipes.model import Lookup, Recipe
     from planner.recipes.profile import Profile
     from planner.scoring.evaluator import Evaluator
 
 # A fixed Monday: the score of a portion does not depend on the date.
 _DAY = date(2026, 11, 30)
+DRAFT_ID = "new recipe, not saved"  # spaces: no recipe id of a book has them (slug)
 # The nutrients the editor's preview lists, in this order.
 PREVIEW_NUTRIENTS = ("energy_kcal", "protein_g", "fiber_g", "prebiotic_g", "omega3_g",
                      "vit_c_mg", "zinc_mg", "added_sugars_g")  # fmt: skip
 
 
-def _portion_entries(
-    recipe: Recipe, catalog: Catalog, lookup: Lookup, day: int
-) -> list[tuple[int, str, Entry]]:
-    """One portion of ``recipe`` as the lunch of ``day``, food by food (servings = grams
-    / the food's serving; a food past the most servings one entry holds is split over
-    several entries, which the score adds up as it does any day's)."""
-    from planner.recipes.model import expand
+class _Recipes:
+    """The recipes a resolver may look up: those being scored (a draft among them) over
+    the book's (planner.recipes.resolve.PlanResolver asks only ``get``)."""
 
-    entries = []
-    for food_id, grams in expand(recipe, 1.0, lookup):
-        food = catalog.get(food_id)
-        if food is None or grams <= 0:
-            continue
-        servings = grams / food.grams
-        while servings > 1e-9:
-            part = min(servings, MAX_SERVINGS)
-            entries.append((day, "lunch", Entry(food_id, part)))
-            servings -= part
-    return entries
+    def __init__(self, scored: dict[str, Recipe], lookup: Lookup) -> None:
+        self._scored, self._lookup = scored, lookup
 
-
-def portion_plan(recipe: Recipe, catalog: Catalog, lookup: Lookup) -> Plan:
-    """A one-week plan whose first lunch is one portion of ``recipe``."""
-    return Plan.from_entries(_DAY, 1, _portion_entries(recipe, catalog, lookup, 0))
+    def get(self, recipe_id: str) -> Recipe | None:
+        return self._scored.get(recipe_id) or self._lookup(recipe_id)
 
 
 def portion_scores(
     evaluator: Evaluator | None, recipes: Sequence[Recipe], catalog: Catalog, lookup: Lookup
 ) -> dict[str, float | None]:
     """Each recipe's one-portion score (0-100) as a day of it alone, by id: all scored
-    in one call, a day each. None while the evaluator is not loaded, or for a recipe that
-    cannot be expanded (a missing recipe inside it)."""
+    in one call, a day each, through a PlanResolver, so that a live-culture food heated
+    with the dish earns no live-culture credit, as in the plan. None while the evaluator
+    is not loaded, or for a recipe that cannot be expanded (a missing recipe inside it)."""
+    from planner.recipes.resolve import PlanResolver
+
     found: dict[str, float | None] = {recipe.id: None for recipe in recipes}
     if evaluator is None or not recipes:
         return found
+    # A new recipe has no id yet: it is scored under one no recipe of the book can have.
+    keyed = {(recipe.id or DRAFT_ID): recipe for recipe in recipes}
+    book = cast("RecipeBook", _Recipes(keyed, lookup))
+    scorer = copy.copy(evaluator)  # the same settings and tables, another resolver
+    scorer.resolver = PlanResolver(catalog, book)
+    keys = list(keyed)
     per_plan = MAX_WEEKS * DAYS_PER_WEEK
-    for first in range(0, len(recipes), per_plan):
-        batch = recipes[first : first + per_plan]
-        entries: list[tuple[int, str, Entry]] = []
-        days: dict[int, str] = {}
-        for day, recipe in enumerate(batch):
-            try:
-                entries += _portion_entries(recipe, catalog, lookup, day)
-            except PlannerError:
-                continue
-            days[day] = recipe.id
-        if not days:
-            continue
+    for first in range(0, len(keys), per_plan):
+        batch = keys[first : first + per_plan]
+        entries = [
+            (day, "lunch", Entry(RECIPE_PREFIX + key, 1.0, UNIT_PORTION))
+            for day, key in enumerate(batch)
+        ]
         plan = Plan.from_entries(_DAY, -(-len(batch) // DAYS_PER_WEEK), entries)
-        for scored in evaluator.score_days(plan, days, tips=False):
-            found[days[scored.day]] = scored.score
+        for scored in scorer.score_days(plan, range(len(batch)), tips=False):
+            key = batch[scored.day]
+            found[keyed[key].id] = scored.score
     return found
+
+
+def portion_plan(recipe: Recipe, catalog: Catalog, lookup: Lookup) -> Plan:
+    """A one-week plan whose first lunch is one portion of ``recipe``, its foods entered
+    one by one in grams (as a person would enter them without recipes)."""
+    from planner.recipes.model import expand
+
+    entries = []
+    for food_id, grams in expand(recipe, 1.0, lookup):
+        while grams > 1e-9:
+            part = min(grams, MAX_GRAMS)
+            entries.append((0, "lunch", Entry(food_id, part, UNIT_GRAM)))
+            grams -= part
+    return Plan.from_entries(_DAY, 1, entries)
 
 
 def portion_score(
