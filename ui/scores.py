@@ -4,6 +4,10 @@ The evaluator needs numpy and the catalog's table, which needs the SR28 foods: t
 about a tenth of a second, so they are loaded on a worker thread after the window shows.
 Edits mark their days stale; one zero-delay timer then scores only those days, and only
 their weeks' summaries, after the drop or key press that caused them has returned.
+
+Entries become foods through a resolver (planner.core.amounts): foods alone until the
+window's recipe book is given (``set_recipe_book``), then a PlanResolver that expands
+each dish into its ingredients, so a dish scores by what is in it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, Change
 from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
@@ -20,7 +25,7 @@ from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
 from .document import PlanDocument
 
 if TYPE_CHECKING:
-    from planner.core.amounts import Resolver
+    from planner.recipes.book import RecipeBook
     from planner.scoring.evaluator import Evaluator
 
 
@@ -34,8 +39,8 @@ class _LoaderSignals(QObject):
 
 
 class _EvaluatorLoader(QRunnable):
-    """Imports the evaluator and builds the catalog table (reading a deferred SR28 table)
-    off the GUI thread."""
+    """Imports the evaluator, builds the catalog table (reading a deferred SR28 table) and
+    reads the household measures, off the GUI thread."""
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -46,9 +51,13 @@ class _EvaluatorLoader(QRunnable):
         error: BaseException | None = None
         try:
             import planner.scoring.evaluator  # noqa: F401  (the slow import, done here)
+            from planner.core.measures import sr28_measures
             from planner.scoring.frames import catalog_table
 
             catalog_table(self._catalog)
+            # The household measures the amount box offers: a quarter of a second to read,
+            # which the first selected food then does not wait for.
+            sr28_measures()
         except Exception as exc:  # the GUI thread retries and reports
             error = exc
         self.signals.done.emit(error)
@@ -76,10 +85,10 @@ class ScoreKeeper(QObject):
         self._doc = document
         self._catalog = catalog
         self._prefs = prefs or Preferences()
+        # What the entries are made of: foods alone until a recipe book is given.
+        self.resolver: Resolver = FoodResolver(catalog)
+        self.recipe_book: RecipeBook | None = None
         self._evaluator: Evaluator | None = None
-        # What plan entries are made of: foods only, until the window's recipe book is
-        # loaded (ui.window.recipes gives a PlanResolver then).
-        self._resolver: Resolver | None = None
         self._loader: _EvaluatorLoader | None = None
         self.day_scores: dict[int, DayScore] = {}
         self.week_scores: tuple[WeekScore, ...] = ()
@@ -110,6 +119,9 @@ class ScoreKeeper(QObject):
         if self._evaluator is not None or self._loader is not None:
             return
         if not background:
+            from planner.core.measures import sr28_measures
+
+            sr28_measures()
             self._loaded(None)
             return
         self._loader = _EvaluatorLoader(self._catalog)
@@ -124,7 +136,7 @@ class ScoreKeeper(QObject):
         try:
             from planner.scoring.evaluator import Evaluator
 
-            evaluator = Evaluator(self._catalog, prefs=self._prefs, resolver=self._resolver)
+            evaluator = Evaluator(self._catalog, prefs=self._prefs, resolver=self.resolver)
             evaluator.table()  # built by the worker unless it failed: then it raises here
             self._evaluator = evaluator
         except Exception as exc:  # a broken install: say so, keep the window
@@ -136,18 +148,30 @@ class ScoreKeeper(QObject):
 
     def set_preferences(self, prefs: Preferences) -> None:
         self._prefs = prefs
+        self._new_evaluator()
+
+    def set_recipe_book(self, book: RecipeBook | None) -> None:
+        """Count dishes through ``book`` from now on (a recipe was added, changed or
+        removed, or the book was loaded) and score every day again."""
+        from planner.recipes.resolve import PlanResolver
+
+        self.recipe_book = book
+        self.set_resolver(
+            FoodResolver(self._catalog) if book is None else PlanResolver(self._catalog, book)
+        )
+
+    def set_resolver(self, resolver: Resolver) -> None:
+        """Count plan entries through ``resolver`` from now on, and score every day
+        again."""
+        self.resolver = resolver
+        self._new_evaluator()
+
+    def _new_evaluator(self) -> None:
+        """An evaluator for the current preferences and resolver; every day re-scored."""
         if self._evaluator is not None:
             from planner.scoring.evaluator import Evaluator
 
-            self._evaluator = Evaluator(self._catalog, prefs=prefs, resolver=self._resolver)
-        self.rescore_all()
-
-    def set_resolver(self, resolver: Resolver) -> None:
-        """Count plan entries through ``resolver`` from now on (a new recipe book), and
-        score every day again."""
-        self._resolver = resolver
-        if self._evaluator is not None:
-            self._evaluator.resolver = resolver
+            self._evaluator = Evaluator(self._catalog, prefs=self._prefs, resolver=self.resolver)
         self.rescore_all()
 
     @property
@@ -155,7 +179,7 @@ class ScoreKeeper(QObject):
         return self._prefs
 
     def rescore_all(self) -> None:
-        """Score every day again (the catalog or the preferences changed)."""
+        """Score every day again (the catalog, the recipes or the preferences changed)."""
         self._stale = set(range(self._doc.plan.day_count))
         self._timer.start()
 
@@ -183,7 +207,12 @@ class ScoreKeeper(QObject):
         self.rescore_all()
 
     def _rescore(self) -> None:
-        if self._evaluator is None or not self._stale:
+        if self._evaluator is None:
+            return
+        # Scoring now covers what a pending timer would score (the book, loaded when the
+        # scores became ready, asks for every day again): it is not pending any more.
+        self._timer.stop()
+        if not self._stale:
             return
         began = time.perf_counter()
         plan = self._doc.plan

@@ -264,10 +264,14 @@ class MainWindow(QMainWindow):
         self.editing.show_entry()
         self.weeks.show_selected_day()
 
-    def _recipes_changed(self) -> None:
-        # A recipe's name or ingredients changed: the grid and the scores follow the book.
+    def set_recipe_book(self, book: RecipeBook | None) -> None:
+        """Use ``book`` for dishes' scores (and names in the grid): called by the Recipes
+        controller when the book is loaded, and after each change to it."""
+        self.scores.set_recipe_book(book)
         self.week_model.set_catalog_changed()
-        self.scores.rescore_all()
+
+    def _recipes_changed(self) -> None:
+        # A recipe's name or ingredients changed: the day panel follows the book too.
         self.weeks.show_selected_day()
 
     def _scores_failed(self, message: str) -> None:

@@ -250,11 +250,8 @@ class RecipesController(Controller):
         self.changed.emit()
 
     def _show_book(self) -> None:
-        from planner.recipes.resolve import PlanResolver
-
-        # The plan's recipe entries are scored through this book from now on.
-        assert self._book is not None
-        self._window.scores.set_resolver(PlanResolver(self._window.catalog, self._book))
+        # The plan's dishes are named and scored through this book from now on.
+        self._window.set_recipe_book(self._book)
         self.portion_scores.clear()
         panel = self._window.palette_panel
         panel.recipes.set_book(self._book)
