@@ -18,6 +18,7 @@ from planner.cli.common import (
     json_text,
     load_catalog,
     refuse_output,
+    resolver_for,
     say,
     write_stdout,
 )
@@ -151,7 +152,8 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         acne_prone=args.acne_prone,
         avoid_tags=settings.avoid_tags,
     )
-    evaluator = Evaluator(catalog, prefs=prefs)
+    # Dishes already in the plan count by their ingredients.
+    evaluator = Evaluator(catalog, prefs=prefs, resolver=resolver_for(catalog))
     cells = week_cells(plan, week) if args.replace else empty_cells(plan, week)
     result = autoplan(
         plan,
@@ -169,7 +171,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     else:
         save_plan(plan, args.output)
     if args.json:
-        print(json_text(result_json(plan, result, catalog)))
+        print(json_text(result_json(plan, result, catalog, evaluator.resolver)))
         return 0
     out = sys.stderr if is_stdout(args.output) else sys.stdout
     average = "no day filled" if result.average is None else f"average {result.average:.0f}"
@@ -193,25 +195,31 @@ def _looks_like_plan(head: bytes) -> bool:
     return head.lstrip().startswith(b"{")
 
 
-def result_json(plan, result, catalog) -> dict:
+def result_json(plan, result, catalog, resolver=None) -> dict:
+    """The filled week as JSON; each entry with its amount and unit, and its servings
+    and grams where the resolver (default: foods only) knows them."""
     from planner.core.amounts import FoodResolver
-    from planner.core.plan import MEALS
+    from planner.core.plan import MEALS, UNIT_SERVING
 
-    resolver = FoodResolver(catalog)
+    resolver = resolver or FoodResolver(catalog)
+    name_of = getattr(resolver, "name_of", catalog.name_of)
+
+    def entry_json(entry) -> dict:
+        grams = resolver.grams(entry)
+        servings = entry.amount if entry.unit == UNIT_SERVING else None
+        return {
+            "id": entry.food_id,
+            "name": name_of(entry.food_id),
+            "amount": entry.amount,
+            "unit": entry.unit,
+            "servings": servings,  # the auto-planner places foods in servings
+            "grams": None if grams is None else round(grams, 1),
+        }
+
     days = []
     for score in result.days:
         meals = {
-            meal: [
-                {
-                    "id": entry.food_id,
-                    "name": catalog.name_of(entry.food_id),
-                    # The auto-planner places foods in servings.
-                    "servings": entry.amount,
-                    "grams": round(resolver.grams(entry) or 0.0, 1),
-                }
-                for entry in plan.cell(score.day, meal)
-            ]
-            for meal in MEALS
+            meal: [entry_json(entry) for entry in plan.cell(score.day, meal)] for meal in MEALS
         }
         days.append(
             {
