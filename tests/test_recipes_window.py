@@ -555,3 +555,26 @@ def test_heated_live_cultures_lower_the_previewed_score(editor):
 
 def _score_in(text: str) -> float:
     return float(text.split(": ")[1].split(" /")[0])
+
+
+def test_keyboard_shortcuts_list_show_recipes_and_no_key_is_taken_twice(window, monkeypatch):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.dialogs import help as help_dialogs
+
+    listed = []
+    real = help_dialogs.shortcut_rows
+    monkeypatch.setattr(
+        help_dialogs, "shortcut_rows", lambda actions: listed.extend(real(actions)) or listed
+    )
+    window.help.keyboard_shortcuts().close()
+    assert (
+        "Show Recipes",
+        QKeySequence("Ctrl+Shift+R").toString(QKeySequence.SequenceFormat.NativeText),
+    ) in listed
+    keys: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            name = key.toString(QKeySequence.SequenceFormat.PortableText)
+            assert keys.get(name, action.text()) == action.text(), (name, action.text())
+            keys[name] = action.text()
