@@ -72,6 +72,9 @@ AFTER_FIRST_PAINT = (
     "planner.export.ical",
     "planner.export.journal_report",
     "planner.storage.templates",
+    # the recipe book, its editor and dialogs: loaded once the scores are, or when used
+    "planner.recipes",
+    "ui.recipes",
 )
 # Runs the app as `gutskin` does, but in place of the work that follows the first paint
 # it prints the modules loaded so far and quits.

@@ -1,5 +1,6 @@
-"""End to end under a real X server: a real pointer (xdotool) drags a palette food onto a
-grid cell, and the app reports its plan and the day's score.
+"""End to end under a real X server: a real pointer (xdotool) drags a palette food (or a
+recipe of the Recipes palette) onto a grid cell, and the app reports its plan and the day's
+score.
 
 The test starts its own Xvfb on a free display, runs the app there with the xcb platform in
 a subprocess, and always stops both. Without Xvfb or xdotool it is skipped.
@@ -41,6 +42,7 @@ from ui.settings import Settings
 from ui.window.mainwindow import MainWindow
 
 out = Path(sys.argv[1])
+what = sys.argv[2]  # "food": kefir from the probiotic palette; "recipe": overnight oats
 app = create_application()
 window = MainWindow(Settings(out / "settings.ini"), plan=Plan(date(2026, 11, 30)),
                     background=False)
@@ -58,10 +60,16 @@ def write(name, data):
 
 def positions():
     panel = window.palette_panel
-    panel.show_palette("probiotic")
+    if what == "recipe":
+        panel.show_palette("recipes")
+        panel.search.setText("overnight oats")
+        item = "recipe:overnight-oats-kefir-berries"
+    else:
+        panel.show_palette("probiotic")
+        item = "kefir"
     panel.apply_filter()
     palette = panel.current_model()
-    row = palette.row_of("kefir")
+    row = palette.row_of(item)
     panel.list.scrollTo(palette.index(row))
     source = panel.list.viewport().mapToGlobal(panel.list.visualRect(palette.index(row)).center())
     cell = model.index(0, 2)  # Wednesday breakfast
@@ -75,7 +83,7 @@ def scored(days):
     plan = window.document.plan
     if plan.entry_count() == 0:
         return
-    entries = [[d, m, e.food_id, e.amount] for d, m, _i, e in plan.entries()]
+    entries = [[d, m, e.food_id, e.amount, e.unit] for d, m, _i, e in plan.entries()]
     write("result.json", {"entries": entries, "days": sorted(days),
                           "score": window.scores.day_scores[2].score,
                           "undo": window.document.undo_stack.count()})
@@ -143,7 +151,9 @@ def _wait_for(path: Path, app: subprocess.Popen, seconds: float) -> dict:
     pytest.fail(f"{path.name} was not written; the app said:\n{said}")
 
 
-def test_a_real_pointer_drags_a_palette_food_onto_a_cell(tmp_path):
+def _drag_under_xvfb(tmp_path: Path, what: str) -> dict:
+    """Run the app under Xvfb, drag ``what`` ("food" or "recipe") onto Wednesday breakfast
+    with a real pointer, and return what the app reported after scoring the drop."""
     xvfb, display = _start_xvfb()
     app = None
     try:
@@ -160,7 +170,7 @@ def test_a_real_pointer_drags_a_palette_food_onto_a_cell(tmp_path):
         script.write_text(APP_SIDE)
         with open(tmp_path / "app.log", "wb") as log:
             app = subprocess.Popen(
-                [sys.executable, str(script), str(tmp_path)],
+                [sys.executable, str(script), str(tmp_path), what],
                 env=env,
                 cwd=ROOT,
                 stdout=log,
@@ -187,11 +197,26 @@ def test_a_real_pointer_drags_a_palette_food_onto_a_cell(tmp_path):
         xdo("mouseup", 1)
 
         result = _wait_for(tmp_path / "result.json", app, 20)
-        assert result["entries"] == [[2, "breakfast", "kefir", 1.0]]
-        assert result["undo"] == 1
-        assert 2 in result["days"]
-        assert result["score"] is not None and result["score"] > 0
         app.wait(10)
+        return result
     finally:
         _stop(app)
         _stop(xvfb)
+
+
+def test_a_real_pointer_drags_a_palette_food_onto_a_cell(tmp_path):
+    result = _drag_under_xvfb(tmp_path, "food")
+    assert result["entries"] == [[2, "breakfast", "kefir", 1.0, "serving"]]
+    assert result["undo"] == 1
+    assert 2 in result["days"]
+    assert result["score"] is not None and result["score"] > 0
+
+
+def test_a_real_pointer_drags_a_recipe_onto_a_cell(tmp_path):
+    result = _drag_under_xvfb(tmp_path, "recipe")
+    assert result["entries"] == [
+        [2, "breakfast", "recipe:overnight-oats-kefir-berries", 1.0, "portion"]
+    ]
+    assert result["undo"] == 1  # one drop, one undo step, as for a food
+    assert 2 in result["days"]
+    assert result["score"] is not None and result["score"] > 0  # scored by its foods

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt
@@ -59,6 +59,9 @@ class WeekModel(QAbstractTableModel):
         self._catalog = catalog
         # Names and amounts of entries (foods and dishes), shared with the window's bar.
         self.words = words or EntryWords(catalog)
+        # What a drop from outside the plan may add: the catalog's foods, and the recipe
+        # book's recipes once the window sets it (ui.window.recipes.KnownEntries).
+        self.known: Container[str] = catalog
         self._week = 0
         self._scores: dict[int, DayScore] = {}
         # Each cell's entries as CellLines, asked for by every paint and by the view's row
@@ -348,7 +351,7 @@ class WeekModel(QAbstractTableModel):
         ``follows`` names the cut a paste completes (one undo step for both)."""
         doc = self._doc
         try:
-            edit = drop_edit(doc.plan, self._catalog, drag, move, doc.token, day, meal)
+            edit = drop_edit(doc.plan, self.known, drag, move, doc.token, day, meal)
         except PlanError as exc:
             doc.refused.emit(str(exc))
             return False

@@ -1,6 +1,9 @@
-"""The food palettes: one per category, all foods, and the user's own, with a search box."""
+"""The palettes: one per category, all foods, the user's own, and recipes, with a search
+box. A recipe is dragged or added with Enter exactly as a food is (ui.models.recipes)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,16 +18,24 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import CATEGORIES, CATEGORY_LABELS, CATEGORY_ROLES, USER, Catalog, Food
 from ui.models.foods import FoodListModel
-from ui.theme import PALETTE_COLORS, category_icon, dot_icon
+from ui.models.recipes import RecipeListModel, index_recipe, recipe_entry_id
+from ui.theme import PALETTE_COLORS, category_icon, dot_icon, score_color
 from ui.views.lists import PaletteView
+from ui.views.recipes import RecipeDelegate
 
-ALL, MINE = "all", "mine"
-PALETTES: tuple[str, ...] = (*CATEGORIES, ALL, MINE)
-PALETTE_LABELS = {**CATEGORY_LABELS, ALL: "All foods", MINE: "My foods"}
+if TYPE_CHECKING:
+    from planner.recipes.model import Recipe
+
+ALL, MINE, RECIPES = "all", "mine", "recipes"
+PALETTES: tuple[str, ...] = (*CATEGORIES, ALL, MINE)  # the palettes of foods
+CHOICES: tuple[str, ...] = (*PALETTES, RECIPES)
+PALETTE_LABELS = {**CATEGORY_LABELS, ALL: "All foods", MINE: "My foods", RECIPES: "Recipes"}
 PALETTE_HINTS = {
     **CATEGORY_ROLES,
     ALL: "Every food in the catalog, including the USDA SR28 table.",
     MINE: "Foods you added yourself (Foods > My Foods…).",
+    RECIPES: "Dishes made of foods: the built-in ones and yours (Recipes menu). The search "
+    "looks at names, tags and ingredients.",
 }
 
 
@@ -32,6 +43,7 @@ class PalettePanel(QWidget):
     """Chooses a palette, filters it as one types, and shows its foods to drag or add."""
 
     addRequested = Signal()  # add the current food to the selected meal
+    recipesWanted = Signal()  # the Recipes palette is shown and has no book yet
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,9 +54,15 @@ class PalettePanel(QWidget):
         }
 
         self.chooser = QComboBox(self)
+        self.recipes = RecipeListModel(self)
         self.chooser.setAccessibleName("Palette")
-        for key in PALETTES:
-            icon = category_icon(key) if key in CATEGORIES else dot_icon(PALETTE_COLORS[key])
+        for key in CHOICES:
+            if key in CATEGORIES:
+                icon = category_icon(key)
+            elif key == RECIPES:
+                icon = dot_icon(score_color(80).name())
+            else:
+                icon = dot_icon(PALETTE_COLORS[key])
             self.chooser.addItem(icon, PALETTE_LABELS[key], key)
             self.chooser.setItemData(
                 self.chooser.count() - 1, PALETTE_HINTS[key], Qt.ItemDataRole.ToolTipRole
@@ -57,6 +75,8 @@ class PalettePanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setObjectName("paletteHint")
         self.list = PaletteView(self)
+        self._food_delegate = self.list.itemDelegate()
+        self._recipe_delegate = RecipeDelegate(self.list)
         self.list.setAccessibleName("Foods")
         self.count = QLabel(self)
         self.count.setObjectName("paletteCount")
@@ -127,13 +147,28 @@ class PalettePanel(QWidget):
         return str(self.chooser.currentData())
 
     def show_palette(self, key: str) -> None:
-        self.chooser.setCurrentIndex(PALETTES.index(key))
+        self.chooser.setCurrentIndex(CHOICES.index(key))
 
-    def current_model(self) -> FoodListModel:
-        return self.models[self.current_key]
+    def current_model(self) -> FoodListModel | RecipeListModel:
+        key = self.current_key
+        return self.recipes if key == RECIPES else self.models[key]
 
     def current_food(self) -> Food | None:
         return self.list.current_food()
+
+    def current_recipe(self) -> Recipe | None:
+        """The recipe chosen in the Recipes palette, or None (another palette is shown)."""
+        if self.current_key != RECIPES:
+            return None
+        return index_recipe(self.list.currentIndex())
+
+    def current_entry_id(self) -> str | None:
+        """What Enter adds: the chosen food's id, or the chosen recipe's entry id."""
+        recipe = self.current_recipe()
+        if recipe is not None:
+            return recipe_entry_id(recipe.id)
+        food = self.current_food()
+        return None if food is None else food.id
 
     def select_food(self, food_id: str) -> bool:
         row = self.current_model().row_of(food_id)
@@ -147,19 +182,32 @@ class PalettePanel(QWidget):
         model = self.current_model()
         model.set_filter(self.search.text())
         shown, total = model.rowCount(), model.total_count()
+        what = "recipes" if self.current_key == RECIPES else "foods"
         if self.current_key == MINE and not total:
             self.count.setText("No foods of your own yet")
         elif shown == total:
-            self.count.setText(f"{total:,} foods")
+            self.count.setText(f"{total:,} {what}")
         else:
-            self.count.setText(f"{shown:,} of {total:,} foods")
+            self.count.setText(f"{shown:,} of {total:,} {what}")
         if shown and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(model.index(0))
 
     def _palette_chosen(self, *_args: object) -> None:
         key = self.current_key
         self._fill_all()
-        self.list.setModel(self.models[key])
+        if key == RECIPES and self.recipes.book is None:
+            self.recipesWanted.emit()  # the book is loaded on first need
+        self.list.setModel(self.current_model())
+        recipes = key == RECIPES
+        self.list.setItemDelegate(self._recipe_delegate if recipes else self._food_delegate)
+        self.search.setPlaceholderText(
+            "Search recipes, tags, ingredients" if recipes else "Search foods"
+        )
+        self.add_button.setToolTip(
+            "Add one portion of the chosen recipe to the selected meal (Enter in the list)"
+            if recipes
+            else "Add one serving of the chosen food to the selected meal (Enter in the list)"
+        )
         self.hint.setText(PALETTE_HINTS[key])
         # A screen reader says which palette is chosen, not only that this is the chooser.
         self.chooser.setAccessibleName(f"Palette: {PALETTE_LABELS[key]}")

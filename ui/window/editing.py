@@ -52,11 +52,12 @@ class EditController(Controller):
 
     # -- adding foods --------------------------------------------------------------------------
     def add_palette_food(self) -> None:
-        food = self._window.palette_panel.current_food()
-        if food is None:
+        # The chosen food, or a recipe of the Recipes palette ("recipe:<id>").
+        entry_id = self._window.palette_panel.current_entry_id()
+        if entry_id is None:
             self._status("Choose a food in the palette first.", 5000)
             return
-        self.add_food(food.id)
+        self.add_food(entry_id)
 
     def add_food(self, food_id: str) -> bool:
         """Add one serving of a food to the selected meal: the same edit as a drop."""

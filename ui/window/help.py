@@ -46,6 +46,7 @@ class HelpController(Controller):
             *window.window_actions.by_name().values(),
             *window.plan_weeks.actions(),
             *window.journal.actions(),
+            *window.recipes.actions(),
         ]
         return self._show("keys", ShortcutsDialog(shortcut_rows(actions), self._window))
 

@@ -54,6 +54,7 @@ from .journal import JournalController
 from .pantry import PantryController
 from .placement import keep_on_screen, place
 from .planweeks import PlanWeeksController
+from .recipes import RecipesController
 from .recovery import RecoveryController
 from .weeks import WeekController
 
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.journal = JournalController(self)
         self.plan_weeks.add_menus(self.menuBar())
         self.journal.add_menus(self.menuBar())
+        # The Recipes menu and palette; the book itself loads after the first paint.
+        self.recipes = RecipesController(self)
+        self.recipes.add_menus(self.menuBar())
         self.recent_menu = self.files.recent_menu
         self._connect()
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
@@ -228,12 +232,12 @@ class MainWindow(QMainWindow):
         doc.refused.connect(self.show_refusal)
         self.scores.updated.connect(weeks.scores_updated)
         self.scores.failed.connect(self._scores_failed)
-        self.scores.ready.connect(self.load_recipe_book)
         self.grid.entryChanged.connect(edits.show_entry)
         self.grid.addRequested.connect(edits.add_palette_food)
         self.grid.contextMenuRequested.connect(edits.grid_menu)
         self.grid.selectionModel().currentChanged.connect(weeks.cell_changed)
         self.palette_panel.addRequested.connect(edits.add_palette_food)
+        self.recipes.changed.connect(self._recipes_changed)
         self.day_panel.addSuggestionRequested.connect(edits.add_food)
         self.entry_bar.amount.amountEdited.connect(edits.servings_changed)
         self.entry_bar.amount.unitChosen.connect(edits.unit_chosen)
@@ -268,34 +272,10 @@ class MainWindow(QMainWindow):
         self.weeks.show_selected_day()
 
     # -- recipes and units --------------------------------------------------------------------
-    @property
-    def recipe_book(self) -> RecipeBook | None:
-        """The recipe book dishes are named and scored by; None until it is loaded, once
-        the scores are ready (the SR28 foods its ingredients name are loaded by then)."""
-        return self.scores.recipe_book
-
-    def load_recipe_book(self) -> None:
-        """Read the starter recipes and the user's own (once); a damaged file of own
-        recipes is moved aside and said so, and the starter recipes still load."""
-        if self.recipe_book is not None:
-            return
-        from planner.recipes.book import RecipeBook, open_own
-
-        try:
-            own, notice = open_own()
-            book = RecipeBook.load(self.catalog, list(own))
-        except PlannerError as exc:  # unreadable or damaged beyond moving aside
-            self.statusBar().showMessage(f"Recipes were not loaded: {exc}", 15000)
-            self.editing.show_entry()  # the household measures are read by now
-            return
-        if notice:
-            self.statusBar().showMessage(notice, 15000)
-        self.set_recipe_book(book)
-
     def set_recipe_book(self, book: RecipeBook | None) -> None:
-        """Use ``book`` for dish names, their ingredients and their scores. Call it when the
-        book is loaded or replaced, and after a recipe in it changed (names, ingredients
-        and scores follow)."""
+        """Use ``book`` for dish names, their ingredients and their scores: called by the
+        Recipes controller when the book is loaded, and after each change to it (names,
+        ingredients and scores follow)."""
         self.week_model.set_recipe_book(book)
         self.scores.set_recipe_book(book)
         self.document.resolver = self.scores.resolver  # a saved dish's grams too
@@ -308,6 +288,10 @@ class MainWindow(QMainWindow):
         self.week_model.set_unit_system(system)
         self.entry_bar.amount.system = system
         self.editing.show_entry()
+        self.weeks.show_selected_day()
+
+    def _recipes_changed(self) -> None:
+        # A recipe's name or ingredients changed: the day panel follows the book too.
         self.weeks.show_selected_day()
 
     def _scores_failed(self, message: str) -> None:
@@ -331,6 +315,11 @@ class MainWindow(QMainWindow):
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
         self.plan_weeks.library()  # after the first paint; a damaged file is told once
+
+    @property
+    def recipe_book(self) -> RecipeBook:
+        """The starter and own recipes (ui.window.recipes), loaded on first need."""
+        return self.recipes.book
 
     @property
     def autosaver(self) -> Autosaver:
