@@ -54,9 +54,7 @@ def _one_food_a_day(foods: list[Food], start: int) -> Plan:
     return plan
 
 
-def test_every_food_scores_the_same_either_way(
-    shipped: list[Food], unshipped: list[Food]
-) -> None:
+def test_every_food_scores_the_same_either_way(shipped: list[Food], unshipped: list[Food]) -> None:
     """Each food alone on a day, one serving: the whole catalog, 364 days a plan."""
     fast, slow = Evaluator(Catalog(shipped)), Evaluator(Catalog(unshipped))
     for start in range(0, len(shipped), MAX_WEEKS * DAYS_PER_WEEK):
