@@ -30,6 +30,7 @@ from .delegates import CellDelegate, shown_entries
 def fit_within(heights: list[int], room: int, floor: int) -> list[int]:
     """Cap the tallest heights so that all fit in ``room`` where they can, none below
     ``floor`` (and none raised): the rows that need the most give way first."""
+
     def total(cap: int) -> int:
         return sum(min(h, cap) for h in heights)
 
