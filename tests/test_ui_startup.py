@@ -148,6 +148,7 @@ def opened(self):
         "modules": sorted(sys.modules),
         "sr28_pending": self.window.catalog.sr28_pending,
         "entries": self.window.document.plan.entry_count(),
+        "feature_scan": sys.modules["shibokensupport.feature"]._mod_uses_pyside.__name__,
     }))
     QApplication.instance().exit(0)
 
@@ -173,3 +174,12 @@ def test_the_first_start_opens_the_sample_week_without_dialogs_or_sr28(tmp_path)
     assert report["entries"] > 0  # the sample week is open
     assert report["sr28_pending"]
     assert [m for m in report["modules"] if m.startswith("ui.dialogs")] == []
+    # PySide no longer reads the source of each module imported after it (the window's,
+    # then numpy's and pandas'): ui/pyside_private.py
+    assert report["feature_scan"] == "_selects_no_feature"
+
+
+def test_the_pyside_private_api_the_start_relies_on_is_there():
+    from ui.pyside_private import missing
+
+    assert missing() == []
