@@ -36,6 +36,7 @@ ROW_NAMES = (
     "Suggestions, synthetic catalog of 8,789 foods",
     "Suggestions, synthetic catalog of 50,000 foods",
     "Palette search over the full catalog, slowest keystroke",
+    "Palette search, the same with every row laid out at once",
     "PDF export, full week with shopping list and notes",
     "PDF export, 4 weeks",
     "PDF export, 12 weeks",

@@ -136,3 +136,53 @@ def test_the_smoke_test_prints_the_paint_and_the_scores(tmp_path):
     lines = done.stdout.splitlines()
     assert lines[0].startswith("smoke test: window painted (clock ")
     assert lines[1].startswith("smoke test: scored 7 planned days, average ")
+
+
+# The first start's work on the window's thread after the paint, without the scoring
+# engine (which loads on its worker): what it loaded, and whether it read SR28.
+OPEN_THE_FIRST_START = """
+import json, sys
+import ui.app
+from PySide6.QtWidgets import QApplication
+
+def opened(self):
+    self.window.open_initial(self.file)
+    print(json.dumps({
+        "modules": sorted(sys.modules),
+        "sr28_pending": self.window.catalog.sr28_pending,
+        "entries": self.window.document.plan.entry_count(),
+        "feature_scan": sys.modules["shibokensupport.feature"]._mod_uses_pyside.__name__,
+    }))
+    QApplication.instance().exit(0)
+
+ui.app._Opener.open = opened
+sys.exit(ui.app.run(None))
+"""
+
+
+def test_the_first_start_opens_the_sample_week_without_dialogs_or_sr28(tmp_path):
+    """The sample week names curated foods only, and a start without recovery copies or
+    damaged files shows no dialog: the window's thread reads neither the SR28 table nor
+    the dialogs while the scoring engine loads beside it."""
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_THE_FIRST_START],
+        env=_app_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["entries"] > 0  # the sample week is open
+    assert report["sr28_pending"]
+    assert [m for m in report["modules"] if m.startswith("ui.dialogs")] == []
+    # PySide no longer reads the source of each module imported after it (the window's,
+    # then numpy's and pandas'): ui/pyside_private.py
+    assert report["feature_scan"] == "_selects_no_feature"
+
+
+def test_the_pyside_private_api_the_start_relies_on_is_there():
+    from ui.pyside_private import missing
+
+    assert missing() == []

@@ -76,6 +76,7 @@ def run(file: Path | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     _import_plain_modules()
+    _load_pyside()
     from planner.errors import PlannerError
 
     from .firstpaint import PaintWatch
@@ -122,6 +123,16 @@ def _import_plain_modules() -> None:
     import planner.storage.paths
     import planner.storage.planfile
     import planner.storage.userfoods  # noqa: F401
+
+
+def _load_pyside() -> None:
+    """Import PySide6 and stop its import hook reading the source of each module imported
+    after it (ui.pyside_private): the window's own modules, then numpy and pandas."""
+    import PySide6.QtCore  # noqa: F401
+
+    from .pyside_private import skip_feature_scan
+
+    skip_feature_scan()
 
 
 def _handle_crashes() -> CrashHandler:

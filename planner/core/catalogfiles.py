@@ -41,7 +41,13 @@ def food_from_catalog_json(item: dict[str, Any]) -> Food:
         live_cultures=item.get("live_cultures") or None,
         flags=frozenset(item.get("flags") or ()),
         species=item.get("species") or None,
+        name_rules=_rules(item.get("name_rules")),
     )
+
+
+def _rules(value: list[str] | None) -> frozenset[str] | None:
+    # A catalog built before the name rules were shipped has none: the scoring runs them.
+    return None if value is None else frozenset(value)
 
 
 def _split(text: str) -> frozenset[str]:
@@ -88,6 +94,7 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
     optional = ("live_cultures", "flags", "species", *NUTRIENTS)
     pad = any(name not in column for name in optional)
     i_live, i_flags, i_species = (column.get(n, empty) for n in optional[:3])
+    i_rules = column.get("name_rules")  # None: an older table (the scoring runs the rules)
     nutrient_columns = [(key, column.get(key, empty)) for key in NUTRIENTS]
     sets: dict[str, frozenset[str]] = {}
     isfinite = math.isfinite
@@ -109,7 +116,8 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
             else:
                 nutrients[key] = None
         cats, tags, flags = row[i_cats], row[i_tags], row[i_flags]
-        for text in (cats, tags, flags):
+        rules = "" if i_rules is None else row[i_rules]
+        for text in (cats, tags, flags, rules):
             if text not in sets:
                 sets[text] = _split(text)
         foods.append(
@@ -130,6 +138,7 @@ def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:
                 live_cultures=row[i_live] or None,
                 flags=sets[flags],
                 species=row[i_species] or None,
+                name_rules=None if i_rules is None else sets[rules],
             )
         )
     return foods

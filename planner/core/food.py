@@ -163,6 +163,9 @@ class Food:
     flags: frozenset[str] = frozenset()  # from FLAGS
     # Plant species ("genus species") for counting plant diversity; None for non-plants.
     species: str | None = None
+    # The scoring's name rules this food's name matches, as the catalog build found them
+    # (planner.scoring.namerules); None where they were not worked out (own foods).
+    name_rules: frozenset[str] | None = field(default=None, compare=False)
 
     @property
     def is_limit(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from planner.core.catalogfiles import (
@@ -256,6 +256,29 @@ def ranker(words: list[str]) -> Callable[[str], int]:
         return total
 
     return rank
+
+
+def rank_names(words: list[str], spaced: Sequence[str]) -> list[int]:
+    """``ranker(words)`` of each of the ``spaced`` names, as one list. A one-word query
+    (most keystrokes) is ranked in one comprehension without a call per name: the palette
+    ranks up to 8,789 names a keystroke."""
+    probes = [(f" {core} ", f" {core}") if core else None for core in _cores(words)]
+    if len(probes) != 1 or probes[0] is None:
+        rank = ranker(words)
+        return [rank(name) for name in spaced]
+    whole, start = probes[0]
+    return [
+        0
+        if name.startswith(whole)
+        else 1
+        if name.startswith(start)
+        else 2
+        if whole in name
+        else 3
+        if start in name
+        else 4
+        for name in spaced
+    ]
 
 
 def _cores(words: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import threading
@@ -79,6 +80,8 @@ def printable(text: str, drawable: frozenset[int]) -> str:
     """``text`` as the font can print it: composed accents, right-to-left runs in the order
     they are drawn (visual_order), whitespace as spaces, and a visible replacement mark
     for each character it cannot draw."""
+    if text.isascii() and text.isprintable() and _draws_ascii(drawable):
+        return text  # most names and labels: nothing to compose, reorder or replace
     out = []
     for ch in visual_order(unicodedata.normalize("NFC", text)):
         if ch.isspace():
@@ -88,6 +91,14 @@ def printable(text: str, drawable: frozenset[int]) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_ASCII_PRINTABLE = frozenset(range(0x20, 0x7F))
+
+
+@functools.lru_cache(maxsize=4)
+def _draws_ascii(drawable: frozenset[int]) -> bool:
+    return drawable.issuperset(_ASCII_PRINTABLE)
 
 
 def visual_order(text: str) -> str:

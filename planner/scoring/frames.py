@@ -5,26 +5,28 @@ The frame is built once per catalog revision (cached in the catalog through
 ``Catalog.derived``) with column arithmetic, and its numeric columns are also kept as one
 float matrix so that the evaluator's innermost sums are numpy. The rules that put a food
 in a scoring class (limit food, polyphenol-rich, tea, spice) live here and are written
-down in docs/scoring.md.
+down in docs/scoring.md; the words of a name they read are namerules.py's, which the
+catalog build runs once for the shipped foods.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from planner.core.foods import CURATED, NUTRIENTS, SR28, TAGS, USER, Food
+from planner.core.foods import CURATED, FLAGS, NUTRIENTS, SR28, TAGS, USER, Food
 from planner.scoring.model import SKIN_NUTRIENTS
+from planner.scoring.namerules import NAME_RULE_BITS, name_rule_mask, name_rules_of
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
 
 ORIGIN_RANK = {CURATED: 0, USER: 1, SR28: 2}
 TAG_BITS = {tag: 1 << bit for bit, tag in enumerate(TAGS)}
+FLAG_BITS = {flag: 1 << bit for bit, flag in enumerate(FLAGS)}
 
 # Flags that make a food one "to limit": its amounts earn nothing in the positive parts
 # and its energy does not make the day more complete (live cultures excepted: a
@@ -33,39 +35,9 @@ LIMIT_FLAGS = frozenset(
     {"processed_meat", "deep_fried", "ultra_processed", "artificial_sweetener", "sugar_sweetened"}
 )
 NEVER_SUGGESTED = frozenset({"not_eaten_alone", "raw_pulse"})
-# A second net under the catalog's not_eaten_alone flag, for the ingredients suggestions
-# must never be: raw dried pulses (raw kidney beans are unsafe: FDA Bad Bug Book), raw or
-# dry grains, flours and meals, starches, leavening, gelatin, dry mixes and bouillon.
-INGREDIENT_WORDS = re.compile(
-    r"\bflours?\b|\bmeal\b|cornmeal|starch|leavening|baking (?:powder|soda)|yeast|"
-    r"gelatin|\bdry mix|\bmix, dry|bouillon|dehydrated|\bpowder\b|\buncooked\b|"
-    r"\bdry\b(?! roasted)|\bmature seeds, raw|\bgerm\b|\bpectin\b|\bas purchased\b"
-)
-# Every INGREDIENT_WORDS match holds one of these: a cheap test first.
-INGREDIENT_NEEDS = (
-    "flour", "meal", "starch", "leavening", "baking", "yeast", "gelatin", "dry", "mix",
-    "bouillon", "dehydrated", "powder", "uncooked", "mature seeds", "germ", "pectin",
-    "as purchased",
-)  # fmt: skip
-# Grains are suggested only cooked (or canned, or ready to eat); pulses never raw.
-COOKED = re.compile(r"\bcooked\b|\bboiled\b|prepared|brewed")
-COOKED_GRAIN = re.compile(r"cooked|boiled|prepared|canned|steamed|restaurant|chow mein|crunchy")
-RAW_PULSE = re.compile(r"\braw\b")
-PULSE_EATEN_RAW = re.compile(r"peanut|sprouted|immature|tofu|yogurt|snap|green|edamame")
 ALCOHOLIC_G_PER_100G = 1.0  # above ~1.2 % ABV a drink is alcoholic in EU labelling law
 LIVE_WEIGHT = {"live": 1.0, "unknown": 0.5, "dead": 0.0}
 
-# Polyphenol-rich foods: the food families of the 100 richest dietary sources of
-# polyphenols (Perez-Jimenez et al. 2010, Eur J Clin Nutr 64 Suppl 3:S112): berries,
-# cherries, plums, grapes, apples, pomegranate, artichoke, onions and shallots, spinach,
-# red cabbage and other dark greens, olives and olive oil, nuts and seeds, beans and soy,
-# coffee and cocoa. Tea and spices are scored apart.
-POLYPHENOL_WORDS = re.compile(
-    r"berr|currant|cherr|plum|prune|grape(?!fruit)|apple|pomegranate|artichoke|onion|"
-    r"shallot|spinach|kale|broccoli|cabbage, red|chicor|olive|walnut|almond|pecan|hazel|"
-    r"pistachio|chestnut|flax|chia|\bnuts?\b|beans?\b|lentil|chickpea|soy|tofu|tempeh|"
-    r"edamame|coffee|cocoa|endive|asparagus|plantain|quince|apricot|peach|nectarine"
-)
 PLANT_GROUPS = frozenset(
     {
         "Fruits and Fruit Juices",
@@ -78,13 +50,6 @@ PLANT_GROUPS = frozenset(
         "Cereal Grains and Pasta",
     }
 )
-TEA_WORDS = re.compile(r"\b(?:tea|matcha)\b")
-HERBAL_WORDS = re.compile(r"herb|chamomile|mint|hibiscus|rooibos")
-# Tea as it is drunk (SR28 lists brewed tea by the fluid ounce, about 30 g a serving).
-BREWED_WORDS = re.compile(r"\b(?:brewed|prepared|ready[- ]to[- ]drink|bottled|iced)\b")
-SPICE_WORDS = re.compile(r"^(?:spices?,|turmeric\b|ginger root\b|ginger$|garlic(?:, raw)?$)")
-NOT_SPICE = re.compile(r"salt|baking|leavening|extract|vinegar|seasoning mix|prepared|capers")
-
 # The amounts a day's score sums as they are, each over every food of the day (the limit
 # load reads them, and the day panel shows them).
 PLAIN_SUMS: tuple[str, ...] = (
@@ -134,23 +99,54 @@ def tag_mask(tags: frozenset[str] | set[str]) -> int:
     return mask
 
 
+def _flag_mask(flags: frozenset[str]) -> int:
+    mask = 0
+    for flag in flags:
+        mask |= FLAG_BITS.get(flag, 0)  # a flag the scoring does not read counts for nothing
+    return mask
+
+
+def _masks(sets: Sequence[frozenset[str]], mask_of: Callable[[frozenset[str]], int]) -> np.ndarray:
+    """``mask_of`` each set as one int64 array, worked out once per distinct set: the
+    catalog shares one frozenset per distinct list of flags (a few dozen for 8,789 foods)."""
+    known: dict[frozenset[str], int] = {}
+    out = []
+    for words in sets:
+        mask = known.get(words)
+        if mask is None:
+            mask = known[words] = mask_of(words)
+        out.append(mask)
+    return np.array(out, dtype=np.int64)
+
+
+def _name_rules(food: Food) -> frozenset[str]:
+    """The name rules of a food: shipped with the catalog's own foods, worked out here for
+    the user's (whose names change) and for a catalog that does not carry them."""
+    if food.name_rules is not None and food.origin != USER:
+        return food.name_rules
+    return frozenset(name_rules_of(food.name))
+
+
 def _foods_frame(foods: Sequence[Food]) -> pd.DataFrame:
     """The raw per-serving facts of each food, one row per food, NaN for unknown."""
     nutrients = pd.DataFrame.from_records(
         [food.nutrients for food in foods], columns=list(NUTRIENTS)
     ).astype(float)
+    flags = [food.flags for food in foods]
     facts = pd.DataFrame(
         {
             "name": [food.name for food in foods],
             "serving_label": [food.serving_label for food in foods],
             "grams": np.array([food.grams for food in foods], dtype=float),
             "origin_rank": np.array([ORIGIN_RANK[f.origin] for f in foods], dtype=np.int64),
-            "tag_mask": np.array([tag_mask(food.tags) for food in foods], dtype=np.int64),
+            "tag_mask": _masks([food.tags for food in foods], tag_mask),
             "group": [food.group or "" for food in foods],
             "plant": [food.plant for food in foods],
             "species": [food.species for food in foods],
             "live_cultures": [food.live_cultures for food in foods],
-            "flags": [food.flags for food in foods],
+            "flags": flags,
+            "flag_mask": _masks(flags, _flag_mask),
+            "name_rules": _masks([_name_rules(food) for food in foods], name_rule_mask),
             "categories": [food.categories for food in foods],
             "aisle": [food.aisle for food in foods],
         }
@@ -164,45 +160,32 @@ def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
     """The catalog DataFrame: the facts of each food plus its scoring columns."""
     df = _foods_frame(foods)
     grams = df["grams"]
-    name = df["name"].str.casefold()
-    flag_sets: list[frozenset[str]] = df["flags"].tolist()
+    flag_mask = df["flag_mask"].to_numpy()
+    rule_mask = df["name_rules"].to_numpy()
 
     def flagged(flag: str) -> pd.Series:
-        found = np.fromiter((flag in f for f in flag_sets), bool, len(flag_sets))
-        return pd.Series(found, index=df.index)
+        return pd.Series(flag_mask & FLAG_BITS[flag] != 0, index=df.index)
 
     def any_of(wanted: frozenset[str]) -> pd.Series:
-        found = np.fromiter((not f.isdisjoint(wanted) for f in flag_sets), bool, len(flag_sets))
-        return pd.Series(found, index=df.index)
+        return pd.Series(flag_mask & _flag_mask(wanted) != 0, index=df.index)
+
+    def named(rule: str) -> pd.Series:
+        """Whether the (casefolded) name matches the name rule ``rule`` (namerules.py)."""
+        return pd.Series(rule_mask & NAME_RULE_BITS[rule] != 0, index=df.index)
 
     alcohol = df["alcohol_g"].fillna(0.0)
     alcoholic = alcohol > ALCOHOLIC_G_PER_100G * grams / 100
     limit = any_of(LIMIT_FLAGS) | alcoholic
     df["is_limit_food"] = limit
-    names = name.tolist()
-
-    def matches(
-        pattern: re.Pattern[str], where: pd.Series | None = None, needs: tuple[str, ...] = ()
-    ) -> pd.Series:
-        """``pattern`` found in the (casefolded) name, tried only on the rows ``where``
-        whose name holds one of the words it ``needs``: a regular expression over 8,859
-        names costs up to a tenth of a second, a plain substring test a hundredth."""
-        found = np.zeros(len(names), dtype=bool)
-        rows = range(len(names)) if where is None else np.flatnonzero(where.to_numpy()).tolist()
-        if needs:  # one pass of plain words first
-            quick = re.compile("|".join(map(re.escape, needs))).search
-            rows = [row for row in rows if quick(names[row])]
-        search = pattern.search
-        found[rows] = [search(names[row]) is not None for row in rows]
-        return pd.Series(found, index=df.index)
 
     group = df["group"]
-    ingredient = matches(INGREDIENT_WORDS, needs=INGREDIENT_NEEDS)
-    ingredient &= ~matches(COOKED, ingredient)
+    # Ingredients nobody eats alone: flours, starches, dry mixes (unless cooked); grains
+    # that are not cooked; raw dried pulses other than those eaten raw.
+    ingredient = named("ingredient") & ~named("cooked")
     cereal = group == "Cereal Grains and Pasta"
-    ingredient |= cereal & ~matches(COOKED_GRAIN, cereal)
-    raw_pulse = matches(RAW_PULSE, group == "Legumes and Legume Products")
-    ingredient |= raw_pulse & ~matches(PULSE_EATEN_RAW, raw_pulse)
+    ingredient |= cereal & ~named("cooked_grain")
+    raw_pulse = (group == "Legumes and Legume Products") & named("raw")
+    ingredient |= raw_pulse & ~named("pulse_eaten_raw")
     df["never_suggested"] = any_of(NEVER_SUGGESTED) | ingredient
     good = ~limit
 
@@ -230,19 +213,19 @@ def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
 
     plant_group = group.isin(PLANT_GROUPS) | (group == "")
     plant_like = plant_group & (has_species | df["plant"].notna()) & good
-    polyphenol = (
-        df["categories"].map(lambda c: "anti_inflammatory" in c).astype(bool) & has_species
-    ) | matches(POLYPHENOL_WORDS, plant_like)
+    anti_inflammatory = np.fromiter(
+        ("anti_inflammatory" in c for c in df["categories"]), bool, len(df)
+    )
+    polyphenol = (anti_inflammatory & has_species) | (plant_like & named("polyphenol"))
     drink = ((group == "Beverages") | (group == "")) & good
-    tea = matches(TEA_WORDS, drink)
-    tea &= ~matches(HERBAL_WORDS, tea)
-    spice = (group == "Spices and Herbs") | (df["aisle"] == "spices") | matches(SPICE_WORDS)
-    spice &= ~matches(NOT_SPICE, spice)
+    tea = drink & named("tea") & ~named("herbal")
+    spice = (group == "Spices and Herbs") | (df["aisle"] == "spices") | named("spice")
+    spice &= ~named("not_spice")
     df["polyphenol_g"] = grams.where(polyphenol & ~tea & ~spice & good, 0.0)
     # A cup of tea: 240 g brewed, or about 2 g of leaves or powder. A small serving is
     # leaves only when it is not tea as drunk (named brewed, or almost without energy).
     per_gram = energy / grams.where(grams > 0)
-    brewed = matches(BREWED_WORDS, tea) | (per_gram < 0.5)
+    brewed = (tea & named("brewed")) | (per_gram < 0.5)
     # A serving of leaves or of a sweetened instant mix makes a cup or two, not a pot.
     cups = np.where((grams >= 50) | brewed, grams / 240.0, np.minimum(grams / 2.0, 2.0))
     df["tea_cups"] = pd.Series(cups, index=df.index).where(tea & good, 0.0)
@@ -316,7 +299,7 @@ class CatalogFrame:
         self.suggestable = ~self.never_suggested & ~self.is_limit_food
         self.suggestable &= df["energy_kcal"].notna().to_numpy()
         self.live_cultures: list[str | None] = [
-            state if isinstance(state, str) else None for state in df["live_cultures"]
+            state if isinstance(state, str) else None for state in df["live_cultures"].tolist()
         ]
         matrix = df[[FRAME_COLUMN[c] for c in AMOUNT_COLUMNS]].to_numpy(dtype=float)
         self.amounts = np.ascontiguousarray(np.nan_to_num(matrix, nan=0.0))

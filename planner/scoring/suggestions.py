@@ -50,6 +50,7 @@ class Suggester(Formula):
     ) -> None:
         super().__init__(catalog, config, prefs, resolver=resolver)
         self._one_serving_cache: tuple[CatalogFrame, np.ndarray] | None = None
+        self._pools_cache: tuple[CatalogFrame, list[np.ndarray]] | None = None
         self._suggestions: dict[tuple, tuple[Suggestion, ...]] = {}
 
     # -- suggestions ---------------------------------------------------------------------
@@ -102,16 +103,9 @@ class Suggester(Formula):
         self, plan: Plan, day: int, top: int, familiar_first: bool, swaps: bool
     ) -> list[Suggestion]:
         table = self.table()
-        grouped = group_numpy(self.table(), plan, [day], self.resolver)
-        allowed = table.suggestable.copy()
-        allowed &= table.column("energy_kcal") <= self.config.suggest_max_kcal
-        avoid = tag_mask(self.prefs.avoid_tags)
-        if avoid:
-            allowed &= (table.tag_mask & avoid) == 0
-        pools = [np.flatnonzero(allowed)]
-        if familiar_first:
-            familiar = np.flatnonzero(allowed & (table.origin_rank < ORIGIN_RANK[SR28]))
-            pools = [familiar, pools[0]]
+        grouped = group_numpy(table, plan, [day], self.resolver)
+        familiar, everyone = self._pools(table)
+        pools = [familiar, everyone] if familiar_first else [everyone]
         now = self._state(table, grouped.rows, grouped.servings, grouped.live)
         bases = [(now, None)]
         if swaps:
@@ -131,6 +125,20 @@ class Suggester(Formula):
                 break
         found.sort(key=lambda s: -s.gain)  # stable: each list's own order breaks ties
         return found[:top]
+
+    def _pools(self, table: CatalogFrame) -> list[np.ndarray]:
+        """The rows of the foods that may be suggested: the familiar ones (curated and the
+        user's own) and all of them. They depend only on the catalog frame and this
+        evaluator's settings, so they are worked out once per frame, not per edit."""
+        if self._pools_cache is None or self._pools_cache[0] is not table:
+            allowed = table.suggestable.copy()
+            allowed &= table.column("energy_kcal") <= self.config.suggest_max_kcal
+            avoid = tag_mask(self.prefs.avoid_tags)
+            if avoid:
+                allowed &= (table.tag_mask & avoid) == 0
+            familiar = np.flatnonzero(allowed & (table.origin_rank < ORIGIN_RANK[SR28]))
+            self._pools_cache = (table, [familiar, np.flatnonzero(allowed)])
+        return self._pools_cache[1]
 
     def _state(
         self,
@@ -214,12 +222,11 @@ class Suggester(Formula):
         candidates, gain, scores, parts = candidates[keep], gain[keep], scores[keep], parts[:, keep]
         if not len(candidates):
             return []
-        in_day = np.zeros(len(table), dtype=np.int64)
-        in_day[base.rows] = 1
+        in_day = (base.in_day[candidates] > 0).astype(np.int64)
         # One integer key orders like sorting by (-gain to 6 decimals, in the day, origin,
         # name): the name rank is unique, so the first ``top`` need no full sort.
         micro = np.rint(gain * 1e6).astype(np.int64)
-        key = ((-micro * 2 + in_day[candidates]) * 3 + table.origin_rank[candidates]) * len(
+        key = ((-micro * 2 + in_day) * 3 + table.origin_rank[candidates]) * len(
             table
         ) + table.name_order[candidates]
         if 0 < top < len(candidates):

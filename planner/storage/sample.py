@@ -16,5 +16,6 @@ def sample_plan(start: date | None = None, catalog: Catalog | None = None) -> Pl
     The sample names curated foods by id, so the curated catalog alone is enough.
     """
     text = resources.files("resources").joinpath("sample-week.csv").read_text("utf-8")
-    catalog = catalog or Catalog.load(include_sr28=False)
+    if catalog is None:  # not `catalog or`: a catalog's truth is its length, which reads SR28
+        catalog = Catalog.load(include_sr28=False)
     return import_csv_text(text, catalog, start=start, name="sample week")

@@ -47,6 +47,7 @@ COLUMNS: tuple[str, ...] = (
     "flags",
     "live_cultures",
     "species",
+    "name_rules",
     "basis",
     "serving_label",
     "serving_grams",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.core.foods import AISLES, CATEGORIES, FLAGS, LIVE_CULTURES, TAGS
+from planner.scoring.namerules import name_rules_of
 from tools.catalog.constants import LIMIT_KINDS, NUTRIENT_UNITS, NUTRIENTS
 from tools.catalog.estimates import PREBIOTIC_SOURCES
 from tools.catalog.reading import round3
@@ -180,6 +181,8 @@ def build_curated(spec: list[dict[str, Any]], sr28: pd.DataFrame) -> dict[str, A
                 "live_cultures": live or None,
                 "flags": [f for f in FLAGS if f in flags],
                 "species": (species or item["plant"]) if item.get("plant") else None,
+                # The scoring's name rules, run here once instead of at each start.
+                "name_rules": list(name_rules_of(item["name"])),
             }
         )
     return {

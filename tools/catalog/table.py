@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.scoring.namerules import name_rules_of
 from tools.catalog.constants import COLUMNS, NUMBER_COLUMNS, USED_NUTRIENTS
 from tools.catalog.estimates import added_sugars_for, prebiotic_for
 from tools.catalog.flags import flags_for, live_cultures_for
@@ -111,6 +112,7 @@ def build_sr28_table(sr28_dir: Path | str) -> pd.DataFrame:
                 "flags": ";".join(flags),
                 "live_cultures": live,
                 "species": food_species,
+                "name_rules": ";".join(name_rules_of(name)),
                 "basis": ";".join(basis),
                 "serving_label": serving_label,
                 "serving_grams": round3(serving_grams),

@@ -15,7 +15,7 @@ from planner.core.foods import (
     CULTURE_NOTES,
     TAGS,
     Food,
-    ranker,
+    rank_names,
     spaced_name,
 )
 from ui.guard import guarded
@@ -148,9 +148,9 @@ class FoodListModel(FoodSourceModel):
         if self._spaced is None:
             self._spaced = [spaced_name(key) for key in keys]
         spaced = self._spaced
-        rank = ranker(words)
-        rows.sort(key=lambda n: rank(spaced[n]))
-        return [self._all[n] for n in rows]
+        ranks = rank_names(words, [spaced[n] for n in rows])
+        order = sorted(range(len(rows)), key=ranks.__getitem__)  # stable: palette order
+        return [self._all[rows[i]] for i in order]
 
     def set_avoid_tags(self, tags: frozenset[str]) -> None:
         self._avoid = frozenset(tags)
@@ -170,6 +170,12 @@ class FoodListModel(FoodSourceModel):
     # -- Qt model interface ------------------------------------------------------------------
     def _rows(self) -> list[Food]:
         return self._shown
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        # Qt asks once per row each time the list lays itself out (QListView asks the model
+        # for every row's index, and each index checks the row count): 8,789 calls after a
+        # keystroke, so this is kept to the one attribute read.
+        return 0 if parent.isValid() else len(self._shown)
 
     @guarded()
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -217,7 +217,8 @@ class DayPanel(QWidget):
                 self.part_bars[key],
                 self.part_sentences[key],
             ):
-                widget.setVisible(shown)
+                if widget.isHidden() == shown:  # each edit shows the same rows: no calls
+                    widget.setVisible(shown)
 
     def show_day(
         self,

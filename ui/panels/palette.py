@@ -174,6 +174,7 @@ class PalettePanel(QWidget):
         row = self.current_model().row_of(food_id)
         if row < 0:
             return False
+        self.list.lay_out_all()  # the row may be past the rows laid out so far
         self.list.setCurrentIndex(self.current_model().index(row))
         return True
 

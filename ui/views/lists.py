@@ -11,6 +11,8 @@ from ui.models.roles import FOOD_ROLE
 
 from .delegates import FoodDelegate
 
+LAYOUT_BATCH = 500  # rows laid out per turn of the event loop (a list shows about 30)
+
 
 class FoodListView(QListView):
     """A list of foods to drag into the grid. Enter or a double-click asks to add the
@@ -26,9 +28,22 @@ class FoodListView(QListView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(True)  # keeps 8,789 rows fast to lay out
+        # After a keystroke in the search, the first rows are laid out at once and the
+        # rest in the next turns of the event loop, between keystrokes: Qt asks the model
+        # about every row it lays out (about 15 ms for all foods), and a typist waits
+        # only for the first batch.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.doubleClicked.connect(self._double_clicked)
+
+    def lay_out_all(self) -> None:
+        """Lay out every row now (a batched layout may be under way): scrolling to a row
+        needs it laid out."""
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.doItemsLayout()
+        self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

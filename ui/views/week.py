@@ -30,10 +30,22 @@ from .delegates import CellDelegate, shown_entries
 def fit_within(heights: list[int], room: int, floor: int) -> list[int]:
     """Cap the tallest heights so that all fit in ``room`` where they can, none below
     ``floor`` (and none raised): the rows that need the most give way first."""
-    cap = max(heights)
-    while cap > floor and sum(min(h, cap) for h in heights) > room:
-        cap -= 1
-    return [min(h, max(cap, floor)) for h in heights]
+
+    def total(cap: int) -> int:
+        return sum(min(h, cap) for h in heights)
+
+    # The largest cap from floor up whose rows fit (floor when none does): the total grows
+    # with the cap, so a binary search finds it in a few steps, not one per pixel.
+    low, high = floor, max(heights)
+    if high <= low or total(high) <= room:
+        return [min(h, max(high, floor)) for h in heights]
+    while low < high:
+        middle = (low + high + 1) // 2
+        if total(middle) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return [min(h, low) for h in heights]
 
 
 class WeekView(QTableView):

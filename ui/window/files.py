@@ -43,12 +43,12 @@ class FileController(WatchPart, CsvPart):
     def open_initial(self, file: Path | None) -> None:
         """What the app opens with: a plan to recover, the given file, the sample week on
         the first start, otherwise the empty plan the window was made with."""
-        from ui.dialogs import Messages
-
         window = self._window
         first = self._settings.first_run
         self._settings.mark_started()
         if window.user_foods_notice:
+            from ui.dialogs import Messages  # imported only here: the start does not wait for it
+
             Messages.error(window, "Your foods file was damaged", window.user_foods_notice)
             window.user_foods_notice = ""
         if window.recovery.offer_recovery():

@@ -55,17 +55,22 @@ class TemplatesPart(Controller):
         moved aside and its message shown once."""
         if self._library is None and not self._library_error:
             from planner.storage.templates import load_or_set_aside, templates_path
-            from ui.dialogs import Messages
 
             try:
                 self._library, notice = load_or_set_aside(templates_path())
             except PlannerError as exc:
                 self._library_error = str(exc)
-                Messages.error(self._window, "Your templates were not loaded", str(exc))
+                self._tell("Your templates were not loaded", str(exc))
                 return None
             if notice:
-                Messages.error(self._window, "Your templates file was damaged", notice)
+                self._tell("Your templates file was damaged", notice)
         return self._library
+
+    def _tell(self, title: str, text: str) -> None:
+        # The dialogs are imported only here: this runs at each start, after the first paint.
+        from ui.dialogs import Messages
+
+        Messages.error(self._window, title, text)
 
     def _keep(self, make: Callable[[str], Template], what: str, suggestion: str) -> bool:
         from ui.weeks import templates as template_ui

@@ -77,11 +77,13 @@ class RecoveryController(Controller):
 
     def offer_recovery(self) -> bool:
         """Offer the plans a crash or a kill left unsaved; True if one was restored."""
-        from ui.dialogs import RecoveryDialog
-
         store = self.autosaver.store
         copies = store.orphans()
         damaged = store.take_set_aside()
+        if not copies and not damaged:  # most starts: no dialog module is needed
+            return False
+        from ui.dialogs import RecoveryDialog
+
         if damaged:
             from ui.dialogs import Messages
 
