@@ -29,6 +29,10 @@ _BREAKFAST_SPICE = re.compile(r"cinnamon|cardamom|nutmeg")
 
 # Servings multipliers a portion may be made of: halves and quarters of a household
 # serving, or several small servings (SR28 lists water by the fluid ounce).
+# A recipe's ingredient of at least this many grams a portion is a real part of it (see
+# Candidate.main_ids); oil, garlic and spices shared by two dishes of a day are not, nor
+# the water a soup is made with.
+MAIN_PART_G = 40.0
 MULTIPLIERS: tuple[float, ...] = (0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12, 16)
 
 
@@ -64,9 +68,15 @@ class Candidate:
     limit: bool = False
     origin: str = SR28
     food_ids: frozenset[str] = field(default_factory=frozenset)
+    # A recipe's id (the candidate's id is then RECIPE_PREFIX + it), None for a food.
+    recipe_id: str | None = None
+    # The foods that make a real part of a portion (a food's own id; a recipe's
+    # ingredients of MAIN_PART_G or more): a day holds each of them once, so that no day
+    # has salmon and the salmon dish, or two chickpea dishes.
+    main_ids: frozenset[str] = field(default_factory=frozenset)
 
     def entries(self, portion: int) -> list[tuple[str, float]]:
-        """The (food id, servings) to write for ``portion``."""
+        """The (food id, servings) of what ``portion`` holds (a recipe's foods)."""
         units = self.portions[portion].units
         return [(food_id, round(servings * units, 4)) for food_id, servings in self.items]
 
@@ -101,10 +111,21 @@ def candidate_from_items(
     *,
     origin: str = SR28,
     meals: frozenset[str] | None = None,
+    heated: Sequence[bool] = (),
+    recipe_id: str | None = None,
 ) -> Candidate | None:
     """A candidate made of catalog foods (one for a food, several for a recipe), with
-    the given portion units. None when an item is not in the catalog."""
+    the given portion units. None when an item is not in the catalog. ``heated[i]``
+    marks an item cooked with the dish: a live-culture food so gives no live cultures.
+    An item listed twice counts as one (the evaluator adds a day's servings of a food
+    before its minimum portions and caps)."""
     table = evaluator.table()
+    merged: dict[tuple[str, bool], float] = {}
+    for i, (food_id, servings) in enumerate(items):
+        key = (food_id, bool(heated[i]) if i < len(heated) else False)
+        merged[key] = merged.get(key, 0.0) + servings
+    items = [(food_id, s) for (food_id, _h), s in merged.items()]
+    cooked = np.array([h for _f, h in merged], dtype=bool)
     rows = [table.row_of.get(food_id, -1) for food_id, _s in items]
     if not items or min(rows) < 0:
         return None
@@ -116,7 +137,11 @@ def candidate_from_items(
     grams_col = table.column("grams")
     for u in units:
         servings = per_unit * u
-        contrib = evaluator._food_contributions(table, row_arr, servings).sum(axis=0)
+        each = evaluator._food_contributions(table, row_arr, servings)
+        if cooked.any():
+            each[cooked, S["live"]] = 0.0
+            each[cooked, S["live_raw"]] = 0.0
+        contrib = each.sum(axis=0)
         grams = float(grams_col[row_arr] @ servings)
         kcal = float(kcal_col[row_arr] @ servings)
         portions.append(Portion(u, grams, kcal))
@@ -143,6 +168,13 @@ def candidate_from_items(
         limit=bool(table.is_limit_food[row_arr].any()),
         origin=origin,
         food_ids=frozenset(f for f, _s in items),
+        recipe_id=recipe_id,
+        main_ids=frozenset(
+            f
+            for (f, s), row in zip(items, rows, strict=True)
+            if len(items) == 1
+            or (float(grams_col[row]) * s >= MAIN_PART_G and float(kcal_col[row]) > 0)
+        ),
     )
 
 
@@ -286,13 +318,15 @@ def build_candidates(
             found.append(made)
     for candidate in extra:
         foods = [catalog.get(food_id) for food_id in candidate.food_ids]
+        if (candidate.limit and not allow_limit) or candidate.id in disliked_ids:
+            continue
         if candidate.food_ids & disliked_ids or any(
             f is None
             or not avoid_set.isdisjoint(food_tags(f))
             or (vegetarian and not _vegetarian(f, "dish"))
             for f in foods
         ):
-            continue
+            continue  # a dish holding a disliked or avoided food is left out whole
         found.append(candidate)
     return found
 

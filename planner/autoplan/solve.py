@@ -17,12 +17,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from planner.autoplan.candidates import Candidate, build_candidates
 from planner.autoplan.explain import cell_order, explain_days, portion_adds, what_gave_way
 from planner.autoplan.model import DayBase, Program, Settings, build_program
+from planner.autoplan.recipes import recipe_candidates
 from planner.autoplan.relax import Relaxed
 from planner.autoplan.shortlist import shortlist
 from planner.core.edits import SetCells
@@ -30,6 +32,9 @@ from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Entry, Plan
 from planner.errors import PlannerError
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
 from planner.scoring.model import DayScore
+
+if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
 
 DEFAULT_TIME_LIMIT = 10.0
 # Stop within 3 % of the best bound: a day is ~100 points, so within ~3 points, about
@@ -244,10 +249,7 @@ def _day_by_day(
         # When the live-culture foods left (times each may still come) are few for the
         # days still to have one, a day takes one, not two: otherwise the first days
         # would use up what the last ones need.
-        capacity = sum(
-            max(settings.max_same_per_week - max(used.get(f, 0) for f in c.food_ids), 0)
-            for c in live_foods
-        )
+        capacity = sum(max(settings.max_same_per_week - used.get(c.id, 0), 0) for c in live_foods)
         live_cap = 1 if live_goal > 0 and capacity <= 2 * left else None
         prog = build_program(
             evaluator, short, [d], {d: bases[d]}, settings,
@@ -271,8 +273,7 @@ def _day_by_day(
             if values[column] > 0.5:
                 chosen.append(key)
                 cand = short[key[0]]
-                for food_id in cand.food_ids:
-                    used[food_id] = used.get(food_id, 0) + 1
+                used[cand.id] = used.get(cand.id, 0) + 1
                 species |= {code for code, g in cand.species[key[1]] if g >= min_g}
         if bases[d].sums[S["live"]] > 0 or any(
             short[ci].live(p) for ci, p, dd, _m in chosen if dd == d
@@ -294,12 +295,15 @@ def autoplan(
     time_limit: float = DEFAULT_TIME_LIMIT,
     good_enough_nodes: int = GOOD_ENOUGH_NODES,
     candidates: Sequence[Candidate] | None = None,
+    book: RecipeBook | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[float], None] | None = None,
     label: str = "Fill week",
 ) -> AutoplanResult:
     """Fill ``open_cells`` of ``week`` (default: its empty meals); every other meal of
-    the week stays as it is and counts. Returns one SetCells edit, not yet applied."""
+    the week stays as it is and counts. Returns one SetCells edit, not yet applied.
+    With a recipe ``book`` (and ``settings.recipes``) its recipes are candidates too;
+    ``candidates`` given are used as they are."""
     started = time.perf_counter()
     settings = settings or Settings()
     if not 0 <= week < plan.weeks:
@@ -320,7 +324,9 @@ def autoplan(
             allow_limit=settings.limit_allowance > 0,
             max_portion_kcal=settings.max_portion_kcal,
             vegetarian=settings.vegetarian,
-        )
+            extra=recipe_candidates(evaluator, book) if book is not None and settings.recipes
+            else (),
+        )  # fmt: skip
     rng = np.random.default_rng(seed)
     short = shortlist(evaluator, candidates, settings, rng)
     if progress:
