@@ -528,12 +528,59 @@ def test_cli_json_parses_and_holds_the_options(catalog, tmp_path):
     data = json.loads(done.stdout)  # no banner, nothing else on stdout
     assert data["seconds"] < 10 and len(data["days"]) == 7
     assert data["average"] >= 85
+    book = RecipeBook.load(catalog)
     for day in data["days"]:
         assert 1899 <= day["energy_kcal"] <= 2301
         for items in day["meals"].values():
             for item in items:
-                assert not food_tags(catalog[item["id"]]) & {"dairy", "nuts"}
+                for food in dish_foods(item["id"], catalog, book):
+                    assert not food_tags(food) & {"dairy", "nuts"}, (item["name"], food.name)
     assert out.exists()
+
+
+def test_cli_likes_and_dislikes_foods_and_recipes_by_id(catalog, tmp_path):
+    plan_path, out = tmp_path / "w.gutplan", tmp_path / "out.gutplan"
+    run = [sys.executable, "-m", "planner.cli.commands"]
+    subprocess.run([*run, "new", str(plan_path)], check=True, env=_env(), capture_output=True)
+    done = subprocess.run(
+        [*run, "autoplan", str(plan_path), "-o", str(out), "--json", "--seed", "2",
+         "--like", "sardine-toast-salad", "--dislike", "recipe:lentil-soup-leek",
+         "--dislike", "kefir,yogurt"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    book = RecipeBook.load(catalog)
+    ids = [item["id"] for day in data["days"] for items in day["meals"].values()
+           for item in items]  # fmt: skip
+    foods = {f.id for dish in ids for f in dish_foods(dish, catalog, book)}
+    assert not foods & {"kefir", "yogurt"}
+    assert "recipe:lentil-soup-leek" not in ids
+    assert data["average"] >= 85
+    # Recipes off: foods only.
+    done = subprocess.run(
+        [*run, "autoplan", str(plan_path), "-o", str(out), "--json", "--no-recipes", "--force"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert not [i for d in data["days"] for m in d["meals"].values() for i in m
+                if i["id"].startswith(PREFIX)]  # fmt: skip
+
+
+def test_cli_names_an_unknown_food_or_recipe_in_one_line(tmp_path, capsys):
+    from planner.cli.commands import main
+    from planner.storage.planfile import save_plan
+
+    source = tmp_path / "week.gutplan"
+    save_plan(Plan(), source)
+    out = tmp_path / "out.gutplan"
+    code = main(["autoplan", str(source), "-o", str(out), "--like", "kefir",
+                 "--dislike", "recipe:no-such-dish", "--dislike", "nope"])  # fmt: skip
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nope', 'recipe:no-such-dish'" in err, err
+    assert not out.exists()
 
 
 def test_cli_refuses_bad_options_in_one_line(tmp_path):

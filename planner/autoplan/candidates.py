@@ -121,9 +121,9 @@ def candidate_from_items(
     before its minimum portions and caps)."""
     table = evaluator.table()
     merged: dict[tuple[str, bool], float] = {}
-    for i, (food_id, servings) in enumerate(items):
+    for i, (food_id, amount) in enumerate(items):
         key = (food_id, bool(heated[i]) if i < len(heated) else False)
-        merged[key] = merged.get(key, 0.0) + servings
+        merged[key] = merged.get(key, 0.0) + amount
     items = [(food_id, s) for (food_id, _h), s in merged.items()]
     cooked = np.array([h for _f, h in merged], dtype=bool)
     rows = [table.row_of.get(food_id, -1) for food_id, _s in items]
