@@ -98,6 +98,8 @@ def test_settings_survive_a_round_trip_and_damage():
 
 
 def test_liked_and_disliked_foods_and_recipes_are_picked_from_a_search(qtbot, catalog):
+    from PySide6.QtCore import Qt
+
     from planner.recipes.book import RecipeBook
     from ui.autoplan.dialog import AutoplanDialog
 
@@ -119,8 +121,10 @@ def test_liked_and_disliked_foods_and_recipes_are_picked_from_a_search(qtbot, ca
     assert "recipe:lentil-soup-leek" in disliked.ids() and len(found) == 1
     assert "walnut" in catalog[next(iter(found))].name.casefold()
     # Liking what was disliked takes it off the disliked list, and back.
+    dialog.show()
     liked.search.setText("lentil soup")
-    liked.add_current()
+    qtbot.keyClick(liked.search, Qt.Key.Key_Return)  # adds, and the dialog stays open
+    assert dialog.isVisible() and dialog.result_settings is None
     assert "recipe:lentil-soup-leek" in liked.ids()
     assert "recipe:lentil-soup-leek" not in disliked.ids()
     liked.chosen.setCurrentRow(0)

@@ -78,7 +78,7 @@ class AutoplanDialog(QDialog):
         self.live = _spin(0, 7, settings.live_culture_days)
         form.addRow("Days with a live-culture food, at least:", self.live)
         self.same = _spin(1, 21, settings.max_same_per_week)
-        form.addRow("The same food, at most times a week:", self.same)
+        form.addRow("The same food or recipe, at most times a week:", self.same)
         self.dishes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for meal in MEALS:
             low, high = settings.dishes.get(meal, (1, 3))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -40,6 +41,16 @@ def dish_name(dish_id: str, catalog: Catalog, book: RecipeBook | None) -> str:
     return food.name if food is not None else f"{dish_id} (not found)"
 
 
+class _SearchBox(QLineEdit):
+    """A search line whose Return adds the match and stays in the dialog: a QLineEdit
+    passes Return on, and the dialog would take it for OK."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class DishPicker(QWidget):
     """A search box over foods and recipes, the matches below it, and the chosen list
     with Remove. ``changed`` fires when the chosen list changes."""
@@ -57,7 +68,7 @@ class DishPicker(QWidget):
         super().__init__(parent)
         self._catalog, self._book = catalog, book
         self._ids: list[str] = []
-        self.search = QLineEdit()
+        self.search = _SearchBox()
         self.search.setPlaceholderText(f"Find a food or recipe to add to {what}…")
         self.search.setAccessibleName(f"Search foods and recipes to add to {what}")
         self.search.setClearButtonEnabled(True)
