@@ -11,7 +11,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from planner.core.edits import AddFood, Edit, RemoveEntry, SetServings
+from planner.core.edits import AddFood, Edit, RemoveEntry, SetAmount
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Plan
 
@@ -96,8 +96,8 @@ def rescore_times(catalog: Catalog, weeks: int, edits: int, folder: Path) -> lis
                 added = (day, meal, len(doc.plan.cell(day, meal)))
             else:
                 index = rng.randrange(len(doc.plan.cell(day, meal)))
-                servings = doc.plan.cell(day, meal)[index].servings
-                edit = SetServings(day, meal, index, 2.5 if servings != 2.5 else 1.0)
+                amount = doc.plan.cell(day, meal)[index].amount
+                edit = SetAmount(day, meal, index, 2.5 if amount != 2.5 else 1.0)
         window.set_week(day // DAYS_PER_WEEK)
         window.grid.set_current(day, meal)
         _process_events()

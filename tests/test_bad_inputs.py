@@ -96,7 +96,7 @@ def test_each_bad_csv_file_gives_its_message(tmp_path, stored, spec):
         assert str(info.value) == spec["error"]
     else:
         plan = import_csv(path, tiny_catalog(), start=START)
-        got = [[d, m, e.food_id, e.servings] for d, m, _i, e in plan.entries()]
+        got = [[d, m, e.food_id, e.amount] for d, m, _i, e in plan.entries()]
         assert got == spec["imports"]
     assert time.perf_counter() - clock < QUICK_S
 

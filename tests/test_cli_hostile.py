@@ -182,7 +182,7 @@ def test_a_name_of_null_is_not_a_food_named_none(capsys):
 @pytest.mark.parametrize("target", ["-", "/dev/stdout"])
 def test_csv_to_standard_output(week, capsys, target):
     code, out, err = run(capsys, "export-csv", str(week), "-o", target)
-    assert code == 0 and out.startswith("day,date,meal,food,name,servings\n")
+    assert code == 0 and out.startswith("day,date,meal,food,name,amount,unit\n")
     foods = len(resource_path("sample-week.csv").read_text("utf-8").splitlines()) - 1
     assert len(out.splitlines()) == foods + 1 and f"Wrote {foods} rows to stdout." in err
 

@@ -15,8 +15,8 @@ from planner.core.edits import (
     Batch,
     Edit,
     RemoveEntry,
+    SetAmount,
     SetCells,
-    SetServings,
     SetStart,
     SetWeeks,
     clear_day,
@@ -63,7 +63,7 @@ def test_a_batch_rolls_back_on_any_failure():
 @pytest.mark.parametrize(
     "make",
     [
-        lambda plan: SetServings(0, "breakfast", 0, 1.0),
+        lambda plan: SetAmount(0, "breakfast", 0, 1.0),
         lambda plan: clear_day(plan, 5),
         lambda plan: copy_day(plan, 4, 5),  # two empty days
         lambda plan: SetStart(MONDAY),
@@ -99,7 +99,7 @@ def test_every_listener_hears_a_change_before_a_failure_is_raised():
 
 def test_a_drop_move_and_a_keyboard_move_are_the_same_edit():
     plan, twin = filled(), filled()
-    carried = Carried("doc", (CarriedFood("oats", 1.0, (0, "breakfast", 1)),))
+    carried = Carried("doc", (CarriedFood("oats", 1.0, source=(0, "breakfast", 1)),))
     dropped = drop_edit(plan, {"oats"}, carried, True, "doc", 3, "dinner")
     assert dropped is not None
     dropped.apply(plan)

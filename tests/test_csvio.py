@@ -33,7 +33,7 @@ def test_export_then_import_gives_the_same_plan(tiny_catalog):
     AddFood(0, "breakfast", "kefir", 1.5).apply(plan)
     AddFood(4, "snacks", "apple", 2).apply(plan)
     text = export_csv_text(plan, tiny_catalog)
-    assert text.splitlines()[1] == "1,2026-11-30,Breakfast,kefir,Kefir,1.5"
+    assert text.splitlines()[1] == "1,2026-11-30,Breakfast,kefir,Kefir,1.5,serving"
     assert import_csv_text(text, tiny_catalog, start=MONDAY) == plan
 
 

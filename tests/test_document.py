@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from planner.core.edits import AddFood, RemoveEntry, SetServings, clear_day
+from planner.core.edits import AddFood, RemoveEntry, SetAmount, clear_day
 from planner.core.plan import Change, Entry, Plan
 from ui.document import PlanDocument
 
@@ -22,14 +22,14 @@ def doc(qapp) -> PlanDocument:
 
 
 def servings(doc: PlanDocument) -> float:
-    return doc.plan.cell(0, "breakfast")[0].servings
+    return doc.plan.cell(0, "breakfast")[0].amount
 
 
 def test_a_servings_change_after_undo_and_redo_of_a_merged_add_is_its_own_step(doc):
     assert doc.apply(AddFood(0, "breakfast", "kefir"))  # merges: kefir x2
     doc.undo_stack.undo()
     doc.undo_stack.redo()
-    assert doc.apply(SetServings(0, "breakfast", 0, 5.0))
+    assert doc.apply(SetAmount(0, "breakfast", 0, 5.0))
     assert doc.undo_stack.count() == 2
     doc.undo_stack.undo()
     assert servings(doc) == 2.0  # only the servings change went back
@@ -37,7 +37,7 @@ def test_a_servings_change_after_undo_and_redo_of_a_merged_add_is_its_own_step(d
 
 def test_merged_servings_steps_redo_to_the_last_value(doc):
     for value in (2.0, 3.0, 4.0):
-        assert doc.apply(SetServings(0, "breakfast", 0, value))
+        assert doc.apply(SetAmount(0, "breakfast", 0, value))
     assert doc.undo_stack.count() == 1
     doc.undo_stack.undo()
     assert servings(doc) == 1.0
@@ -47,14 +47,14 @@ def test_merged_servings_steps_redo_to_the_last_value(doc):
 
 def test_servings_of_another_food_do_not_merge(doc):
     doc.apply(AddFood(0, "lunch", "oats"))
-    doc.apply(SetServings(0, "breakfast", 0, 2.0))
-    doc.apply(SetServings(0, "lunch", 0, 2.0))
+    doc.apply(SetAmount(0, "breakfast", 0, 2.0))
+    doc.apply(SetAmount(0, "lunch", 0, 2.0))
     assert doc.undo_stack.count() == 3
 
 
 @pytest.mark.parametrize(
     "make",
-    [lambda plan: clear_day(plan, 3), lambda plan: SetServings(0, "breakfast", 0, 1.0)],
+    [lambda plan: clear_day(plan, 3), lambda plan: SetAmount(0, "breakfast", 0, 1.0)],
 )
 def test_an_edit_that_changes_nothing_pushes_nothing(doc, make):
     assert doc.apply(make(doc.plan))

@@ -530,10 +530,10 @@ def test_suggestion_gains_match_rescoring_on_random_days():
             if s.replaces:
                 entries = [(m, i, e) for m, i, e in trial.day_entries(0) if e.food_id == s.replaces]
                 meal, index, entry = entries[0]
-                from planner.core.edits import RemoveEntry, SetServings
+                from planner.core.edits import RemoveEntry, SetAmount
 
-                if entry.servings > 1:
-                    SetServings(0, meal, index, entry.servings - 1).apply(trial)
+                if entry.amount > 1:
+                    SetAmount(0, meal, index, entry.amount - 1).apply(trial)
                 else:
                     RemoveEntry(0, meal, index).apply(trial)
             AddFood(0, "snacks", s.food_id).apply(trial)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from planner.core.edits import AddFood, SetServings, SetStart
+from planner.core.edits import AddFood, SetAmount, SetStart
 from planner.core.plan import Plan
 from planner.core.weeks import add_week_after, insert_week_before
 from planner.export.ical import (
@@ -87,7 +87,7 @@ def test_uids_are_stable_across_exports_and_edits(tiny_catalog):
     original = plan()
     first = events(render_ical(original, tiny_catalog, stamp=STAMP))
     again = loads(dumps(original))  # saved and opened again
-    SetServings(0, "breakfast", 0, 2).apply(again)  # the foods of a meal change
+    SetAmount(0, "breakfast", 0, 2).apply(again)  # the foods of a meal change
     insert_week_before(again, 0).edit.apply(again)  # its weeks move a week later...
     SetStart(date(2026, 11, 23)).apply(again)  # ...and the start goes back: same dates
     add_week_after(again, 2).edit.apply(again)

@@ -11,7 +11,7 @@ from planner.core.edits import (
     AddFood,
     Batch,
     RemoveEntry,
-    SetServings,
+    SetAmount,
     SetStart,
     SetWeeks,
     clear_day,
@@ -47,13 +47,13 @@ def test_bad_servings_are_refused_and_change_nothing(servings):
     with pytest.raises(PlanError):
         AddFood(1, "lunch", "kefir", servings).apply(plan)
     with pytest.raises(PlanError):
-        SetServings(0, "breakfast", 0, servings).apply(plan)
+        SetAmount(0, "breakfast", 0, servings).apply(plan)
     assert plan.snapshot() == before
 
 
 def test_merging_past_twenty_servings_is_refused():
     plan = make_plan()
-    SetServings(0, "breakfast", 0, 19).apply(plan)
+    SetAmount(0, "breakfast", 0, 19).apply(plan)
     with pytest.raises(PlanError, match="at most 20"):
         AddFood(0, "breakfast", "kefir", 2).apply(plan)
     assert plan.cell(0, "breakfast")[0] == Entry("kefir", 19.0)
@@ -152,7 +152,7 @@ def build(plan: Plan, spec):
         return move_entry(plan, day, meal, index, to_day, to_meal)
     if kind == "servings":
         (day, meal), index, n = spec[1], spec[2], spec[3]
-        return SetServings(day, meal, index, n)
+        return SetAmount(day, meal, index, n)
     if kind == "clear":
         return clear_day(plan, spec[1])
     if kind == "copyday":

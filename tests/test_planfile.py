@@ -75,7 +75,7 @@ def test_round_trip_keeps_unknown_foods(tmp_plan_path: Path):
         (b"[]", "top level must be an object"),
         (doc(version=None), "version is missing"),
         (doc(version="1"), "version is missing"),
-        (doc(version=3), "newer version"),
+        (doc(version=4), "newer version"),
         (doc(entries=entry(day=9)), "day 9 does not exist"),
         (doc(entries=entry(day=-1)), "day -1 does not exist"),
         (doc(entries=entry(day=7)), "day 7 does not exist"),

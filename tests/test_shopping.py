@@ -202,7 +202,7 @@ def test_any_days_give_the_same_list_as_filtering_every_entry(days: list[int]) -
     totals: dict[str, float] = {}
     for day, _meal, _index, entry in plan.entries():
         if day in wanted:
-            totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
+            totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.amount
     result = shopping_list(plan, catalog, days=days)
     listed = {line.food_id: line.servings for line in result.lines}
     assert listed | dict(result.unknown) == totals

@@ -107,7 +107,7 @@ def test_palette_takes_no_drops_and_drags_one_serving(tiny_catalog):
     model = FoodListModel(tiny_catalog)
     assert not model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
     drag = decode_foods(model.mimeData([model.index(0)]))
-    assert drag is not None and drag.items == (CarriedFood("kefir", 1.0, None),)
+    assert drag is not None and drag.items == (CarriedFood("kefir", 1.0, source=None),)
 
 
 def test_filtering_all_sr28_foods_narrows_with_each_keystroke(catalog):
@@ -142,7 +142,7 @@ def test_a_palette_food_dropped_on_a_cell_adds_one_serving(week, doc):
     target = week.index(1, 3)  # Thursday lunch
     assert week.canDropMimeData(mime, COPY, -1, -1, target)
     assert week.dropMimeData(mime, COPY, -1, -1, target)
-    assert [(e.food_id, e.servings) for e in doc.plan.cell(3, "lunch")] == [("kimchi", 1.0)]
+    assert [(e.food_id, e.amount) for e in doc.plan.cell(3, "lunch")] == [("kimchi", 1.0)]
     assert doc.undo_stack.count() == 1
 
 
@@ -155,11 +155,11 @@ def test_a_cell_food_moves_and_with_copy_is_copied_with_its_servings(week, doc):
     source = week.entries_mime(0, "breakfast", [1])  # oats x2
     assert week.dropMimeData(source, MOVE, -1, -1, week.index(1, 1))
     assert [e.food_id for e in doc.plan.cell(0, "breakfast")] == ["kefir"]
-    assert doc.plan.cell(1, "lunch")[0].servings == 2
+    assert doc.plan.cell(1, "lunch")[0].amount == 2
     again = week.entries_mime(1, "lunch", [0])
     assert week.dropMimeData(again, COPY, -1, -1, week.index(0, 0))
-    assert doc.plan.cell(1, "lunch")[0].servings == 2
-    assert doc.plan.cell(0, "breakfast")[1].servings == 2
+    assert doc.plan.cell(1, "lunch")[0].amount == 2
+    assert doc.plan.cell(0, "breakfast")[1].amount == 2
 
 
 def test_moving_a_whole_cell_keeps_every_food(week, doc):
@@ -190,10 +190,10 @@ def test_a_stale_move_is_refused_with_a_message(week, doc, qtbot):
 
 
 def test_foods_from_another_plan_are_copied_not_moved(week, doc):
-    foreign = encode_foods([CarriedFood("lentils", 3, (0, "breakfast", 0))], "another-plan")
+    foreign = encode_foods([CarriedFood("lentils", 3, source=(0, "breakfast", 0))], "another-plan")
     assert week.dropMimeData(foreign, MOVE, -1, -1, week.index(1, 1))
     assert [e.food_id for e in doc.plan.cell(0, "breakfast")] == ["kefir", "oats"]
-    assert doc.plan.cell(1, "lunch")[0].servings == 3
+    assert doc.plan.cell(1, "lunch")[0].amount == 3
 
 
 def test_unknown_foods_from_outside_are_ignored(week, doc):
@@ -209,7 +209,7 @@ def test_servings_over_the_limit_are_refused(week, doc, qtbot):
     with qtbot.waitSignal(doc.refused) as refused:
         assert not week.dropMimeData(heavy, COPY, -1, -1, week.index(0, 0))
     assert "at most 20" in refused.args[0]
-    assert doc.plan.cell(0, "breakfast")[0].servings == 1
+    assert doc.plan.cell(0, "breakfast")[0].amount == 1
 
 
 @pytest.mark.parametrize(
@@ -219,7 +219,7 @@ def test_servings_over_the_limit_are_refused(week, doc, qtbot):
         raw_mime(b""),
         raw_mime(b"not json"),
         raw_mime(b'{"v": 1, "doc": null, "items": "kefir"}'),
-        raw_mime(b'{"v": 2, "doc": null, "items": [{"food": "kefir"}]}'),
+        raw_mime(b'{"v": 3, "doc": null, "items": [{"food": "kefir"}]}'),
         raw_mime(b'{"v": 1, "doc": null, "items": [{"food": "kefir", "servings": NaN}]}'),
         raw_mime(b'{"v": 1, "doc": null, "items": [{"food": "kefir", "from": [0, "tea", 0]}]}'),
         raw_mime(b'{"v": 1, "doc": null, "items": []}'),
@@ -282,7 +282,7 @@ def test_any_bytes_in_the_payload_never_raise(week, doc, payload):
 
 
 def test_payload_round_trip_keeps_ids_servings_and_sources():
-    items = [CarriedFood("kefir", 1.5, (3, "lunch", 0)), CarriedFood("oats")]
+    items = [CarriedFood("kefir", 1.5, source=(3, "lunch", 0)), CarriedFood("oats")]
     drag = decode_foods(encode_foods(items, "doc-1", "Kefir x1.5"))
     assert drag is not None and drag.token == "doc-1" and drag.items == tuple(items)
 

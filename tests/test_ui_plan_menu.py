@@ -199,14 +199,14 @@ def test_templates_save_and_apply_each_as_one_undo_step_with_scores(
     assert [e.food_id for e in doc.plan.cell(2, "dinner")] == ["lentils", "kefir"]
     assert doc.undo_stack.count() == steps + 1
     dialog.add_button.click()  # adding to it: the servings add up, one more step
-    assert [e.servings for e in doc.plan.cell(2, "dinner")] == [2, 2]
+    assert [e.amount for e in doc.plan.cell(2, "dinner")] == [2, 2]
     assert doc.undo_stack.count() == steps + 2
     # Replacing foods asks first; "no" changes nothing.
     asked: list[str] = []
     patch(monkeypatch, dialogs.Confirm, "ask", lambda cls, p, t, text: asked.append(text))
     dialog.replace_button.click()
     assert asked and "Replace 2 planned foods" in asked[0]
-    assert [e.servings for e in doc.plan.cell(2, "dinner")] == [2, 2]
+    assert [e.amount for e in doc.plan.cell(2, "dinner")] == [2, 2]
     dialog.reject()
     window.act_undo.trigger()
     window.act_undo.trigger()

@@ -56,7 +56,7 @@ def test_a_palette_food_dropped_on_a_cell_adds_a_serving_and_rescores(window, qt
     assert score_of(window, 2) is None  # "not planned"
     drop = send_drop(grid, model.index(0, 2), palette_mime(window, "kefir"))
     assert drop.isAccepted()
-    assert [(e.food_id, e.servings) for e in window.document.plan.cell(2, "breakfast")] == [
+    assert [(e.food_id, e.amount) for e in window.document.plan.cell(2, "breakfast")] == [
         ("kefir", 1.0)
     ]
     qtbot.waitUntil(lambda: score_of(window, 2) is not None, timeout=3000)
@@ -68,7 +68,7 @@ def test_dropping_twice_merges_into_two_servings(window):
     cell = window.week_model.index(1, 0)
     send_drop(window.grid, cell, palette_mime(window, "oats"))
     send_drop(window.grid, cell, palette_mime(window, "oats"))
-    assert window.document.plan.cell(0, "lunch")[0].servings == 2
+    assert window.document.plan.cell(0, "lunch")[0].amount == 2
     assert window.week_model.index(1, 0).data() == "Oatmeal (cooked oats) x2"
 
 
@@ -85,7 +85,7 @@ def test_a_cell_food_dropped_on_another_cell_moves(filled, qtbot):
     mime = model.entries_mime(0, "breakfast", [1])
     send_drop(grid, model.index(2, 4), mime)
     assert [e.food_id for e in plan.cell(0, "breakfast")] == ["kefir"]
-    assert [(e.food_id, e.servings) for e in plan.cell(4, "dinner")] == [("oats", 2.0)]
+    assert [(e.food_id, e.amount) for e in plan.cell(4, "dinner")] == [("oats", 2.0)]
     qtbot.waitUntil(lambda: score_of(filled, 4) is not None, timeout=3000)
 
 
@@ -94,7 +94,7 @@ def test_with_ctrl_held_the_food_is_copied(filled):
     mime = model.entries_mime(0, "breakfast", [1])
     send_drop(grid, model.index(2, 4), mime, modifiers=Qt.KeyboardModifier.ControlModifier)
     assert [e.food_id for e in plan.cell(0, "breakfast")] == ["kefir", "oats"]
-    assert plan.cell(4, "dinner")[0].servings == 2
+    assert plan.cell(4, "dinner")[0].amount == 2
 
 
 def test_a_drop_on_the_score_row_changes_nothing(filled):
@@ -154,7 +154,7 @@ def test_start_drag_carries_the_pressed_food_and_changes_nothing(filled, qtbot, 
 
     monkeypatch.setattr(QDrag, "exec", fake_exec)
     grid.startDrag(COPY_OR_MOVE)
-    assert seen["drag"].items == (CarriedFood("oats", 2.0, (0, "breakfast", 1)),)
+    assert seen["drag"].items == (CarriedFood("oats", 2.0, source=(0, "breakfast", 1)),)
     assert len(filled.document.plan.cell(0, "breakfast")) == 2
 
 
@@ -187,7 +187,7 @@ def test_a_full_cell_says_how_many_more_it_holds(make_window):
 
 def test_the_drag_payload_of_a_palette_is_one_serving(window):
     mime = palette_mime(window, "kefir")
-    assert decode_foods(mime).items == (CarriedFood("kefir", 1.0, None),)
+    assert decode_foods(mime).items == (CarriedFood("kefir", 1.0, source=None),)
     assert decode_foods(encode_foods([CarriedFood("kefir")], None)) is not None
 
 

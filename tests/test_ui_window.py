@@ -85,10 +85,10 @@ def test_spin_box_steps_on_one_food_are_one_undo_step(window):
     window.add_food("lentils")
     for value in (1.5, 2.0, 2.5):
         window.servings.setValue(value)
-    assert window.document.plan.cell(1, "lunch")[0].servings == 2.5
+    assert window.document.plan.cell(1, "lunch")[0].amount == 2.5
     assert window.document.undo_stack.count() == 2
     window.act_undo.trigger()
-    assert window.document.plan.cell(1, "lunch")[0].servings == 1
+    assert window.document.plan.cell(1, "lunch")[0].amount == 1
 
 
 def test_the_selected_food_bar_follows_edits_undo_and_the_start_date(window):
@@ -116,11 +116,11 @@ def test_enter_in_the_palette_adds_the_food_to_the_selected_meal(window, qtbot):
     window.grid.set_current(2, "dinner")
     window.palette_panel.list.setFocus()
     qtbot.keyClick(window.palette_panel.list, Qt.Key.Key_Return)
-    assert [(e.food_id, e.servings) for e in window.document.plan.cell(2, "dinner")] == [
+    assert [(e.food_id, e.amount) for e in window.document.plan.cell(2, "dinner")] == [
         ("kimchi", 1.0)
     ]
     qtbot.mouseClick(window.palette_panel.add_button, Qt.MouseButton.LeftButton)
-    assert window.document.plan.cell(2, "dinner")[0].servings == 2
+    assert window.document.plan.cell(2, "dinner")[0].amount == 2
     qtbot.waitUntil(lambda: score_of(window, 2) is not None, timeout=3000)
 
 
@@ -155,13 +155,13 @@ def test_cut_copy_paste_and_delete_between_cells(window, qtbot):
     window.act_copy.trigger()
     grid.set_current(3, "dinner")
     window.act_paste.trigger()
-    assert [(e.food_id, e.servings) for e in doc.plan.cell(3, "dinner")] == [("lentils", 2.0)]
+    assert [(e.food_id, e.amount) for e in doc.plan.cell(3, "dinner")] == [("lentils", 2.0)]
     grid.set_current(0, "lunch", 0)
     window.act_cut.trigger()
     assert doc.plan.cell(0, "lunch") == ()
     grid.set_current(5, "snacks")
     window.act_paste.trigger()
-    assert doc.plan.cell(5, "snacks")[0].servings == 2
+    assert doc.plan.cell(5, "snacks")[0].amount == 2
     grid.set_current(5, "snacks", 0)
     grid.setFocus()
     qtbot.keyClick(grid, Qt.Key.Key_Delete)
@@ -214,7 +214,7 @@ def test_the_context_menu_presets_set_servings(window, qtbot, monkeypatch):
     window.add_food("lentils")
     patch(monkeypatch, dialogs.ServingsDialog, "ask", lambda cls, parent, name, s: 4.0)
     window.act_servings.trigger()
-    assert window.document.plan.cell(2, "lunch")[0].servings == 4
+    assert window.document.plan.cell(2, "lunch")[0].amount == 4
 
 
 def test_an_edit_that_would_break_the_plan_is_refused_with_a_message(window):

@@ -58,7 +58,7 @@ def test_a_plan_with_rules_and_templates_round_trips_exactly(tmp_path: Path):
     assert again == plan and again.rules == plan.rules and again.id == plan.id
     assert dumps(again) == path.read_bytes()  # byte for byte
     document = json.loads(path.read_bytes())
-    assert document["version"] == VERSION == 2
+    assert document["version"] == VERSION == 3
     # A template two rules (or one rule twice) use is written once.
     assert [t["name"] for t in document["templates"]] == ["Pizza night", "Oats", "Eggs", "A", "B"]
     assert document["rules"][1]["templates"] == [document["templates"][i]["id"] for i in (1, 2, 1)]
@@ -97,7 +97,7 @@ def _set(path: list, value):
         ({"templates": _set(["templates", 1, "created"], "today")}, "template 2: created is not"),
         ({"templates": _set(["templates", 0, "cells"], [])}, "template 1: A template needs"),
         (
-            {"templates": _set(["templates", 0, "cells", 0, "servings"], 40)},
+            {"templates": _set(["templates", 0, "cells", 0, "amount"], 40)},
             "template 1: Servings can be at most 20",
         ),
         ({"templates": _set(["templates", 2, "id"], "ignored")}, "rule 2: template"),

@@ -75,7 +75,7 @@ def scored(days):
     plan = window.document.plan
     if plan.entry_count() == 0:
         return
-    entries = [[d, m, e.food_id, e.servings] for d, m, _i, e in plan.entries()]
+    entries = [[d, m, e.food_id, e.amount] for d, m, _i, e in plan.entries()]
     write("result.json", {"entries": entries, "days": sorted(days),
                           "score": window.scores.day_scores[2].score,
                           "undo": window.document.undo_stack.count()})

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.core.edits import Batch, Edit, SetServings
+from planner.core.edits import Batch, Edit, SetAmount
 from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
 from planner.storage.planfile import limit_problem, save_plan
@@ -104,7 +104,7 @@ class EditCommand(QUndoCommand):
         self._merge_key = merge_key
         self._follows = follows
         self._servings_target: tuple[int, str, int] | None = None
-        if isinstance(edit, SetServings):
+        if isinstance(edit, SetAmount):
             self._id = SERVINGS_COMMAND_ID
             self._servings_target = (edit.day, edit.meal, edit.index)
         else:

@@ -138,10 +138,13 @@ def _bases(
                 continue
             for entry in plan.cell(d, meal):
                 ids.add(entry.food_id)
-                row = table.row_of.get(entry.food_id, -1)
-                if row >= 0:
-                    rows.append(row)
-                    servings.append(entry.servings)
+                # What is already planned counts as the evaluator counts it (recipes and
+                # amounts in grams or measures through its resolver).
+                for food_id, amount, _heated in evaluator.resolver.parts(entry):
+                    row = table.row_of.get(food_id, -1)
+                    if row >= 0:
+                        rows.append(row)
+                        servings.append(amount)
         if rows:
             by_row: dict[int, float] = {}
             for row, s in zip(rows, servings, strict=True):

@@ -239,8 +239,10 @@ def _looks_like_plan(head: bytes) -> bool:
 
 
 def result_json(plan, result, catalog) -> dict:
+    from planner.core.amounts import FoodResolver
     from planner.core.plan import MEALS
 
+    resolver = FoodResolver(catalog)
     days = []
     for score in result.days:
         meals = {
@@ -248,8 +250,9 @@ def result_json(plan, result, catalog) -> dict:
                 {
                     "id": entry.food_id,
                     "name": catalog.name_of(entry.food_id),
-                    "servings": entry.servings,
-                    "grams": round(catalog[entry.food_id].grams * entry.servings, 1),
+                    # The auto-planner places foods in servings.
+                    "servings": entry.amount,
+                    "grams": round(resolver.grams(entry) or 0.0, 1),
                 }
                 for entry in plan.cell(score.day, meal)
             ]

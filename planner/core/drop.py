@@ -1,6 +1,7 @@
 """What a drop, a paste or a keyboard move does to a plan: the one place these edits are built.
 
-A drag or a clipboard copy carries foods (``Carried``): each with its servings and, when it
+A drag or a clipboard copy carries foods (``Carried``): each with its amount and unit (a
+recipe: its entry id "recipe:<id>" and "portion") and, when it
 came from a meal of a plan, where it was (``source``) and which plan (``token``). The ui
 turns its MIME data into a ``Carried`` (``decode_payload``) and asks ``drop_edit`` for the
 edit; tests and the CLI use the same functions.
@@ -13,10 +14,13 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from planner.core.edits import AddFood, Batch, Edit, RemoveEntry, entry_at
-from planner.core.plan import MEALS, Plan
+from planner.core.plan import MEALS, UNIT_SERVING, Entry, Plan, check_entry
 from planner.errors import PlanError
 
-PAYLOAD_VERSION = 1
+# Version 2 carries each food's amount and unit; version 1 (servings) is still read, from a
+# drag out of an older copy of the app.
+PAYLOAD_VERSION = 2
+_READ_VERSIONS = (1, 2)
 MAX_PAYLOAD_BYTES = 256 * 1024
 MAX_PAYLOAD_ITEMS = 500
 MAX_FOOD_ID = 200
@@ -29,7 +33,8 @@ class CarriedFood:
     """A dragged or copied food, with the plan position it came from, if any."""
 
     food_id: str
-    servings: float = 1.0
+    amount: float = 1.0
+    unit: str = UNIT_SERVING
     source: Source | None = None
 
 
@@ -49,7 +54,12 @@ def encode_payload(carried: Carried) -> bytes:
         "v": PAYLOAD_VERSION,
         "doc": carried.token,
         "items": [
-            {"food": it.food_id, "servings": it.servings, "from": list(it.source or ()) or None}
+            {
+                "food": it.food_id,
+                "amount": it.amount,
+                "unit": it.unit,
+                "from": list(it.source or ()) or None,
+            }
             for it in carried.items
         ],
     }
@@ -71,7 +81,7 @@ def decode_payload(raw: bytes) -> Carried | None:
         payload = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
-    if not isinstance(payload, dict) or payload.get("v") != PAYLOAD_VERSION:
+    if not isinstance(payload, dict) or not _known_version(payload.get("v")):
         return None
     token, raw_items, cut = payload.get("doc"), payload.get("items"), payload.get("cut")
     if not (token is None or isinstance(token, str)) or not isinstance(raw_items, list):
@@ -89,13 +99,21 @@ def decode_payload(raw: bytes) -> Carried | None:
     return Carried(token, tuple(items), cut)
 
 
+def _known_version(version: object) -> bool:
+    return type(version) is int and version in _READ_VERSIONS
+
+
 def _decode_item(raw: object) -> CarriedFood | None:
     if not isinstance(raw, dict):
         return None
-    food, servings, source = raw.get("food"), raw.get("servings", 1.0), raw.get("from")
+    food, source = raw.get("food"), raw.get("from")
+    amount = raw.get("amount", raw.get("servings", 1.0))
+    unit = raw.get("unit", UNIT_SERVING)
     if not isinstance(food, str) or not food or len(food) > MAX_FOOD_ID:
         return None
-    if isinstance(servings, bool) or not isinstance(servings, int | float):
+    try:  # an amount the plan could not hold is refused here, not at the drop
+        entry = check_entry(Entry(food, amount, unit))  # type: ignore[arg-type]
+    except PlanError:
         return None
     if source is not None:
         if not (isinstance(source, list) and len(source) == 3):
@@ -106,7 +124,7 @@ def _decode_item(raw: object) -> CarriedFood | None:
         if meal not in MEALS:
             return None
         source = (day, meal, index)
-    return CarriedFood(food, float(servings), source)
+    return CarriedFood(food, entry.amount, entry.unit, source)
 
 
 # -- the edits ----------------------------------------------------------------------------------
@@ -122,14 +140,14 @@ def drop_edit(
     """The one edit a drop (or paste) onto (day, meal) makes, or None if it changes nothing.
 
     Foods carried from this plan move (or, with ``move`` False, are copied with their
-    servings); a food from elsewhere is added only if ``known`` (the catalog) holds it.
+    amounts); a food from elsewhere is added only if ``known`` (the catalog) holds it.
     Raises PlanError for a stale source.
     """
     own = carried.token == token
     if move and own and all(item.source for item in carried.items):
         return move_edit(plan, carried.items, day, meal)
     adds: list[Edit] = [
-        AddFood(day, meal, item.food_id, item.servings)
+        AddFood(day, meal, item.food_id, item.amount, item.unit)
         for item in carried.items
         if (own and item.source) or item.food_id in known
     ]
@@ -157,7 +175,7 @@ def move_edit(plan: Plan, items: Sequence[CarriedFood], day: int, meal: str) -> 
     # Remove from the highest index down so the earlier indices stay valid.
     ordered = sorted(sources, key=lambda s: (s[0], s[1], -s[2]))
     removals: list[Edit] = [RemoveEntry(d, m, i) for d, m, i in ordered]
-    adds: list[Edit] = [AddFood(day, meal, it.food_id, it.servings) for it in moving]
+    adds: list[Edit] = [AddFood(day, meal, it.food_id, it.amount, it.unit) for it in moving]
     return Batch(removals + adds, label="Move food" if len(moving) == 1 else "Move foods")
 
 
@@ -166,11 +184,11 @@ def move_entry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal
     entry = entry_at(plan, day, meal, index)
     plan.check_day(to_day)
     plan.check_meal(to_meal)
-    item = CarriedFood(entry.food_id, entry.servings, (day, meal, index))
+    item = CarriedFood(entry.food_id, entry.amount, entry.unit, (day, meal, index))
     return move_edit(plan, [item], to_day, to_meal) or Batch([], label="Move food")
 
 
 def copy_entry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal: str) -> Edit:
     """Copy one entry into another meal (adding to the same food there)."""
     entry = entry_at(plan, day, meal, index)
-    return AddFood(to_day, to_meal, entry.food_id, entry.servings, label="Copy food")
+    return AddFood(to_day, to_meal, entry.food_id, entry.amount, entry.unit, label="Copy food")

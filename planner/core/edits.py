@@ -13,11 +13,14 @@ from datetime import date
 from planner.core.plan import (
     DAYS_PER_WEEK,
     MEALS,
+    UNIT_PORTION,
+    UNIT_SERVING,
     Cell,
     Change,
     Entry,
     Plan,
-    check_servings,
+    check_amount,
+    check_entry,
     check_start,
 )
 from planner.errors import PlanError
@@ -53,9 +56,9 @@ class InsertEntry(Edit):
     def apply(self, plan: Plan) -> Edit:
         plan.check_day(self.day)
         plan.check_meal(self.meal)
-        check_servings(self.entry.servings)
+        entry = check_entry(self.entry)
         index = max(0, min(self.index, len(plan.cell(self.day, self.meal))))
-        plan._insert(self.day, self.meal, index, self.entry)
+        plan._insert(self.day, self.meal, index, entry)
         plan._changed(Change(frozenset({self.day})))
         return RemoveEntry(self.day, self.meal, index, label=self.label)
 
@@ -77,49 +80,54 @@ class RemoveEntry(Edit):
 
 
 @dataclass
-class SetServings(Edit):
-    """Change the servings of the entry at ``index`` of a meal."""
+class SetAmount(Edit):
+    """Change the amount (and, given ``unit``, the unit) of the entry at ``index`` of a
+    meal; ``unit`` None keeps the entry's unit."""
 
     day: int
     meal: str
     index: int
-    servings: float
-    label: str = "Change servings"
+    amount: float
+    unit: str | None = None
+    label: str = "Change amount"
 
     def apply(self, plan: Plan) -> Edit:
         old = entry_at(plan, self.day, self.meal, self.index)
-        servings = check_servings(self.servings)
-        if servings != old.servings:  # the same value changes nothing
-            plan._replace(self.day, self.meal, self.index, Entry(old.food_id, servings))
+        new = check_entry(Entry(old.food_id, self.amount, self.unit or old.unit))
+        if new != old:  # the same amount in the same unit changes nothing
+            plan._replace(self.day, self.meal, self.index, new)
             plan._changed(Change(frozenset({self.day})))
-        return SetServings(self.day, self.meal, self.index, old.servings, label=self.label)
+        return SetAmount(self.day, self.meal, self.index, old.amount, old.unit, label=self.label)
 
 
 @dataclass
 class AddFood(Edit):
-    """Add servings of a food to a meal; a food already there gets the servings added."""
+    """Add an amount of a food (or, with a recipe's entry id, portions of a recipe) to a
+    meal; the same food there in the same unit gets the amount added."""
 
     day: int
     meal: str
     food_id: str
-    servings: float = 1.0
+    amount: float = 1.0
+    unit: str | None = None  # None: servings of a food, portions of a recipe
     label: str = "Add food"
 
     def apply(self, plan: Plan) -> Edit:
         plan.check_day(self.day)
         plan.check_meal(self.meal)
-        servings = check_servings(self.servings)
         if not isinstance(self.food_id, str) or not self.food_id:
             raise PlanError("A food needs an id.")
+        added = check_entry(Entry(self.food_id, self.amount, self.unit or _default_unit(self)))
         entries = plan.cell(self.day, self.meal)
         for index, entry in enumerate(entries):
-            if entry.food_id == self.food_id:
-                total = entry.servings + servings
-                check_servings(total)
-                return SetServings(self.day, self.meal, index, total, label=self.label).apply(plan)
-        return InsertEntry(
-            self.day, self.meal, len(entries), Entry(self.food_id, servings), label=self.label
-        ).apply(plan)
+            if entry.food_id == added.food_id and entry.unit == added.unit:
+                total = check_amount(entry.amount + added.amount, added.unit)
+                return SetAmount(self.day, self.meal, index, total, label=self.label).apply(plan)
+        return InsertEntry(self.day, self.meal, len(entries), added, label=self.label).apply(plan)
+
+
+def _default_unit(edit: AddFood) -> str:
+    return UNIT_PORTION if Entry(edit.food_id).is_recipe else UNIT_SERVING
 
 
 @dataclass
@@ -155,7 +163,7 @@ class SetCells(Edit):
             plan.check_day(day)
             plan.check_meal(meal)
             for entry in entries:
-                check_servings(entry.servings)
+                check_entry(entry)
         old = {cell: plan.cell(*cell) for cell in self.cells}
         changed = {cell for cell, entries in self.cells.items() if tuple(entries) != old[cell]}
         for day, meal in changed:

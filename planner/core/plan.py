@@ -23,7 +23,19 @@ MEAL_LABELS: dict[str, str] = {
     "snacks": "Snacks",
 }
 DAYS_PER_WEEK = 7
-MAX_SERVINGS = 20.0
+# A plan entry's id for a recipe: RECIPE_PREFIX + the recipe's id.
+RECIPE_PREFIX = "recipe:"
+# The units an entry's amount can be in; any other unit is one of the food's household
+# measures ("cup", "clove", "tbsp, chopped"), as SR28's WEIGHT table names them.
+UNIT_SERVING, UNIT_GRAM, UNIT_OUNCE, UNIT_PORTION = "serving", "g", "oz", "portion"
+GRAMS_PER_OUNCE = 28.349523125  # the international avoirdupois ounce (1959)
+MAX_SERVINGS = 20.0  # servings of a food, or portions of a recipe
+MAX_GRAMS = 5000.0
+MAX_OUNCES = MAX_GRAMS / GRAMS_PER_OUNCE  # the same weight as MAX_GRAMS: about 176 oz
+MAX_MEASURES = 50.0  # "50 cloves", "50 tbsp"
+MAX_UNIT = 60  # characters of a unit's name (SR28's longest measure names are shorter)
+_UNIT_NOUNS = {UNIT_SERVING: "Servings", UNIT_PORTION: "Portions", UNIT_GRAM: "Grams",
+               UNIT_OUNCE: "Ounces"}  # fmt: skip
 MAX_WEEKS = 52
 # Plans start within these dates, so that every day of the longest plan is a real date
 # (Python's dates end at 9999-12-31) and a typo such as year 20026 is refused.
@@ -45,16 +57,59 @@ def check_start(start: object) -> date:
     return start
 
 
-def check_servings(servings: object) -> float:
-    """Servings as a float, or PlanError: a positive number, at most 20."""
-    if isinstance(servings, bool) or not isinstance(servings, int | float):
-        raise PlanError(f"Servings must be a number, not {servings!r}.")
-    value = float(servings)
+def max_amount(unit: str) -> float:
+    """The largest amount an entry may have in ``unit``."""
+    if unit in (UNIT_SERVING, UNIT_PORTION):
+        return MAX_SERVINGS
+    if unit == UNIT_GRAM:
+        return MAX_GRAMS
+    if unit == UNIT_OUNCE:
+        return MAX_OUNCES
+    return MAX_MEASURES
+
+
+def check_unit(unit: object) -> str:
+    """A unit's name, or PlanError: a short printable name."""
+    if not isinstance(unit, str) or not unit.strip():
+        raise PlanError(f"{str(unit)[:20]!r} is not a unit.")
+    if len(unit) > MAX_UNIT:
+        raise PlanError(f"A unit's name can have at most {MAX_UNIT} characters.")
+    if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in unit):
+        raise PlanError("A unit's name holds control characters.")
+    return unit
+
+
+def check_amount(amount: object, unit: object = UNIT_SERVING) -> float:
+    """An amount in ``unit`` as a float, or PlanError: a positive number within the
+    unit's bound (20 servings or portions, 5,000 g, about 176 oz, 50 of a measure)."""
+    unit = check_unit(unit)
+    noun = _UNIT_NOUNS.get(unit, f"The amount in {unit}")
+    if isinstance(amount, bool) or not isinstance(amount, int | float):
+        raise PlanError(f"{noun} must be a number, not {amount!r:.40}.")
+    value = float(amount)
     if not math.isfinite(value) or value <= 0:
-        raise PlanError("Servings must be more than 0.")
-    if value > MAX_SERVINGS:
-        raise PlanError(f"Servings can be at most {MAX_SERVINGS:g}.")
+        raise PlanError(f"{noun} must be more than 0.")
+    bound = max_amount(unit)
+    if value > bound:
+        raise PlanError(f"{noun} can be at most {bound:.4g}.")
     return value
+
+
+def check_entry(entry: object) -> Entry:
+    """``entry`` if it is an Entry whose amount and unit a plan can hold (a recipe is
+    given in portions, a food never is); raises PlanError."""
+    if not isinstance(entry, Entry):
+        raise PlanError(f"{str(entry)[:40]!r} is not a food of a meal.")
+    amount = check_amount(entry.amount, entry.unit)
+    if entry.is_recipe != (entry.unit == UNIT_PORTION):
+        raise PlanError(
+            "A recipe is planned in portions."
+            if entry.is_recipe
+            else "Only a recipe is planned in portions."
+        )
+    if type(entry.amount) is float:
+        return entry
+    return Entry(entry.food_id, amount, entry.unit)  # an int amount becomes a float
 
 
 def this_monday(today: date | None = None) -> date:
@@ -63,16 +118,37 @@ def this_monday(today: date | None = None) -> date:
     return today - timedelta(days=today.weekday())
 
 
-def format_servings(servings: float) -> str:
-    return f"{servings:g}"
+def format_amount(amount: float, unit: str, times: str = "x") -> str:
+    """An entry's amount as the grid and lists show it: "x1.5" (servings, as before
+    amounts had units), "2 portions", "150 g", "5 oz", "2 cup"."""
+    if unit == UNIT_SERVING:
+        return f"{times}{amount:g}"
+    if unit == UNIT_PORTION:
+        return f"{amount:g} portion" + ("" if amount == 1 else "s")
+    return f"{amount:g} {unit}"
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A food in a meal, and how many of its servings."""
+    """A food or a recipe in a meal, and how much of it.
+
+    ``food_id`` is a food's id or RECIPE_PREFIX + a recipe's id; ``amount`` is in
+    ``unit``: "serving" (the food's catalog serving), "g", "oz", "portion" (recipes only)
+    or one of the food's household measures. Readers turn an entry into what was eaten
+    through a resolver (planner.core.amounts), never through ``amount`` alone: 150 g is
+    not 150 servings."""
 
     food_id: str
-    servings: float = 1.0
+    amount: float = 1.0
+    unit: str = UNIT_SERVING
+
+    @property
+    def is_recipe(self) -> bool:
+        return self.food_id.startswith(RECIPE_PREFIX)
+
+    @property
+    def recipe_id(self) -> str | None:
+        return self.food_id[len(RECIPE_PREFIX) :] if self.is_recipe else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +291,7 @@ class Plan:
     ) -> Plan:
         """A plan holding ``entries`` (day, meal, entry) in the order given, with its id
         and rotation rules: how loaders build a plan. Raises PlanError for a day, meal or
-        servings the plan cannot hold."""
+        amount the plan cannot hold."""
         plan = cls(start, weeks)
         if plan_id is not None:
             plan.id = plan_id
@@ -223,8 +299,7 @@ class Plan:
         for day, meal, entry in entries:
             plan.check_day(day)
             plan.check_meal(meal)
-            check_servings(entry.servings)
-            plan._cells.setdefault((day, meal), []).append(entry)
+            plan._cells.setdefault((day, meal), []).append(check_entry(entry))
         return plan
 
     def copy(self) -> Plan:

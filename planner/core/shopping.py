@@ -11,8 +11,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
-from planner.core.plan import DAYS_PER_WEEK, Plan
+from planner.core.plan import DAYS_PER_WEEK, UNIT_GRAM, UNIT_SERVING, Plan, format_amount
 
 OTHER_AISLE = "other"
 OTHER_LABEL = "Other"
@@ -224,11 +225,17 @@ def quantity_text(
     return join_quantity(amount, weight) if with_grams else amount
 
 
-def entry_quantity(food: Food | None, servings: float) -> str:
-    """The amount shown next to a food in the week grid: household units, no weight."""
+def entry_quantity(food: Food | None, amount: float, unit: str = UNIT_SERVING) -> str:
+    """The amount shown next to a food in the week grid: household units, no weight.
+    An amount in servings reads in the food's serving ("3 cups"); any other unit as it
+    was given ("150 g", "2 clove", "2 portions")."""
+    if unit == UNIT_GRAM:
+        return format_grams(amount)
+    if unit != UNIT_SERVING:
+        return format_amount(amount, unit)
     if food is None:
-        return f"{format_number(servings)} serving{'' if servings == 1 else 's'}"
-    return quantity_text(food.serving_label, food.grams, servings, with_grams=False)
+        return f"{format_number(amount)} serving{'' if amount == 1 else 's'}"
+    return quantity_text(food.serving_label, food.grams, amount, with_grams=False)
 
 
 # -- the list -------------------------------------------------------------------------------
@@ -314,27 +321,37 @@ def shopping_list(
     days: Iterable[int] | None = None,
     *,
     have: Iterable[str] = frozenset(),
+    resolver: Resolver | None = None,
 ) -> ShoppingList:
-    """Every food of ``days`` (all by default) added up into one line per food."""
+    """Every food of ``days`` (all by default) added up into one line per food, each
+    entry counted through ``resolver`` (default: foods of ``catalog`` only)."""
+    resolver = resolver or FoodResolver(catalog)
     if days is None:
         entries = (entry for *_, entry in plan.entries())
     else:  # only the days asked for: a week's list costs the same in a plan of any length
         wanted = sorted(day for day in set(days) if 0 <= day < plan.day_count)
         entries = (entry for day in wanted for *_, entry in plan.day_entries(day))
     totals: dict[str, float] = {}
+    # Entries the resolver does not know (a food not in the catalog, a unit without a
+    # weight): listed apart, with their amount when that is in servings.
+    unknown: dict[str, float] = {}
     for entry in entries:
-        totals[entry.food_id] = totals.get(entry.food_id, 0.0) + entry.servings
+        parts = resolver.parts(entry)
+        if not parts:
+            given = entry.amount if entry.unit == UNIT_SERVING else 0.0
+            unknown[entry.food_id] = unknown.get(entry.food_id, 0.0) + given
+        for food_id, servings, _heated in parts:
+            totals[food_id] = totals.get(food_id, 0.0) + servings
     have_ids = set(have)
     to_buy: list[ShoppingLine] = []
     owned: list[ShoppingLine] = []
-    unknown: list[tuple[str, float]] = []
     for food_id, servings in totals.items():
         food = catalog.get(food_id)
-        if food is None:
-            unknown.append((food_id, servings))
+        if food is None:  # a resolver's part the catalog lost: as unknown
+            unknown[food_id] = unknown.get(food_id, 0.0) + servings
             continue
         aisle = food.aisle if food.aisle in AISLES else OTHER_AISLE
         amount, weight = quantity_parts(food.serving_label, food.grams, servings)
         line = ShoppingLine(food_id, food.name, aisle, servings, amount, weight)
         (owned if food_id in have_ids else to_buy).append(line)
-    return ShoppingList(_groups(to_buy), _groups(owned), tuple(sorted(unknown)))
+    return ShoppingList(_groups(to_buy), _groups(owned), tuple(sorted(unknown.items())))

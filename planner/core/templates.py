@@ -16,13 +16,13 @@ from typing import Literal
 from planner.core.edits import Edit, SetCells
 from planner.core.plan import (
     DAYS_PER_WEEK,
-    MAX_SERVINGS,
     MEAL_LABELS,
     MEALS,
     Cell,
     Entry,
     Plan,
-    check_servings,
+    check_amount,
+    check_entry,
     this_monday,
 )
 from planner.errors import PlanError
@@ -69,7 +69,7 @@ def _check_entry(entry: object) -> Entry:
         raise PlanError("A food of a template has no valid id.")
     if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in food):
         raise PlanError("A food id of a template holds control characters.")
-    return Entry(food, check_servings(entry.servings))
+    return check_entry(entry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,19 +227,17 @@ def target_cells(
 
 
 def merged(held: Sequence[Entry], added: Sequence[Entry]) -> tuple[Entry, ...]:
-    """``held`` with ``added`` put in as a drop would: a food already there gets the servings
-    added. Raises PlanError past MAX_SERVINGS."""
+    """``held`` with ``added`` put in as a drop would: a food already there in the same unit
+    gets the amount added. Raises PlanError past the unit's bound."""
     result = list(held)
     for entry in added:
         for index, there in enumerate(result):
-            if there.food_id == entry.food_id:
-                total = there.servings + entry.servings
-                if total > MAX_SERVINGS:
-                    raise PlanError(
-                        f"{entry.food_id} would have {total:g} servings in one meal; "
-                        f"at most {MAX_SERVINGS:g}."
-                    )
-                result[index] = Entry(there.food_id, total)
+            if there.food_id == entry.food_id and there.unit == entry.unit:
+                try:
+                    total = check_amount(there.amount + entry.amount, entry.unit)
+                except PlanError as exc:
+                    raise PlanError(f"{entry.food_id} in one meal: {exc}") from None
+                result[index] = Entry(there.food_id, total, there.unit)
                 break
         else:
             result.append(entry)

@@ -3,21 +3,28 @@ and protein): what is known, and which foods leave it unknown."""
 
 from __future__ import annotations
 
+from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
 
 
-def day_amount(plan: Plan, catalog: Catalog, day: int, key: str) -> tuple[float, list[str]]:
-    """A nutrient summed over a day's foods (servings x the value per serving), and the
-    names of the foods whose value is unknown (or that are not in the catalog)."""
+def day_amount(
+    plan: Plan, catalog: Catalog, day: int, key: str, resolver: Resolver | None = None
+) -> tuple[float, list[str]]:
+    """A nutrient summed over a day's foods (servings x the value per serving, each entry
+    through ``resolver``), and the names of the foods whose value is unknown (or that are
+    not in the catalog)."""
+    resolver = resolver or FoodResolver(catalog)
     total, unknown = 0.0, []
     for _meal, _index, entry in plan.day_entries(day):
-        food = catalog.get(entry.food_id)
-        value = None if food is None else food.nutrient(key, entry.servings)
-        if value is None:
+        values = []
+        for food_id, servings, _heated in resolver.parts(entry):
+            food = catalog.get(food_id)
+            values.append(None if food is None else food.nutrient(key, servings))
+        if not values or None in values:
             unknown.append(catalog.name_of(entry.food_id))
         else:
-            total += value
+            total += sum(v for v in values if v is not None)
     return total, unknown
 
 

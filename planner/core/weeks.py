@@ -21,8 +21,8 @@ from planner.core.edits import (
     Edit,
     InsertEntry,
     RemoveEntry,
+    SetAmount,
     SetCells,
-    SetServings,
     SetWeeks,
 )
 from planner.core.plan import (
@@ -32,7 +32,7 @@ from planner.core.plan import (
     Change,
     Entry,
     Plan,
-    check_servings,
+    check_entry,
 )
 from planner.core.rotations import RuleFill, Skipped, plan_rules, propose_week
 from planner.core.templates import Template, check_week
@@ -61,7 +61,7 @@ def _check_content(content: WeekCells) -> None:
             raise PlanError(f"Day {offset!r} is not a day of a week.")
         Plan.check_meal(meal)
         for entry in entries:
-            check_servings(entry.servings)
+            check_entry(entry)
 
 
 @dataclass
@@ -283,7 +283,7 @@ def week_to_show(edit: Edit, plan: Plan) -> int | None:
         week = edit.week
     elif isinstance(edit, MoveWeek):
         week = edit.to
-    elif isinstance(edit, AddFood | InsertEntry | RemoveEntry | SetServings):
+    elif isinstance(edit, AddFood | InsertEntry | RemoveEntry | SetAmount):
         week = edit.day // DAYS_PER_WEEK
     elif isinstance(edit, SetCells) and edit.cells:
         week = min(day for day, _meal in edit.cells) // DAYS_PER_WEEK

@@ -106,7 +106,7 @@ def _description(entries: Iterable[Entry], catalog: Catalog) -> str:
     for entry in entries:
         food = catalog.get(entry.food_id)
         name = food.name if food else entry.food_id
-        lines.append(f"{name} — {entry_quantity(food, entry.servings)}")
+        lines.append(f"{name} — {entry_quantity(food, entry.amount, entry.unit)}")
     return "\n".join(lines)
 
 

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
-from planner.core.plan import MEAL_LABELS, MEALS, Plan, format_servings
+from planner.core.plan import MEAL_LABELS, MEALS, Plan, format_amount
 from planner.export.fonts import Fonts, printable
 from planner.export.theme import ACCENT, HEAD_FILL, INK, MONTH_NAMES, RULE, span_label
 from planner.journal.fields import FIELD_BY_KEY, KEYS, CheckIn
@@ -115,7 +115,7 @@ def plan_table(
         cells: list[Any] = [f"{when.day} {MONTH_NAMES[when.month - 1]}"]
         for meal in MEALS:
             foods = [
-                f"{name(entry.food_id)} ×{format_servings(entry.servings)}"
+                f"{name(entry.food_id)} {format_amount(entry.amount, entry.unit, '×')}"
                 for entry in plan.cell(day, meal)
             ]
             cells.append(Paragraph(escape(printable(", ".join(foods), fonts.drawable)), style))

@@ -140,7 +140,7 @@ def _cell(
             doc.checkpoint()
         food = doc.catalog.get(entry.food_id)
         name = doc.text(doc.catalog.name_of(entry.food_id))
-        quantity = printable(entry_quantity(food, entry.servings), doc.fonts.drawable)
+        quantity = printable(entry_quantity(food, entry.amount, entry.unit), doc.fonts.drawable)
         # Non-breaking spaces keep an amount whole on its line, when it fits on one.
         if pdfmetrics.stringWidth(quantity, style.fontName, style.fontSize) <= width:
             quantity = quantity.replace(" ", "\u00a0")

@@ -91,11 +91,11 @@ class Evaluator(Suggester):
         self, plan: Plan, days: list[int], tips: bool, whole: bool
     ) -> tuple[tuple[DayScore, ...], Grouped]:
         if not days:
-            return (), group_numpy(self.table(), plan, [])
+            return (), group_numpy(self.table(), plan, [], self.resolver)
         for day in days:
             plan.check_day(day)
         table = self.table()
-        grouped = group_pandas(table, plan, days) if whole else group_numpy(table, plan, days)
+        grouped = (group_pandas if whole else group_numpy)(table, plan, days, self.resolver)
         sums = self._sums(grouped)
         parts, completeness, scores = self.points(sums)
         results = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.scoring.frames import COLUMN, PLAIN_SUMS, CatalogFrame, catalog_frame_of
 from planner.scoring.grouping import Grouped, species_grams
@@ -48,8 +49,13 @@ class Formula:
         catalog: Catalog,
         config: ScoringConfig | None = None,
         prefs: Preferences | None = None,
+        *,
+        resolver: Resolver | None = None,
     ) -> None:
         self.catalog = catalog
+        # What each plan entry is made of: foods only by default; the recipes layer passes
+        # one that expands recipes (planner.recipes.resolve.PlanResolver).
+        self.resolver: Resolver = resolver or FoodResolver(catalog)
         self.config = config or ScoringConfig.load()
         self.prefs = prefs or Preferences()
         self._rules()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from planner.core.amounts import Resolver
 from planner.core.plan import DAYS_PER_WEEK, Plan
 from planner.scoring.frames import CatalogFrame
 
@@ -27,28 +28,43 @@ class Grouped:
     day_pos: np.ndarray  # per (day, food) pair: index into ``days``
     rows: np.ndarray  # per pair: row in the catalog frame (known foods only)
     servings: np.ndarray  # per pair: servings summed
-    unknown: list[tuple[str, ...]]  # per day: ids not in the catalog, in plan order
-    entry_count: np.ndarray  # per day: entries of known foods
+    unknown: list[tuple[str, ...]]  # per day: entries the resolver does not know, in order
+    entry_count: np.ndarray  # per day: entries of known foods and recipes
     species: tuple[np.ndarray, ...] | None = None  # see species_grams
 
 
-def group_numpy(table: CatalogFrame, plan: Plan, days: list[int]) -> Grouped:
-    """Group by (day, food) for a re-score of a few days: the join is a look-up of each
-    entry's food in the frame's row index, the group-by a sum per (day, row) key."""
+def _rows_of(
+    table: CatalogFrame, resolver: Resolver, entry: object
+) -> list[tuple[int, float]] | None:
+    """The entry's parts as (frame row, servings), or None when any part is unknown (an
+    entry is counted whole or not at all)."""
     row_of = table.row_of
+    found = []
+    for food_id, servings, _heated in resolver.parts(entry):  # type: ignore[arg-type]
+        row = row_of.get(food_id, -1)
+        if row < 0:
+            return None
+        found.append((row, servings))
+    return found or None
+
+
+def group_numpy(table: CatalogFrame, plan: Plan, days: list[int], resolver: Resolver) -> Grouped:
+    """Group by (day, food) for a re-score of a few days: each entry's parts (from the
+    resolver) are looked up in the frame's row index, the group-by a sum per (day, row)."""
     summed: dict[tuple[int, int], float] = {}
     unknown: list[tuple[str, ...]] = []
     count = np.zeros(len(days), dtype=np.int64)
     for position, day in enumerate(days):
         missing = []
         for _meal, _index, entry in plan.day_entries(day):
-            row = row_of.get(entry.food_id, -1)
-            if row < 0:
+            rows = _rows_of(table, resolver, entry)
+            if rows is None:
                 missing.append(entry.food_id)
                 continue
             count[position] += 1
-            key = (position, row)
-            summed[key] = summed.get(key, 0.0) + entry.servings
+            for row, servings in rows:
+                key = (position, row)
+                summed[key] = summed.get(key, 0.0) + servings
         unknown.append(_unique(missing))
     keys = sorted(summed)
     return Grouped(
@@ -61,24 +77,34 @@ def group_numpy(table: CatalogFrame, plan: Plan, days: list[int]) -> Grouped:
     )
 
 
-def group_pandas(table: CatalogFrame, plan: Plan, days: list[int]) -> Grouped:
-    """Group by (day, food) and join with pandas: for a whole plan."""
-    entries = pd.DataFrame(
-        [
-            (day, entry.food_id, entry.servings)
-            for day in days
-            for _meal, _index, entry in plan.day_entries(day)
-        ],
-        columns=["day", "food", "servings"],
-    ).astype({"day": np.int64, "food": object, "servings": float})
+def group_pandas(table: CatalogFrame, plan: Plan, days: list[int], resolver: Resolver) -> Grouped:
+    """Group by (day, food) and join with pandas: for a whole plan. Each entry becomes
+    its parts (from the resolver); an entry with no parts stays one row of no food."""
+    rows: list[tuple[int, str, float, int, str]] = []
+    number = 0
+    for day in days:
+        for _meal, _index, entry in plan.day_entries(day):
+            parts = resolver.parts(entry)
+            if parts:
+                rows.extend(
+                    (day, food, servings, number, entry.food_id) for food, servings, _h in parts
+                )
+            else:  # no food of that id: the join leaves it without a row
+                rows.append((day, "", 0.0, number, entry.food_id))
+            number += 1
+    entries = pd.DataFrame(rows, columns=["day", "food", "servings", "entry", "id"]).astype(
+        {"day": np.int64, "food": object, "servings": float, "entry": np.int64, "id": object}
+    )
     catalog_rows = pd.DataFrame({"row": np.arange(len(table))}, index=table.index)
     joined = entries.merge(catalog_rows, left_on="food", right_index=True, how="left")
-    missing = joined[joined["row"].isna()]
-    unknown_by_day = missing.groupby("day", sort=False)["food"].agg(lambda ids: _unique(ids))
-    known = joined.dropna(subset=["row"]).astype({"row": np.int64})
+    # An entry counts whole or not at all: one unknown part makes the entry unknown.
+    bad = joined["entry"].isin(joined.loc[joined["row"].isna(), "entry"])
+    missing = joined[bad].drop_duplicates("entry")
+    unknown_by_day = missing.groupby("day", sort=False)["id"].agg(lambda ids: _unique(ids))
+    known = joined[~bad].astype({"row": np.int64})
     pairs = known.groupby(["day", "row"], sort=True)["servings"].sum().reset_index()
     position = {day: i for i, day in enumerate(days)}
-    count = known.groupby("day")["row"].size().reindex(days, fill_value=0)
+    count = known.drop_duplicates("entry").groupby("day").size().reindex(days, fill_value=0)
     return Grouped(
         days,
         pairs["day"].map(position).to_numpy(dtype=np.int64),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from planner.core.amounts import Resolver
 from planner.core.foods import SR28, Catalog
 from planner.core.plan import Plan
 from planner.scoring.formula import Formula, S
@@ -42,8 +43,10 @@ class Suggester(Formula):
         catalog: Catalog,
         config: ScoringConfig | None = None,
         prefs: Preferences | None = None,
+        *,
+        resolver: Resolver | None = None,
     ) -> None:
-        super().__init__(catalog, config, prefs)
+        super().__init__(catalog, config, prefs, resolver=resolver)
         self._one_serving_cache: tuple[CatalogFrame, np.ndarray] | None = None
         self._suggestions: dict[tuple, tuple[Suggestion, ...]] = {}
 
@@ -75,7 +78,7 @@ class Suggester(Formula):
         key = (
             id(table),
             table.revision,
-            tuple((e.food_id, e.servings) for _m, _i, e in plan.day_entries(day)),
+            tuple(e for _m, _i, e in plan.day_entries(day)),
             top,
             familiar_first,
             swaps,
@@ -93,7 +96,7 @@ class Suggester(Formula):
         self, plan: Plan, day: int, top: int, familiar_first: bool, swaps: bool
     ) -> list[Suggestion]:
         table = self.table()
-        grouped = group_numpy(self.table(), plan, [day])
+        grouped = group_numpy(self.table(), plan, [day], self.resolver)
         allowed = table.suggestable.copy()
         allowed &= table.column("energy_kcal") <= self.config.suggest_max_kcal
         avoid = tag_mask(self.prefs.avoid_tags)

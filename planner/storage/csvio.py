@@ -1,7 +1,10 @@
 """CSV import and export of a plan, for people who keep plans in a spreadsheet.
 
-Columns: day (1-based number, weekday name, or ISO date), meal, food (id or exact name),
-servings. Export adds date and name columns, which import ignores.
+Columns: day (1-based number, weekday name, or ISO date), meal, food (id or exact name, or
+a recipe's entry id "recipe:<id>"), amount and unit ("serving", "g", "oz", "portion" or one
+of the food's household measures; servings when the column is left out). Files written
+before amounts had units have a servings column instead of amount and unit, and still
+import. Export adds date and name columns, which import ignores.
 
 A spreadsheet runs a cell that starts with "=", "+", "-", "@", a tab or a carriage return
 as a formula (CSV injection, see OWASP's "CSV Injection" page). Export writes such a cell
@@ -25,14 +28,18 @@ from planner.core.plan import (
     DAYS_PER_WEEK,
     EARLIEST_START,
     LATEST_START,
-    MAX_SERVINGS,
     MAX_WEEKS,
     MEAL_LABELS,
     MEALS,
+    RECIPE_PREFIX,
+    UNIT_PORTION,
+    UNIT_SERVING,
     Entry,
     Plan,
-    check_servings,
+    check_amount,
+    check_entry,
     check_start,
+    max_amount,
     this_monday,
 )
 from planner.errors import CsvExportError, CsvImportError, PlanError
@@ -41,7 +48,10 @@ from planner.storage.files import TextError, check_cancel, decode_text, read_fil
 from planner.storage.planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-REQUIRED = ("day", "meal", "food", "servings")
+REQUIRED = ("day", "meal", "food")
+# The amount's column: "amount" (with "unit"), or in older files "servings".
+AMOUNT_COLUMNS = ("amount", "servings")
+MAX_FOOD_ID = 200  # as in a plan file
 MAX_ERRORS = 20
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # A cell a spreadsheet would run as a formula: it starts with one of these (OWASP).
@@ -68,7 +78,7 @@ def export_csv_text(plan: Plan, catalog: Catalog) -> str:
     # With "\n" as the line end, Python 3.11's writer leaves a field holding a lone "\r"
     # unquoted, and no reader takes that back: such a row has every field quoted.
     quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(["day", "date", "meal", "food", "name", "servings"])
+    writer.writerow(["day", "date", "meal", "food", "name", "amount", "unit"])
     for day, meal, _index, entry in plan.entries():
         row = [
             str(day + 1),
@@ -76,7 +86,8 @@ def export_csv_text(plan: Plan, catalog: Catalog) -> str:
             MEAL_LABELS[meal],
             escape_cell(entry.food_id),
             escape_cell(catalog.name_of(entry.food_id)),
-            f"{entry.servings:g}",
+            f"{entry.amount:g}",
+            escape_cell(entry.unit),
         ]
         (quoting_all if any("\r" in cell for cell in row) else writer).writerow(row)
     return out.getvalue()
@@ -114,15 +125,15 @@ def _meal(text: str) -> str:
     return value
 
 
-def _servings(text: str) -> float:
+def _amount(text: str, unit: str, column: str) -> float:
     value = text.strip()
     try:
         number = float(value)
     except ValueError:
         number = math.nan
     if math.isnan(number):  # float() also reads "nan"
-        raise PlanError(f"servings {value[:20]!r} is not a number")
-    return check_servings(min(number, MAX_SERVINGS * 2))  # "inf", "1e999": too many
+        raise PlanError(f"{column} {value[:20]!r} is not a number")
+    return check_amount(min(number, max_amount(unit) * 2), unit)  # "inf", "1e999": too many
 
 
 def import_csv_text(
@@ -156,10 +167,12 @@ def import_csv_text(
 def _header(reader: csv.DictReader, name: str) -> list[str]:
     header = [h.strip().casefold() for h in (reader.fieldnames or [])]
     missing = [column for column in REQUIRED if column not in header]
+    if not any(column in header for column in AMOUNT_COLUMNS):
+        missing.append("amount")
     if missing:
         raise CsvImportError(f"{name}: the header lacks the column(s) {', '.join(missing)}.")
     counts = Counter(header)  # one pass: a header may have 40,000 columns
-    twice = [column for column in REQUIRED if counts[column] > 1]
+    twice = [column for column in (*REQUIRED, *AMOUNT_COLUMNS, "unit") if counts[column] > 1]
     if twice:
         raise CsvImportError(f"{name}: the header names the column {min(twice)} twice.")
     return header
@@ -182,6 +195,10 @@ class _Foods:
     def id_of(self, text: str) -> str:
         if text in self.catalog:
             return text
+        if text.startswith(RECIPE_PREFIX) and len(text) > len(RECIPE_PREFIX):
+            if len(text) > MAX_FOOD_ID:
+                raise PlanError(f"the recipe id is longer than {MAX_FOOD_ID} characters")
+            return text  # the recipe book, not the catalog, knows it
         if self._by_name is None:
             self._by_name = {}
             for food in self.catalog:
@@ -198,7 +215,10 @@ def _import_rows(
     text: str, catalog: Catalog, start: date, name: str, cancel: threading.Event | None
 ) -> Plan:
     reader = csv.DictReader(io.StringIO(text))
-    reader.fieldnames = _header(reader, name)
+    reader.fieldnames = header = _header(reader, name)
+    amount_column = "amount" if "amount" in header else "servings"
+    has_unit = amount_column == "amount" and "unit" in header
+    columns = (*REQUIRED, amount_column, *(("unit",) if has_unit else ()))
     foods = _Foods(catalog)
     rows: list[tuple[int, str, Entry]] = []
     errors: list[str] = []
@@ -210,15 +230,20 @@ def _import_rows(
         try:
             if None in row:
                 raise PlanError("it has more fields than the header")
-            if any(row.get(column) is None for column in REQUIRED):
+            if any(row.get(column) is None for column in columns):
                 raise PlanError("it has fewer fields than the header")
-            cells = {column: unescape_cell(row[column]).strip() for column in REQUIRED}
+            cells = {column: unescape_cell(row[column]).strip() for column in columns}
             day = _day_index(cells["day"], start)
             if not 0 <= day < MAX_WEEKS * DAYS_PER_WEEK:
                 raise PlanError(f"day {cells['day'][:30]} is outside the plan")
             meal = _meal(cells["meal"])
             food_id = foods.id_of(cells["food"])
-            servings = _servings(cells["servings"])
+            unit = cells.get("unit") or (
+                UNIT_PORTION if food_id.startswith(RECIPE_PREFIX) else UNIT_SERVING
+            )
+            entry = check_entry(
+                Entry(food_id, _amount(cells[amount_column], unit, amount_column), unit)
+            )
             per_cell[day, meal] += 1
             if per_cell[day, meal] > MAX_CELL_ENTRIES:
                 raise CsvImportError(
@@ -230,7 +255,7 @@ def _import_rows(
                     f"{name}: nothing was imported: a plan can hold at most "
                     f"{MAX_PLAN_ENTRIES:,} foods (line {line})."
                 )
-            rows.append((day, meal, Entry(food_id, servings)))
+            rows.append((day, meal, entry))
         except PlanError as exc:
             errors.append(f"line {line}: {str(exc).rstrip('.')}")
             if len(errors) >= MAX_ERRORS:

@@ -79,7 +79,29 @@ def _v1_to_v2(document: dict[str, object]) -> dict[str, object]:
     return upgraded
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(document: dict[str, object]) -> dict[str, object]:
+    """Version 3 gives each entry an amount and a unit instead of servings: n servings
+    become amount n in unit "serving", which is exact (the serving's weight in grams is
+    written on the next save, when the catalog is at hand). Entries that are not objects
+    are left for the reader to report."""
+    entries = document.get("entries")
+    upgraded = dict(document)
+    upgraded["version"] = 3
+    if isinstance(entries, list):
+        upgraded["entries"] = [_v3_entry(item) for item in entries]
+    return upgraded
+
+
+def _v3_entry(item: object) -> object:
+    if not isinstance(item, dict):
+        return item
+    entry = {key: value for key, value in item.items() if key != "servings"}
+    entry["amount"] = item.get("servings")
+    entry["unit"] = "serving"
+    return entry
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(document: dict, version: int, current: int) -> dict:

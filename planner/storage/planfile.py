@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from planner.core.amounts import Resolver
 from planner.core.plan import (
     DAYS_PER_WEEK,
     EARLIEST_START,
@@ -22,7 +23,7 @@ from planner.core.plan import (
     MEALS,
     Entry,
     Plan,
-    check_servings,
+    check_entry,
     check_start,
 )
 from planner.core.rotations import plan_rules
@@ -38,7 +39,7 @@ from planner.storage.templatejson import (
 )
 
 FORMAT = "gutskin-plan"
-VERSION = 2
+VERSION = 3
 EXTENSION = ".gutplan"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FOOD_ID = 200
@@ -47,14 +48,16 @@ MAX_FOOD_ID = 200
 MAX_CELL_ENTRIES = 200
 MAX_PLAN_ENTRIES = 20_000
 PLAN_FIELDS = frozenset({"format", "version", "start", "weeks", "entries"})
-ENTRY_FIELDS = frozenset({"day", "meal", "food", "servings"})
+# "grams" is the entry's weight when it was known at save time: for people and other
+# tools reading the file; the reader trusts amount and unit.
+ENTRY_FIELDS = frozenset({"day", "meal", "food", "amount", "unit", "grams"})
 # Fields this version does not know are accepted, up to this many values, keys and
 # characters in all (a note or two from another tool fits many times over).
 UNKNOWN_BUDGET = 1_000_000
-# Values and keys a plan file may hold: an entry is an object of four keys and four values
-# (nine), and unknown fields may add 100,000. Checked before parsing, so that a file of
+# Values and keys a plan file may hold: an entry is an object of six keys and six values
+# (thirteen), and unknown fields may add 100,000. Checked before parsing, so that a file of
 # millions of tiny values is refused before it takes gigabytes (it takes about 40 MB).
-MAX_VALUES = 9 * MAX_PLAN_ENTRIES + 100_000
+MAX_VALUES = 13 * MAX_PLAN_ENTRIES + 100_000
 
 
 class _Invalid(ValueError):
@@ -148,11 +151,14 @@ def _entry(item: object, number: int, weeks: int) -> tuple[int, str, Entry]:
         raise _Invalid(f"{where}: the food id is longer than {MAX_FOOD_ID} characters")
     if strictjson.has_unprintable(food):
         raise _Invalid(f"{where}: the food id holds control characters")
+    amount, unit = item.get("amount"), item.get("unit")
+    if not isinstance(unit, str):
+        raise _Invalid(f"{where}: the unit is missing or not a unit")
     try:
-        servings = check_servings(item.get("servings"))
+        entry = check_entry(Entry(food, amount, unit))  # type: ignore[arg-type]
     except PlanError as exc:
         raise _Invalid(f"{where}: {str(exc).rstrip('.')}") from exc
-    return day, meal, Entry(food, servings)
+    return day, meal, entry
 
 
 def plan_and_version(
@@ -216,23 +222,39 @@ def plan_from_document(document: object) -> Plan:
     return plan_and_version(document)[0]
 
 
-def plan_to_document(plan: Plan) -> dict:
+def _entry_json(day: int, meal: str, entry: Entry, resolver: Resolver | None) -> dict:
+    item: dict[str, object] = {
+        "day": day,
+        "meal": meal,
+        "food": entry.food_id,
+        "amount": entry.amount,
+        "unit": entry.unit,
+    }
+    grams = resolver.grams(entry) if resolver is not None else None
+    if grams is not None and grams > 0:
+        item["grams"] = round(grams, 1)
+    return item
+
+
+def plan_to_document(plan: Plan, resolver: Resolver | None = None) -> dict:
+    """The plan as a version 3 document; with ``resolver``, each entry also gives its
+    weight in grams where known (informational: the reader trusts amount and unit)."""
     return {
         "format": FORMAT,
         "version": VERSION,
         "start": plan.start.isoformat(),
         "weeks": plan.weeks,
         "entries": [
-            {"day": day, "meal": meal, "food": entry.food_id, "servings": entry.servings}
-            for day, meal, _index, entry in plan.entries()
+            _entry_json(day, meal, entry, resolver) for day, meal, _index, entry in plan.entries()
         ],
         "id": plan.id,
         **rules_to_document(plan_rules(plan)),
     }
 
 
-def dumps(plan: Plan) -> bytes:
-    text = json.dumps(plan_to_document(plan), ensure_ascii=False, indent=1, allow_nan=False)
+def dumps(plan: Plan, resolver: Resolver | None = None) -> bytes:
+    document = plan_to_document(plan, resolver)
+    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
     return (text + "\n").encode("utf-8")
 
 
@@ -296,10 +318,11 @@ def load_plan(path: Path | str) -> Plan:
     return read_plan(path)[0]
 
 
-def save_plan(plan: Plan, path: Path | str) -> None:
-    """Write the plan atomically; raises PlanFileError and leaves any old file intact."""
+def save_plan(plan: Plan, path: Path | str, resolver: Resolver | None = None) -> None:
+    """Write the plan atomically (with each entry's grams where ``resolver`` knows them);
+    raises PlanFileError and leaves any old file intact."""
     path = Path(path)
     try:
-        write_atomic(path, dumps(plan))
+        write_atomic(path, dumps(plan, resolver))
     except OSError as exc:
         raise PlanFileError(describe_os_error(path, exc)) from exc

@@ -4,7 +4,10 @@ A template:
 
     {"id": "3f2a...", "name": "Pizza night", "kind": "meal",
      "created": "2026-11-30T09:00:00+00:00", "modified": "2026-11-30T09:00:00+00:00",
-     "cells": [{"day": 0, "meal": "dinner", "food": "pizza", "servings": 1}]}
+     "cells": [{"day": 0, "meal": "dinner", "food": "pizza", "amount": 1, "unit": "serving"}]}
+
+(Files written before amounts had units give ``"servings": n`` instead of amount and unit;
+they are read as n servings.)
 
 A rule names its templates by id (a plan file holds each template once):
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from planner.core.plan import Entry
+from planner.core.plan import UNIT_SERVING, Entry
 from planner.core.rotations import MAX_RULES, Rule, make_rule, rule_templates
 from planner.core.templates import Template, make_template
 from planner.errors import PlanError
@@ -40,7 +43,13 @@ def template_to_json(template: Template) -> dict[str, object]:
         "created": template.created.isoformat(),
         "modified": template.modified.isoformat(),
         "cells": [
-            {"day": day, "meal": meal, "food": entry.food_id, "servings": entry.servings}
+            {
+                "day": day,
+                "meal": meal,
+                "food": entry.food_id,
+                "amount": entry.amount,
+                "unit": entry.unit,
+            }
             for day, meal, entries in template.cells
             for entry in entries
         ],
@@ -75,14 +84,18 @@ def template_from_json(item: object, where: str) -> Template:
         if not isinstance(cell, dict):
             raise DocumentError(f"{where}, food {number} is not an object")
         day, meal, food = cell.get("day"), cell.get("meal"), cell.get("food")
-        servings = cell.get("servings")
+        # Older files give servings; newer ones an amount and its unit.
+        amount = cell.get("amount", cell.get("servings"))
+        unit = cell.get("unit", UNIT_SERVING)
         if isinstance(day, bool) or not isinstance(day, int):
             raise DocumentError(f"{where}, food {number}: the day is not a day number")
         if not isinstance(meal, str) or not isinstance(food, str):
             raise DocumentError(f"{where}, food {number}: the meal or the food is missing")
-        if isinstance(servings, bool) or not isinstance(servings, int | float):
-            raise DocumentError(f"{where}, food {number}: the servings are not a number")
-        grouped.setdefault((day, meal), []).append(Entry(food, float(servings)))
+        if isinstance(amount, bool) or not isinstance(amount, int | float):
+            raise DocumentError(f"{where}, food {number}: the amount is not a number")
+        if not isinstance(unit, str):
+            raise DocumentError(f"{where}, food {number}: the unit is not a unit")
+        grouped.setdefault((day, meal), []).append(Entry(food, float(amount), unit))
     try:
         return make_template(
             item.get("name"),  # type: ignore[arg-type]  # make_template checks it

@@ -46,8 +46,9 @@ class ReferenceEvaluator:
     def day(self, plan: Plan, day: int) -> ReferenceDay | None:
         servings: dict[str, float] = {}
         for _meal, _index, entry in plan.day_entries(day):
+            assert entry.unit == "serving", "the reference reads amounts in servings only"
             if entry.food_id in self.rows:
-                servings[entry.food_id] = servings.get(entry.food_id, 0.0) + entry.servings
+                servings[entry.food_id] = servings.get(entry.food_id, 0.0) + entry.amount
         if not servings:
             return None
         c, p = self.config, self.config.parts

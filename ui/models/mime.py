@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QMimeData
 
 from planner.core.drop import Carried, CarriedFood, decode_payload, encode_payload
 from planner.core.foods import Catalog
-from planner.core.plan import Plan, format_servings
+from planner.core.plan import Plan, format_amount
 
 MIME_TYPE = "application/x-gutskin-foods"
 
@@ -35,7 +35,7 @@ def decode_foods(mime: QMimeData | None) -> Carried | None:
 
 def entries_text(catalog: Catalog, plan: Plan, cells: Iterable[tuple[int, str]]) -> str:
     return "\n".join(
-        f"{catalog.name_of(e.food_id)} x{format_servings(e.servings)}"
+        f"{catalog.name_of(e.food_id)} {format_amount(e.amount, e.unit)}"
         for day, meal in cells
         for e in plan.cell(day, meal)
     )

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 
 from planner.core.drop import Carried, CarriedFood, drop_edit
 from planner.core.foods import Catalog
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, format_servings
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Entry, format_amount
 from planner.errors import PlanError
 from planner.scoring.model import DayScore
 from ui.document import PlanDocument
@@ -141,12 +141,12 @@ class WeekModel(QAbstractTableModel):
         name_of = self._catalog.name_of
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(
-                f"{name_of(e.food_id)} x{format_servings(e.servings)}" for e in entries
+                f"{name_of(e.food_id)} {format_amount(e.amount, e.unit)}" for e in entries
             )
         if role == ENTRIES_ROLE:
             views = self._views.get((day, meal))
             if views is None:
-                views = [self._entry_view(e.food_id, e.servings) for e in entries]
+                views = [self._entry_view(e) for e in entries]
                 self._views[(day, meal)] = views
             return list(views)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -154,16 +154,17 @@ class WeekModel(QAbstractTableModel):
             if not entries:
                 return f"{where}: nothing planned"
             foods = ", ".join(
-                f"{name_of(e.food_id)} x{format_servings(e.servings)}" for e in entries
+                f"{name_of(e.food_id)} {format_amount(e.amount, e.unit)}" for e in entries
             )
             text = f"{where}: {foods}"
             return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         return None
 
-    def _entry_view(self, food_id: str, servings: float) -> tuple[str, str, str | None]:
-        food = self._catalog.get(food_id)
-        name = food.name if food else self._catalog.name_of(food_id)
-        return name, f"x{format_servings(servings)}", food.primary_category() if food else None
+    def _entry_view(self, entry: Entry) -> tuple[str, str, str | None]:
+        food = self._catalog.get(entry.food_id)
+        name = food.name if food else self._catalog.name_of(entry.food_id)
+        amount = format_amount(entry.amount, entry.unit)
+        return name, amount, food.primary_category() if food else None
 
     def _score_data(self, day: int, role: int) -> object:
         score = self._scores.get(day)
@@ -245,9 +246,13 @@ class WeekModel(QAbstractTableModel):
             if indices is None
             else [i for i in indices if 0 <= i < len(entries)]
         )
-        items = [CarriedFood(entries[i].food_id, entries[i].servings, (day, meal, i)) for i in rows]
+        items = [
+            CarriedFood(entries[i].food_id, entries[i].amount, entries[i].unit, (day, meal, i))
+            for i in rows
+        ]
         text = "\n".join(
-            f"{self._catalog.name_of(it.food_id)} x{format_servings(it.servings)}" for it in items
+            f"{self._catalog.name_of(it.food_id)} {format_amount(it.amount, it.unit)}"
+            for it in items
         )
         return encode_foods(items, self._doc.token, text, cut=cut)
 
@@ -261,7 +266,8 @@ class WeekModel(QAbstractTableModel):
         for day, meal in cells:
             entries = self._doc.plan.cell(day, meal)
             items += [
-                CarriedFood(e.food_id, e.servings, (day, meal, i)) for i, e in enumerate(entries)
+                CarriedFood(e.food_id, e.amount, e.unit, (day, meal, i))
+                for i, e in enumerate(entries)
             ]
         text = entries_text(self._catalog, self._doc.plan, cells)
         return encode_foods(items, self._doc.token, text)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
-from planner.core.edits import AddFood, RemoveEntry, SetServings
+from planner.core.edits import AddFood, RemoveEntry, SetAmount
 from planner.core.plan import MEAL_LABELS
 from ui.models.mime import decode_foods
 
@@ -120,7 +120,7 @@ class EditController(Controller):
         entry = self._grid.current_entry()
         if entry is None:
             return False
-        return self._doc.apply(SetServings(*entry, servings))
+        return self._doc.apply(SetAmount(*entry, servings))
 
     def ask_servings(self) -> None:
         from ui.dialogs import ServingsDialog
@@ -130,7 +130,7 @@ class EditController(Controller):
             return
         current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
         name = self._window.catalog.name_of(current.food_id)
-        value = ServingsDialog.ask(self._window, name, current.servings)
+        value = ServingsDialog.ask(self._window, name, current.amount)
         if value is not None:
             self.set_servings(value)
 
@@ -139,7 +139,7 @@ class EditController(Controller):
         if entry is None:
             return
         current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
-        if abs(current.servings - value) > 1e-9:
+        if abs(current.amount - value) > 1e-9:
             self.set_servings(value)
 
     def _preset_chosen(self, action: QAction) -> None:
@@ -162,7 +162,7 @@ class EditController(Controller):
             current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
             name = self._window.catalog.name_of(current.food_id)
             text = f"{name}, {self.cell_text(entry[0], entry[1])}"
-            self._window.entry_bar.show_entry(text, current.servings)
+            self._window.entry_bar.show_entry(text, current.amount)
         self._window.update_actions()
 
     # -- the grid's context menu ---------------------------------------------------------------
@@ -178,7 +178,7 @@ class EditController(Controller):
                 action = servings.addAction(f"{value:g}")
                 action.setData(value)
                 action.setCheckable(True)
-                action.setChecked(abs(current.servings - value) < 1e-9)
+                action.setChecked(abs(current.amount - value) < 1e-9)
             servings.triggered.connect(self._preset_chosen)
             menu.addAction(actions.servings)
             menu.addSeparator()

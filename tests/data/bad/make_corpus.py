@@ -127,7 +127,7 @@ def plans() -> dict[str, bytes]:
     files["version-missing"] = dump({k: v for k, v in plan_doc().items() if k != "version"})
     files["version-text"] = dump(plan_doc(version="1"))
     files["version-fraction"] = dump(plan_doc(version=1.5))
-    files["version-future"] = dump(plan_doc(version=3))
+    files["version-future"] = dump(plan_doc(version=4))
     for day in (-1, 7, "Funday"):
         files[f"day-{day}"] = dump(plan_doc(entries=entry(day=day)))
     for name, servings in [("0", 0), ("-1", -1), ("abc", "abc"), ("true", True)]:
@@ -138,7 +138,7 @@ def plans() -> dict[str, bytes]:
     files["unknown-fields"] = dump(plan_doc(notes={"by": "another tool", "tags": [1, 2]},
                                             entries=entry(colour="green")))  # fmt: skip
     files["unknown-text-1000001"] = dump(plan_doc(notes="x" * 1_000_001))
-    files["unknown-300000-values"] = dump(plan_doc(notes=[0] * 300_000))
+    files["unknown-400000-values"] = dump(plan_doc(notes=[0] * 400_000))
     files["unknown-150000-objects"] = dump(plan_doc(notes=[{"k": 0}] * 150_000))
     files["formula-foods"] = dump(plan_doc(entries=[e for f in FORMULAS for e in entry(food=f)]))
     files["cell-201"] = dump(plan_doc(entries=entry() * 201))
