@@ -146,6 +146,10 @@ def check_week(
                 kind = DRINKS.get(role, role)
                 kinds[kind] = kinds.get(kind, 0) + 1
                 assert kinds[kind] <= (2 if kind in SIDES else 1), (meal, role)
+            # No food beside a recipe of the same meal that holds it.
+            in_recipes = {f.id for c in mine if c.candidate_id.startswith(PREFIX)
+                          for f in dish_foods(c.candidate_id, catalog, book)}  # fmt: skip
+            assert not in_recipes & {c.candidate_id for c in mine}, (day, meal)
             assert dishes <= settings.dishes[meal][1]
             if "dishes" not in relaxed:
                 assert dishes >= settings.dishes[meal][0], (day, meal)

@@ -18,7 +18,7 @@ import numpy as np
 
 from planner.autoplan.roles import ROLES, Role, role_of
 from planner.core.foods import CURATED, SR28, USER, Catalog, Food
-from planner.core.plan import MAX_SERVINGS, MEALS
+from planner.core.plan import MAX_SERVINGS, MEALS, UNIT_PORTION, Entry
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
 from planner.scoring.frames import CatalogFrame, tag_mask
 
@@ -75,10 +75,21 @@ class Candidate:
     # has salmon and the salmon dish, or two chickpea dishes.
     main_ids: frozenset[str] = field(default_factory=frozenset)
 
+    # A recipe goes on the plan as one entry (RECIPE_PREFIX + its id, in portions) when
+    # the evaluator's resolver counts such entries; otherwise as its foods, so that the
+    # planner never writes what its evaluator cannot score.
+    whole: bool = False
+
     def entries(self, portion: int) -> list[tuple[str, float]]:
         """The (food id, servings) of what ``portion`` holds (a recipe's foods)."""
         units = self.portions[portion].units
         return [(food_id, round(servings * units, 4)) for food_id, servings in self.items]
+
+    def plan_entries(self, portion: int) -> tuple[Entry, ...]:
+        """What to write in the meal for ``portion``."""
+        if self.recipe_id is not None and self.whole:
+            return (Entry(self.id, self.portions[portion].units, UNIT_PORTION),)
+        return tuple(Entry(food_id, servings) for food_id, servings in self.entries(portion))
 
     def live(self, portion: int) -> bool:
         """True when the portion counts as a live-culture food for the day."""
@@ -113,6 +124,7 @@ def candidate_from_items(
     meals: frozenset[str] | None = None,
     heated: Sequence[bool] = (),
     recipe_id: str | None = None,
+    whole: bool = False,
 ) -> Candidate | None:
     """A candidate made of catalog foods (one for a food, several for a recipe), with
     the given portion units. None when an item is not in the catalog. ``heated[i]``
@@ -169,6 +181,7 @@ def candidate_from_items(
         origin=origin,
         food_ids=frozenset(f for f, _s in items),
         recipe_id=recipe_id,
+        whole=whole,
         main_ids=frozenset(
             f
             for (f, s), row in zip(items, rows, strict=True)

@@ -358,6 +358,22 @@ def build_program(
             for kind, terms in kinds.items():
                 if len(terms) > 1:
                     prog.row(terms, -INF, 2.0 if kind in SIDES else 1.0)
+            # Not walnuts beside the pear-with-walnuts recipe, nor oats beside overnight
+            # oats: a food and a dish holding it (or its plant) are not in one meal. A meal
+            # has one recipe at most, so one row a food or plant is exact.
+            in_dishes: dict[object, list[tuple[int, float]]] = {}
+            alone: dict[object, list[tuple[int, float]]] = {}
+            for c, (ci, p, _d, mm) in zip(cols, keys, strict=True):
+                if mm != m:
+                    continue
+                cand = candidates[ci]
+                held = {*cand.food_ids, *(code for code, _g in cand.species[p])}
+                side = in_dishes if cand.recipe_id is not None else alone
+                for key in held:
+                    side.setdefault(key, []).append((c, 1.0))
+            for key, terms in alone.items():
+                if key in in_dishes:
+                    prog.row(terms + in_dishes[key], -INF, 1.0)
             if m in CENTRE and low > 0:
                 no_centre = prog.slack("dishes", (d, m))
                 prog.row([*centre, (no_centre, 1.0)], 1.0, INF)

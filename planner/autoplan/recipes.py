@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.autoplan.candidates import Candidate, candidate_from_items
 from planner.autoplan.roles import ALL, BREAKFAST, DINNER, LUNCH, SNACKS
+from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION, Entry
 from planner.errors import RecipeError
 from planner.scoring.evaluator import Evaluator
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 RECIPE_ROLE = "recipe"
 RECIPE_ORIGIN = "recipe"
-PREFIX = "recipe:"  # a plan entry's id for a recipe (planner.core.plan.RECIPE_PREFIX)
+PREFIX = RECIPE_PREFIX  # a plan entry's id for a recipe: PREFIX + the recipe's id
 
 MEAL_FIT: dict[str, frozenset[str]] = {
     "breakfast": frozenset({BREAKFAST}),
@@ -56,22 +57,28 @@ def recipe_candidate(evaluator: Evaluator, book: RecipeBook, recipe: Recipe) -> 
     """The candidate for one recipe, or None when it cannot be counted (a food missing
     from the catalog, a missing inner recipe, no ingredients)."""
     catalog = evaluator.catalog
-    try:
-        parts = book.expand(recipe, 1.0)
-        live = book.profile(recipe).live_cultures == LIVE
-    except RecipeError:
-        return None
-    items: list[tuple[str, float]] = []
-    for food_id, grams in parts:
-        food = catalog.get(food_id)
-        if food is None or food.grams <= 0:
+    # A portion as the evaluator will count the plan's entry, when its resolver knows
+    # recipes (planner.recipes.resolve.PlanResolver): each food with its heated mark.
+    parts = evaluator.resolver.parts(Entry(PREFIX + recipe.id, 1.0, UNIT_PORTION))
+    whole = bool(parts)
+    items: list[tuple[str, float]] = [(food_id, servings) for food_id, servings, _h in parts]
+    heated = [h for _f, _s, h in parts]
+    if not whole:
+        # The book's own expansion; a recipe whose cultures are all cooked gives no
+        # live-culture credit (the profile says so for the whole recipe).
+        try:
+            expanded = book.expand(recipe, 1.0)
+            live = book.profile(recipe).live_cultures == LIVE
+        except RecipeError:
             return None
-        items.append((food_id, grams / food.grams))
+        for food_id, grams in expanded:
+            food = catalog.get(food_id)
+            if food is None or food.grams <= 0:
+                return None
+            items.append((food_id, grams / food.grams))
+        heated = [not live] * len(items)
     if not items:
         return None
-    # A recipe whose cultures are all cooked gives no live-culture credit: every item is
-    # marked heated (the profile says which, for the whole recipe).
-    heated = [not live] * len(items)
     table = evaluator.table()
     kcal = sum(
         float(table.column("energy_kcal")[table.row_of[f]]) * s
@@ -89,6 +96,7 @@ def recipe_candidate(evaluator: Evaluator, book: RecipeBook, recipe: Recipe) -> 
         meals=MEAL_FIT.get(recipe.meal, ALL),
         heated=heated,
         recipe_id=recipe.id,
+        whole=whole,
     )
     if made is not None and made.limit and BREAKFAST in made.meals:
         # A dish holding a food to limit never starts the day (as foods to limit).

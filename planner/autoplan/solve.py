@@ -141,6 +141,7 @@ def _bases(
                 # What is already planned counts as the evaluator counts it (recipes and
                 # amounts in grams or measures through its resolver).
                 for food_id, amount, _heated in evaluator.resolver.parts(entry):
+                    ids.add(food_id)  # no salmon beside a planned salmon dish either
                     row = table.row_of.get(food_id, -1)
                     if row >= 0:
                         rows.append(row)
@@ -386,7 +387,7 @@ def autoplan(
     chosen: list[Chosen] = []
     for ci, p, d, m in sorted(picked, key=lambda k: (k[2], MEALS.index(k[3]), k[0])):
         cand = short[ci]
-        new_cells[(d, m)] = new_cells[(d, m)] + tuple(Entry(f, s) for f, s in cand.entries(p))
+        new_cells[(d, m)] = new_cells[(d, m)] + cand.plan_entries(p)
         portion = cand.portions[p]
         chosen.append(
             Chosen(

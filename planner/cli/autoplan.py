@@ -214,7 +214,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     else:
         save_plan(plan, args.output)
     if args.json:
-        print(json_text(result_json(plan, result, catalog)))
+        print(json_text(result_json(plan, result, catalog, evaluator.resolver, book)))
         return 0
     out = sys.stderr if is_stdout(args.output) else sys.stdout
     average = "no day filled" if result.average is None else f"average {result.average:.0f}"
@@ -238,26 +238,31 @@ def _looks_like_plan(head: bytes) -> bool:
     return head.lstrip().startswith(b"{")
 
 
-def result_json(plan, result, catalog) -> dict:
+def result_json(plan, result, catalog, resolver=None, book=None) -> dict:
+    """The fill as JSON: per day its score, energy, plants and meals, each entry with its
+    id, name, amount and unit (and servings, for a food in servings) and grams."""
     from planner.core.amounts import FoodResolver
-    from planner.core.plan import MEALS
+    from planner.core.plan import MEALS, UNIT_SERVING
 
-    resolver = FoodResolver(catalog)
+    resolver = resolver or FoodResolver(catalog)
+
+    def item(entry) -> dict:
+        recipe = book.get(entry.recipe_id) if book is not None and entry.is_recipe else None
+        grams = resolver.grams(entry)
+        found = {
+            "id": entry.food_id,
+            "name": recipe.name if recipe is not None else catalog.name_of(entry.food_id),
+            "amount": entry.amount,
+            "unit": entry.unit,
+            "grams": None if grams is None else round(grams, 1),
+        }
+        if entry.unit == UNIT_SERVING:
+            found["servings"] = entry.amount
+        return found
+
     days = []
     for score in result.days:
-        meals = {
-            meal: [
-                {
-                    "id": entry.food_id,
-                    "name": catalog.name_of(entry.food_id),
-                    # The auto-planner places foods in servings.
-                    "servings": entry.amount,
-                    "grams": round(resolver.grams(entry) or 0.0, 1),
-                }
-                for entry in plan.cell(score.day, meal)
-            ]
-            for meal in MEALS
-        }
+        meals = {meal: [item(entry) for entry in plan.cell(score.day, meal)] for meal in MEALS}
         days.append(
             {
                 "day": score.day + 1,
