@@ -26,6 +26,7 @@ ROW_NAMES = (
     "Peak memory: full catalog, full week open, scored",
     "Loading the full catalog (curated + SR28)",
     "Re-score after one edit, full week (168 entries), median",
+    "Re-score after one edit, full week of recipes (84 dishes), median",
     "Re-score after one edit, full week, 95th percentile",
     "Re-score after one edit, 4 weeks (672 entries), median",
     "Re-score after one edit, 12 weeks (2,016 entries), median",

@@ -32,6 +32,9 @@ _RESERVED = frozenset({UNIT_SERVING, UNIT_GRAM, UNIT_OUNCE, UNIT_PORTION})
 
 
 class Resolver(Protocol):
+    """Every resolver gives a catalog food in servings as itself, ((id, amount, False),):
+    scoring's re-score relies on it and looks such entries up without asking."""
+
     def parts(self, entry: Entry) -> Sequence[Part]:
         """What the entry is made of; empty when its food, recipe or unit is unknown."""
         ...

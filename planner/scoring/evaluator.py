@@ -117,6 +117,7 @@ class Evaluator(Suggester):
                     float(scores[position]),
                     grouped.rows[lo:hi],
                     grouped.servings[lo:hi],
+                    None if grouped.live is None else grouped.live[lo:hi],
                     species,
                     position,
                     unknown,
@@ -144,6 +145,7 @@ class Evaluator(Suggester):
         score: float,
         rows: np.ndarray,
         servings: np.ndarray,
+        live: np.ndarray | None,
         species: tuple[np.ndarray, ...],
         position: int,
         unknown_ids: tuple[str, ...],
@@ -164,6 +166,12 @@ class Evaluator(Suggester):
             state = table.live_cultures[row]
             if state is not None:
                 cultures.setdefault(state, []).append(name)
+        if live is not None:  # foods cooked with a dish: their cultures did not survive
+            cultures = {}
+            for name, row, cooked in zip(names, row_list, (live <= 0).tolist(), strict=True):
+                state = table.live_cultures[row]
+                if state is not None:
+                    cultures.setdefault("dead" if cooked else state, []).append(name)
         culture_names = {state: tuple(found) for state, found in cultures.items()}
 
         day_pos, codes, grams = species

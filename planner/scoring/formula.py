@@ -38,6 +38,7 @@ SUM_KEYS: tuple[str, ...] = (
     "plants",
 )
 S = {key: index for index, key in enumerate(SUM_KEYS)}
+_LIVE_G = COLUMN["live_g"]  # the amount column of live cultures
 
 
 class Formula:
@@ -170,10 +171,20 @@ class Formula:
         return catalog_frame_of(self.catalog)
 
     # -- per food: portions, caps ---------------------------------------------------------
-    def _food_contributions(self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray):
+    def _food_contributions(
+        self,
+        table: CatalogFrame,
+        rows: np.ndarray,
+        servings: np.ndarray,
+        live: np.ndarray | None = None,
+    ):
         """Each (food, servings) pair's contribution to the SUM_KEYS (plants apart), as a
-        matrix with one row per pair: amounts, minimum portions, per-food caps."""
+        matrix with one row per pair: amounts, minimum portions, per-food caps. ``live``:
+        per pair, the servings whose live cultures count (a food heated with a dish keeps
+        its nutrients and loses its cultures); None when all of them do."""
         amounts = table.amounts[rows] * servings[:, None]
+        if live is not None:
+            amounts[:, _LIVE_G] = table.amounts[rows, _LIVE_G] * live
         value = amounts[:, self._src]
         return np.where(amounts[:, self._by] >= self._min, np.minimum(value, self._cap), 0.0)
 
@@ -227,7 +238,9 @@ class Formula:
         """Per day, the SUM_KEYS: contributions summed over the day's foods."""
         table = self.table()
         n = len(grouped.days)
-        contributions = self._food_contributions(table, grouped.rows, grouped.servings)
+        contributions = self._food_contributions(
+            table, grouped.rows, grouped.servings, grouped.live
+        )
         # The group-by: pairs are sorted by day, so each day's are one run to add up (in
         # the same order whichever way they were grouped).
         sums = np.zeros((n, len(SUM_KEYS)))

@@ -14,7 +14,7 @@ import numpy as np
 
 from planner.core.amounts import Resolver
 from planner.core.foods import SR28, Catalog
-from planner.core.plan import Plan
+from planner.core.plan import UNIT_PORTION, Plan
 from planner.scoring.formula import Formula, S
 from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
 from planner.scoring.grouping import Grouped, group_numpy, species_grams
@@ -32,6 +32,7 @@ class _State:
     score: float
     in_day: np.ndarray
     species: np.ndarray
+    live: np.ndarray | None = None  # servings by row whose cultures count, if some were heated
 
 
 class Suggester(Formula):
@@ -75,10 +76,14 @@ class Suggester(Formula):
         table = self.table()
         # The window asks again for the same day as the selection moves: a day's
         # suggestions depend only on its foods (and this evaluator's catalog and settings).
+        entries = [e for _m, _i, e in plan.day_entries(day)]
         key = (
             id(table),
             table.revision,
-            tuple(e for _m, _i, e in plan.day_entries(day)),
+            tuple((e.food_id, e.amount, e.unit) for e in entries),
+            # A recipe by what it is made of, which changes with its book (a food's parts
+            # change only with the catalog's revision, above).
+            tuple(tuple(self.resolver.parts(e)) for e in entries if e.unit == UNIT_PORTION),
             top,
             familiar_first,
             swaps,
@@ -106,14 +111,17 @@ class Suggester(Formula):
         if familiar_first:
             familiar = np.flatnonzero(allowed & (table.origin_rank < ORIGIN_RANK[SR28]))
             pools = [familiar, pools[0]]
-        now = self._state(table, grouped.rows, grouped.servings)
+        now = self._state(table, grouped.rows, grouped.servings, grouped.live)
         bases = [(now, None)]
         if swaps:
             for limit_row in grouped.rows[table.is_limit_food[grouped.rows]].tolist():
                 fewer = grouped.servings.copy()
                 at = grouped.rows == limit_row
                 fewer[at] = np.maximum(fewer[at] - 1.0, 0.0)
-                bases.append((self._state(table, grouped.rows, fewer), limit_row))
+                live = None
+                if grouped.live is not None:
+                    live = np.minimum(grouped.live, fewer)
+                bases.append((self._state(table, grouped.rows, fewer, live), limit_row))
         found: list[Suggestion] = []
         for candidates in pools:
             for base, replaces in bases:
@@ -123,9 +131,16 @@ class Suggester(Formula):
         found.sort(key=lambda s: -s.gain)  # stable: each list's own order breaks ties
         return found[:top]
 
-    def _state(self, table: CatalogFrame, rows: np.ndarray, servings: np.ndarray) -> _State:
+    def _state(
+        self,
+        table: CatalogFrame,
+        rows: np.ndarray,
+        servings: np.ndarray,
+        live: np.ndarray | None = None,
+    ) -> _State:
         """A day's foods and everything a candidate's gain is worked out from."""
-        grouped = Grouped([0], np.zeros(len(rows), np.int64), rows, servings, [()], np.ones(1))
+        day_pos = np.zeros(len(rows), np.int64)
+        grouped = Grouped([0], day_pos, rows, servings, [()], np.ones(1), live=live)
         sums = self._sums(grouped)
         parts, _completeness, score = self.points(sums)
         in_day = np.zeros(len(table))
@@ -133,7 +148,11 @@ class Suggester(Formula):
         _pos, codes, grams = species_grams(table, grouped)
         species = np.zeros(len(table.species_labels) + 1)  # the last: "not a plant"
         species[codes] = grams
-        return _State(rows, sums[0], parts[:, 0], float(score[0]), in_day, species)
+        in_day_live = None
+        if live is not None:
+            in_day_live = np.zeros(len(table))
+            np.add.at(in_day_live, rows, live)
+        return _State(rows, sums[0], parts[:, 0], float(score[0]), in_day, species, in_day_live)
 
     def _one_serving(self, table: CatalogFrame) -> np.ndarray:
         """Every food's contribution for one serving, cached per catalog frame."""
@@ -158,9 +177,14 @@ class Suggester(Formula):
         eaten = np.flatnonzero(old > 0)
         if len(eaten):
             rows = candidates[eaten]
+            # The serving suggested is eaten as it is: its cultures count, even when the
+            # day's own servings of the food were heated in a dish.
+            live = None if base.live is None else base.live[rows]
             sums[eaten] += (
-                self._food_contributions(table, rows, old[eaten] + 1.0)
-                - self._food_contributions(table, rows, old[eaten])
+                self._food_contributions(
+                    table, rows, old[eaten] + 1.0, None if live is None else live + 1.0
+                )
+                - self._food_contributions(table, rows, old[eaten], live)
                 - self._one_serving(table)[rows]
             )
         # Plants: the candidate's species, with its grams added to the day's.

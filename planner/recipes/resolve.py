@@ -1,0 +1,155 @@
+"""Plan entries of recipes turned into what was eaten: the resolver that knows recipes.
+
+``PlanResolver(catalog, book)`` answers for foods as planner.core.amounts.FoodResolver does,
+and for a recipe entry ("recipe:<id>", in portions) with the foods of those portions,
+each in servings of that food and with the ``heated`` mark of its ingredient line: a
+live-culture food cooked with the dish gives no live-culture credit (scoring reads the
+mark). A recipe used inside another passes its own mark down: a heated base heats all of
+its foods.
+
+One portion's parts are worked out once per recipe and kept while the recipe, the recipes
+it uses and the catalog stay the same (a re-score after an edit looks each recipe up in
+a dict and scales its parts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planner.core.amounts import FoodResolver, Part
+from planner.core.foods import Catalog
+from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION, Entry
+from planner.errors import RecipeError
+from planner.recipes.book import RecipeBook
+from planner.recipes.model import MAX_DEPTH, Recipe
+
+# What a cached expansion depends on: each recipe used (by id, the object seen) and the
+# catalog's revision.
+_Deps = tuple[tuple[tuple[str, Recipe], ...], int]
+
+
+def recipe_entry_id(recipe: Recipe | str) -> str:
+    """The plan entry id of a recipe: "recipe:" + its id."""
+    return RECIPE_PREFIX + (recipe if isinstance(recipe, str) else recipe.id)
+
+
+def heated_expansion(
+    recipe: Recipe, portions: float, book: RecipeBook
+) -> list[tuple[str, float, bool]]:
+    """The foods of ``portions`` of the recipe as (food id, grams, heated), in recipe
+    order, recipes inside expanded in place (as planner.recipes.model.expand, with each
+    line's heated mark; a heated recipe line heats everything in it). Raises RecipeError
+    for a missing recipe, a cycle or nesting deeper than MAX_DEPTH."""
+    out: list[tuple[str, float, bool]] = []
+    _walk(recipe, portions / recipe.portions, False, book, out, (recipe.id,), [])
+    return out
+
+
+def _walk(
+    recipe: Recipe,
+    scale: float,
+    heated: bool,
+    book: RecipeBook,
+    out: list[tuple[str, float, bool]],
+    path: tuple[str, ...],
+    used: list[tuple[str, Recipe]],
+) -> None:
+    used.append((recipe.id, recipe))
+    for item in recipe.counted:
+        grams = item.grams * scale
+        hot = heated or item.heated
+        if item.food_id is not None:
+            out.append((item.food_id, grams, hot))
+            continue
+        assert item.recipe_id is not None
+        inner = book.get(item.recipe_id)
+        if inner is None:
+            raise RecipeError(f"{recipe.name} uses a recipe that is missing ({item.recipe_id}).")
+        if inner.id in path:
+            raise RecipeError(f"{recipe.name}: recipes use each other in a circle.")
+        if len(path) >= MAX_DEPTH:
+            raise RecipeError(f"{recipe.name}: recipes are nested more than {MAX_DEPTH} deep.")
+        total = inner.total_grams
+        if total > 0:
+            _walk(inner, grams / total, hot, book, out, (*path, inner.id), used)
+
+
+class PlanResolver:
+    """Foods through FoodResolver, recipes through the book (see the module's note). An
+    entry of a recipe the book lacks, in a unit other than portions, or holding a food
+    the catalog lacks, has no parts: the plan reports it as unknown."""
+
+    def __init__(self, catalog: Catalog, book: RecipeBook) -> None:
+        self.catalog = catalog
+        self.book = book
+        self._foods = FoodResolver(catalog)
+        # recipe id -> (what it depends on, one portion's parts and grams; None: unknown)
+        self._portions: dict[str, tuple[_Deps, tuple[tuple[Part, ...], float] | None]] = {}
+
+    def parts(self, entry: Entry) -> Sequence[Part]:
+        if not entry.is_recipe:
+            return self._foods.parts(entry)
+        one = self._portion(entry)
+        if one is None:
+            return ()
+        amount = entry.amount
+        if amount == 1.0:
+            return one[0]
+        return tuple((food_id, servings * amount, heated) for food_id, servings, heated in one[0])
+
+    def grams(self, entry: Entry) -> float | None:
+        if not entry.is_recipe:
+            return self._foods.grams(entry)
+        one = self._portion(entry)
+        return None if one is None else one[1] * entry.amount
+
+    def recipe_of(self, entry: Entry) -> Recipe | None:
+        """The recipe an entry names, or None (a food, or a recipe the book lacks)."""
+        recipe_id = entry.recipe_id
+        return None if recipe_id is None else self.book.get(recipe_id)
+
+    def _portion(self, entry: Entry) -> tuple[tuple[Part, ...], float] | None:
+        if entry.unit != UNIT_PORTION:
+            return None
+        recipe_id = entry.recipe_id
+        assert recipe_id is not None
+        cached = self._portions.get(recipe_id)
+        if cached is not None and self._current(cached[0]):
+            return cached[1]
+        recipe = self.book.get(recipe_id)
+        if recipe is None:
+            return None  # not cached: the recipe may be added to the book later
+        used: list[tuple[str, Recipe]] = []
+        try:
+            foods: list[tuple[str, float, bool]] = []
+            _walk(recipe, 1.0 / recipe.portions, False, self.book, foods, (recipe.id,), used)
+            result = self._as_servings(foods)
+        except RecipeError:
+            result = None
+        self._portions[recipe_id] = ((tuple(used), self.catalog.revision), result)
+        return result
+
+    def _current(self, deps: _Deps) -> bool:
+        used, revision = deps
+        if revision != self.catalog.revision:
+            return False
+        get = self.book.get
+        return all(get(recipe_id) is recipe for recipe_id, recipe in used)
+
+    def _as_servings(
+        self, foods: list[tuple[str, float, bool]]
+    ) -> tuple[tuple[Part, ...], float] | None:
+        """Grams of foods as servings of each (the same food and mark added up), and
+        the grams in all; None when a food is unknown or has no weight."""
+        merged: dict[tuple[str, bool], float] = {}
+        grams = 0.0
+        for food_id, amount, heated in foods:
+            food = self.catalog.get(food_id)
+            if food is None or not food.grams > 0:
+                return None
+            merged[food_id, heated] = merged.get((food_id, heated), 0.0) + amount / food.grams
+            grams += amount
+        if not merged:
+            return None  # a recipe of notes only: nothing eaten that can be counted
+        parts = tuple((food_id, servings, heated) for (food_id, heated), servings in merged.items())
+        return parts, grams

@@ -1,0 +1,199 @@
+"""Recipes in a plan: the resolver that expands them, scores through the real evaluator
+(by hand-worked property and the heated mark), files that hold them, the shopping list."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.core.amounts import FoodResolver
+from planner.core.edits import AddFood
+from planner.core.plan import Entry, Plan
+from planner.core.shopping import shopping_list
+from planner.recipes.book import RecipeBook
+from planner.recipes.model import Ingredient, Recipe
+from planner.recipes.resolve import PlanResolver, heated_expansion
+from planner.scoring.evaluator import Evaluator
+from planner.storage.planfile import dumps, loads
+
+START = date(2026, 11, 30)
+
+
+def rec(recipe_id: str, *items: Ingredient, portions: float = 2.0) -> Recipe:
+    return Recipe(recipe_id, recipe_id.replace("-", " ").title(), portions, tuple(items))
+
+
+def scored(catalog, book, entries) -> object:
+    plan = Plan.from_entries(START, 1, [(0, "lunch", entry) for entry in entries])
+    return Evaluator(catalog, resolver=PlanResolver(catalog, book)).evaluate(plan).days[0]
+
+
+# -- the resolver ---------------------------------------------------------------------------
+def test_a_portion_expands_into_servings_of_its_foods(catalog):
+    soup = rec("soup", Ingredient("lentils", grams=400), Ingredient("garlic", grams=12))
+    resolver = PlanResolver(catalog, RecipeBook(catalog, [soup]))
+    parts = dict(((f, h), s) for f, s, h in resolver.parts(Entry("recipe:soup", 1.5, "portion")))
+    # 1.5 of 2 portions: 300 g of lentils and 9 g of garlic (3 g a clove)
+    assert parts[("garlic", False)] == pytest.approx(9 / catalog["garlic"].grams)
+    assert parts[("lentils", False)] == pytest.approx(300 / catalog["lentils"].grams)
+    assert resolver.grams(Entry("recipe:soup", 1.5, "portion")) == pytest.approx(309)
+    assert resolver.parts(Entry("garlic", 2, "clove")) == (("garlic", 2.0, False),)
+
+
+def test_unknown_recipes_and_recipes_of_unknown_foods_have_no_parts(catalog):
+    odd = rec("odd", Ingredient("no-such-food", grams=10))
+    resolver = PlanResolver(catalog, RecipeBook(catalog, [odd]))
+    assert resolver.parts(Entry("recipe:odd", 1, "portion")) == ()
+    assert resolver.parts(Entry("recipe:missing", 1, "portion")) == ()
+    assert resolver.grams(Entry("recipe:missing", 1, "portion")) is None
+    day = scored(catalog, RecipeBook(catalog, [odd]), [Entry("recipe:odd", 1, "portion")])
+    assert day.unknown_foods == ("recipe:odd",) and not day.planned
+
+
+def test_a_changed_recipe_is_expanded_again(catalog):
+    book = RecipeBook(catalog, [rec("dish", Ingredient("oats", grams=100))])
+    resolver = PlanResolver(catalog, book)
+    entry = Entry("recipe:dish", 2, "portion")
+    assert resolver.grams(entry) == pytest.approx(100)
+    book.put(rec("dish", Ingredient("oats", grams=300)))
+    assert resolver.grams(entry) == pytest.approx(300)
+    # and a recipe used inside another: the outer one follows the inner one's change
+    book.put(rec("base", Ingredient("garlic", grams=10), portions=1))
+    book.put(rec("dish", Ingredient(recipe_id="base", grams=10)))
+    assert dict((f, s) for f, s, _h in resolver.parts(entry)) == {"garlic": pytest.approx(10 / 3)}
+    book.put(rec("base", Ingredient("onion", grams=10), portions=1))
+    assert [f for f, _s, _h in resolver.parts(entry)] == ["onion"]
+
+
+def test_a_heated_recipe_heats_everything_inside_it(catalog):
+    base = rec("base", Ingredient("kefir", grams=100), Ingredient("oats", grams=50), portions=1)
+    dish = rec(
+        "dish",
+        Ingredient(recipe_id="base", grams=150, heated=True),
+        Ingredient("miso", grams=17),  # stirred in after cooking
+        portions=1,
+    )
+    found = heated_expansion(dish, 1, RecipeBook(catalog, [base, dish]))
+    assert found == [("kefir", 100.0, True), ("oats", 50.0, True), ("miso", 17.0, False)]
+
+
+# -- scores ---------------------------------------------------------------------------------
+def test_heated_kefir_gives_no_live_culture_credit_and_cold_kefir_does(catalog):
+    hot = rec("hot", Ingredient("oats", grams=234), Ingredient("kefir", grams=244, heated=True))
+    cold = rec("cold", Ingredient("oats", grams=234), Ingredient("kefir", grams=244))
+    book = RecipeBook(catalog, [hot, cold])
+    heated = scored(catalog, book, [Entry("recipe:hot", 2, "portion")])
+    stirred = scored(catalog, book, [Entry("recipe:cold", 2, "portion")])
+    assert stirred.part("probiotic").points > 0
+    assert heated.part("probiotic").points == 0
+    assert heated.servings["probiotic"] == 0 < stirred.servings["probiotic"]
+    assert heated.cultures == {"dead": ("Kefir, plain",)}
+    # everything else about the kefir still counts
+    assert heated.fiber_g == pytest.approx(stirred.fiber_g)
+    assert heated.energy_kcal == pytest.approx(stirred.energy_kcal)
+    # and a serving of kefir eaten as it is beside the heated dish earns the credit again
+    with_glass = scored(catalog, book, [Entry("recipe:hot", 2, "portion"), Entry("kefir")])
+    assert with_glass.part("probiotic").points == pytest.approx(stirred.part("probiotic").points)
+
+
+def test_whole_plan_and_re_score_agree_with_heated_parts(catalog):
+    hot = rec("hot", Ingredient("lentils", grams=300), Ingredient("kefir", grams=200, heated=True))
+    book = RecipeBook(catalog, [hot])
+    plan = Plan(START)
+    AddFood(0, "dinner", "recipe:hot", 1.5).apply(plan)
+    AddFood(0, "breakfast", "kefir", 0.5).apply(plan)
+    AddFood(1, "lunch", "recipe:hot").apply(plan)
+    evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    whole = evaluator.evaluate(plan).days[:2]
+    assert whole == evaluator.score_days(plan, [0, 1])
+
+
+CURATED_IDS = [
+    "kefir", "garlic", "onion", "lentils", "oats", "salmon", "turmeric", "sugar", "cola",
+    "cheddar", "blueberries", "olive-oil", "spinach", "kimchi", "miso", "whole-milk",
+]  # fmt: skip
+ingredients = st.lists(
+    st.tuples(st.sampled_from(CURATED_IDS), st.floats(1, 400, allow_nan=False)),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    outer=ingredients,
+    inner=ingredients,
+    inner_grams=st.floats(5, 300, allow_nan=False),
+    portions=st.sampled_from([1.0, 2.0, 3.0, 4.0]),
+    eaten=st.sampled_from([0.5, 1.0, 1.5, 2.0]),
+)
+def test_a_recipe_entry_scores_as_its_ingredients_entered_one_by_one_in_grams(
+    catalog, outer, inner, inner_grams, portions, eaten
+):
+    base = rec("base", *(Ingredient(fid, grams=g) for fid, g in inner), portions=3)
+    dish = rec(
+        "dish", *(Ingredient(fid, grams=g) for fid, g in outer),
+        Ingredient(recipe_id="base", grams=inner_grams), portions=portions,
+    )  # fmt: skip
+    book = RecipeBook(catalog, [base, dish])
+    # by hand: each food's share of the eaten portions, the base by its share of weight
+    by_hand = [(fid, g * eaten / portions) for fid, g in outer]
+    base_share = inner_grams * eaten / portions / sum(g for _f, g in inner)
+    by_hand += [(fid, g * base_share) for fid, g in inner]
+    if any(g > 5000 for _f, g in by_hand):
+        return  # past what one entry in grams may hold
+    one_by_one = scored(catalog, book, [Entry(f, g, "g") for f, g in by_hand])
+    as_recipe = scored(catalog, book, [Entry("recipe:dish", eaten, "portion")])
+    assert as_recipe.planned and one_by_one.planned
+    assert as_recipe.score == pytest.approx(one_by_one.score)
+    assert as_recipe.energy_kcal == pytest.approx(one_by_one.energy_kcal)
+    assert as_recipe.fiber_g == pytest.approx(one_by_one.fiber_g)
+    assert as_recipe.plants == one_by_one.plants
+    assert as_recipe.servings == pytest.approx(one_by_one.servings)
+    assert as_recipe.limit_servings == pytest.approx(one_by_one.limit_servings)
+    for a, b in zip(as_recipe.parts, one_by_one.parts, strict=True):
+        assert a.points == pytest.approx(b.points, abs=1e-9)
+    for a, b in zip(as_recipe.skin, one_by_one.skin, strict=True):
+        assert a.amount == pytest.approx(b.amount)
+
+
+# -- files ----------------------------------------------------------------------------------
+def test_a_plan_of_starter_recipes_round_trips_exactly_with_its_grams(catalog):
+    book = RecipeBook.load(catalog)
+    resolver = PlanResolver(catalog, book)
+    plan = Plan(START)
+    for day, recipe in enumerate(list(book)[:7]):
+        AddFood(day, "dinner", f"recipe:{recipe.id}", 1 + day / 2).apply(plan)
+    AddFood(0, "dinner", "garlic", 2, "clove").apply(plan)
+    data = dumps(plan, resolver)
+    again = loads(data)
+    assert again == plan
+    assert dumps(again, resolver) == data
+    written = json.loads(data)["entries"]
+    assert written[0]["unit"] == "portion" and written[0]["food"].startswith("recipe:")
+    assert written[0]["grams"] == pytest.approx(round(resolver.grams(plan.cell(0, "dinner")[0]), 1))
+
+
+# -- shopping -------------------------------------------------------------------------------
+def test_shopping_adds_a_recipes_garlic_to_a_planned_garlic_entry(catalog):
+    soup = rec("soup", Ingredient("lentils", grams=400), Ingredient("garlic", grams=12))
+    book = RecipeBook(catalog, [soup])
+    plan = Plan(START)
+    AddFood(0, "dinner", "recipe:soup", 2).apply(plan)  # the whole pot: 12 g, 4 cloves
+    AddFood(1, "lunch", "garlic", 2, "clove").apply(plan)  # 6 g
+    found = shopping_list(plan, catalog, resolver=PlanResolver(catalog, book))
+    garlic = next(line for line in found.lines if line.food_id == "garlic")
+    assert garlic.grams == pytest.approx(18)
+    assert garlic.servings == pytest.approx(6)
+    assert garlic.amount == "6 cloves" and garlic.weight == "18 g"
+    assert not found.unknown
+    # without the book the recipe is unknown, and the garlic entry alone is listed
+    alone = shopping_list(plan, catalog, resolver=FoodResolver(catalog))
+    assert next(ln for ln in alone.lines if ln.food_id == "garlic").grams == pytest.approx(6)
+    assert [fid for fid, *_ in alone.unknown] == ["recipe:soup"]
