@@ -19,11 +19,12 @@ from planner.autoplan.candidates import ROLES, build_candidates, food_tags
 from planner.autoplan.model import DRINKS, SIDES, Settings
 from planner.autoplan.recipes import MEAL_FIT, PREFIX, SMALL_KCAL, recipe_candidates
 from planner.autoplan.solve import autoplan, empty_cells, week_cells
-from planner.core.edits import AddFood
+from planner.core.edits import AddFood, SetCells
 from planner.core.foods import TAGS
 from planner.core.plan import MEALS, Plan
 from planner.recipes.book import RecipeBook
 from planner.recipes.model import Ingredient, Recipe
+from planner.recipes.resolve import PlanResolver
 from planner.scoring.evaluator import Evaluator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,14 +63,23 @@ def book(catalog) -> RecipeBook:
 
 
 @pytest.fixture(scope="module")
-def with_recipes(catalog, evaluator, book):
-    return build_candidates(catalog, evaluator, extra=recipe_candidates(evaluator, book))
+def dish_evaluator(catalog, book) -> Evaluator:
+    """An evaluator that counts recipe entries through the book, as the CLI's and the
+    window's fills have."""
+    evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    evaluator.table()
+    return evaluator
 
 
 @pytest.fixture(scope="module")
-def recipe_week(evaluator, with_recipes):
+def with_recipes(catalog, dish_evaluator, book):
+    return build_candidates(catalog, dish_evaluator, extra=recipe_candidates(dish_evaluator, book))
+
+
+@pytest.fixture(scope="module")
+def recipe_week(dish_evaluator, with_recipes):
     plan = Plan()
-    result = autoplan(plan, evaluator, Settings(), seed=0, candidates=with_recipes)
+    result = autoplan(plan, dish_evaluator, Settings(), seed=0, candidates=with_recipes)
     filled = plan.copy()
     result.edit.apply(filled)
     return plan, filled, result
@@ -100,7 +110,8 @@ def check_week(
     its ingredients carry its tags, disliked foods and foods to limit."""
     first = week * 7
     relaxed = {r.key: r for r in result.relaxed}
-    table = Evaluator(catalog).table()
+    scorer = Evaluator(catalog, resolver=PlanResolver(catalog, book) if book else None)
+    table = scorer.table()
     counts: dict[str, int] = {}
     for day in range(first, first + 7):
         seen: set[str] = set()
@@ -132,7 +143,9 @@ def check_week(
                     assert role == "recipe"
                     recipe = book[dish_id.removeprefix(PREFIX)]
                     assert meal in MEAL_FIT[recipe.meal], (recipe.name, meal)
-                    assert dish_id in placed or all(f.id in placed for f in foods)
+                    # One entry in portions: one, or one and a half or two of a small one.
+                    entry = next(e for e in entries if e.food_id == dish_id)
+                    assert entry.unit == "portion" and entry.amount in (1, 1.5, 2), entry
                 else:
                     food = foods[0]
                     assert dish_id in placed
@@ -165,7 +178,7 @@ def check_week(
             if e.food_id == dish_id and (day, meal) not in result.edit.cells
         )
         assert count <= max(settings.max_same_per_week, locked), dish_id
-    weekly = Evaluator(catalog).evaluate(filled).weeks[week]
+    weekly = scorer.evaluate(filled).weeks[week]
     if "plants" in relaxed:
         assert relaxed["plants"].got == len(weekly.plants)
         assert f"not {settings.plants_per_week}" in relaxed["plants"].sentence
@@ -401,15 +414,33 @@ def test_own_recipes_fit_by_meal_type_and_carry_their_foods_tags(catalog, evalua
     assert [c.id for c in kept if c.recipe_id] == [oats.id]
 
 
-def test_a_week_with_recipes_scores_high_and_holds_every_constraint(catalog, book, recipe_week):
+def test_a_week_with_recipes_scores_high_and_holds_every_constraint(
+    catalog, book, dish_evaluator, recipe_week
+):
     plan, filled, result = recipe_week
     placed = [c for c in result.chosen if c.candidate_id.startswith(PREFIX)]
     assert len(placed) >= 7  # recipes are chosen, not only offered
-    scores = Evaluator(catalog).evaluate(filled).days[:7]
+    scores = dish_evaluator.evaluate(filled).days[:7]
     assert all(d.planned for d in scores)
     assert sum(d.score for d in scores) / 7 >= 85
+    assert result.average == pytest.approx(sum(d.score for d in scores) / 7)
     assert result.relaxed == ()
     check_week(catalog, plan, filled, result, Settings(), book=book)
+
+
+def test_a_recipe_candidate_adds_what_the_evaluator_counts_for_its_entry(
+    catalog, book, dish_evaluator
+):
+    # Its portion read through the evaluator's own resolver: the same energy, and live
+    # cultures only where the recipe keeps them alive.
+    for cand in recipe_candidates(dish_evaluator, book):
+        assert cand.whole
+        for p, portion in enumerate(cand.portions):
+            plan = Plan()
+            SetCells({(0, "dinner"): cand.plan_entries(p)}).apply(plan)
+            day = dish_evaluator.evaluate(plan, days=[0], tips=False).days[0]
+            assert day.energy_kcal == pytest.approx(portion.kcal), cand.name
+            assert (day.servings.get("probiotic", 0) > 0) >= cand.live(p), cand.name
 
 
 @hyp_settings(
@@ -444,7 +475,7 @@ def test_a_week_with_recipes_scores_high_and_holds_every_constraint(catalog, boo
     prefill=st.booleans(),
 )
 def test_every_hard_constraint_holds_with_recipes_among_the_candidates(
-    catalog, evaluator, book, avoid, low, width, max_same, live, plants, vegetarian,
+    catalog, dish_evaluator, book, avoid, low, width, max_same, live, plants, vegetarian,
     disliked, liked, seed, prefill,
 ):  # fmt: skip
     settings = Settings(
@@ -462,19 +493,19 @@ def test_every_hard_constraint_holds_with_recipes_among_the_candidates(
     if prefill:  # a locked breakfast and dinner: Fill Empty Meals keeps them
         AddFood(0, "breakfast", "oats").apply(plan)
         AddFood(3, "dinner", "lentils", 2).apply(plan)
-    result = autoplan(plan, evaluator, settings, seed=seed, time_limit=9, book=book)
+    result = autoplan(plan, dish_evaluator, settings, seed=seed, time_limit=9, book=book)
     filled = plan.copy()
     result.edit.apply(filled)
     check_week(catalog, plan, filled, result, settings, book=book)
     assert result.seconds < 10
 
 
-def test_no_disliked_food_or_recipe_is_ever_placed(catalog, evaluator, book, recipe_week):
+def test_no_disliked_food_or_recipe_is_ever_placed(catalog, dish_evaluator, book, recipe_week):
     _plan, _filled, before = recipe_week
     recipes = {c.candidate_id for c in before.chosen if c.candidate_id.startswith(PREFIX)}
     settings = Settings(disliked=frozenset(recipes | {"kefir", "yogurt"}))
     for seed in range(2):
-        result = autoplan(Plan(), evaluator, settings, seed=seed, book=book)
+        result = autoplan(Plan(), dish_evaluator, settings, seed=seed, book=book)
         for chosen in result.chosen:
             assert chosen.candidate_id not in settings.disliked, chosen.name
             foods = {f.id for f in dish_foods(chosen.candidate_id, catalog, book)}
@@ -482,22 +513,22 @@ def test_no_disliked_food_or_recipe_is_ever_placed(catalog, evaluator, book, rec
         assert any(c.candidate_id.startswith(PREFIX) for c in result.chosen)  # others came
 
 
-def test_a_liked_recipe_comes_more_often(evaluator, book):
+def test_a_liked_recipe_comes_more_often(dish_evaluator, book):
     liked = "recipe:sardine-toast-salad"
 
     def times(settings: Settings) -> int:
         return sum(
             c.candidate_id == liked
             for seed in range(3)
-            for c in autoplan(Plan(), evaluator, settings, seed=seed, book=book).chosen
+            for c in autoplan(Plan(), dish_evaluator, settings, seed=seed, book=book).chosen
         )
 
     assert times(Settings(liked=frozenset({liked}))) > times(Settings())
 
 
-def test_the_same_seed_gives_the_same_plan_with_recipes(evaluator, with_recipes):
-    one = autoplan(Plan(), evaluator, seed=21, candidates=with_recipes)
-    again = autoplan(Plan(), evaluator, seed=21, candidates=with_recipes)
+def test_the_same_seed_gives_the_same_plan_with_recipes(dish_evaluator, with_recipes):
+    one = autoplan(Plan(), dish_evaluator, seed=21, candidates=with_recipes)
+    again = autoplan(Plan(), dish_evaluator, seed=21, candidates=with_recipes)
     assert one.edit.cells == again.edit.cells
     assert [c.candidate_id for c in one.chosen] == [c.candidate_id for c in again.chosen]
 
@@ -539,6 +570,10 @@ def test_cli_json_parses_and_holds_the_options(catalog, tmp_path):
             for item in items:
                 for food in dish_foods(item["id"], catalog, book):
                     assert not food_tags(food) & {"dairy", "nuts"}, (item["name"], food.name)
+    dishes = [i for d in data["days"] for m in d["meals"].values() for i in m
+              if i["id"].startswith(PREFIX)]  # fmt: skip
+    assert dishes and all(i["unit"] == "portion" and i["grams"] > 0 for i in dishes)
+    assert {i["name"] for i in dishes} <= {r.name for r in book}
     assert out.exists()
 
 

@@ -129,30 +129,32 @@ def candidate_from_items(
     """A candidate made of catalog foods (one for a food, several for a recipe), with
     the given portion units. None when an item is not in the catalog. ``heated[i]``
     marks an item cooked with the dish: a live-culture food so gives no live cultures.
-    An item listed twice counts as one (the evaluator adds a day's servings of a food
-    before its minimum portions and caps)."""
+    A food listed twice counts once, as the evaluator counts a day's servings of a food
+    (added up before its minimum portions and caps, the live ones apart)."""
     table = evaluator.table()
-    merged: dict[tuple[str, bool], float] = {}
+    merged: dict[str, list[float]] = {}  # food id -> [servings, servings not heated]
     for i, (food_id, amount) in enumerate(items):
-        key = (food_id, bool(heated[i]) if i < len(heated) else False)
-        merged[key] = merged.get(key, 0.0) + amount
-    items = [(food_id, s) for (food_id, _h), s in merged.items()]
-    cooked = np.array([h for _f, h in merged], dtype=bool)
+        both = merged.setdefault(food_id, [0.0, 0.0])
+        both[0] += amount
+        if not (i < len(heated) and heated[i]):
+            both[1] += amount
+    items = [(food_id, both[0]) for food_id, both in merged.items()]
     rows = [table.row_of.get(food_id, -1) for food_id, _s in items]
     if not items or min(rows) < 0:
         return None
     role = ROLES[role_key]
     row_arr = np.array(rows)
     per_unit = np.array([s for _f, s in items], dtype=float)
+    live_per_unit = np.array([both[1] for both in merged.values()], dtype=float)
+    cooked = bool((live_per_unit < per_unit).any())
     portions, sums, skin, species = [], [], [], []
     kcal_col = table.column("energy_kcal")
     grams_col = table.column("grams")
     for u in units:
         servings = per_unit * u
-        each = evaluator._food_contributions(table, row_arr, servings)
-        if cooked.any():
-            each[cooked, S["live"]] = 0.0
-            each[cooked, S["live_raw"]] = 0.0
+        # The evaluator's own arithmetic, heated servings giving no live cultures.
+        live = live_per_unit * u if cooked else None
+        each = evaluator._food_contributions(table, row_arr, servings, live)
         contrib = each.sum(axis=0)
         grams = float(grams_col[row_arr] @ servings)
         kcal = float(kcal_col[row_arr] @ servings)

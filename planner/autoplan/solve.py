@@ -132,29 +132,29 @@ def _bases(
         skin = np.zeros(table.skin.shape[1])
         species: dict[int, float] = {}
         ids: set[str] = set()
-        rows, servings = [], []
+        by_row: dict[int, list[float]] = {}  # row -> [servings, servings not heated]
         for meal in MEALS:
             if (d, meal) in open_cells:
                 continue
             for entry in plan.cell(d, meal):
                 ids.add(entry.food_id)
                 # What is already planned counts as the evaluator counts it (recipes and
-                # amounts in grams or measures through its resolver).
-                for food_id, amount, _heated in evaluator.resolver.parts(entry):
+                # amounts in grams or measures through its resolver, heated cultures
+                # giving none).
+                for food_id, amount, heated in evaluator.resolver.parts(entry):
                     ids.add(food_id)  # no salmon beside a planned salmon dish either
                     row = table.row_of.get(food_id, -1)
                     if row >= 0:
-                        rows.append(row)
-                        servings.append(amount)
-        if rows:
-            by_row: dict[int, float] = {}
-            for row, s in zip(rows, servings, strict=True):
-                by_row[row] = by_row.get(row, 0.0) + s
+                        both = by_row.setdefault(row, [0.0, 0.0])
+                        both[0] += amount
+                        both[1] += 0.0 if heated else amount
+        if by_row:
             r = np.array(list(by_row))
-            sv = np.array(list(by_row.values()))
-            sums = evaluator._food_contributions(table, r, sv).sum(axis=0)
+            sv = np.array([both[0] for both in by_row.values()])
+            live = np.array([both[1] for both in by_row.values()])
+            sums = evaluator._food_contributions(table, r, sv, live).sum(axis=0)
             skin = table.skin[r].T @ sv
-            for row, s in by_row.items():
+            for row, (s, _live) in by_row.items():
                 code = int(table.species_code[row])
                 if code >= 0:
                     species[code] = species.get(code, 0.0) + table.plant_g_list[row] * s

@@ -162,6 +162,7 @@ def load_book(catalog):  # -> planner.recipes.book.RecipeBook
 
 def cmd_autoplan(args: argparse.Namespace) -> int:
     from planner.autoplan.solve import autoplan, empty_cells, week_cells
+    from planner.recipes.resolve import PlanResolver
     from planner.scoring.evaluator import Evaluator
     from planner.scoring.model import Preferences
     from planner.storage.planfile import dumps, load_plan, save_plan
@@ -195,7 +196,8 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         acne_prone=args.acne_prone,
         avoid_tags=settings.avoid_tags,
     )
-    evaluator = Evaluator(catalog, prefs=prefs)
+    # Recipe entries, already planned or placed now, are counted through the book.
+    evaluator = Evaluator(catalog, prefs=prefs, resolver=PlanResolver(catalog, book))
     cells = week_cells(plan, week) if args.replace else empty_cells(plan, week)
     result = autoplan(
         plan,

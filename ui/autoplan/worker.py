@@ -53,9 +53,14 @@ class AutoplanJob(QObject):
             from planner.autoplan.solve import autoplan
             from planner.scoring.evaluator import Evaluator
 
+            resolver = None
+            if self._book is not None:  # recipes placed are then scored by their foods
+                from planner.recipes.resolve import PlanResolver
+
+                resolver = PlanResolver(self._catalog, self._book)
             result = autoplan(
                 self._plan,
-                Evaluator(self._catalog, prefs=self._prefs),
+                Evaluator(self._catalog, prefs=self._prefs, resolver=resolver),
                 self._settings,
                 week=self._week,
                 open_cells=self._cells,

@@ -48,20 +48,25 @@ class AutoplanController(Controller):
         return replace(remembered, pantry=frozenset(window.pantry.food_ids))
 
     def _book(self) -> RecipeBook | None:
-        """The starter recipes and the person's own, read afresh (they may have changed
-        since the last fill); None, with the reason in the status bar, if they cannot be
-        read: the fill goes on with foods."""
+        """A copy of the window's recipe book (the fill reads it on a worker thread while
+        recipes may be edited), or the starter recipes and the person's own read afresh
+        when the window has none; None, with the reason in the status bar, if they cannot
+        be read: the fill goes on with foods."""
         from planner.errors import PlannerError
         from planner.recipes.book import RecipeBook, open_own
 
+        window = self._window
+        shown = getattr(window, "recipe_book", None)  # the book the window scores by
         try:
+            if isinstance(shown, RecipeBook):
+                return RecipeBook(window.catalog, list(shown))
             own, message = open_own()
-            book = RecipeBook.load(self._window.catalog, own)
+            book = RecipeBook.load(window.catalog, own)
         except (PlannerError, OSError) as exc:
-            self._window.statusBar().showMessage(f"Recipes not planned: {exc}", 10000)
+            window.statusBar().showMessage(f"Recipes not planned: {exc}", 10000)
             return None
         if message:
-            self._window.statusBar().showMessage(message, 10000)
+            window.statusBar().showMessage(message, 10000)
         return book
 
     def _ask(self, title: str) -> Settings | None:
