@@ -17,6 +17,7 @@ from planner.core.edits import AddFood, RemoveEntry
 from planner.core.foods import Catalog
 from planner.core.plan import MEALS, Plan
 from planner.recipes.book import RecipeBook
+from planner.recipes.resolve import PlanResolver
 from planner.scoring.evaluator import Evaluator
 
 from .common import START, Row, median, time_ms
@@ -39,9 +40,11 @@ from planner.core.plan import Plan
 from planner.scoring.evaluator import Evaluator
 from planner.autoplan.solve import autoplan
 from planner.recipes.book import RecipeBook
+from planner.recipes.resolve import PlanResolver
 catalog = Catalog.load()
-evaluator = Evaluator(catalog)
-autoplan(Plan(), evaluator, seed=1, book=RecipeBook.load(catalog))
+book = RecipeBook.load(catalog)
+evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+autoplan(Plan(), evaluator, seed=1, book=book)
 try:
     with open("/proc/self/status") as status:
         line = next(line for line in status if line.startswith("VmHWM:"))
@@ -63,10 +66,12 @@ def autoplan_rows(catalog: Catalog, quick: bool) -> list[Row]:
         lambda: autoplan(Plan(START), evaluator, seed=next(seeds), candidates=candidates),
         repeats,
     )
+    # Recipes placed as dishes, scored through the book as the command and the window do.
     book = RecipeBook.load(catalog)
-    with_recipes = build_candidates(catalog, evaluator, extra=recipe_candidates(evaluator, book))
+    dishes = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    with_recipes = build_candidates(catalog, dishes, extra=recipe_candidates(dishes, book))
     recipe_week = time_ms(
-        lambda: autoplan(Plan(START), evaluator, seed=next(seeds), candidates=with_recipes),
+        lambda: autoplan(Plan(START), dishes, seed=next(seeds), candidates=with_recipes),
         repeats,
     )
     # A week planned but for six meals: the two snacks, a lunch, a dinner...

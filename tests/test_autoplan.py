@@ -114,7 +114,9 @@ def check_week(
     table = scorer.table()
     counts: dict[str, int] = {}
     for day in range(first, first + 7):
-        seen: set[str] = set()
+        # What locked meals hold comes once a day too.
+        seen = {e.food_id for meal in MEALS if (day, meal) not in result.edit.cells
+                for e in plan.cell(day, meal)}  # fmt: skip
         for meal in MEALS:
             entries = filled.cell(day, meal)
             if (day, meal) not in result.edit.cells:
@@ -490,9 +492,11 @@ def test_every_hard_constraint_holds_with_recipes_among_the_candidates(
         vegetarian=vegetarian,
     )
     plan = Plan()
-    if prefill:  # a locked breakfast and dinner: Fill Empty Meals keeps them
+    if prefill:  # a locked breakfast, lunch and dinner: Fill Empty Meals keeps them
         AddFood(0, "breakfast", "oats").apply(plan)
         AddFood(3, "dinner", "lentils", 2).apply(plan)
+        for day in (1, 2):  # a dish already planned counts toward "at most N a week"
+            AddFood(day, "lunch", "recipe:chickpea-quinoa-salad").apply(plan)
     result = autoplan(plan, dish_evaluator, settings, seed=seed, time_limit=9, book=book)
     filled = plan.copy()
     result.edit.apply(filled)
