@@ -202,6 +202,12 @@ def _run(
     # A day's program is small: presolve costs more than it saves (half the time, the
     # same plans' scores, measured over seeds and a vegan week).
     h.setOptionValue("presolve", "off")
+    # Two root heuristics that find nothing here cost a third of a day's time with
+    # recipes among the candidates (a feasibility jump starting from nothing, and a
+    # reduced-cost fixing run): off, for the same plans' scores (docs/autoplan.md).
+    # Versions of HiGHS without these options refuse them quietly.
+    h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
+    h.setOptionValue("mip_heuristic_run_root_reduced_cost", False)
 
     def interrupt(event) -> None:
         if cancel is not None and cancel.is_set():
