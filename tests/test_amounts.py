@@ -280,3 +280,65 @@ def test_a_csv_amount_past_its_unit_names_the_line(tiny_catalog):
         import_csv_text(text, tiny_catalog, start=MONDAY)
     assert "line 2: Grams can be at most 5000" in str(info.value)
     assert "line 3: Servings must be more than 0" in str(info.value)
+
+
+# -- templates, rotations and week copies ---------------------------------------------------
+def test_templates_keep_amounts_units_and_recipes_through_their_files(tmp_path):
+    from planner.core.edits import copy_week
+    from planner.core.templates import apply_template, template_from_meal
+    from planner.storage.templates import (
+        VERSION as TEMPLATES_VERSION,
+    )
+    from planner.storage.templates import (
+        export_templates,
+        read_templates,
+    )
+
+    plan = Plan(MONDAY)
+    AddFood(0, "dinner", "recipe:soup", 1.5).apply(plan)
+    AddFood(0, "dinner", "garlic", 2, "clove").apply(plan)
+    AddFood(0, "dinner", "oats", 60, "g").apply(plan)
+    template = template_from_meal(plan, 0, "dinner", "Soup night")
+    path = tmp_path / "mine.gutskin-templates.json"
+    export_templates([template], path)
+    document = json.loads(path.read_text("utf-8"))
+    assert document["version"] == TEMPLATES_VERSION == 2
+    assert document["templates"][0]["cells"][1] == {
+        "day": 0, "meal": "dinner", "food": "garlic", "amount": 2.0, "unit": "clove",
+    }  # fmt: skip
+    (again,) = read_templates(path)
+    assert again == template
+    apply_template(plan, again, 3, "lunch").apply(plan)
+    assert plan.cell(3, "lunch") == plan.cell(0, "dinner")
+    # adding it again adds to the same food in the same unit
+    apply_template(plan, again, 3, "lunch", add=True).apply(plan)
+    assert plan.cell(3, "lunch") == (
+        Entry("recipe:soup", 3.0, "portion"),
+        Entry("garlic", 4.0, "clove"),
+        Entry("oats", 120.0, "g"),
+    )
+    copy_week(plan, 0, 1).apply(plan)  # a copied week keeps amounts and units
+    assert plan.cell(10, "lunch") == plan.cell(3, "lunch")
+
+
+def test_a_version_1_templates_file_with_servings_still_reads(tmp_path):
+    from planner.storage.templates import read_templates
+
+    path = tmp_path / "old.gutskin-templates.json"
+    old = {
+        "format": "gutskin-templates",
+        "version": 1,
+        "templates": [
+            {
+                "id": "3f2a",
+                "name": "Pizza night",
+                "kind": "meal",
+                "created": "2026-11-30T09:00:00+00:00",
+                "modified": "2026-11-30T09:00:00+00:00",
+                "cells": [{"day": 0, "meal": "dinner", "food": "pizza", "servings": 1.5}],
+            }
+        ],
+    }
+    path.write_text(json.dumps(old), "utf-8")
+    (template,) = read_templates(path)
+    assert template.cell(0, "dinner") == (Entry("pizza", 1.5),)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from planner.core.amounts import FoodResolver
 from planner.core.edits import AddFood
 from planner.core.plan import Entry, Plan
-from planner.core.shopping import shopping_list
+from planner.core.shopping import format_grams, shopping_list
 from planner.recipes.book import RecipeBook
 from planner.recipes.model import Ingredient, Recipe
 from planner.recipes.resolve import PlanResolver, heated_expansion
@@ -197,3 +198,61 @@ def test_shopping_adds_a_recipes_garlic_to_a_planned_garlic_entry(catalog):
     alone = shopping_list(plan, catalog, resolver=FoodResolver(catalog))
     assert next(ln for ln in alone.lines if ln.food_id == "garlic").grams == pytest.approx(6)
     assert [fid for fid, *_ in alone.unknown] == ["recipe:soup"]
+
+
+# -- the PDF and the command line -----------------------------------------------------------
+def recipe_week(catalog) -> tuple[Plan, RecipeBook]:
+    book = RecipeBook.load(catalog)
+    plan = Plan(START)
+    AddFood(0, "dinner", "recipe:lentil-soup-leek", 3).apply(plan)
+    AddFood(0, "dinner", "garlic", 2, "clove").apply(plan)
+    AddFood(2, "breakfast", "recipe:overnight-oats-kefir-berries").apply(plan)
+    AddFood(2, "breakfast", "recipe:lentil-soup-leek").apply(plan)  # 4 portions in all
+    return plan, book
+
+
+def pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_pdf_names_dishes_with_portions_and_prints_their_recipes(catalog):
+    from planner.export.pdf import render_pdf
+
+    plan, book = recipe_week(catalog)
+    soup = book["lentil-soup-leek"]
+    evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    text = " ".join(pdf_text(render_pdf(plan, evaluator, recipes=True)).split())
+    assert soup.name in text and "3 portions" in text and "Garlic 2 cloves" in text
+    assert "Recipes ·" in text
+    scale = 4 / soup.portions  # the soup's portions of the week added up
+    first = soup.counted[0]
+    assert format_grams(first.grams * scale) in text
+    for line in soup.method.splitlines()[:2]:
+        assert " ".join(line.split()) in text
+    without = " ".join(pdf_text(render_pdf(plan, evaluator)).split())
+    assert "Recipes ·" not in without and soup.name in without
+
+
+def test_the_command_line_counts_recipes_and_proposes_them(catalog, tmp_path, capsys):
+    from planner.cli.commands import main
+    from planner.storage.planfile import save_plan
+
+    plan, book = recipe_week(catalog)
+    path = tmp_path / "week.gutplan"
+    save_plan(plan, path)
+    assert main(["score", str(path), "--json"]) == 0
+    days = json.loads(capsys.readouterr().out)["days"]
+    assert days[0]["planned"] and not days[0]["unknown_foods"]
+    expected = scored(catalog, book, plan.cell(0, "dinner"))
+    assert days[0]["score"] == round(expected.score, 1) > 0
+    assert days[0]["plant_names"] == list(expected.plants)
+    assert main(["suggest", str(path), "--day", "2", "--dishes", "3", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    dishes = [row for row in rows if row.get("recipe")]
+    assert 0 < len(dishes) <= 3 and all(row["id"].startswith("recipe:") for row in dishes)
+    assert all(row["serving"] == "1 portion" and row["gain"] > 0 for row in dishes)
+    pdf = tmp_path / "week.pdf"
+    assert main(["export", str(path), "-o", str(pdf), "--recipes"]) == 0
+    assert "Recipes ·" in pdf_text(pdf.read_bytes())

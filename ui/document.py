@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from planner.core.amounts import Resolver
 from planner.core.edits import Batch, Edit, SetAmount
 from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
@@ -184,6 +185,9 @@ class PlanDocument(QObject):
         # costs a millisecond on the way to the first paint).
         self.token = os.urandom(16).hex()
         self.revision = 0  # counts changes, so autosave can tell whether its copy is current
+        # What entries weigh, written beside each in the saved file (a resolver of the
+        # catalog, or of the catalog and the recipe book); None writes no grams.
+        self.resolver: Resolver | None = None
         plan.subscribe(self._relay)
 
     @property
@@ -293,7 +297,7 @@ class PlanDocument(QObject):
 
     def save(self, path: Path) -> None:
         """Save to ``path`` (raises PlanFileError; the document stays modified then)."""
-        save_plan(self._plan, path)
+        save_plan(self._plan, path, self.resolver)
         # What is on disk now is ours: the next save compares with it. (A write by another
         # program between the rename and this look would go unnoticed: a window of a few
         # microseconds, against minutes between saves.)

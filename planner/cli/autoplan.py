@@ -18,6 +18,7 @@ from typing import Any
 from planner.cli.common import (
     is_stdout,
     json_text,
+    load_book,
     load_catalog,
     refuse_output,
     say,
@@ -149,17 +150,6 @@ def dish_ids(given: Iterable[str], catalog, book) -> tuple[frozenset[str], list[
     return frozenset(found), unknown
 
 
-def load_book(catalog):  # -> planner.recipes.book.RecipeBook
-    """The starter recipes and the user's own (a damaged file of own recipes is a warning
-    on standard error, as for `gutskin recipes`)."""
-    from planner.recipes.book import RecipeBook, open_own
-
-    own, message = open_own()
-    if message:
-        say(f"gutskin: warning: {message}", file=sys.stderr)
-    return RecipeBook.load(catalog, own)
-
-
 def cmd_autoplan(args: argparse.Namespace) -> int:
     from planner.autoplan.solve import autoplan, empty_cells, week_cells
     from planner.recipes.resolve import PlanResolver
@@ -216,7 +206,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     else:
         save_plan(plan, args.output)
     if args.json:
-        print(json_text(result_json(plan, result, catalog, evaluator.resolver, book)))
+        print(json_text(result_json(plan, result, catalog, evaluator.resolver)))
         return 0
     out = sys.stderr if is_stdout(args.output) else sys.stdout
     average = "no day filled" if result.average is None else f"average {result.average:.0f}"
@@ -240,31 +230,32 @@ def _looks_like_plan(head: bytes) -> bool:
     return head.lstrip().startswith(b"{")
 
 
-def result_json(plan, result, catalog, resolver=None, book=None) -> dict:
-    """The fill as JSON: per day its score, energy, plants and meals, each entry with its
-    id, name, amount and unit (and servings, for a food in servings) and grams."""
+def result_json(plan, result, catalog, resolver=None) -> dict:
+    """The filled week as JSON; each entry with its amount and unit, and its servings
+    and grams where the resolver (default: foods only) knows them."""
     from planner.core.amounts import FoodResolver
     from planner.core.plan import MEALS, UNIT_SERVING
 
     resolver = resolver or FoodResolver(catalog)
+    name_of = getattr(resolver, "name_of", catalog.name_of)
 
-    def item(entry) -> dict:
-        recipe = book.get(entry.recipe_id) if book is not None and entry.is_recipe else None
+    def entry_json(entry) -> dict:
         grams = resolver.grams(entry)
-        found = {
+        servings = entry.amount if entry.unit == UNIT_SERVING else None
+        return {
             "id": entry.food_id,
-            "name": recipe.name if recipe is not None else catalog.name_of(entry.food_id),
+            "name": name_of(entry.food_id),
             "amount": entry.amount,
             "unit": entry.unit,
+            "servings": servings,  # the auto-planner places foods in servings
             "grams": None if grams is None else round(grams, 1),
         }
-        if entry.unit == UNIT_SERVING:
-            found["servings"] = entry.amount
-        return found
 
     days = []
     for score in result.days:
-        meals = {meal: [item(entry) for entry in plan.cell(score.day, meal)] for meal in MEALS}
+        meals = {
+            meal: [entry_json(entry) for entry in plan.cell(score.day, meal)] for meal in MEALS
+        }
         days.append(
             {
                 "day": score.day + 1,

@@ -116,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", type=Path)
     p.add_argument("--day", type=int, required=True, metavar="N", help="day number, 1 = first day")
     p.add_argument("--top", type=int, default=5, metavar="K")
+    p.add_argument(
+        "--dishes",
+        type=int,
+        default=0,
+        metavar="K",
+        help="also propose up to K recipes (starter and your own), a portion each",
+    )
     p.add_argument("--json", action="store_true")
     prefs(p)
 
@@ -149,6 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument("--no-shopping", action="store_true", help="leave out the shopping list")
     p.add_argument("--notes", action="store_true", help="add notes and suggestions per day")
+    p.add_argument(
+        "--recipes",
+        action="store_true",
+        help="add each planned dish with its ingredients for the portions and its method",
+    )
     p.add_argument(
         "--have",
         default="",

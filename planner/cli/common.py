@@ -18,6 +18,8 @@ from planner.errors import PlannerError
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
+    from planner.recipes.book import RecipeBook
+    from planner.recipes.resolve import PlanResolver
 
 EXIT_ERROR = 2
 # Output paths that mean "standard output" (for a pipe: `gutskin export-csv w.gutplan -o -`).
@@ -73,14 +75,34 @@ def load_catalog(include_sr28: bool = True) -> Catalog:
     return Catalog.load(include_sr28=include_sr28, user_foods=user)
 
 
+def load_book(catalog: Catalog) -> RecipeBook:
+    """The starter recipes and the user's own; own recipes that cannot be read are a
+    warning on standard error (the file is set aside, as the app does), not an error."""
+    from planner.recipes.book import RecipeBook, open_own
+
+    own, message = open_own()
+    if message:
+        say(f"gutskin: warning: {message}", file=sys.stderr)
+    return RecipeBook.load(catalog, own)
+
+
+def resolver_for(catalog: Catalog) -> PlanResolver:
+    """What plan entries are made of, recipes (starter and own) included."""
+    from planner.recipes.resolve import PlanResolver
+
+    return PlanResolver(catalog, load_book(catalog))
+
+
 def evaluator_for(args: argparse.Namespace, catalog):
+    """The evaluator of the command's preferences, counting recipe entries by their
+    ingredients."""
     from planner.scoring.evaluator import Evaluator
     from planner.scoring.model import Preferences
 
     prefs = Preferences(
         fiber_target_g=args.fiber_target, acne_prone=args.acne_prone, avoid_tags=args.avoid
     )
-    return Evaluator(catalog, prefs=prefs)
+    return Evaluator(catalog, prefs=prefs, resolver=resolver_for(catalog))
 
 
 def is_stdout(path: Path) -> bool:

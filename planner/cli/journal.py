@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planner.cli.common import load_catalog
+from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
 from planner.journal.fields import BOOL, FIELDS, JournalError
 
@@ -168,14 +168,15 @@ def _plans_and_scores(
     from planner.storage.planfile import load_plan
 
     catalog = load_catalog()
-    evaluator = Evaluator(catalog)
+    resolver = resolver_for(catalog)  # dishes in the plans count by their ingredients
+    evaluator = Evaluator(catalog, resolver=resolver)
     plans: list[tuple[date, Plan]] = []
     scores: Scores = {}
     for path in paths:
         plan = load_plan(path)
         plans.append((plan.start, plan))
         scores.update(scores_mapping(evaluator.evaluate(plan, tips=False).days))
-    return plans, scores, catalog.name_of
+    return plans, scores, resolver.name_of
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from planner.cli.common import (
     printable,
     refuse_output,
     refuse_overwrite,
+    resolver_for,
     same_file,
     say,
     write_stdout,
@@ -26,6 +27,7 @@ from planner.cli.common import (
 from planner.errors import PlannerError
 
 if TYPE_CHECKING:
+    from planner.core.amounts import Resolver
     from planner.core.plan import Plan
 
 
@@ -158,8 +160,14 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         raise PlannerError(f"--day must be 1 to {plan.day_count}.")
     if not 1 <= args.top <= 100:
         raise PlannerError("--top must be 1 to 100.")
+    if not 0 <= args.dishes <= 100:
+        raise PlannerError("--dishes must be 0 to 100.")
+    from planner.recipes.resolve import suggest_recipes
+
     catalog = load_catalog()
-    suggestions = evaluator_for(args, catalog).suggest(plan, args.day - 1, top=args.top, swaps=True)
+    evaluator = evaluator_for(args, catalog)
+    suggestions = evaluator.suggest(plan, args.day - 1, top=args.top, swaps=True)
+    dishes = suggest_recipes(evaluator, plan, args.day - 1, args.dishes) if args.dishes else []
     if args.json:
         rows = [
             {
@@ -170,8 +178,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                 "new_score": round(s.new_score, 1),
                 "reason": s.reason,
                 "replaces": s.replaces,
+                **({"recipe": True} if s.food_id.startswith("recipe:") else {}),
             }
-            for s in suggestions
+            for s in [*suggestions, *dishes]
         ]
         print(json_text(rows))
         return 0
@@ -179,6 +188,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         say("No single food would raise this day's score.")
     for s in suggestions:
         say(f"+{s.gain:4.1f}  {s.text} [{s.food_id}]: {s.reason}")
+    if args.dishes:
+        say("Dishes:" if dishes else "No dish would raise this day's score.")
+        for s in dishes:
+            say(f"+{s.gain:4.1f}  {s.text} [{s.food_id}]: {s.reason}")
     return 0
 
 
@@ -193,8 +206,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.start and not args.sample:
         SetStart(args.start).apply(plan)
     count = plan.entry_count()
+    resolver = None
+    if count:  # the sample week's curated foods: their grams are written too
+        from planner.core.amounts import FoodResolver
+
+        resolver = FoodResolver(load_catalog(include_sr28=False))
     _write_plan(plan, args.plan, f"Wrote {args.plan} ({count} foods).",
-                f"Wrote the plan to stdout ({count} foods).")  # fmt: skip
+                f"Wrote the plan to stdout ({count} foods).", resolver)  # fmt: skip
     return 0
 
 
@@ -205,23 +223,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise PlannerError(f"{args.output} is the file being read; choose another output file.")
     if not is_stdout(args.output):
         refuse_overwrite(args.output, args.force)
-    plan = import_csv(args.csv, load_catalog(), start=args.start)
+    catalog = load_catalog()
+    plan = import_csv(args.csv, catalog, start=args.start)
     count = plan.entry_count()
     _write_plan(plan, args.output, f"Imported {count} foods into {args.output}.",
-                f"Imported {count} foods to stdout.")  # fmt: skip
+                f"Imported {count} foods to stdout.", resolver_for(catalog))  # fmt: skip
     return 0
 
 
-def _write_plan(plan: Plan, output: Path, saved: str, piped: str) -> None:
+def _write_plan(
+    plan: Plan, output: Path, saved: str, piped: str, resolver: Resolver | None = None
+) -> None:
     """Save ``plan`` to ``output`` and say ``saved``, or write it to standard output and
-    say ``piped`` on standard error (so that the pipe holds only the plan)."""
+    say ``piped`` on standard error (so that the pipe holds only the plan). With
+    ``resolver``, each entry's grams are written too."""
     from planner.storage.planfile import dumps, save_plan
 
     if is_stdout(output):
-        write_stdout(dumps(plan))
+        write_stdout(dumps(plan, resolver))
         say(piped, file=sys.stderr)
     else:
-        save_plan(plan, output)
+        save_plan(plan, output, resolver)
         say(saved)
 
 
@@ -263,11 +285,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         "notes": args.notes,
         "have": have,
         "weeks": selected_weeks(plan, args.weeks),
+        "recipes": args.recipes,
     }
+    evaluator = evaluator_for(args, catalog)  # counts recipe entries (starter and own)
     if to_stdout:
-        write_stdout(render_pdf(plan, evaluator_for(args, catalog), **options))
+        write_stdout(render_pdf(plan, evaluator, **options))
         say("Wrote the PDF to stdout.", file=sys.stderr)
         return 0
-    export_pdf(plan, evaluator_for(args, catalog), args.output, **options)
+    export_pdf(plan, evaluator, args.output, **options)
     say(f"Wrote {args.output}.")
     return 0

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import load_catalog
+from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
 
 _WEEKS = re.compile(r"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")
@@ -88,6 +88,15 @@ def cmd_export_ical(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
     weeks = selected_weeks(plan, args.weeks)
     days = None if weeks is None else weeks_days(plan, weeks)
-    count = export_ical(plan, load_catalog(), args.output, times=times, tz=args.tz, days=days)
+    catalog = load_catalog()
+    count = export_ical(
+        plan,
+        catalog,
+        args.output,
+        times=times,
+        tz=args.tz,
+        days=days,
+        name_of=resolver_for(catalog).name_of,  # dishes by their names
+    )
     print(f"Wrote {args.output} ({count} meal{'' if count == 1 else 's'}).")
     return 0

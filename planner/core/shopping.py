@@ -8,12 +8,20 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
-from planner.core.plan import DAYS_PER_WEEK, UNIT_GRAM, UNIT_SERVING, Plan, format_amount
+from planner.core.plan import (
+    DAYS_PER_WEEK,
+    UNIT_GRAM,
+    UNIT_OUNCE,
+    UNIT_PORTION,
+    UNIT_SERVING,
+    Plan,
+    format_amount,
+)
 
 OTHER_AISLE = "other"
 OTHER_LABEL = "Other"
@@ -228,11 +236,13 @@ def quantity_text(
 def entry_quantity(food: Food | None, amount: float, unit: str = UNIT_SERVING) -> str:
     """The amount shown next to a food in the week grid: household units, no weight.
     An amount in servings reads in the food's serving ("3 cups"); any other unit as it
-    was given ("150 g", "2 clove", "2 portions")."""
+    was given ("150 g", "2 cloves", "1 cup, chopped", "2 portions")."""
     if unit == UNIT_GRAM:
         return format_grams(amount)
-    if unit != UNIT_SERVING:
+    if unit in (UNIT_PORTION, UNIT_OUNCE):
         return format_amount(amount, unit)
+    if unit != UNIT_SERVING:  # a household measure, in the form that fits the amount
+        return f"{format_number(amount)} {_unit_for(unit, amount, 1.0)}"
     if food is None:
         return f"{format_number(amount)} serving{'' if amount == 1 else 's'}"
     return quantity_text(food.serving_label, food.grams, amount, with_grams=False)
@@ -249,6 +259,7 @@ class ShoppingLine:
     servings: float
     amount: str  # e.g. "3 cups"
     weight: str  # e.g. "729 g"; "" when unknown
+    grams: float | None = None  # the weight as a number; None when unknown
 
     @property
     def quantity(self) -> str:
@@ -272,6 +283,9 @@ class ShoppingList:
     groups: tuple[AisleGroup, ...]  # in store order, only aisles with something to buy
     have: tuple[AisleGroup, ...]  # foods the user already has, grouped the same way
     unknown: tuple[tuple[str, float], ...]  # (food id, servings) of foods not in the catalog
+    # Each unknown entry's amount as it was planned ("2 portions", "150 g", "3 servings"):
+    # a recipe the book lacks, or a unit the food has no weight for, is not in servings.
+    unknown_amounts: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def lines(self) -> tuple[ShoppingLine, ...]:
@@ -323,8 +337,10 @@ def shopping_list(
     have: Iterable[str] = frozenset(),
     resolver: Resolver | None = None,
 ) -> ShoppingList:
-    """Every food of ``days`` (all by default) added up into one line per food, each
-    entry counted through ``resolver`` (default: foods of ``catalog`` only)."""
+    """Every food of ``days`` (all by default) added up into one line per food, in its
+    household measure and in grams. Each entry is counted through ``resolver`` (default:
+    foods of ``catalog`` only; a PlanResolver expands recipes into their ingredients, so a
+    dish's garlic is added to the garlic planned on its own)."""
     resolver = resolver or FoodResolver(catalog)
     if days is None:
         entries = (entry for *_, entry in plan.entries())
@@ -335,11 +351,14 @@ def shopping_list(
     # Entries the resolver does not know (a food not in the catalog, a unit without a
     # weight): listed apart, with their amount when that is in servings.
     unknown: dict[str, float] = {}
+    given: dict[tuple[str, str], float] = {}  # unknown entries' amounts by (id, unit)
     for entry in entries:
         parts = resolver.parts(entry)
         if not parts:
-            given = entry.amount if entry.unit == UNIT_SERVING else 0.0
-            unknown[entry.food_id] = unknown.get(entry.food_id, 0.0) + given
+            in_servings = entry.amount if entry.unit == UNIT_SERVING else 0.0
+            unknown[entry.food_id] = unknown.get(entry.food_id, 0.0) + in_servings
+            key = (entry.food_id, entry.unit)
+            given[key] = given.get(key, 0.0) + entry.amount
         for food_id, servings, _heated in parts:
             totals[food_id] = totals.get(food_id, 0.0) + servings
     have_ids = set(have)
@@ -352,6 +371,15 @@ def shopping_list(
             continue
         aisle = food.aisle if food.aisle in AISLES else OTHER_AISLE
         amount, weight = quantity_parts(food.serving_label, food.grams, servings)
-        line = ShoppingLine(food_id, food.name, aisle, servings, amount, weight)
+        grams = food.grams * servings if food.grams > 0 else None
+        line = ShoppingLine(food_id, food.name, aisle, servings, amount, weight, grams)
         (owned if food_id in have_ids else to_buy).append(line)
-    return ShoppingList(_groups(to_buy), _groups(owned), tuple(sorted(unknown.items())))
+    amounts: dict[str, list[str]] = {}
+    for (food_id, unit), total in given.items():
+        amounts.setdefault(food_id, []).append(entry_quantity(None, total, unit))
+    return ShoppingList(
+        _groups(to_buy),
+        _groups(owned),
+        tuple(sorted(unknown.items())),
+        {food_id: " + ".join(texts) for food_id, texts in amounts.items()},
+    )

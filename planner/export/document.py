@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from planner.core.plan import Plan
+from planner.core.plan import Entry, Plan
 from planner.errors import Cancelled
 from planner.export.flowables import Decor
 from planner.export.fonts import load_fonts, printable
@@ -29,6 +29,7 @@ from planner.export.rl_private import FreeingParagraph
 from planner.export.theme import BAND, COLUMN_GAP, FOOTER, MARGIN, Styles, span_label
 
 if TYPE_CHECKING:
+    from planner.recipes.model import Recipe
     from planner.scoring.evaluator import Evaluator
 
 CANCELLED = "The PDF export was cancelled; nothing was written."
@@ -50,6 +51,9 @@ class Document:
         # The first and last day printed, for the running title (the whole plan by default).
         self.span = span or (0, plan.day_count - 1)
         self.catalog = evaluator.catalog
+        # What entries are made of: the evaluator's, so that the grid, the shopping list
+        # and the scores count recipes alike (a PlanResolver knows the recipe book).
+        self.resolver = evaluator.resolver
         self.paper = paper
         self.cancel = cancel
         self.fonts = load_fonts()
@@ -62,6 +66,22 @@ class Document:
         """Stop here with Cancelled if the user asked to cancel."""
         if self.cancel is not None and self.cancel.is_set():
             raise Cancelled(CANCELLED)
+
+    # -- entries ---------------------------------------------------------------------------
+    def recipe_of(self, entry: Entry) -> Recipe | None:
+        """The recipe an entry names, when the evaluator was given a recipe book."""
+        from planner.recipes.resolve import PlanResolver
+
+        resolver = self.resolver
+        return resolver.recipe_of(entry) if isinstance(resolver, PlanResolver) else None
+
+    def name_of(self, food_id: str) -> str:
+        """A food's or a recipe's name."""
+        from planner.recipes.resolve import PlanResolver
+
+        if isinstance(self.resolver, PlanResolver):
+            return self.resolver.name_of(food_id)
+        return self.catalog.name_of(food_id)
 
     # -- text ------------------------------------------------------------------------------
     def text(self, value: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -101,11 +101,13 @@ def _summary(meal: str, names: list[str]) -> str:
     return f"{MEAL_LABELS[meal]}: {shown}" + (f" and {more} more" if more > 0 else "")
 
 
-def _description(entries: Iterable[Entry], catalog: Catalog) -> str:
+def _description(
+    entries: Iterable[Entry], catalog: Catalog, name_of: Callable[[str], str] | None
+) -> str:
     lines = []
     for entry in entries:
         food = catalog.get(entry.food_id)
-        name = food.name if food else entry.food_id
+        name = food.name if food else (name_of(entry.food_id) if name_of else entry.food_id)
         lines.append(f"{name} — {entry_quantity(food, entry.amount, entry.unit)}")
     return "\n".join(lines)
 
@@ -119,8 +121,11 @@ def build_calendar(
     tz: str | None = None,
     days: Iterable[int] | None = None,
     stamp: datetime | None = None,
+    name_of: Callable[[str], str] | None = None,
 ) -> Calendar:
-    """The calendar of the plan's meals (of ``days`` only, if given)."""
+    """The calendar of the plan's meals (of ``days`` only, if given). ``name_of`` names
+    what the catalog does not know, such as a recipe's entry (PlanResolver.name_of)."""
+    summary_name = name_of or catalog.name_of
     times = {**DEFAULT_TIMES, **(times or {})}
     minutes = {**DEFAULT_MINUTES, **(minutes or {})}
     zone = time_zone(tz)
@@ -141,7 +146,7 @@ def build_calendar(
             entries = plan.cell(day, meal)
             if not entries:
                 continue
-            names = [catalog.name_of(entry.food_id) for entry in entries]
+            names = [summary_name(entry.food_id) for entry in entries]
             start = datetime.combine(when, times[meal], tzinfo=zone)
             event = Event()
             event.add("uid", event_uid(plan.id, when, meal))
@@ -149,7 +154,7 @@ def build_calendar(
             event.add("dtstart", start)
             event.add("dtend", start + timedelta(minutes=minutes[meal]))
             event.add("summary", _summary(meal, names))
-            event.add("description", _description(entries, catalog))
+            event.add("description", _description(entries, catalog, name_of))
             event.add("categories", ["Meal", MEAL_LABELS[meal]])
             event.add("transp", "TRANSPARENT")  # a planned meal does not make anyone busy
             calendar.add_component(event)

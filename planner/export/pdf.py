@@ -3,7 +3,9 @@
 The public API of the export: render_pdf, export_pdf and PdfExportError. The document is
 built in memory with ReportLab in invariant mode (the same plan gives the same bytes) and
 then written atomically. Scores are printed as the evaluator gives them; nothing here
-computes one. The sections are in week.py, shopping.py and notes.py.
+computes one, and recipes are counted through the evaluator's resolver (a PlanResolver
+when the caller has a recipe book). The sections are in week.py, shopping.py, notes.py
+and recipes.py.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from planner.export import PdfExportError
 from planner.export.document import Document
 from planner.export.fonts import REPLACEMENT, load_fonts, printable
 from planner.export.notes import add_day_notes, add_no_notes
+from planner.export.recipes import add_recipes
 from planner.export.rl_private import collector_paused
 from planner.export.shopping import add_shopping_list
 from planner.export.theme import PAPERS
@@ -51,9 +54,12 @@ def render_pdf(
     have: Iterable[str] = frozenset(),
     weeks: Sequence[int] | None = None,
     cancel: threading.Event | None = None,
+    recipes: bool = False,
 ) -> bytes:
     """The PDF of ``plan`` as bytes: the same input gives the same bytes. ``weeks`` (numbered
-    from 0) prints only those weeks, with one shopping list for them all.
+    from 0) prints only those weeks, with one shopping list for them all. ``recipes`` adds
+    a section with each dish planned, its ingredients for the portions planned and its
+    method (the evaluator's resolver must know the recipe book).
 
     Raises planner.errors.Cancelled soon after ``cancel`` is set.
     """
@@ -74,6 +80,7 @@ def render_pdf(
                 have=frozenset(have),
                 weeks=chosen,
                 combined=weeks is not None,
+                recipes=recipes,
             )
             return doc.build()
     except LayoutError as exc:
@@ -91,6 +98,7 @@ def export_pdf(
     have: frozenset[str] = frozenset(),
     weeks: Sequence[int] | None = None,
     cancel: threading.Event | None = None,
+    recipes: bool = False,
 ) -> None:
     """Write the PDF of ``plan`` to ``path``: completely, or not at all.
 
@@ -106,6 +114,7 @@ def export_pdf(
         have=have,
         weeks=weeks,
         cancel=cancel,
+        recipes=recipes,
     )
     target = Path(path)
     try:
@@ -122,9 +131,11 @@ def _add_sections(
     have: frozenset[str],
     weeks: Sequence[int],
     combined: bool,
+    recipes: bool = False,
 ) -> None:
     """Each chosen week's grid, then its shopping list and its day notes when asked for;
-    ``combined``: one shopping list for all the chosen weeks, after them."""
+    ``combined``: one shopping list for all the chosen weeks, after them. ``recipes``: the
+    dishes of all the chosen weeks, last."""
     plan = doc.plan
     # The day notes ask for suggestions themselves; the one-line tips are not printed.
     scores = doc.evaluator.evaluate(plan, tips=False)
@@ -145,4 +156,7 @@ def _add_sections(
         add_shopping_list(doc, all_days, have)
     if notes and plan.entry_count() == 0:
         add_no_notes(doc)
+    if recipes:
+        doc.checkpoint()
+        add_recipes(doc, all_days)
     doc.checkpoint()

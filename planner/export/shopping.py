@@ -24,7 +24,7 @@ def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) 
     """The shopping list of ``days``: one week's, or several weeks' added up."""
     first, last = doc.plan.date_of(days[0]), doc.plan.date_of(days[-1])
     doc.section(f"Shopping list · {span_label(first, last)}", wide=False, columns=2)
-    found = shopping_list(doc.plan, doc.catalog, days, have=have)
+    found = shopping_list(doc.plan, doc.catalog, days, have=have, resolver=doc.resolver)
     count, aisles = len(found.lines), len(found.groups)
     intro = (
         f"{count} food{'' if count == 1 else 's'} in {aisles} aisle"
@@ -49,9 +49,9 @@ def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) 
         )
     if found.unknown:
         lines = [
-            ShoppingLine(food_id, doc.catalog.name_of(food_id), "", n, amount, "")
+            ShoppingLine(food_id, doc.name_of(food_id), "", n, amount, "")
             for food_id, n in found.unknown
-            for amount in [entry_quantity(None, n)]
+            for amount in [found.unknown_amounts.get(food_id) or entry_quantity(None, n)]
         ]
         doc.story.append(
             _aisle_table(

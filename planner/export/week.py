@@ -139,13 +139,14 @@ def _cell(
         if index % CHECK_EVERY == CHECK_EVERY - 1:
             doc.checkpoint()
         food = doc.catalog.get(entry.food_id)
-        name = doc.text(doc.catalog.name_of(entry.food_id))
+        known = food is not None or doc.recipe_of(entry) is not None
+        name = doc.text(doc.name_of(entry.food_id))
         quantity = printable(entry_quantity(food, entry.amount, entry.unit), doc.fonts.drawable)
         # Non-breaking spaces keep an amount whole on its line, when it fits on one.
         if pdfmetrics.stringWidth(quantity, style.fontName, style.fontSize) <= width:
             quantity = quantity.replace(" ", "\u00a0")
         quantity = escape(quantity)
-        if food is None:
+        if not known:
             name = f'<font color="{muted}">{name}</font>'
         out.append(doc.para(f'{name} <font color="{muted}">{quantity}</font>', style))
     return out
@@ -157,8 +158,9 @@ def _day_foot(doc: Document, day: DayScore) -> Paragraph | str:
     if not day.planned:
         return ""
     plants = len(day.plants)
-    energy = amount_text(*day_amount(doc.plan, doc.catalog, day.day, "energy_kcal"), "kcal")
-    protein = amount_text(*day_amount(doc.plan, doc.catalog, day.day, "protein_g"), "g")
+    plan, catalog, resolver = doc.plan, doc.catalog, doc.resolver
+    energy = amount_text(*day_amount(plan, catalog, day.day, "energy_kcal", resolver), "kcal")
+    protein = amount_text(*day_amount(plan, catalog, day.day, "protein_g", resolver), "g")
     return doc.para(
         f"Fiber {day.fiber_g:.0f} g · {plants} plant{'' if plants == 1 else 's'}<br/>"
         f"{doc.text(energy)} · protein {doc.text(protein)}",

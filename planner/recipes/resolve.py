@@ -15,13 +15,18 @@ a dict and scales its parts).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planner.core.amounts import FoodResolver, Part
 from planner.core.foods import Catalog
-from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION, Entry
+from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION, Entry, Plan
 from planner.errors import RecipeError
 from planner.recipes.book import RecipeBook
 from planner.recipes.model import MAX_DEPTH, Recipe
+
+if TYPE_CHECKING:  # numpy stays out of a plain import of the resolver
+    from planner.scoring.model import Suggestion
+    from planner.scoring.suggestions import Suggester
 
 # What a cached expansion depends on: each recipe used (by id, the object seen) and the
 # catalog's revision.
@@ -74,6 +79,25 @@ def _walk(
             _walk(inner, grams / total, hot, book, out, (*path, inner.id), used)
 
 
+def suggest_recipes(
+    evaluator: Suggester,
+    plan: Plan,
+    day: int,
+    top: int = 3,
+    *,
+    meal: str | None = None,
+) -> list[Suggestion]:
+    """The book's recipes (those for ``meal``, a meal type, and those for any meal) ranked
+    by how much one portion would raise the day's score; [] unless the evaluator counts
+    entries through a PlanResolver."""
+    resolver = evaluator.resolver
+    if not isinstance(resolver, PlanResolver):
+        return []
+    recipes = resolver.book.search("", meal=meal)
+    candidates = [(Entry(recipe_entry_id(r), 1.0, UNIT_PORTION), r.name) for r in recipes]
+    return evaluator.suggest_entries(plan, day, candidates, top)
+
+
 class PlanResolver:
     """Foods through FoodResolver, recipes through the book (see the module's note). An
     entry of a recipe the book lacks, in a unit other than portions, or holding a food
@@ -102,6 +126,13 @@ class PlanResolver:
             return self._foods.grams(entry)
         one = self._portion(entry)
         return None if one is None else one[1] * entry.amount
+
+    def name_of(self, food_id: str) -> str:
+        """A food's or a recipe's name, as lists and prints show an entry."""
+        if food_id.startswith(RECIPE_PREFIX):
+            recipe = self.book.get(food_id[len(RECIPE_PREFIX) :])
+            return recipe.name if recipe is not None else f"Unknown recipe ({food_id})"
+        return self.catalog.name_of(food_id)
 
     def recipe_of(self, entry: Entry) -> Recipe | None:
         """The recipe an entry names, or None (a food, or a recipe the book lacks)."""

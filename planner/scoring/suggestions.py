@@ -8,13 +8,14 @@ are cached by its foods, since the window asks again as the selection moves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from planner.core.amounts import Resolver
 from planner.core.foods import SR28, Catalog
-from planner.core.plan import UNIT_PORTION, Plan
+from planner.core.plan import UNIT_PORTION, Entry, Plan, format_amount
 from planner.scoring.formula import Formula, S
 from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
 from planner.scoring.grouping import Grouped, group_numpy, species_grams
@@ -254,6 +255,62 @@ class Suggester(Formula):
         if replaces is not None:
             text = f"In place of {table.names[replaces]}: " + text[0].lower() + text[1:]
         return text
+
+    def suggest_entries(
+        self,
+        plan: Plan,
+        day: int,
+        candidates: Sequence[tuple[Entry, str]],
+        top: int = 3,
+    ) -> list[Suggestion]:
+        """Entries, each with its name (dishes: a recipe's entry), ranked by how much
+        adding one would raise the day's score: the day scored again with the entry's
+        parts added, as if it were planned. Entries the resolver does not know, those
+        holding a food of a tag the user avoids, and gains below ``suggest.min_gain``
+        are left out; ties go by name."""
+        plan.check_day(day)
+        table = self.table()
+        grouped = group_numpy(table, plan, [day], self.resolver)
+        now = self._state(table, grouped.rows, grouped.servings, grouped.live)
+        live_now = grouped.servings if grouped.live is None else grouped.live
+        held: dict[int, list[float]] = {}
+        for row, servings, live in zip(
+            grouped.rows.tolist(), grouped.servings.tolist(), live_now.tolist(), strict=True
+        ):
+            held[row] = [servings, live]
+        avoid = tag_mask(self.prefs.avoid_tags)
+        found: list[Suggestion] = []
+        for entry, name in candidates:
+            added: dict[int, list[float]] = {row: list(pair) for row, pair in held.items()}
+            parts = self.resolver.parts(entry)
+            rows = [table.row_of.get(food_id, -1) for food_id, _s, _h in parts]
+            if not parts or min(rows) < 0:
+                continue
+            if avoid and any(int(table.tag_mask[row]) & avoid for row in rows):
+                continue
+            for row, (_food, servings, heated) in zip(rows, parts, strict=True):
+                pair = added.setdefault(row, [0.0, 0.0])
+                pair[0] += servings
+                pair[1] += 0.0 if heated else servings
+            keys = np.array(sorted(added), dtype=np.int64)
+            servings_of = np.array([added[k][0] for k in keys.tolist()])
+            live_of = np.array([added[k][1] for k in keys.tolist()])
+            state = self._state(table, keys, servings_of, live_of)
+            gain = state.score - now.score
+            if gain < self.config.min_gain:
+                continue
+            found.append(
+                Suggestion(
+                    food_id=entry.food_id,
+                    name=name,
+                    serving_label=format_amount(entry.amount, entry.unit),
+                    gain=gain,
+                    new_score=state.score,
+                    reason=self._reason(state.parts - now.parts, None, table),
+                )
+            )
+        found.sort(key=lambda s: (-round(s.gain, 6), s.name.casefold()))
+        return found[: max(top, 0)]
 
     def _tip(self, plan: Plan, day: int) -> str:
         best = self.suggest(plan, day, top=1, familiar_first=True)

@@ -4,8 +4,10 @@ change is saved atomically, a damaged file is moved aside (kept for the user) an
 starts with no templates, and a file of a newer version is left alone. Templates can also
 be exported to a file and imported from one.
 
-The file: {"format": "gutskin-templates", "version": 1, "templates": [...]}, each template
-as in planner.storage.templatejson.
+The file: {"format": "gutskin-templates", "version": 2, "templates": [...]}, each template
+as in planner.storage.templatejson. Version 2 gives each food an amount and a unit;
+version 1 gave servings, and is read as those servings (saving writes version 2, which
+an older app leaves alone as newer instead of setting it aside as damaged).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from planner.storage.paths import data_dir
 from planner.storage.templatejson import DocumentError, template_from_json, template_to_json
 
 FORMAT = "gutskin-templates"
-VERSION = 1
+VERSION = 2
 EXTENSION = ".gutskin-templates.json"
 MAX_TEMPLATES = 1_000  # a few dozen is a lot; the cap keeps a hostile file from tying us up
 MAX_FILE_BYTES = 20 * 1024 * 1024

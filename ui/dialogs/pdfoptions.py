@@ -28,6 +28,7 @@ class PdfOptions:
     paper: str = "a4"
     shopping: bool = True
     notes: bool = False
+    recipes: bool = False  # each planned dish with its ingredients and method
     # (first, last) weeks from 0, printed with one shopping list for all of them; None:
     # every week, each with its own list
     weeks: tuple[int, int] | None = None
@@ -56,6 +57,7 @@ class PdfOptionsDialog(QDialog):
         self.shopping = QCheckBox("Add a &shopping list by aisle", self)
         self.shopping.setChecked(True)
         self.notes = QCheckBox("Add a page for &notes", self)
+        self.recipes = QCheckBox("Add the &recipes of the dishes planned", self)
         form = QFormLayout()
         # A row of several widgets gets a label of our own: the form's would show "&File:"
         # with no field to give the mnemonic to.
@@ -65,6 +67,7 @@ class PdfOptionsDialog(QDialog):
         form.addRow("&Paper:", self.paper)
         form.addRow(self.shopping)
         form.addRow(self.notes)
+        form.addRow(self.recipes)
         # A range of weeks with one shopping list for all of them (a plan of several weeks).
         self.some_weeks = QCheckBox("Only &weeks, with one shopping list for them:", self)
         self.first_week, self.last_week = QSpinBox(self), QSpinBox(self)
@@ -101,6 +104,7 @@ class PdfOptionsDialog(QDialog):
             paper=str(self.paper.currentData()),
             shopping=self.shopping.isChecked(),
             notes=self.notes.isChecked(),
+            recipes=self.recipes.isChecked(),
             weeks=self.chosen_weeks(),
         )
 

@@ -47,13 +47,22 @@ class PdfJob(Job):
         from planner.scoring.evaluator import Evaluator
 
         opts = self._options
+        resolver = None
+        if opts.recipes or any(entry.is_recipe for *_, entry in self._plan.entries()):
+            # Dishes count by their ingredients: the starter recipes and the user's own.
+            from planner.recipes.book import RecipeBook, open_own
+            from planner.recipes.resolve import PlanResolver
+
+            own, _message = open_own()  # a damaged file is set aside; the app says so
+            resolver = PlanResolver(self._catalog, RecipeBook.load(self._catalog, own))
         export_pdf(
             self._plan,
-            Evaluator(self._catalog, prefs=self._prefs),
+            Evaluator(self._catalog, prefs=self._prefs, resolver=resolver),
             opts.path,
             paper=opts.paper,
             shopping=opts.shopping,
             notes=opts.notes,
+            recipes=opts.recipes,
             weeks=opts.week_list(),
             have=self._have,
             **_cancel_argument(export_pdf, self.cancel),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.core.amounts import FoodResolver
 from planner.core.foods import Catalog
 from planner.core.plan import Change, Plan, this_monday
 from planner.errors import PlannerError
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
             catalog = Catalog.load(user_foods=list(user_foods or ()), defer_sr28=True)
         self.catalog = catalog
         self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
+        self.document.resolver = FoodResolver(catalog)  # the grams written with a save
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
         self._background = background
         self.week_model = WeekModel(self.document, catalog, self)
