@@ -17,10 +17,14 @@ from hypothesis import strategies as st
 
 from planner.autoplan.candidates import ROLES, build_candidates, food_tags
 from planner.autoplan.model import DRINKS, SIDES, Settings
+from planner.autoplan.recipes import MEAL_FIT, PREFIX, SMALL_KCAL, recipe_candidates
 from planner.autoplan.solve import autoplan, empty_cells, week_cells
-from planner.core.edits import AddFood
+from planner.core.edits import AddFood, SetCells
 from planner.core.foods import TAGS
 from planner.core.plan import MEALS, Plan
+from planner.recipes.book import RecipeBook
+from planner.recipes.model import Ingredient, Recipe
+from planner.recipes.resolve import PlanResolver
 from planner.scoring.evaluator import Evaluator
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +58,34 @@ def candidates(catalog, evaluator):
 
 
 @pytest.fixture(scope="module")
+def book(catalog) -> RecipeBook:
+    return RecipeBook.load(catalog)
+
+
+@pytest.fixture(scope="module")
+def dish_evaluator(catalog, book) -> Evaluator:
+    """An evaluator that counts recipe entries through the book, as the CLI's and the
+    window's fills have."""
+    evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    evaluator.table()
+    return evaluator
+
+
+@pytest.fixture(scope="module")
+def with_recipes(catalog, dish_evaluator, book):
+    return build_candidates(catalog, dish_evaluator, extra=recipe_candidates(dish_evaluator, book))
+
+
+@pytest.fixture(scope="module")
+def recipe_week(dish_evaluator, with_recipes):
+    plan = Plan()
+    result = autoplan(plan, dish_evaluator, Settings(), seed=0, candidates=with_recipes)
+    filled = plan.copy()
+    result.edit.apply(filled)
+    return plan, filled, result
+
+
+@pytest.fixture(scope="module")
 def default_week(evaluator, candidates):
     plan = Plan()
     result = autoplan(plan, evaluator, Settings(), seed=0, candidates=candidates)
@@ -62,59 +94,93 @@ def default_week(evaluator, candidates):
     return plan, filled, result
 
 
-def check_week(catalog, plan: Plan, filled: Plan, result, settings: Settings, week=0) -> None:
-    """Every hard constraint on the filled week, and every soft one held or reported."""
+def dish_foods(dish_id: str, catalog, book):
+    """The foods a dish on the plan is made of: a food itself, a recipe's ingredients."""
+    if dish_id.startswith(PREFIX):
+        recipe = book[dish_id.removeprefix(PREFIX)]
+        return [catalog[food_id] for food_id, _g in book.expand(recipe, 1.0)]
+    return [catalog[dish_id]]
+
+
+def check_week(
+    catalog, plan: Plan, filled: Plan, result, settings: Settings, week=0, book=None
+) -> None:
+    """Every hard constraint on the filled week, and every soft one held or reported.
+    A recipe is one dish: it counts once toward "at most N a week" and "once a day", and
+    its ingredients carry its tags, disliked foods and foods to limit."""
     first = week * 7
     relaxed = {r.key: r for r in result.relaxed}
-    table = Evaluator(catalog).table()
+    scorer = Evaluator(catalog, resolver=PlanResolver(catalog, book) if book else None)
+    table = scorer.table()
     counts: dict[str, int] = {}
     for day in range(first, first + 7):
-        seen: set[str] = set()
+        # What locked meals hold comes once a day too.
+        seen = {e.food_id for meal in MEALS if (day, meal) not in result.edit.cells
+                for e in plan.cell(day, meal)}  # fmt: skip
         for meal in MEALS:
             entries = filled.cell(day, meal)
             if (day, meal) not in result.edit.cells:
                 assert entries == plan.cell(day, meal)  # locked meals stay as they are
+                for entry in entries:
+                    counts[entry.food_id] = counts.get(entry.food_id, 0) + 1
+                continue
             dishes = 0
             kinds: dict[str, int] = {}
-            for entry in entries:
-                counts[entry.food_id] = counts.get(entry.food_id, 0) + 1
-                if (day, meal) not in result.edit.cells:
-                    continue
-                food = catalog[entry.food_id]
-                assert entry.food_id not in seen, f"{food.name} twice on day {day + 1}"
-                seen.add(entry.food_id)
-                assert not (food_tags(food) & settings.avoid_tags), food.name
-                assert entry.food_id not in settings.disliked
-                chosen = next(c for c in result.chosen if c.day == day and c.meal == meal
-                              and c.candidate_id == entry.food_id)  # fmt: skip
-                name = food.name.casefold()
-                assert not NOT_FOOD.search(name) or PREPARED.search(name), food.name
-                assert not table.never_suggested[table.row_of[entry.food_id]], food.name
+            mine = [c for c in result.chosen if c.day == day and c.meal == meal]
+            placed = [e.food_id for e in entries]
+            for chosen in mine:
+                dish_id = chosen.candidate_id
+                counts[dish_id] = counts.get(dish_id, 0) + 1
+                assert dish_id not in seen, f"{chosen.name} twice on day {day + 1}"
+                seen.add(dish_id)
+                assert dish_id not in settings.disliked, chosen.name
+                foods = dish_foods(dish_id, catalog, book)
+                for food in foods:
+                    assert not (food_tags(food) & settings.avoid_tags), (chosen.name, food.name)
+                    assert food.id not in settings.disliked, (chosen.name, food.name)
+                    if settings.limit_allowance == 0:
+                        assert not table.is_limit_food[table.row_of[food.id]], food.name
                 role = chosen.role
-                assert meal in ROLES[role].meals or (role == "seasoning" and meal == "breakfast")
+                if dish_id.startswith(PREFIX):
+                    assert role == "recipe"
+                    recipe = book[dish_id.removeprefix(PREFIX)]
+                    assert meal in MEAL_FIT[recipe.meal], (recipe.name, meal)
+                    # One entry in portions: one, or one and a half or two of a small one.
+                    entry = next(e for e in entries if e.food_id == dish_id)
+                    assert entry.unit == "portion" and entry.amount in (1, 1.5, 2), entry
+                else:
+                    food = foods[0]
+                    assert dish_id in placed
+                    name = food.name.casefold()
+                    assert not NOT_FOOD.search(name) or PREPARED.search(name), food.name
+                    assert not table.never_suggested[table.row_of[dish_id]], food.name
+                    assert meal in ROLES[role].meals or (
+                        role == "seasoning" and meal == "breakfast"
+                    )
                 dishes += ROLES[role].dish
                 kind = DRINKS.get(role, role)
                 kinds[kind] = kinds.get(kind, 0) + 1
                 assert kinds[kind] <= (2 if kind in SIDES else 1), (meal, role)
-                if settings.limit_allowance == 0:
-                    assert not table.is_limit_food[table.row_of[entry.food_id]], food.name
-            if (day, meal) in result.edit.cells:
-                assert dishes <= settings.dishes[meal][1]
-                if "dishes" not in relaxed:
-                    assert dishes >= settings.dishes[meal][0], (day, meal)
+            # No food beside a recipe of the same meal that holds it.
+            in_recipes = {f.id for c in mine if c.candidate_id.startswith(PREFIX)
+                          for f in dish_foods(c.candidate_id, catalog, book)}  # fmt: skip
+            assert not in_recipes & {c.candidate_id for c in mine}, (day, meal)
+            assert dishes <= settings.dishes[meal][1]
+            if "dishes" not in relaxed:
+                assert dishes >= settings.dishes[meal][0], (day, meal)
         score = next((d for d in result.days if d.day == day), None)
         if score is not None and "energy" not in relaxed:
             assert settings.energy_min - 1 <= score.energy_kcal <= settings.energy_max + 1
-    for food_id, count in counts.items():
+    for dish_id, count in counts.items():
         locked = sum(
             1
             for day in range(first, first + 7)
             for meal in MEALS
             for e in plan.cell(day, meal)
-            if e.food_id == food_id and (day, meal) not in result.edit.cells
+            if e.food_id == dish_id and (day, meal) not in result.edit.cells
         )
-        assert count <= max(settings.max_same_per_week, locked), catalog[food_id].name
-    weekly = Evaluator(catalog).evaluate(filled).weeks[week]
+        assert count <= max(settings.max_same_per_week, locked), dish_id
+    weekly = scorer.evaluate(filled).weeks[week]
     if "plants" in relaxed:
         assert relaxed["plants"].got == len(weekly.plants)
         assert f"not {settings.plants_per_week}" in relaxed["plants"].sentence
@@ -289,6 +355,188 @@ def test_relaxation_says_what_gave_way_and_by_how_much(catalog, evaluator):
                    for day, kcal in list(days.items())[:4])  # fmt: skip
 
 
+def test_every_recipe_is_a_candidate_made_of_what_the_book_says(evaluator, book):
+    made = {c.id: c for c in recipe_candidates(evaluator, book)}
+    assert len(made) == len(book)  # every starter recipe can be counted
+    for recipe in book:
+        cand = made[PREFIX + recipe.id]
+        assert cand.role == "recipe" and cand.dish and cand.recipe_id == recipe.id
+        assert cand.meals == MEAL_FIT[recipe.meal]
+        units = [p.units for p in cand.portions]
+        assert units[0] == 1 and set(units) <= {1, 1.5, 2}
+        assert len(units) == 1 or cand.portions[0].kcal < SMALL_KCAL  # more of a small one
+        facts = book.profile(recipe)  # nothing typed: the book's expansion, per portion
+        assert cand.portions[0].kcal == pytest.approx(facts.known["energy_kcal"])
+        assert cand.portions[0].grams == pytest.approx(facts.grams)
+        # Cooked cultures count for nothing; live ones as the score counts them (canned
+        # sauerkraut has none).
+        assert cand.live(0) <= (facts.live_cultures == "live")
+        assert cand.food_ids == {f for f, _g in book.expand(recipe, 1.0)}
+    assert made[PREFIX + "berry-kefir-cup"].meals == {"snacks"}  # a "snack" recipe
+    assert made[PREFIX + "lentil-soup-leek"].meals == {"lunch"}
+
+
+def test_own_recipes_fit_by_meal_type_and_carry_their_foods_tags(catalog, evaluator):
+    raw = Recipe(
+        "my-recipe:kefir-oats",
+        "Kefir oats",
+        2,
+        (Ingredient(food_id="kefir", grams=300), Ingredient(food_id="oats", grams=200)),
+        meal="any",
+    )
+    baked = Recipe(
+        "my-recipe:kefir-bake",
+        "Kefir oat bake",
+        2,
+        (
+            Ingredient(food_id="kefir", grams=300, heated=True),
+            Ingredient(food_id="oats", grams=200),
+        ),
+        meal="any",
+    )
+    made = {c.id: c for c in recipe_candidates(evaluator, RecipeBook(catalog, [raw, baked]))}
+    oats, bake = made[PREFIX + raw.id], made[PREFIX + baked.id]
+    assert oats.meals == set(MEALS)  # "any" fits every meal
+    assert oats.live(0) and not bake.live(0)  # kefir baked with the dish: no live cultures
+    assert bake.sums[0].sum() < oats.sums[0].sum()
+    # Kefir makes both dairy and animal; a disliked kefir leaves both out; a disliked
+    # recipe only itself.
+    for kwargs in (
+        {"avoid_tags": {"dairy"}},
+        {"avoid_tags": {"animal"}},
+        {"disliked": {"kefir"}},
+    ):
+        kept = build_candidates(
+            catalog, evaluator, include_sr28=False, extra=made.values(), **kwargs
+        )
+        assert not [c.id for c in kept if c.recipe_id], kwargs
+    kept = build_candidates(
+        catalog, evaluator, include_sr28=False, extra=made.values(), disliked={bake.id}
+    )
+    assert [c.id for c in kept if c.recipe_id] == [oats.id]
+
+
+def test_a_week_with_recipes_scores_high_and_holds_every_constraint(
+    catalog, book, dish_evaluator, recipe_week
+):
+    plan, filled, result = recipe_week
+    placed = [c for c in result.chosen if c.candidate_id.startswith(PREFIX)]
+    assert len(placed) >= 7  # recipes are chosen, not only offered
+    scores = dish_evaluator.evaluate(filled).days[:7]
+    assert all(d.planned for d in scores)
+    assert sum(d.score for d in scores) / 7 >= 85
+    assert result.average == pytest.approx(sum(d.score for d in scores) / 7)
+    assert result.relaxed == ()
+    check_week(catalog, plan, filled, result, Settings(), book=book)
+
+
+def test_a_recipe_candidate_adds_what_the_evaluator_counts_for_its_entry(
+    catalog, book, dish_evaluator
+):
+    # Its portion read through the evaluator's own resolver: the same energy, and live
+    # cultures only where the recipe keeps them alive.
+    for cand in recipe_candidates(dish_evaluator, book):
+        assert cand.whole
+        for p, portion in enumerate(cand.portions):
+            plan = Plan()
+            SetCells({(0, "dinner"): cand.plan_entries(p)}).apply(plan)
+            day = dish_evaluator.evaluate(plan, days=[0], tips=False).days[0]
+            assert day.energy_kcal == pytest.approx(portion.kcal), cand.name
+            assert (day.servings.get("probiotic", 0) > 0) >= cand.live(p), cand.name
+
+
+@hyp_settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    avoid=st.frozensets(st.sampled_from(TAGS), max_size=3),
+    low=st.integers(15, 22).map(lambda n: 100.0 * n),
+    width=st.integers(3, 9).map(lambda n: 100.0 * n),
+    max_same=st.integers(1, 4),
+    live=st.integers(0, 7),
+    plants=st.integers(10, 40),
+    vegetarian=st.booleans(),
+    disliked=st.frozensets(
+        st.sampled_from(
+            [
+                "recipe:miso-soup-tofu",
+                "recipe:kefir-berry-smoothie",
+                "kefir",
+                "tofu",
+                "salmon",
+                "recipe:tofu-vegetable-stir-fry",
+            ]
+        ),
+        max_size=3,
+    ),
+    liked=st.frozensets(
+        st.sampled_from(["recipe:lentil-soup-leek", "recipe:pear-walnuts", "yogurt"]),
+        max_size=2,
+    ),
+    seed=st.integers(0, 1000),
+    prefill=st.booleans(),
+)
+def test_every_hard_constraint_holds_with_recipes_among_the_candidates(
+    catalog, dish_evaluator, book, avoid, low, width, max_same, live, plants, vegetarian,
+    disliked, liked, seed, prefill,
+):  # fmt: skip
+    settings = Settings(
+        energy_min=low,
+        energy_max=low + width,
+        avoid_tags=avoid,
+        disliked=disliked,
+        liked=liked - disliked,
+        max_same_per_week=max_same,
+        live_culture_days=live,
+        plants_per_week=plants,
+        vegetarian=vegetarian,
+    )
+    plan = Plan()
+    if prefill:  # a locked breakfast, lunch and dinner: Fill Empty Meals keeps them
+        AddFood(0, "breakfast", "oats").apply(plan)
+        AddFood(3, "dinner", "lentils", 2).apply(plan)
+        for day in (1, 2):  # a dish already planned counts toward "at most N a week"
+            AddFood(day, "lunch", "recipe:chickpea-quinoa-salad").apply(plan)
+    result = autoplan(plan, dish_evaluator, settings, seed=seed, time_limit=9, book=book)
+    filled = plan.copy()
+    result.edit.apply(filled)
+    check_week(catalog, plan, filled, result, settings, book=book)
+    assert result.seconds < 10
+
+
+def test_no_disliked_food_or_recipe_is_ever_placed(catalog, dish_evaluator, book, recipe_week):
+    _plan, _filled, before = recipe_week
+    recipes = {c.candidate_id for c in before.chosen if c.candidate_id.startswith(PREFIX)}
+    settings = Settings(disliked=frozenset(recipes | {"kefir", "yogurt"}))
+    for seed in range(2):
+        result = autoplan(Plan(), dish_evaluator, settings, seed=seed, book=book)
+        for chosen in result.chosen:
+            assert chosen.candidate_id not in settings.disliked, chosen.name
+            foods = {f.id for f in dish_foods(chosen.candidate_id, catalog, book)}
+            assert not foods & {"kefir", "yogurt"}, chosen.name
+        assert any(c.candidate_id.startswith(PREFIX) for c in result.chosen)  # others came
+
+
+def test_a_liked_recipe_comes_more_often(dish_evaluator, book):
+    liked = "recipe:sardine-toast-salad"
+
+    def times(settings: Settings) -> int:
+        return sum(
+            c.candidate_id == liked
+            for seed in range(3)
+            for c in autoplan(Plan(), dish_evaluator, settings, seed=seed, book=book).chosen
+        )
+
+    assert times(Settings(liked=frozenset({liked}))) > times(Settings())
+
+
+def test_the_same_seed_gives_the_same_plan_with_recipes(dish_evaluator, with_recipes):
+    one = autoplan(Plan(), dish_evaluator, seed=21, candidates=with_recipes)
+    again = autoplan(Plan(), dish_evaluator, seed=21, candidates=with_recipes)
+    assert one.edit.cells == again.edit.cells
+    assert [c.candidate_id for c in one.chosen] == [c.candidate_id for c in again.chosen]
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("GUTSKIN_DEBUG", None)
@@ -319,12 +567,63 @@ def test_cli_json_parses_and_holds_the_options(catalog, tmp_path):
     data = json.loads(done.stdout)  # no banner, nothing else on stdout
     assert data["seconds"] < 10 and len(data["days"]) == 7
     assert data["average"] >= 85
+    book = RecipeBook.load(catalog)
     for day in data["days"]:
         assert 1899 <= day["energy_kcal"] <= 2301
         for items in day["meals"].values():
             for item in items:
-                assert not food_tags(catalog[item["id"]]) & {"dairy", "nuts"}
+                for food in dish_foods(item["id"], catalog, book):
+                    assert not food_tags(food) & {"dairy", "nuts"}, (item["name"], food.name)
+    dishes = [i for d in data["days"] for m in d["meals"].values() for i in m
+              if i["id"].startswith(PREFIX)]  # fmt: skip
+    assert dishes and all(i["unit"] == "portion" and i["grams"] > 0 for i in dishes)
+    assert {i["name"] for i in dishes} <= {r.name for r in book}
     assert out.exists()
+
+
+def test_cli_likes_and_dislikes_foods_and_recipes_by_id(catalog, tmp_path):
+    plan_path, out = tmp_path / "w.gutplan", tmp_path / "out.gutplan"
+    run = [sys.executable, "-m", "planner.cli.commands"]
+    subprocess.run([*run, "new", str(plan_path)], check=True, env=_env(), capture_output=True)
+    done = subprocess.run(
+        [*run, "autoplan", str(plan_path), "-o", str(out), "--json", "--seed", "2",
+         "--like", "sardine-toast-salad", "--dislike", "recipe:lentil-soup-leek",
+         "--dislike", "kefir,yogurt"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    book = RecipeBook.load(catalog)
+    ids = [item["id"] for day in data["days"] for items in day["meals"].values()
+           for item in items]  # fmt: skip
+    foods = {f.id for dish in ids for f in dish_foods(dish, catalog, book)}
+    assert not foods & {"kefir", "yogurt"}
+    assert "recipe:lentil-soup-leek" not in ids
+    assert data["average"] >= 85
+    # Recipes off: foods only.
+    done = subprocess.run(
+        [*run, "autoplan", str(plan_path), "-o", str(out), "--json", "--no-recipes", "--force"],
+        capture_output=True, text=True, env=_env(), timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert not [i for d in data["days"] for m in d["meals"].values() for i in m
+                if i["id"].startswith(PREFIX)]  # fmt: skip
+
+
+def test_cli_names_an_unknown_food_or_recipe_in_one_line(tmp_path, capsys):
+    from planner.cli.commands import main
+    from planner.storage.planfile import save_plan
+
+    source = tmp_path / "week.gutplan"
+    save_plan(Plan(), source)
+    out = tmp_path / "out.gutplan"
+    code = main(["autoplan", str(source), "-o", str(out), "--like", "kefir",
+                 "--dislike", "recipe:no-such-dish", "--dislike", "nope"])  # fmt: skip
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nope', 'recipe:no-such-dish'" in err, err
+    assert not out.exists()
 
 
 def test_cli_refuses_bad_options_in_one_line(tmp_path):

@@ -21,7 +21,7 @@ def asked(monkeypatch):
 
     seen: list[Settings] = []
 
-    def ask(cls, parent, settings, title):
+    def ask(cls, parent, settings, title, catalog=None, book=None):
         seen.append(settings)
         return replace(settings, avoid_tags=frozenset({"nuts"}), plants_per_week=25)
 
@@ -37,6 +37,8 @@ def test_fill_week_is_one_undo_step_and_remembers_its_settings(qtbot, window, as
     assert all(plan.cell(day, meal) for day in range(7) for meal in MEALS)
     assert window.document.undo_stack.count() == 1
     assert window.autoplan.last_result.average >= 85
+    # Recipes are planned too, by default, each as one dish of its meal.
+    assert any(c.candidate_id.startswith("recipe:") for c in window.autoplan.last_result.chosen)
     # The next fill starts from what was chosen.
     assert settings_from_dict(window.settings.autoplan).plants_per_week == 25
     window.act_why_foods.trigger()  # the fill explained, in a window that does not block
@@ -82,7 +84,68 @@ def test_cancel_changes_nothing(qtbot, window, asked, monkeypatch):
 
 
 def test_settings_survive_a_round_trip_and_damage():
-    settings = Settings(avoid_tags=frozenset({"dairy"}), energy_min=1700, vegetarian=True)
+    settings = Settings(
+        avoid_tags=frozenset({"dairy"}),
+        energy_min=1700,
+        vegetarian=True,
+        liked=frozenset({"kefir", "recipe:miso-soup-tofu"}),
+        disliked=frozenset({"recipe:lentil-soup-leek"}),
+        recipes=False,
+    )
     assert settings_from_dict(settings_to_dict(settings)) == settings
     assert settings_from_dict({"energy": "lots"}) == Settings()
     assert settings_from_dict(None) == Settings()
+
+
+def test_liked_and_disliked_foods_and_recipes_are_picked_from_a_search(qtbot, catalog):
+    from PySide6.QtCore import Qt
+
+    from planner.recipes.book import RecipeBook
+    from ui.autoplan.dialog import AutoplanDialog
+
+    book = RecipeBook.load(catalog)
+    dialog = AutoplanDialog(None, Settings(liked=frozenset({"kefir"})), "Fill Week", catalog, book)
+    qtbot.addWidget(dialog)
+    liked, disliked = dialog.liked, dialog.disliked
+    assert liked is not None and disliked is not None
+    assert liked.chosen.item(0).text() == catalog["kefir"].name  # kept from the settings
+    disliked.search.setText("lentil soup")
+    assert disliked.matches.currentItem().text().endswith("(recipe)")
+    disliked.add_button.click()
+    disliked.search.setText("walnuts")
+    rows = [disliked.matches.item(i) for i in range(disliked.matches.count())]
+    assert rows[0].text().endswith("(recipe)")  # recipes with walnuts first, then foods
+    disliked.matches.setCurrentItem(next(r for r in rows if not r.text().endswith("(recipe)")))
+    disliked.add_current()
+    found = disliked.ids() - {"recipe:lentil-soup-leek"}
+    assert "recipe:lentil-soup-leek" in disliked.ids() and len(found) == 1
+    assert "walnut" in catalog[next(iter(found))].name.casefold()
+    # Liking what was disliked takes it off the disliked list, and back.
+    dialog.show()
+    liked.search.setText("lentil soup")
+    qtbot.keyClick(liked.search, Qt.Key.Key_Return)  # adds, and the dialog stays open
+    assert dialog.isVisible() and dialog.result_settings is None
+    assert "recipe:lentil-soup-leek" in liked.ids()
+    assert "recipe:lentil-soup-leek" not in disliked.ids()
+    liked.chosen.setCurrentRow(0)
+    removed = liked.chosen.item(0).data(0x0100)
+    liked.remove_button.click()
+    assert removed not in liked.ids() and len(liked.ids()) == 1
+    dialog.recipes.setChecked(False)
+    chosen = dialog.settings()
+    assert chosen.liked == liked.ids() and chosen.disliked == disliked.ids()
+    assert not chosen.recipes
+    assert settings_from_dict(settings_to_dict(chosen)) == chosen
+
+
+def test_an_id_that_names_nothing_is_shown_and_can_be_removed(qtbot, catalog):
+    from ui.autoplan.dialog import AutoplanDialog
+
+    gone = Settings(disliked=frozenset({"recipe:deleted-long-ago"}))
+    dialog = AutoplanDialog(None, gone, "Fill Week", catalog, None)
+    qtbot.addWidget(dialog)
+    assert dialog.disliked is not None
+    assert dialog.disliked.chosen.item(0).text() == "recipe:deleted-long-ago (not found)"
+    dialog.disliked.chosen.setCurrentRow(0)
+    dialog.disliked.remove_button.click()
+    assert dialog.settings().disliked == frozenset()

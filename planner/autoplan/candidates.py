@@ -18,7 +18,7 @@ import numpy as np
 
 from planner.autoplan.roles import ROLES, Role, role_of
 from planner.core.foods import CURATED, SR28, USER, Catalog, Food
-from planner.core.plan import MAX_SERVINGS, MEALS
+from planner.core.plan import MAX_SERVINGS, MEALS, UNIT_PORTION, Entry
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
 from planner.scoring.frames import CatalogFrame, tag_mask
 
@@ -29,6 +29,10 @@ _BREAKFAST_SPICE = re.compile(r"cinnamon|cardamom|nutmeg")
 
 # Servings multipliers a portion may be made of: halves and quarters of a household
 # serving, or several small servings (SR28 lists water by the fluid ounce).
+# A recipe's ingredient of at least this many grams a portion is a real part of it (see
+# Candidate.main_ids); oil, garlic and spices shared by two dishes of a day are not, nor
+# the water a soup is made with.
+MAIN_PART_G = 40.0
 MULTIPLIERS: tuple[float, ...] = (0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10, 12, 16)
 
 
@@ -64,11 +68,28 @@ class Candidate:
     limit: bool = False
     origin: str = SR28
     food_ids: frozenset[str] = field(default_factory=frozenset)
+    # A recipe's id (the candidate's id is then RECIPE_PREFIX + it), None for a food.
+    recipe_id: str | None = None
+    # The foods that make a real part of a portion (a food's own id; a recipe's
+    # ingredients of MAIN_PART_G or more): a day holds each of them once, so that no day
+    # has salmon and the salmon dish, or two chickpea dishes.
+    main_ids: frozenset[str] = field(default_factory=frozenset)
+
+    # A recipe goes on the plan as one entry (RECIPE_PREFIX + its id, in portions) when
+    # the evaluator's resolver counts such entries; otherwise as its foods, so that the
+    # planner never writes what its evaluator cannot score.
+    whole: bool = False
 
     def entries(self, portion: int) -> list[tuple[str, float]]:
-        """The (food id, servings) to write for ``portion``."""
+        """The (food id, servings) of what ``portion`` holds (a recipe's foods)."""
         units = self.portions[portion].units
         return [(food_id, round(servings * units, 4)) for food_id, servings in self.items]
+
+    def plan_entries(self, portion: int) -> tuple[Entry, ...]:
+        """What to write in the meal for ``portion``."""
+        if self.recipe_id is not None and self.whole:
+            return (Entry(self.id, self.portions[portion].units, UNIT_PORTION),)
+        return tuple(Entry(food_id, servings) for food_id, servings in self.entries(portion))
 
     def live(self, portion: int) -> bool:
         """True when the portion counts as a live-culture food for the day."""
@@ -101,22 +122,40 @@ def candidate_from_items(
     *,
     origin: str = SR28,
     meals: frozenset[str] | None = None,
+    heated: Sequence[bool] = (),
+    recipe_id: str | None = None,
+    whole: bool = False,
 ) -> Candidate | None:
     """A candidate made of catalog foods (one for a food, several for a recipe), with
-    the given portion units. None when an item is not in the catalog."""
+    the given portion units. None when an item is not in the catalog. ``heated[i]``
+    marks an item cooked with the dish: a live-culture food so gives no live cultures.
+    A food listed twice counts once, as the evaluator counts a day's servings of a food
+    (added up before its minimum portions and caps, the live ones apart)."""
     table = evaluator.table()
+    merged: dict[str, list[float]] = {}  # food id -> [servings, servings not heated]
+    for i, (food_id, amount) in enumerate(items):
+        both = merged.setdefault(food_id, [0.0, 0.0])
+        both[0] += amount
+        if not (i < len(heated) and heated[i]):
+            both[1] += amount
+    items = [(food_id, both[0]) for food_id, both in merged.items()]
     rows = [table.row_of.get(food_id, -1) for food_id, _s in items]
     if not items or min(rows) < 0:
         return None
     role = ROLES[role_key]
     row_arr = np.array(rows)
     per_unit = np.array([s for _f, s in items], dtype=float)
+    live_per_unit = np.array([both[1] for both in merged.values()], dtype=float)
+    cooked = bool((live_per_unit < per_unit).any())
     portions, sums, skin, species = [], [], [], []
     kcal_col = table.column("energy_kcal")
     grams_col = table.column("grams")
     for u in units:
         servings = per_unit * u
-        contrib = evaluator._food_contributions(table, row_arr, servings).sum(axis=0)
+        # The evaluator's own arithmetic, heated servings giving no live cultures.
+        live = live_per_unit * u if cooked else None
+        each = evaluator._food_contributions(table, row_arr, servings, live)
+        contrib = each.sum(axis=0)
         grams = float(grams_col[row_arr] @ servings)
         kcal = float(kcal_col[row_arr] @ servings)
         portions.append(Portion(u, grams, kcal))
@@ -143,6 +182,14 @@ def candidate_from_items(
         limit=bool(table.is_limit_food[row_arr].any()),
         origin=origin,
         food_ids=frozenset(f for f, _s in items),
+        recipe_id=recipe_id,
+        whole=whole,
+        main_ids=frozenset(
+            f
+            for (f, s), row in zip(items, rows, strict=True)
+            if len(items) == 1
+            or (float(grams_col[row]) * s >= MAIN_PART_G and float(kcal_col[row]) > 0)
+        ),
     )
 
 
@@ -286,13 +333,15 @@ def build_candidates(
             found.append(made)
     for candidate in extra:
         foods = [catalog.get(food_id) for food_id in candidate.food_ids]
+        if (candidate.limit and not allow_limit) or candidate.id in disliked_ids:
+            continue
         if candidate.food_ids & disliked_ids or any(
             f is None
             or not avoid_set.isdisjoint(food_tags(f))
             or (vegetarian and not _vegetarian(f, "dish"))
             for f in foods
         ):
-            continue
+            continue  # a dish holding a disliked or avoided food is left out whole
         found.append(candidate)
     return found
 

@@ -34,15 +34,20 @@ from planner.scoring.model import SKIN_NUTRIENTS
 # Roles that can be the centre of a meal: a lunch or dinner needs one, a breakfast one of
 # its own kind; snacks need none.
 CENTRE: dict[str, frozenset[str]] = {
-    "breakfast": frozenset({"breakfast", "cereal", "pancake", "bread", "dairy_ferment", "egg"}),
-    "lunch": frozenset({"main", "legume", "dish", "soup", "egg", "veg"}),
-    "dinner": frozenset({"main", "legume", "dish", "soup"}),
+    "breakfast": frozenset(
+        {"breakfast", "cereal", "pancake", "bread", "dairy_ferment", "egg", "recipe"}
+    ),
+    "lunch": frozenset({"main", "legume", "dish", "soup", "egg", "veg", "recipe"}),
+    "dinner": frozenset({"main", "legume", "dish", "soup", "recipe"}),
 }
 
 
 # Drinks are one kind: one drink a meal.
 DRINKS = {k: "drink" for k in ("hot_drink", "tea_powder", "water", "juice", "milk", "soda",
                                "alcohol")}  # fmt: skip
+# Liked foods and recipes: a tie-breaker worth a few noise draws, so that a liked dish
+# comes more often but never against the score.
+LIKED_BONUS = 1.0
 SIDES = frozenset({"veg", "raw_veg", "veg_raw_side", "fruit", "seasoning"})
 
 
@@ -72,6 +77,7 @@ class Settings:
     extras_per_meal: int = 2  # seasonings, toppings, drinks per meal
     limit_allowance: int = 0  # servings of foods to limit a week
     max_portion_kcal: float = 700.0
+    recipes: bool = True  # recipes (starter and own) are candidates too
     noise: float = 1.5  # the seeded randomness, in score points per choice
 
     def __post_init__(self) -> None:
@@ -205,17 +211,18 @@ def build_program(
     noise_at = 0
     for ci, cand in enumerate(candidates):
         bonus = 0.0
-        if cand.food_ids & settings.liked:
-            bonus += 1.0
+        if cand.id in settings.liked or cand.food_ids & settings.liked:
+            bonus += LIKED_BONUS
         if cand.food_ids & settings.pantry:
             bonus += 2.0  # pantry items first
-        if cand.food_ids & recent:
+        if cand.id in recent or cand.main_ids & recent:
             bonus -= 1.0  # variety against the recent weeks
         if cand.origin != "sr28":
             bonus += 0.5  # the app's own foods and the person's read familiar
+        once_ids = cand.main_ids | {cand.id}
         for d in days:
             base = bases[d]
-            if cand.food_ids & base.food_ids:
+            if once_ids & base.food_ids:
                 continue  # once a day, locked meals included
             for m in base.open_meals:
                 if m not in cand.meals:
@@ -308,11 +315,21 @@ def build_program(
         fixed = base.sums[S["energy_kcal"]]
         prog.row([*energy, (under, 1.0)], settings.energy_min - fixed, INF)
         prog.row([*energy, (over, -1.0)], -INF, settings.energy_max - fixed)
-        # Once a day per candidate.
+        # Once a day per candidate, and per food that makes a real part of a dish (no
+        # salmon beside the salmon dish).
         once: dict[int, list[int]] = {}
+        by_food: dict[str, dict[int, list[int]]] = {}
         for c, k in zip(cols, keys, strict=True):
             once.setdefault(k[0], []).append(c)
-        for group in once.values():
+            for food_id in candidates[k[0]].main_ids:
+                by_food.setdefault(food_id, {}).setdefault(k[0], []).append(c)
+        groups = list(once.values())
+        groups += [
+            [c for held in per_cand.values() for c in held]
+            for per_cand in by_food.values()
+            if len(per_cand) > 1
+        ]
+        for group in groups:
             if len(group) > 1:
                 prog.row([(c, 1.0) for c in group], -INF, 1.0)
         # Dishes per meal, extras per meal, a centre dish at main meals.
@@ -341,6 +358,22 @@ def build_program(
             for kind, terms in kinds.items():
                 if len(terms) > 1:
                     prog.row(terms, -INF, 2.0 if kind in SIDES else 1.0)
+            # Not walnuts beside the pear-with-walnuts recipe, nor oats beside overnight
+            # oats: a food and a dish holding it (or its plant) are not in one meal. A meal
+            # has one recipe at most, so one row a food or plant is exact.
+            in_dishes: dict[object, list[tuple[int, float]]] = {}
+            alone: dict[object, list[tuple[int, float]]] = {}
+            for c, (ci, p, _d, mm) in zip(cols, keys, strict=True):
+                if mm != m:
+                    continue
+                cand = candidates[ci]
+                held = {*cand.food_ids, *(code for code, _g in cand.species[p])}
+                side = in_dishes if cand.recipe_id is not None else alone
+                for key in held:
+                    side.setdefault(key, []).append((c, 1.0))
+            for key, terms in alone.items():
+                if key in in_dishes:
+                    prog.row(terms + in_dishes[key], -INF, 1.0)
             if m in CENTRE and low > 0:
                 no_centre = prog.slack("dishes", (d, m))
                 prog.row([*centre, (no_centre, 1.0)], 1.0, INF)
@@ -358,7 +391,7 @@ def build_program(
     # The week: at most N of the same food, the limit-food allowance, plants, live days.
     for ci, cols in by_cand.items():
         cand = candidates[ci]
-        used = max((week_used.get(f, 0) for f in cand.food_ids), default=0)
+        used = week_used.get(cand.id, 0)  # a recipe counts as one dish, not its foods
         room = max(settings.max_same_per_week - used, 0)
         if len(cols) > room:
             prog.row([(c, 1.0) for c in cols], -INF, float(room))
@@ -396,6 +429,7 @@ def settings_to_dict(settings: Settings) -> dict[str, object]:
         "live_culture_days": settings.live_culture_days,
         "dishes": {meal: list(pair) for meal, pair in settings.dishes.items()},
         "limit_allowance": settings.limit_allowance,
+        "recipes": settings.recipes,
     }
 
 
@@ -422,6 +456,7 @@ def settings_from_dict(data: object) -> Settings:
             live_culture_days=int(data.get("live_culture_days", default.live_culture_days)),
             dishes=dishes,
             limit_allowance=int(data.get("limit_allowance", 0)),
+            recipes=bool(data.get("recipes", True)),
         )
     except (TypeError, ValueError, PlannerError):
         return default

@@ -67,6 +67,9 @@ ROLES: dict[str, Role] = {
     "soda": Role(_m(LUNCH, DINNER, SNACKS), False, 200, 355, 370),
     "alcohol": Role(_m(DINNER), False, 40, 150, 360),
     "fast_food": Role(_m(LUNCH, DINNER), True, 80, 150, 300),
+    # A recipe: its meals come from its meal type and its portions from its yield
+    # (planner.autoplan.recipes); the grams here bound nothing.
+    "recipe": Role(ALL, True, 0, 350, 2000),
 }
 
 # Curated foods by id: the role each is eaten in.

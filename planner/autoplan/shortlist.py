@@ -29,6 +29,11 @@ QUOTA: dict[str, int] = {
 }  # fmt: skip
 
 
+# Recipes of each meal type a program sees (the best by value, with the seeded noise);
+# liked ones and those using pantry foods always.
+RECIPE_QUOTA = 6
+
+
 def candidate_values(evaluator: Evaluator, candidates: Sequence[Candidate]) -> np.ndarray:
     """A candidate's worth on its own: its best portion's share of each part's target,
     in points, per 500 kcal-ish of room it takes."""
@@ -70,7 +75,13 @@ def shortlist(
     chosen: dict[int, None] = {}
     by_role: dict[str, list[int]] = {}
     for i, cand in enumerate(candidates):
-        if cand.origin != "sr28" or cand.food_ids & always:
+        if cand.id in always or cand.food_ids & always:
+            chosen[i] = None
+        elif cand.recipe_id is not None:
+            # Recipes by the meals they fit: a book of hundreds imported stays a few
+            # dozen a program, and every meal type keeps some.
+            by_role.setdefault(f"recipe {sorted(cand.meals)}", []).append(i)
+        elif cand.origin != "sr28":
             chosen[i] = None
         else:
             by_role.setdefault(cand.role, []).append(i)
@@ -79,7 +90,7 @@ def shortlist(
         members.sort(key=lambda i: -values[i])
         taken = 0
         for i in members:
-            if taken >= QUOTA.get(role, 4):
+            if taken >= QUOTA.get(role, RECIPE_QUOTA if role.startswith("recipe") else 4):
                 break
             # Near twins ("Beef, chuck, ... braised" and "... roasted") crowd out variety.
             stem = ",".join(candidates[i].name.casefold().split(",")[:2])

@@ -17,12 +17,14 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from planner.autoplan.candidates import Candidate, build_candidates
 from planner.autoplan.explain import cell_order, explain_days, portion_adds, what_gave_way
 from planner.autoplan.model import DayBase, Program, Settings, build_program
+from planner.autoplan.recipes import recipe_candidates
 from planner.autoplan.relax import Relaxed
 from planner.autoplan.shortlist import shortlist
 from planner.core.edits import SetCells
@@ -30,6 +32,9 @@ from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Entry, Plan
 from planner.errors import PlannerError
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
 from planner.scoring.model import DayScore
+
+if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
 
 DEFAULT_TIME_LIMIT = 10.0
 # Stop within 3 % of the best bound: a day is ~100 points, so within ~3 points, about
@@ -127,28 +132,29 @@ def _bases(
         skin = np.zeros(table.skin.shape[1])
         species: dict[int, float] = {}
         ids: set[str] = set()
-        rows, servings = [], []
+        by_row: dict[int, list[float]] = {}  # row -> [servings, servings not heated]
         for meal in MEALS:
             if (d, meal) in open_cells:
                 continue
             for entry in plan.cell(d, meal):
                 ids.add(entry.food_id)
                 # What is already planned counts as the evaluator counts it (recipes and
-                # amounts in grams or measures through its resolver).
-                for food_id, amount, _heated in evaluator.resolver.parts(entry):
+                # amounts in grams or measures through its resolver, heated cultures
+                # giving none).
+                for food_id, amount, heated in evaluator.resolver.parts(entry):
+                    ids.add(food_id)  # no salmon beside a planned salmon dish either
                     row = table.row_of.get(food_id, -1)
                     if row >= 0:
-                        rows.append(row)
-                        servings.append(amount)
-        if rows:
-            by_row: dict[int, float] = {}
-            for row, s in zip(rows, servings, strict=True):
-                by_row[row] = by_row.get(row, 0.0) + s
+                        both = by_row.setdefault(row, [0.0, 0.0])
+                        both[0] += amount
+                        both[1] += 0.0 if heated else amount
+        if by_row:
             r = np.array(list(by_row))
-            sv = np.array(list(by_row.values()))
-            sums = evaluator._food_contributions(table, r, sv).sum(axis=0)
+            sv = np.array([both[0] for both in by_row.values()])
+            live = np.array([both[1] for both in by_row.values()])
+            sums = evaluator._food_contributions(table, r, sv, live).sum(axis=0)
             skin = table.skin[r].T @ sv
-            for row, s in by_row.items():
+            for row, (s, _live) in by_row.items():
                 code = int(table.species_code[row])
                 if code >= 0:
                     species[code] = species.get(code, 0.0) + table.plant_g_list[row] * s
@@ -196,6 +202,12 @@ def _run(
     # A day's program is small: presolve costs more than it saves (half the time, the
     # same plans' scores, measured over seeds and a vegan week).
     h.setOptionValue("presolve", "off")
+    # Two root heuristics that find nothing here cost a third of a day's time with
+    # recipes among the candidates (a feasibility jump starting from nothing, and a
+    # reduced-cost fixing run): off, for the same plans' scores (docs/autoplan.md).
+    # Versions of HiGHS without these options refuse them quietly.
+    h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
+    h.setOptionValue("mip_heuristic_run_root_reduced_cost", False)
 
     def interrupt(event) -> None:
         if cancel is not None and cancel.is_set():
@@ -247,10 +259,7 @@ def _day_by_day(
         # When the live-culture foods left (times each may still come) are few for the
         # days still to have one, a day takes one, not two: otherwise the first days
         # would use up what the last ones need.
-        capacity = sum(
-            max(settings.max_same_per_week - max(used.get(f, 0) for f in c.food_ids), 0)
-            for c in live_foods
-        )
+        capacity = sum(max(settings.max_same_per_week - used.get(c.id, 0), 0) for c in live_foods)
         live_cap = 1 if live_goal > 0 and capacity <= 2 * left else None
         prog = build_program(
             evaluator, short, [d], {d: bases[d]}, settings,
@@ -274,8 +283,7 @@ def _day_by_day(
             if values[column] > 0.5:
                 chosen.append(key)
                 cand = short[key[0]]
-                for food_id in cand.food_ids:
-                    used[food_id] = used.get(food_id, 0) + 1
+                used[cand.id] = used.get(cand.id, 0) + 1
                 species |= {code for code, g in cand.species[key[1]] if g >= min_g}
         if bases[d].sums[S["live"]] > 0 or any(
             short[ci].live(p) for ci, p, dd, _m in chosen if dd == d
@@ -297,12 +305,15 @@ def autoplan(
     time_limit: float = DEFAULT_TIME_LIMIT,
     good_enough_nodes: int = GOOD_ENOUGH_NODES,
     candidates: Sequence[Candidate] | None = None,
+    book: RecipeBook | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[float], None] | None = None,
     label: str = "Fill week",
 ) -> AutoplanResult:
     """Fill ``open_cells`` of ``week`` (default: its empty meals); every other meal of
-    the week stays as it is and counts. Returns one SetCells edit, not yet applied."""
+    the week stays as it is and counts. Returns one SetCells edit, not yet applied.
+    With a recipe ``book`` (and ``settings.recipes``) its recipes are candidates too;
+    ``candidates`` given are used as they are."""
     started = time.perf_counter()
     settings = settings or Settings()
     if not 0 <= week < plan.weeks:
@@ -323,7 +334,9 @@ def autoplan(
             allow_limit=settings.limit_allowance > 0,
             max_portion_kcal=settings.max_portion_kcal,
             vegetarian=settings.vegetarian,
-        )
+            extra=recipe_candidates(evaluator, book) if book is not None and settings.recipes
+            else (),
+        )  # fmt: skip
     rng = np.random.default_rng(seed)
     short = shortlist(evaluator, candidates, settings, rng)
     if progress:
@@ -380,7 +393,7 @@ def autoplan(
     chosen: list[Chosen] = []
     for ci, p, d, m in sorted(picked, key=lambda k: (k[2], MEALS.index(k[3]), k[0])):
         cand = short[ci]
-        new_cells[(d, m)] = new_cells[(d, m)] + tuple(Entry(f, s) for f, s in cand.entries(p))
+        new_cells[(d, m)] = new_cells[(d, m)] + cand.plan_entries(p)
         portion = cand.portions[p]
         chosen.append(
             Chosen(

@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from planner.cli.common import (
     is_stdout,
     json_text,
+    load_book,
     load_catalog,
     refuse_output,
-    resolver_for,
     say,
     write_stdout,
 )
@@ -80,10 +82,13 @@ def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--vegetarian", action="store_true", help="no meat or fish (eggs, dairy ok)")
     p.add_argument("--energy", type=_energy, default=(1800.0, 2400.0), metavar="LOW-HIGH",
                    help="energy per day in kcal (default 1800-2400)")  # fmt: skip
-    p.add_argument("--dislike", type=_ids, default=frozenset(), metavar="IDS",
-                   help="food ids never to plan, comma-separated")  # fmt: skip
-    p.add_argument("--like", type=_ids, default=frozenset(), metavar="IDS",
-                   help="food ids to prefer")  # fmt: skip
+    p.add_argument("--dislike", type=_ids, action="extend", default=[], metavar="ID",
+                   help="a food or recipe never to plan (repeatable; recipe:ID or the "
+                   "recipe's id; commas also separate)")  # fmt: skip
+    p.add_argument("--like", type=_ids, action="extend", default=[], metavar="ID",
+                   help="a food or recipe to prefer (repeatable)")  # fmt: skip
+    p.add_argument("--recipes", action=argparse.BooleanOptionalAction, default=True,
+                   help="recipes (starter and your own) as well as foods (default on)")  # fmt: skip
     p.add_argument("--pantry", type=_ids, default=frozenset(), metavar="IDS",
                    help="food ids at home: used first")  # fmt: skip
     p.add_argument("--plants", type=int, default=30, metavar="N",
@@ -115,8 +120,8 @@ def settings_from_args(args: argparse.Namespace):  # -> planner.autoplan.model.S
         energy_min=args.energy[0],
         energy_max=args.energy[1],
         avoid_tags=avoid,
-        disliked=args.dislike,
-        liked=args.like,
+        disliked=frozenset(args.dislike),
+        liked=frozenset(args.like),
         pantry=args.pantry,
         max_same_per_week=args.max_same,
         plants_per_week=args.plants,
@@ -124,11 +129,30 @@ def settings_from_args(args: argparse.Namespace):  # -> planner.autoplan.model.S
         dishes=dishes,
         limit_allowance=args.limit_allowance,
         vegetarian=args.vegetarian or "vegetarian" in args.avoid,
+        recipes=args.recipes,
     )
+
+
+def dish_ids(given: Iterable[str], catalog, book) -> tuple[frozenset[str], list[str]]:
+    """Liked or disliked ids as the planner reads them: a food's id, or "recipe:" and a
+    recipe's id (a recipe's bare id is taken too when no food has it); and the ids that
+    name nothing."""
+    from planner.autoplan.recipes import PREFIX
+
+    found, unknown = set(), []
+    for text in given:
+        if text in catalog:
+            found.add(text)
+        elif book is not None and text.removeprefix(PREFIX) in book:
+            found.add(PREFIX + text.removeprefix(PREFIX))
+        else:
+            unknown.append(text)
+    return frozenset(found), unknown
 
 
 def cmd_autoplan(args: argparse.Namespace) -> int:
     from planner.autoplan.solve import autoplan, empty_cells, week_cells
+    from planner.recipes.resolve import PlanResolver
     from planner.scoring.evaluator import Evaluator
     from planner.scoring.model import Preferences
     from planner.storage.planfile import dumps, load_plan, save_plan
@@ -144,16 +168,26 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         raise PlannerError(f"--week must be 1 to {plan.weeks}.")
     week = args.week - 1
     catalog = load_catalog()
-    unknown = sorted(f for f in args.dislike | args.like | args.pantry if f not in catalog)
+    book = load_book(catalog)
+    liked, unknown_liked = dish_ids(args.like, catalog, book)
+    disliked, unknown_disliked = dish_ids(args.dislike, catalog, book)
+    unknown = sorted({*unknown_liked, *unknown_disliked})
+    if unknown:
+        raise PlannerError(
+            f"No food or recipe has the id {', '.join(repr(u[:40]) for u in unknown[:5])}; "
+            "`gutskin foods` and `gutskin recipes` list them."
+        )
+    unknown = sorted(f for f in args.pantry if f not in catalog)
     if unknown:
         raise PlannerError(f"No food has the id {', '.join(unknown[:5])}.")
+    settings = replace(settings, liked=liked, disliked=disliked)
     prefs = Preferences(
         fiber_target_g=args.fiber_target,
         acne_prone=args.acne_prone,
         avoid_tags=settings.avoid_tags,
     )
-    # Dishes already in the plan count by their ingredients.
-    evaluator = Evaluator(catalog, prefs=prefs, resolver=resolver_for(catalog))
+    # Recipe entries, already planned or placed now, are counted through the book.
+    evaluator = Evaluator(catalog, prefs=prefs, resolver=PlanResolver(catalog, book))
     cells = week_cells(plan, week) if args.replace else empty_cells(plan, week)
     result = autoplan(
         plan,
@@ -163,6 +197,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         open_cells=cells,
         seed=args.seed,
         time_limit=args.time_limit,
+        book=book if args.recipes else None,
         label="Fill week",
     )
     result.edit.apply(plan)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,9 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.autoplan.model import Settings
-from planner.core.foods import TAGS
+from planner.core.foods import TAGS, Catalog
 from planner.core.plan import MEAL_LABELS, MEALS
 from planner.errors import PlannerError
+from ui.autoplan.dishes import DishPicker
+
+if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
 
 TAG_LABELS = {"animal": "animal foods (vegan)"}
 
@@ -34,9 +40,17 @@ def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") ->
 
 class AutoplanDialog(QDialog):
     """Energy per day, foods avoided, plants and live-culture days, repeats, dishes per
-    meal and the limit-food allowance."""
+    meal, the limit-food allowance, recipes or not, and liked and disliked foods and
+    recipes."""
 
-    def __init__(self, parent: QWidget | None, settings: Settings, title: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        settings: Settings,
+        title: str,
+        catalog: Catalog | None = None,
+        book: RecipeBook | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._base = settings
@@ -64,7 +78,7 @@ class AutoplanDialog(QDialog):
         self.live = _spin(0, 7, settings.live_culture_days)
         form.addRow("Days with a live-culture food, at least:", self.live)
         self.same = _spin(1, 21, settings.max_same_per_week)
-        form.addRow("The same food, at most times a week:", self.same)
+        form.addRow("The same food or recipe, at most times a week:", self.same)
         self.dishes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for meal in MEALS:
             low, high = settings.dishes.get(meal, (1, 3))
@@ -77,6 +91,21 @@ class AutoplanDialog(QDialog):
             form.addRow(f"Dishes at {MEAL_LABELS[meal].lower()}:", row)
         self.allowance = _spin(0, 21, settings.limit_allowance)
         form.addRow("Foods to limit allowed a week:", self.allowance)
+        self.recipes = QCheckBox("Plan recipes (the starter recipes and your own) too")
+        self.recipes.setChecked(settings.recipes)
+        form.addRow("", self.recipes)
+        # Liked and disliked foods and recipes: only with a catalog to pick from.
+        self.liked: DishPicker | None = None
+        self.disliked: DishPicker | None = None
+        if catalog is not None:
+            self.liked = DishPicker(catalog, book, settings.liked, "liked foods")
+            self.disliked = DishPicker(catalog, book, settings.disliked, "disliked foods")
+            liked, disliked = self.liked, self.disliked
+            # One list at a time: a food just liked is no longer disliked, and back.
+            liked.changed.connect(lambda: disliked.discard(liked.ids()))
+            disliked.changed.connect(lambda: liked.discard(disliked.ids()))
+            form.addRow("Liked (planned more often):", liked)
+            form.addRow("Disliked (never planned):", disliked)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -100,14 +129,15 @@ class AutoplanDialog(QDialog):
             energy_max=float(self.energy_max.value()),
             avoid_tags=frozenset(tag for tag, box in self.avoid.items() if box.isChecked()),
             vegetarian=self.vegetarian.isChecked(),
-            disliked=self._base.disliked,
-            liked=self._base.liked,
+            disliked=self.disliked.ids() if self.disliked else self._base.disliked,
+            liked=self.liked.ids() if self.liked else self._base.liked,
             pantry=self._base.pantry,
             max_same_per_week=self.same.value(),
             plants_per_week=self.plants.value(),
             live_culture_days=self.live.value(),
             dishes={meal: (a.value(), b.value()) for meal, (a, b) in self.dishes.items()},
             limit_allowance=self.allowance.value(),
+            recipes=self.recipes.isChecked(),
         )
 
     def accept(self) -> None:
@@ -119,8 +149,15 @@ class AutoplanDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, settings: Settings, title: str) -> Settings | None:
-        dialog = cls(parent, settings, title)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        settings: Settings,
+        title: str,
+        catalog: Catalog | None = None,
+        book: RecipeBook | None = None,
+    ) -> Settings | None:
+        dialog = cls(parent, settings, title, catalog, book)
         return dialog.result_settings if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

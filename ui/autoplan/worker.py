@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,6 +15,9 @@ from planner.core.foods import Catalog
 from planner.core.plan import Cell, Plan
 from planner.errors import PlannerError
 from planner.scoring.model import Preferences
+
+if TYPE_CHECKING:
+    from planner.recipes.book import RecipeBook
 
 
 class AutoplanJob(QObject):
@@ -34,9 +38,11 @@ class AutoplanJob(QObject):
         cells: Iterable[Cell],
         seed: int,
         label: str,
+        book: RecipeBook | None = None,
     ) -> None:
         super().__init__()
         self.cancel = threading.Event()
+        self._book = book  # read on the pool thread only, as the plan's copy
         self._plan, self._catalog, self._prefs, self._settings = plan, catalog, prefs, settings
         self._week, self._cells, self._seed, self._label = week, list(cells), seed, label
 
@@ -47,13 +53,19 @@ class AutoplanJob(QObject):
             from planner.autoplan.solve import autoplan
             from planner.scoring.evaluator import Evaluator
 
+            resolver = None
+            if self._book is not None:  # recipes placed are then scored by their foods
+                from planner.recipes.resolve import PlanResolver
+
+                resolver = PlanResolver(self._catalog, self._book)
             result = autoplan(
                 self._plan,
-                Evaluator(self._catalog, prefs=self._prefs),
+                Evaluator(self._catalog, prefs=self._prefs, resolver=resolver),
                 self._settings,
                 week=self._week,
                 open_cells=self._cells,
                 seed=self._seed,
+                book=self._book,
                 cancel=self.cancel,
                 progress=self.progress.emit,
                 label=self._label,

@@ -17,6 +17,7 @@ from .controller import Controller
 if TYPE_CHECKING:
     from planner.autoplan.model import Settings
     from planner.autoplan.solve import AutoplanResult
+    from planner.recipes.book import RecipeBook
     from ui.autoplan.worker import AutoplanJob
 
     from .mainwindow import MainWindow
@@ -46,11 +47,34 @@ class AutoplanController(Controller):
 
         return replace(remembered, pantry=frozenset(window.pantry.food_ids))
 
+    def _book(self) -> RecipeBook | None:
+        """A copy of the window's recipe book (the fill reads it on a worker thread while
+        recipes may be edited), or the starter recipes and the person's own read afresh
+        when the window has none; None, with the reason in the status bar, if they cannot
+        be read: the fill goes on with foods."""
+        from planner.errors import PlannerError
+        from planner.recipes.book import RecipeBook, open_own
+
+        window = self._window
+        shown = getattr(window, "recipe_book", None)  # the book the window scores by
+        try:
+            if isinstance(shown, RecipeBook):
+                return RecipeBook(window.catalog, list(shown))
+            own, message = open_own()
+            book = RecipeBook.load(window.catalog, own)
+        except (PlannerError, OSError) as exc:
+            window.statusBar().showMessage(f"Recipes not planned: {exc}", 10000)
+            return None
+        if message:
+            window.statusBar().showMessage(message, 10000)
+        return book
+
     def _ask(self, title: str) -> Settings | None:
         from planner.autoplan.model import settings_to_dict
         from ui.autoplan.dialog import AutoplanDialog
 
-        chosen = AutoplanDialog.ask(self._window, self._settings(), title)
+        window = self._window
+        chosen = AutoplanDialog.ask(window, self._settings(), title, window.catalog, self._book())
         if chosen is not None:
             self._window.settings.autoplan = settings_to_dict(chosen)
         return chosen
@@ -124,6 +148,7 @@ class AutoplanController(Controller):
             cells,
             self._seed,
             label,
+            self._book() if settings.recipes else None,
         )
         job.done.connect(self._done)
         job.progress.connect(self._progress)
