@@ -384,3 +384,24 @@ def test_a_saved_dish_carries_its_grams(window, tmp_path):
     text = json.dumps(json.loads(path.read_text(encoding="utf-8")))
     grams = window.scores.resolver.grams(entry(window, 0, "lunch"))
     assert grams is not None and f'"grams": {round(grams, 1)}' in text
+
+
+@pytest.mark.parametrize("width", [40, 60, 90, 120, 400])
+def test_a_narrow_cell_keeps_the_dish_name_and_shortens_its_portions(qapp, width):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui.models.week import RECIPE, CellLine
+    from ui.views.delegates import fit_name, line_amount
+
+    fm = QFontMetrics(QFont())
+    item = CellLine("Lentil soup with garlic, onion and leek", "×2 portions", None, RECIPE, "×2")
+    amount = line_amount(fm, item, width)
+    room = width - fm.horizontalAdvance(amount) - 17
+    shown = fit_name(fm, item.name, room) if room > 0 else ""
+    if amount == item.amount:
+        # The long amount is kept only where the name (or its head) still shows whole.
+        assert shown and not shown.endswith("…")
+    else:
+        assert amount == "×2"
+    if width >= 400:
+        assert amount == "×2 portions"

@@ -41,6 +41,17 @@ def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
     return fm.elidedText(head, Qt.TextElideMode.ElideRight, width)
 
 
+def line_amount(fm: QFontMetrics, item: CellLine, width: int) -> str:
+    """The amount a cell line shows: "×2 portions" gives way to "×2" where the dish's name
+    (or its head) would not fit beside it whole, so the name keeps the room (the tooltip
+    says it all)."""
+    if not item.short:
+        return item.amount
+    room = width - fm.horizontalAdvance(item.amount) - 17
+    fitted = fit_name(fm, item.name, room) if room > 0 else ""
+    return item.short if not fitted.rstrip("…") or fitted.endswith("…") else item.amount
+
+
 def shown_entries(count: int, capacity: int, current: int | None) -> tuple[int, int]:
     """Which of a cell's foods it shows, as (first, stop): all that fit; when they do not,
     one line is left for "+N more" and the lines slide to keep the current food in view."""
@@ -194,7 +205,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for n, item in enumerate(shown):
             line_item = CellLine(*item)
-            name, amount = line_item.name, line_item.amount
+            name = line_item.name
             row = QRect(rect.left(), rect.top() + n * line, rect.width(), line)
             if first + n == current:
                 chip = pal.color(
@@ -211,12 +222,7 @@ class CellDelegate(QStyledItemDelegate):
                 painter.setBrush(chip)
                 painter.drawRoundedRect(row.adjusted(0, 0, -1, -1), 3, 3)
             self._paint_mark(painter, row, line, line_item, text)
-            # "×2 portions" gives way to "×2" where the dish's name (or its head) would
-            # not fit beside it (the tooltip says it in full).
-            if line_item.short:
-                room = row.width() - fm.horizontalAdvance(amount) - 17
-                if fit_name(fm, name, room).endswith("…"):
-                    amount = line_item.short
+            amount = line_amount(fm, line_item, row.width())
             amount_w = fm.horizontalAdvance(amount) + 4
             painter.setPen(dim)
             painter.drawText(
