@@ -378,9 +378,11 @@ def test_every_saved_check_in_survives_a_writer_killed_at_any_moment(tmp_path: P
             child.send_signal(signal.SIGKILL)
             child.wait(timeout=30)
             # Saves reported before the kill but not yet read are still in the pipe.
+            # The kill can cut the last line short ("SAVED " without its number).
             for line in child.stdout.read().splitlines():
-                if line.startswith("SAVED ") and line.split()[1].isdigit():
-                    reported = int(line.split()[1])
+                words = line.split()
+                if len(words) == 2 and words[0] == "SAVED" and words[1].isdigit():
+                    reported = int(words[1])
         finally:
             if child.poll() is None:
                 child.kill()
