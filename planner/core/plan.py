@@ -285,7 +285,11 @@ class Plan:
     @staticmethod
     def check_meal(meal: object) -> str:
         if not isinstance(meal, str) or meal not in MEALS:
-            raise PlanError(f"{meal!r} is not a meal (meals: {', '.join(MEALS)}).")
+            raise PlanError(
+                _("{meal} is not a meal (meals: {names}).").format(
+                    meal=repr(meal), names=", ".join(MEALS)
+                )
+            )
         return meal
 
     def cell(self, day: int, meal: str) -> tuple[Entry, ...]:
@@ -407,7 +411,11 @@ class Plan:
     # -- low-level mutation, used only by edits and loaders -------------------------------
     def _set_weeks(self, weeks: object) -> None:
         if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-            raise PlanError(f"A plan has 1 to {MAX_WEEKS} weeks, not {weeks!r}.")
+            raise PlanError(
+                _("A plan has 1 to {value} weeks, not {weeks}.").format(
+                    value=MAX_WEEKS, weeks=repr(weeks)
+                )
+            )
         self._weeks = weeks
 
     def _put_cell(self, day: int, meal: str, entries: list[Entry] | tuple[Entry, ...]) -> None:

@@ -10,6 +10,7 @@ from importlib import resources
 
 from planner.core.foods import TAGS
 from planner.errors import PlannerError
+from planner.i18n import N_, _, ngettext
 
 PART_KEYS: tuple[str, ...] = (
     "probiotic",
@@ -87,20 +88,20 @@ class ScoringConfig:
                 if missing:
                     raise KeyError(f"parts.{key}.{missing[0]}")
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise PlannerError(f"The scoring file is damaged: {exc}") from exc
+            raise PlannerError(_("The scoring file is damaged: {exc}").format(exc=exc)) from exc
         if abs(sum(config.points.values()) - 100) > 1e-9:
-            raise PlannerError("The scoring file's points must add up to 100.")
+            raise PlannerError(_("The scoring file's points must add up to 100."))
         anti = numbers["anti_inflammatory"]
         sub = sum(anti[f"{s}_points"] for s in ("epa_dha", "polyphenol", "tea", "spice"))
         if abs(sub - config.points["anti_inflammatory"]) > 1e-9:
-            raise PlannerError("The anti-inflammatory sub-parts must add up to its points.")
+            raise PlannerError(_("The anti-inflammatory sub-parts must add up to its points."))
         if config.energy_full_kcal <= 0 or any(
             value <= 0
             for key, part in numbers.items()
             for name, value in part.items()
             if name.endswith(("target_g", "per_load", "target_species", "target_cups"))
         ):
-            raise PlannerError("The scoring file's targets must be above zero.")
+            raise PlannerError(_("The scoring file's targets must be above zero."))
         return config
 
     @property
@@ -152,7 +153,7 @@ class Preferences:
     def __post_init__(self) -> None:
         target = self.fiber_target_g
         if target is not None and (not math.isfinite(target) or not 5 <= target <= 100):
-            raise PlannerError("The fiber target must be between 5 and 100 g a day.")
+            raise PlannerError(_("The fiber target must be between 5 and 100 g a day."))
         unknown = set(self.avoid_tags) - set(TAGS)
         if unknown:
             raise PlannerError(
