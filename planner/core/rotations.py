@@ -24,11 +24,19 @@ from planner.core.edits import Edit, SetCells
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Cell, Change, Entry, Plan
 from planner.core.templates import Template, clean_name
 from planner.errors import PlanError
-from planner.i18n import _
+from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, format_day, language, ngettext
 
 Step = Literal["day", "week"]
 STEPS: tuple[Step, ...] = ("day", "week")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 ALL_WEEKDAYS: frozenset[int] = frozenset(range(7))
 MAX_RULES = 100
 MAX_RULE_TEMPLATES = 26  # "weeks A to Z" is past any real rotation
@@ -90,22 +98,34 @@ class Rule:
         """A sentence for lists: "Friday dinner: Pizza night, every week"."""
         names = ", ".join(t.name for t in self.templates)
         if self.kind == "week":
-            return f"Weeks in turn: {names}" if len(self.templates) > 1 else f"Every week: {names}"
+            if len(self.templates) > 1:
+                return _("Weeks in turn: {names}").format(names=names)
+            return _("Every week: {names}").format(names=names)
         days = _weekdays_text(self.weekdays)
-        where = f"{days} {MEAL_LABELS[self.meal].lower()}" if self.meal else days
+        # Translators: when a rule fills a meal: "{days}" is "Friday" or "Weekdays",
+        # "{meal}" a meal's name in lower case ("Friday dinner").
+        where = (
+            _("{days} {meal}").format(days=days, meal=_(MEAL_LABELS[self.meal]).lower())
+            if self.meal
+            else days
+        )
         if len(self.templates) == 1:
-            return f"{where}: {names}, every week"
-        return f"{where}: {names} in turn, the next one each {self.step}"
+            return _("{where}: {names}, every week").format(where=where, names=names)
+        step = {"day": _("the next one each day"), "week": _("the next one each week")}.get(
+            self.step, self.step
+        )
+        # Translators: {turn} is "the next one each day" or "the next one each week".
+        return _("{where}: {names} in turn, {turn}").format(where=where, names=names, turn=step)
 
 
 def _weekdays_text(weekdays: frozenset[int]) -> str:
     if weekdays == ALL_WEEKDAYS:
-        return "Every day"
+        return _("Every day")
     if weekdays == frozenset(range(5)):
-        return "Weekdays"
+        return _("Weekdays")
     if weekdays == frozenset({5, 6}):
-        return "Weekends"
-    return ", ".join(WEEKDAY_NAMES[d] for d in sorted(weekdays))
+        return _("Weekends")
+    return _(", ").join(_(WEEKDAY_NAMES[d]) for d in sorted(weekdays))
 
 
 def make_rule(
@@ -225,21 +245,45 @@ class RuleFill:
         parts = []
         if self.cells:
             n = len(self.cells)
-            parts.append(f"Rules filled {n} meal{'' if n == 1 else 's'}.")
+            parts.append(
+                ngettext("Rules filled {count} meal.", "Rules filled {count} meals.", n).format(
+                    count=n
+                )
+            )
         if self.skipped:
             shown = [
-                f"{plan.date_of(s.day):%a %d %b} {MEAL_LABELS[s.meal].lower()} ({s.rule})"
+                # Translators: a meal a rule left alone: "Fri 05 Dec dinner (Pizza night)".
+                _("{day} {meal} ({rule})").format(
+                    day=_short_date(plan.date_of(s.day)),
+                    meal=_(MEAL_LABELS[s.meal]).lower(),
+                    rule=s.rule,
+                )
                 for s in self.skipped[:3]
             ]
             more = len(self.skipped) - len(shown)
             n = len(self.skipped)
-            parts.append(
-                f"{n} meal{' was' if n == 1 else 's were'} left as placed: "
-                + ", ".join(shown)
-                + (f" and {more} more" if more else "")
-                + "."
-            )
+            meals = _(", ").join(shown)
+            if more:
+                text = ngettext(
+                    "{count} meal was left as placed: {meals} and {more} more.",
+                    "{count} meals were left as placed: {meals} and {more} more.",
+                    n,
+                )
+            else:
+                text = ngettext(
+                    "{count} meal was left as placed: {meals}.",
+                    "{count} meals were left as placed: {meals}.",
+                    n,
+                )
+            parts.append(text.format(count=n, meals=meals, more=more))
         return " ".join(parts)
+
+
+def _short_date(day: date) -> str:
+    # English as it always read, without loading Babel; other languages by the CLDR.
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return f"{day:%a %d %b}"
+    return format_day(day, "EEE d MMM")
 
 
 def propose_week(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
+from planner.i18n import _
 
 
 def day_amount(
@@ -32,6 +33,8 @@ def amount_text(total: float, unknown: list[str], unit: str) -> str:
     """ "1,892 kcal"; "at least 40 g" when some foods' values are unknown; "unknown" when
     no food's value is known."""
     if unknown and not total:
-        return "unknown"
-    text = f"{total:,.0f} {unit}"
-    return f"at least {text}" if unknown else text
+        # Translators: a day's total of a nutrient when no food's value is known.
+        return _("unknown")
+    # Translators: a day's total of a nutrient in its unit: "1,892 kcal".
+    text = _("{amount} {unit}").format(amount=f"{total:,.0f}", unit=unit)
+    return _("at least {amount}").format(amount=text) if unknown else text
