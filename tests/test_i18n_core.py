@@ -170,3 +170,15 @@ def test_the_extractor_finds_the_core_messages() -> None:
         "Week {week} does not exist.",
     ):
         assert message in found, message
+
+
+def test_amounts_follow_the_locale_outside_english() -> None:
+    i18n.set_language("de")
+    try:
+        assert format_grams(1250) == "1,25 kg"
+        assert "1,5" in entry_quantity(None, 1.5)
+        assert amount_text(1892, [], "kcal").startswith("1.892")
+    finally:
+        i18n.set_language("en")
+    assert format_grams(1250) == "1.25 kg"
+    assert amount_text(1892, [], "kcal") == "1,892 kcal"

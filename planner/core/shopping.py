@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from planner import i18n
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
 from planner.core.plan import (
@@ -112,6 +113,8 @@ def parse_serving(label: str) -> tuple[float | None, str]:
 def format_number(value: float) -> str:
     """A count as people write it: 3, 1.5, 0.75, 2.33 (at most two decimals)."""
     rounded = round(value, 2)
+    if i18n.language() not in (i18n.SOURCE_LANGUAGE, i18n.PSEUDO):
+        return i18n.format_number(rounded, 2)  # "1,5" where the locale writes it so
     if abs(rounded - round(rounded)) < 1e-9:
         return str(round(rounded))
     return f"{rounded:.2f}".rstrip("0").rstrip(".")

@@ -3,6 +3,7 @@ and protein): what is known, and which foods leave it unknown."""
 
 from __future__ import annotations
 
+from planner import i18n
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
@@ -36,5 +37,8 @@ def amount_text(total: float, unknown: list[str], unit: str) -> str:
         # Translators: a day's total of a nutrient when no food's value is known.
         return _("unknown")
     # Translators: a day's total of a nutrient in its unit: "1,892 kcal".
-    text = _("{amount} {unit}").format(amount=f"{total:,.0f}", unit=unit)
+    # English as it always read, without loading Babel; other languages by the CLDR.
+    english = i18n.language() in (i18n.SOURCE_LANGUAGE, i18n.PSEUDO)
+    amount = f"{total:,.0f}" if english else i18n.format_number(total, 0)
+    text = _("{amount} {unit}").format(amount=amount, unit=unit)
     return _("at least {amount}").format(amount=text) if unknown else text
