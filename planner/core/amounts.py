@@ -24,6 +24,7 @@ from planner.core.plan import (
     UNIT_SERVING,
     Entry,
 )
+from planner.i18n import _
 
 # (food id, servings of that food, heated): ``heated`` marks a food cooked with a dish,
 # whose live cultures do not survive (scoring gives it no live-culture credit).
@@ -62,11 +63,16 @@ def units_of(food: Food) -> tuple[UnitChoice, ...]:
     """The units a food can be given in, for the amount box: its serving, grams and
     ounces when its serving's weight is known, then its household measures (SR28's
     WEIGHT table; each unit once, the first measure of that name giving its weight)."""
-    serving = UnitChoice(UNIT_SERVING, f"serving ({food.serving_label})", None)
+    # Translators: the food's own serving, in the amount box: "serving (1 cup)".
+    serving = UnitChoice(
+        UNIT_SERVING, _("serving ({serving})").format(serving=food.serving_label), None
+    )
     if not _weight_known(food):
         return (serving,)
-    serving = UnitChoice(UNIT_SERVING, f"serving ({food.serving_label}, {food.grams:g} g)",
-                         food.grams)  # fmt: skip
+    label = _("serving ({serving}, {grams} g)").format(
+        serving=food.serving_label, grams=f"{food.grams:g}"
+    )
+    serving = UnitChoice(UNIT_SERVING, label, food.grams)
     found = [serving, UnitChoice(UNIT_GRAM, "g", 1.0),
              UnitChoice(UNIT_OUNCE, "oz", GRAMS_PER_OUNCE)]  # fmt: skip
     seen = set(_RESERVED)

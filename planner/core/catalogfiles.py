@@ -13,6 +13,7 @@ from typing import Any
 
 from planner.core.food import CURATED, NUTRIENTS, SR28, SR28_PREFIX, Food
 from planner.errors import CatalogError
+from planner.i18n import _, pgettext
 
 
 def _num(value: object) -> float | None:
@@ -25,9 +26,11 @@ def _num(value: object) -> float | None:
 def food_from_catalog_json(item: dict[str, Any]) -> Food:
     return Food(
         id=item["id"],
-        name=item["name"],
+        # The curated foods' names and servings in the user's language (SR28's stay as the
+        # USDA writes them); the scoring reads the shipped name rules, not the name.
+        name=pgettext("food", item["name"]),
         categories=frozenset(item["categories"]),
-        serving_label=item["serving_label"],
+        serving_label=pgettext("serving", item["serving_label"]),
         grams=float(item["grams"]),
         # A nutrient the resource does not carry is unknown.
         nutrients={key: _num(item["nutrients"].get(key)) for key in NUTRIENTS},
@@ -63,7 +66,9 @@ def load_curated_foods() -> list[Food]:
         document = json.loads(_resource_bytes("catalog.json").decode("utf-8"))
         return [food_from_catalog_json(item) for item in document["foods"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise CatalogError(f"The built-in food catalog is damaged: {exc}") from exc
+        raise CatalogError(
+            _("The built-in food catalog is damaged: {exc}").format(exc=exc)
+        ) from exc
 
 
 def load_sr28_foods() -> list[Food]:
@@ -75,7 +80,9 @@ def load_sr28_foods() -> list[Food]:
         rows = csv.reader(io.StringIO(text))
         return _sr28_foods(next(rows), rows)
     except (OSError, ValueError, KeyError, TypeError, IndexError, StopIteration) as exc:
-        raise CatalogError(f"The built-in SR28 food table is damaged: {exc}") from exc
+        raise CatalogError(
+            _("The built-in SR28 food table is damaged: {exc}").format(exc=exc)
+        ) from exc
 
 
 def _sr28_foods(header: list[str], rows: Iterable[list[str]]) -> list[Food]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from planner.core.edits import AddFood, Batch, Edit, RemoveEntry, entry_at
 from planner.core.plan import MEALS, UNIT_SERVING, Entry, Plan, check_entry
 from planner.errors import PlanError
+from planner.i18n import _
 
 # Version 2 carries each food's amount and unit; version 1 (servings) is still read, from a
 # drag out of an older copy of the app.
@@ -155,7 +156,7 @@ def drop_edit(
         return None
     if len(adds) == 1:
         return adds[0]
-    return Batch(adds, label="Copy foods" if own else "Add foods")
+    return Batch(adds, label=_("Copy foods") if own else _("Add foods"))
 
 
 def move_edit(plan: Plan, items: Sequence[CarriedFood], day: int, meal: str) -> Edit | None:
@@ -170,13 +171,13 @@ def move_edit(plan: Plan, items: Sequence[CarriedFood], day: int, meal: str) -> 
         d, m, i = it.source
         entries = plan.cell(d, m) if 0 <= d < plan.day_count else ()
         if not 0 <= i < len(entries) or entries[i].food_id != it.food_id:
-            raise PlanError("That food is no longer where it was dragged from.")
+            raise PlanError(_("That food is no longer where it was dragged from."))
         sources.add(it.source)
     # Remove from the highest index down so the earlier indices stay valid.
     ordered = sorted(sources, key=lambda s: (s[0], s[1], -s[2]))
     removals: list[Edit] = [RemoveEntry(d, m, i) for d, m, i in ordered]
     adds: list[Edit] = [AddFood(day, meal, it.food_id, it.amount, it.unit) for it in moving]
-    return Batch(removals + adds, label="Move food" if len(moving) == 1 else "Move foods")
+    return Batch(removals + adds, label=_("Move food") if len(moving) == 1 else _("Move foods"))
 
 
 def move_entry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal: str) -> Edit:
@@ -185,10 +186,10 @@ def move_entry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal
     plan.check_day(to_day)
     plan.check_meal(to_meal)
     item = CarriedFood(entry.food_id, entry.amount, entry.unit, (day, meal, index))
-    return move_edit(plan, [item], to_day, to_meal) or Batch([], label="Move food")
+    return move_edit(plan, [item], to_day, to_meal) or Batch([], label=_("Move food"))
 
 
 def copy_entry(plan: Plan, day: int, meal: str, index: int, to_day: int, to_meal: str) -> Edit:
     """Copy one entry into another meal (adding to the same food there)."""
     entry = entry_at(plan, day, meal, index)
-    return AddFood(to_day, to_meal, entry.food_id, entry.amount, entry.unit, label="Copy food")
+    return AddFood(to_day, to_meal, entry.food_id, entry.amount, entry.unit, label=_("Copy food"))

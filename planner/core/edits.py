@@ -24,10 +24,11 @@ from planner.core.plan import (
     check_start,
 )
 from planner.errors import PlanError
+from planner.i18n import N_, _
 
 
 class Edit(ABC):
-    label: str = "Edit"
+    label: str = N_("Edit")
 
     @abstractmethod
     def apply(self, plan: Plan) -> Edit:
@@ -39,7 +40,7 @@ def entry_at(plan: Plan, day: int, meal: str, index: int) -> Entry:
     plan.check_meal(meal)
     entries = plan.cell(day, meal)
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(entries):
-        raise PlanError(f"There is no food {index!r} in that meal.")
+        raise PlanError(_("There is no food {index} in that meal.").format(index=repr(index)))
     return entries[index]
 
 
@@ -51,7 +52,7 @@ class InsertEntry(Edit):
     meal: str
     index: int
     entry: Entry
-    label: str = "Add food"
+    label: str = field(default_factory=lambda: _("Add food"))
 
     def apply(self, plan: Plan) -> Edit:
         plan.check_day(self.day)
@@ -70,7 +71,7 @@ class RemoveEntry(Edit):
     day: int
     meal: str
     index: int
-    label: str = "Remove food"
+    label: str = field(default_factory=lambda: _("Remove food"))
 
     def apply(self, plan: Plan) -> Edit:
         entry_at(plan, self.day, self.meal, self.index)
@@ -89,7 +90,7 @@ class SetAmount(Edit):
     index: int
     amount: float
     unit: str | None = None
-    label: str = "Change amount"
+    label: str = field(default_factory=lambda: _("Change amount"))
 
     def apply(self, plan: Plan) -> Edit:
         old = entry_at(plan, self.day, self.meal, self.index)
@@ -110,13 +111,13 @@ class AddFood(Edit):
     food_id: str
     amount: float = 1.0
     unit: str | None = None  # None: servings of a food, portions of a recipe
-    label: str = "Add food"
+    label: str = field(default_factory=lambda: _("Add food"))
 
     def apply(self, plan: Plan) -> Edit:
         plan.check_day(self.day)
         plan.check_meal(self.meal)
         if not isinstance(self.food_id, str) or not self.food_id:
-            raise PlanError("A food needs an id.")
+            raise PlanError(_("A food needs an id."))
         added = check_entry(Entry(self.food_id, self.amount, self.unit or _default_unit(self)))
         entries = plan.cell(self.day, self.meal)
         for index, entry in enumerate(entries):
@@ -136,7 +137,7 @@ class Batch(Edit):
     Listeners hear one change when the batch is done."""
 
     edits: Sequence[Edit]
-    label: str = "Edit"
+    label: str = field(default_factory=lambda: _("Edit"))
 
     def apply(self, plan: Plan) -> Edit:
         inverses: list[Edit] = []
@@ -156,7 +157,7 @@ class SetCells(Edit):
     """Replace the contents of whole meals; the base of clear, copy day and copy week."""
 
     cells: Mapping[Cell, tuple[Entry, ...]] = field(default_factory=dict)
-    label: str = "Edit"
+    label: str = field(default_factory=lambda: _("Edit"))
 
     def apply(self, plan: Plan) -> Edit:
         for (day, meal), entries in self.cells.items():
@@ -179,14 +180,14 @@ def _day_cells(plan: Plan, day: int, source: int | None) -> dict[Cell, tuple[Ent
 
 def clear_day(plan: Plan, day: int) -> Edit:
     plan.check_day(day)
-    return SetCells(_day_cells(plan, day, None), label="Clear day")
+    return SetCells(_day_cells(plan, day, None), label=_("Clear day"))
 
 
 def copy_day(plan: Plan, day: int, to_day: int) -> Edit:
     """Make ``to_day`` hold what ``day`` holds (its own foods are replaced)."""
     plan.check_day(day)
     plan.check_day(to_day)
-    return SetCells(_day_cells(plan, to_day, day), label="Copy day")
+    return SetCells(_day_cells(plan, to_day, day), label=_("Copy day"))
 
 
 @dataclass
@@ -194,7 +195,7 @@ class SetWeeks(Edit):
     """Make the plan ``weeks`` long; the inverse puts back the foods of dropped days."""
 
     weeks: int
-    label: str = "Change weeks"
+    label: str = field(default_factory=lambda: _("Change weeks"))
 
     def apply(self, plan: Plan) -> Edit:
         old_weeks = plan.weeks
@@ -218,9 +219,9 @@ class SetWeeks(Edit):
 def copy_week(plan: Plan, week: int, to_week: int) -> Edit:
     """Copy one week's foods over another; copying to the week after the last adds it."""
     if not 0 <= week < plan.weeks:
-        raise PlanError(f"Week {week + 1} does not exist.")
+        raise PlanError(_("Week {week} does not exist.").format(week=week + 1))
     if not 0 <= to_week <= plan.weeks:
-        raise PlanError(f"Week {to_week + 1} does not exist.")
+        raise PlanError(_("Week {to_week} does not exist.").format(to_week=to_week + 1))
     edits: list[Edit] = []
     if to_week == plan.weeks:
         edits.append(SetWeeks(plan.weeks + 1))
@@ -230,7 +231,7 @@ def copy_week(plan: Plan, week: int, to_week: int) -> Edit:
         for meal in MEALS
     }
     edits.append(SetCells(cells))
-    return Batch(edits, label="Copy week")
+    return Batch(edits, label=_("Copy week"))
 
 
 @dataclass
@@ -238,7 +239,7 @@ class SetStart(Edit):
     """Move the plan to start on another date; its foods stay on their days."""
 
     start: date
-    label: str = "Change start date"
+    label: str = field(default_factory=lambda: _("Change start date"))
 
     def apply(self, plan: Plan) -> Edit:
         start = check_start(self.start)

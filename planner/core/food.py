@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planner.i18n import N_
+
 # Categories in palette order. "limit" foods are never in another category.
 CATEGORIES: tuple[str, ...] = (
     "probiotic",
@@ -19,33 +21,39 @@ CATEGORIES: tuple[str, ...] = (
     "limit",
 )
 CATEGORY_LABELS: dict[str, str] = {
-    "probiotic": "Probiotic",
-    "prebiotic": "Prebiotic",
-    "fiber": "Fiber-dense",
-    "anti_inflammatory": "Anti-inflammatory",
-    "hydrating": "Hydrating",
-    "limit": "Foods to limit",
+    "probiotic": N_("Probiotic"),
+    "prebiotic": N_("Prebiotic"),
+    "fiber": N_("Fiber-dense"),
+    "anti_inflammatory": N_("Anti-inflammatory"),
+    "hydrating": N_("Hydrating"),
+    "limit": N_("Foods to limit"),
 }
 CATEGORY_ROLES: dict[str, str] = {
-    "probiotic": (
+    "probiotic": N_(
         "Fermented foods. Only live cultures add to the gut's own bacteria: each food says "
         "whether its cultures are likely alive."
     ),
-    "prebiotic": "Fibres that feed the gut's bacteria.",
-    "fiber": "Fiber keeps digestion regular and feeds the microbiome.",
-    "anti_inflammatory": "Omega-3 fats and polyphenols that calm inflammation, in gut and skin.",
-    "hydrating": "Water-rich food that helps keep skin hydrated.",
-    "limit": "Linked to inflammation or breakouts: best kept occasional.",
+    "prebiotic": N_("Fibres that feed the gut's bacteria."),
+    "fiber": N_("Fiber keeps digestion regular and feeds the microbiome."),
+    "anti_inflammatory": N_(
+        "Omega-3 fats and polyphenols that calm inflammation, in gut and skin."
+    ),
+    "hydrating": N_("Water-rich food that helps keep skin hydrated."),
+    "limit": N_("Linked to inflammation or breakouts: best kept occasional."),
 }
 
 LIMIT_KINDS: dict[str, tuple[str, str]] = {
     # kind: (singular, plural) as used in sentences
-    "alcohol": ("drink of alcohol", "drinks of alcohol"),
-    "refined_sugar": ("serving of refined sugar", "servings of refined sugar"),
-    "deep_fried": ("deep-fried serving", "deep-fried servings"),
-    "ultra_processed": ("ultra-processed snack", "ultra-processed snacks"),
-    "artificial_sweetener": ("serving of artificial sweetener", "servings of artificial sweetener"),
-    "dairy": ("extra serving of dairy", "extra servings of dairy"),
+    # Translators: kinds of food to limit, as the food editor lists them.
+    "alcohol": (N_("drink of alcohol"), N_("drinks of alcohol")),
+    "refined_sugar": (N_("serving of refined sugar"), N_("servings of refined sugar")),
+    "deep_fried": (N_("deep-fried serving"), N_("deep-fried servings")),
+    "ultra_processed": (N_("ultra-processed snack"), N_("ultra-processed snacks")),
+    "artificial_sweetener": (
+        N_("serving of artificial sweetener"),
+        N_("servings of artificial sweetener"),
+    ),
+    "dairy": (N_("extra serving of dairy"), N_("extra servings of dairy")),
 }
 
 # Aisles in the order a shop is usually walked.
@@ -62,16 +70,16 @@ AISLES: tuple[str, ...] = (
     "drinks",
 )
 AISLE_LABELS: dict[str, str] = {
-    "produce": "Produce",
-    "fermented": "Fermented & refrigerated",
-    "dairy": "Dairy & eggs",
-    "meat": "Meat & poultry",
-    "fish": "Fish & seafood",
-    "grains": "Grains & bread",
-    "pantry": "Pantry",
-    "spices": "Spices & herbs",
-    "prepared": "Prepared foods",
-    "drinks": "Drinks",
+    "produce": N_("Produce"),
+    "fermented": N_("Fermented & refrigerated"),
+    "dairy": N_("Dairy & eggs"),
+    "meat": N_("Meat & poultry"),
+    "fish": N_("Fish & seafood"),
+    "grains": N_("Grains & bread"),
+    "pantry": N_("Pantry"),
+    "spices": N_("Spices & herbs"),
+    "prepared": N_("Prepared foods"),
+    "drinks": N_("Drinks"),
 }
 
 TAGS: tuple[str, ...] = ("dairy", "gluten", "fish", "soy", "nuts", "alcohol", "animal")
@@ -95,30 +103,30 @@ NUTRIENTS: dict[str, str] = {
     "prebiotic_g": "g",
 }
 NUTRIENT_LABELS: dict[str, str] = {
-    "energy_kcal": "Energy",
-    "fiber_g": "Fiber",
-    "sugars_g": "Sugars",
-    "vit_a_ug": "Vitamin A",
-    "vit_c_mg": "Vitamin C",
-    "vit_d_ug": "Vitamin D",
-    "vit_e_mg": "Vitamin E",
-    "zinc_mg": "Zinc",
-    "omega3_g": "Omega-3",
-    "protein_g": "Protein",
-    "alcohol_g": "Alcohol",
-    "ala_g": "Omega-3 ALA",
-    "epa_dha_g": "Omega-3 EPA+DHA",
-    "added_sugars_g": "Added sugars (est.)",
-    "prebiotic_g": "Prebiotics (est.)",
+    "energy_kcal": N_("Energy"),
+    "fiber_g": N_("Fiber"),
+    "sugars_g": N_("Sugars"),
+    "vit_a_ug": N_("Vitamin A"),
+    "vit_c_mg": N_("Vitamin C"),
+    "vit_d_ug": N_("Vitamin D"),
+    "vit_e_mg": N_("Vitamin E"),
+    "zinc_mg": N_("Zinc"),
+    "omega3_g": N_("Omega-3"),
+    "protein_g": N_("Protein"),
+    "alcohol_g": N_("Alcohol"),
+    "ala_g": N_("Omega-3 ALA"),
+    "epa_dha_g": N_("Omega-3 EPA+DHA"),
+    "added_sugars_g": N_("Added sugars (est.)"),
+    "prebiotic_g": N_("Prebiotics (est.)"),
 }
 
 # Whether a fermented food's cultures are likely alive when eaten (docs/catalog.md).
 LIVE_CULTURES: tuple[str, ...] = ("live", "dead", "unknown")
 # What each state means, in the words the palette, tooltips and the CLI use.
 CULTURE_NOTES: dict[str, str] = {
-    "live": "Live cultures: likely alive (not heated after fermenting).",
-    "dead": "Live cultures: none left (canned, pasteurised, baked or cooked).",
-    "unknown": "Live cultures: unknown (the data does not say whether it was pasteurised).",
+    "live": N_("Live cultures: likely alive (not heated after fermenting)."),
+    "dead": N_("Live cultures: none left (canned, pasteurised, baked or cooked)."),
+    "unknown": N_("Live cultures: unknown (the data does not say whether it was pasteurised)."),
 }
 
 # Per-food flags the scoring reads; docs/catalog.md gives the rule and source of each.

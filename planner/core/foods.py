@@ -37,6 +37,7 @@ from planner.core.food import (
     USER_PREFIX,
     Food,
 )
+from planner.i18n import _
 
 __all__ = [
     "AISLES",
@@ -149,7 +150,7 @@ class Catalog:
 
     def name_of(self, food_id: str) -> str:
         food = self.get(food_id)
-        return food.name if food else f"Unknown food ({food_id})"
+        return food.name if food else _("Unknown food ({id})").format(id=food_id)
 
     def by_origin(self, origin: str) -> list[Food]:
         foods = self._all() if origin == SR28 else self._foods

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from planner.core.foods import Food
 from planner.errors import CatalogError
+from planner.i18n import _
 
 # Leading counts of a measure's label: "1", "0.5", "1/2", "1 1/2".
 _COUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s+(\d+)/(\d+)|/(\d+))?\s*")
@@ -91,7 +92,9 @@ def sr28_measures() -> dict[str, tuple[Measure, ...]]:
         i_ndb, i_servings = header.index("ndb"), header.index("servings")
         return {row[i_ndb]: _parse_servings(row[i_servings]) for row in rows if row[i_ndb]}
     except (OSError, ValueError, IndexError, StopIteration) as exc:
-        raise CatalogError(f"The built-in SR28 food table is damaged: {exc}") from exc
+        raise CatalogError(
+            _("The built-in SR28 food table is damaged: {exc}").format(exc=exc)
+        ) from exc
 
 
 def measures_of(food: Food) -> tuple[Measure, ...]:

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from planner.errors import PlanError
+from planner.i18n import N_, _, ngettext, pgettext
 
 MEALS: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snacks")
 MEAL_LABELS: dict[str, str] = {
-    "breakfast": "Breakfast",
-    "lunch": "Lunch",
-    "dinner": "Dinner",
-    "snacks": "Snacks",
+    # Translators: the meals of a day, as column and row headings show them.
+    "breakfast": N_("Breakfast"),
+    "lunch": N_("Lunch"),
+    "dinner": N_("Dinner"),
+    "snacks": N_("Snacks"),
 }
 DAYS_PER_WEEK = 7
 # A plan entry's id for a recipe: RECIPE_PREFIX + the recipe's id.
@@ -34,8 +36,36 @@ MAX_GRAMS = 5000.0
 MAX_OUNCES = MAX_GRAMS / GRAMS_PER_OUNCE  # the same weight as MAX_GRAMS: about 176 oz
 MAX_MEASURES = 50.0  # "50 cloves", "50 tbsp"
 MAX_UNIT = 60  # characters of a unit's name (SR28's longest measure names are shorter)
-_UNIT_NOUNS = {UNIT_SERVING: "Servings", UNIT_PORTION: "Portions", UNIT_GRAM: "Grams",
-               UNIT_OUNCE: "Ounces"}  # fmt: skip
+# What check_amount says of a bad amount in each built-in unit: (not a number, not more
+# than 0, above the bound); whole sentences, as each language words them its own way.
+_AMOUNT_ERRORS: dict[str, tuple[str, str, str]] = {
+    UNIT_SERVING: (
+        N_("Servings must be a number, not {value}."),
+        N_("Servings must be more than 0."),
+        N_("Servings can be at most {bound}."),
+    ),
+    UNIT_PORTION: (
+        N_("Portions must be a number, not {value}."),
+        N_("Portions must be more than 0."),
+        N_("Portions can be at most {bound}."),
+    ),
+    UNIT_GRAM: (
+        N_("Grams must be a number, not {value}."),
+        N_("Grams must be more than 0."),
+        N_("Grams can be at most {bound}."),
+    ),
+    UNIT_OUNCE: (
+        N_("Ounces must be a number, not {value}."),
+        N_("Ounces must be more than 0."),
+        N_("Ounces can be at most {bound}."),
+    ),
+}
+# Translators: {unit} is a household measure such as "cup" or "clove".
+_MEASURE_ERRORS = (
+    N_("The amount in {unit} must be a number, not {value}."),
+    N_("The amount in {unit} must be more than 0."),
+    N_("The amount in {unit} can be at most {bound}."),
+)
 MAX_WEEKS = 52
 # Plans start within these dates, so that every day of the longest plan is a real date
 # (Python's dates end at 9999-12-31) and a typo such as year 20026 is refused.
@@ -48,11 +78,14 @@ Cell = tuple[int, str]
 def check_start(start: object) -> date:
     """A plan's start date, or PlanError: a date between EARLIEST_START and LATEST_START."""
     if not isinstance(start, date) or isinstance(start, datetime):
-        raise PlanError(f"The start must be a date, not {start!r}.")
+        raise PlanError(_("The start must be a date, not {value}.").format(value=repr(start)))
     if not EARLIEST_START <= start <= LATEST_START:
         raise PlanError(
-            f"The start date must be between {EARLIEST_START.isoformat()} and "
-            f"{LATEST_START.isoformat()}, not {start.isoformat()}."
+            _("The start date must be between {earliest} and {latest}, not {start}.").format(
+                earliest=EARLIEST_START.isoformat(),
+                latest=LATEST_START.isoformat(),
+                start=start.isoformat(),
+            )
         )
     return start
 
@@ -73,11 +106,17 @@ def check_unit(unit: object) -> str:
     if type(unit) is str and unit in _UNITS:  # the common case, once per entry of a file
         return unit
     if not isinstance(unit, str) or not unit.strip():
-        raise PlanError(f"{str(unit)[:20]!r} is not a unit.")
+        raise PlanError(_("{value} is not a unit.").format(value=repr(str(unit)[:20])))
     if len(unit) > MAX_UNIT:
-        raise PlanError(f"A unit's name can have at most {MAX_UNIT} characters.")
+        raise PlanError(
+            ngettext(
+                "A unit's name can have at most {count} character.",
+                "A unit's name can have at most {count} characters.",
+                MAX_UNIT,
+            ).format(count=MAX_UNIT)
+        )
     if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in unit):
-        raise PlanError("A unit's name holds control characters.")
+        raise PlanError(_("A unit's name holds control characters."))
     return unit
 
 
@@ -85,15 +124,15 @@ def check_amount(amount: object, unit: object = UNIT_SERVING) -> float:
     """An amount in ``unit`` as a float, or PlanError: a positive number within the
     unit's bound (20 servings or portions, 5,000 g, about 176 oz, 50 of a measure)."""
     unit = check_unit(unit)
-    noun = _UNIT_NOUNS.get(unit, f"The amount in {unit}")
+    not_number, not_positive, too_much = _AMOUNT_ERRORS.get(unit, _MEASURE_ERRORS)
     if isinstance(amount, bool) or not isinstance(amount, int | float):
-        raise PlanError(f"{noun} must be a number, not {amount!r:.40}.")
+        raise PlanError(_(not_number).format(unit=unit, value=f"{amount!r:.40}"))
     value = float(amount)
     if not math.isfinite(value) or value <= 0:
-        raise PlanError(f"{noun} must be more than 0.")
+        raise PlanError(_(not_positive).format(unit=unit))
     bound = max_amount(unit)
     if value > bound:
-        raise PlanError(f"{noun} can be at most {bound:.4g}.")
+        raise PlanError(_(too_much).format(unit=unit, bound=f"{bound:.4g}"))
     return value
 
 
@@ -101,7 +140,7 @@ def check_entry(entry: object) -> Entry:
     """``entry`` if it is an Entry whose amount and unit a plan can hold (a recipe is
     given in portions, a food never is); raises PlanError."""
     if not isinstance(entry, Entry):
-        raise PlanError(f"{str(entry)[:40]!r} is not a food of a meal.")
+        raise PlanError(_("{value} is not a food of a meal.").format(value=repr(str(entry)[:40])))
     given, unit = entry.amount, entry.unit
     if type(given) is float and type(unit) is str:  # the common case, once per loaded entry
         bound = _BOUNDS.get(unit)
@@ -111,9 +150,9 @@ def check_entry(entry: object) -> Entry:
     amount = check_amount(given, unit)
     if entry.is_recipe != (entry.unit == UNIT_PORTION):
         raise PlanError(
-            "A recipe is planned in portions."
+            _("A recipe is planned in portions.")
             if entry.is_recipe
-            else "Only a recipe is planned in portions."
+            else _("Only a recipe is planned in portions.")
         )
     if type(entry.amount) is float:
         return entry
@@ -132,8 +171,11 @@ def format_amount(amount: float, unit: str, times: str = "x") -> str:
     if unit == UNIT_SERVING:
         return f"{times}{amount:g}"
     if unit == UNIT_PORTION:
-        return f"{amount:g} portion" + ("" if amount == 1 else "s")
-    return f"{amount:g} {unit}"
+        return ngettext("{amount} portion", "{amount} portions", amount).format(
+            amount=f"{amount:g}"
+        )
+    # Translators: an amount in a unit: "150 g", "2 cup".
+    return pgettext("amount", "{amount} {unit}").format(amount=f"{amount:g}", unit=unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,17 +273,23 @@ class Plan:
 
     def check_day(self, day: object) -> int:
         if isinstance(day, bool) or not isinstance(day, int):
-            raise PlanError(f"Day {day!r} is not a day number.")
+            raise PlanError(_("Day {day} is not a day number.").format(day=repr(day)))
         if not 0 <= day < self.day_count:
             raise PlanError(
-                f"Day {day} does not exist (the plan has days 0 to {self.day_count - 1})."
+                _("Day {day} does not exist (the plan has days 0 to {last}).").format(
+                    day=day, last=self.day_count - 1
+                )
             )
         return day
 
     @staticmethod
     def check_meal(meal: object) -> str:
         if not isinstance(meal, str) or meal not in MEALS:
-            raise PlanError(f"{meal!r} is not a meal (meals: {', '.join(MEALS)}).")
+            raise PlanError(
+                _("{meal} is not a meal (meals: {names}).").format(
+                    meal=repr(meal), names=", ".join(MEALS)
+                )
+            )
         return meal
 
     def cell(self, day: int, meal: str) -> tuple[Entry, ...]:
@@ -363,7 +411,11 @@ class Plan:
     # -- low-level mutation, used only by edits and loaders -------------------------------
     def _set_weeks(self, weeks: object) -> None:
         if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-            raise PlanError(f"A plan has 1 to {MAX_WEEKS} weeks, not {weeks!r}.")
+            raise PlanError(
+                _("A plan has 1 to {value} weeks, not {weeks}.").format(
+                    value=MAX_WEEKS, weeks=repr(weeks)
+                )
+            )
         self._weeks = weeks
 
     def _put_cell(self, day: int, meal: str, entries: list[Entry] | tuple[Entry, ...]) -> None:
@@ -378,7 +430,7 @@ class Plan:
     def _pop(self, day: int, meal: str, index: int) -> Entry:
         entries = self._cells.get((day, meal), [])
         if not 0 <= index < len(entries):
-            raise PlanError(f"There is no food {index + 1} in that meal.")
+            raise PlanError(_("There is no food {number} in that meal.").format(number=index + 1))
         entry = entries.pop(index)
         if not entries:
             del self._cells[(day, meal)]
@@ -387,7 +439,7 @@ class Plan:
     def _replace(self, day: int, meal: str, index: int, entry: Entry) -> Entry:
         entries = self._cells.get((day, meal), [])
         if not 0 <= index < len(entries):
-            raise PlanError(f"There is no food {index + 1} in that meal.")
+            raise PlanError(_("There is no food {number} in that meal.").format(number=index + 1))
         old, entries[index] = entries[index], entry
         return old
 

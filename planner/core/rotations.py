@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -24,10 +24,19 @@ from planner.core.edits import Edit, SetCells
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Cell, Change, Entry, Plan
 from planner.core.templates import Template, clean_name
 from planner.errors import PlanError
+from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, format_day, language, ngettext
 
 Step = Literal["day", "week"]
 STEPS: tuple[Step, ...] = ("day", "week")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 ALL_WEEKDAYS: frozenset[int] = frozenset(range(7))
 MAX_RULES = 100
 MAX_RULE_TEMPLATES = 26  # "weeks A to Z" is past any real rotation
@@ -89,22 +98,34 @@ class Rule:
         """A sentence for lists: "Friday dinner: Pizza night, every week"."""
         names = ", ".join(t.name for t in self.templates)
         if self.kind == "week":
-            return f"Weeks in turn: {names}" if len(self.templates) > 1 else f"Every week: {names}"
+            if len(self.templates) > 1:
+                return _("Weeks in turn: {names}").format(names=names)
+            return _("Every week: {names}").format(names=names)
         days = _weekdays_text(self.weekdays)
-        where = f"{days} {MEAL_LABELS[self.meal].lower()}" if self.meal else days
+        # Translators: when a rule fills a meal: "{days}" is "Friday" or "Weekdays",
+        # "{meal}" a meal's name in lower case ("Friday dinner").
+        where = (
+            _("{days} {meal}").format(days=days, meal=_(MEAL_LABELS[self.meal]).lower())
+            if self.meal
+            else days
+        )
         if len(self.templates) == 1:
-            return f"{where}: {names}, every week"
-        return f"{where}: {names} in turn, the next one each {self.step}"
+            return _("{where}: {names}, every week").format(where=where, names=names)
+        step = {"day": _("the next one each day"), "week": _("the next one each week")}.get(
+            self.step, self.step
+        )
+        # Translators: {turn} is "the next one each day" or "the next one each week".
+        return _("{where}: {names} in turn, {turn}").format(where=where, names=names, turn=step)
 
 
 def _weekdays_text(weekdays: frozenset[int]) -> str:
     if weekdays == ALL_WEEKDAYS:
-        return "Every day"
+        return _("Every day")
     if weekdays == frozenset(range(5)):
-        return "Weekdays"
+        return _("Weekdays")
     if weekdays == frozenset({5, 6}):
-        return "Weekends"
-    return ", ".join(WEEKDAY_NAMES[d] for d in sorted(weekdays))
+        return _("Weekends")
+    return _(", ").join(_(WEEKDAY_NAMES[d]) for d in sorted(weekdays))
 
 
 def make_rule(
@@ -121,36 +142,44 @@ def make_rule(
     """A checked rule; raises PlanError naming what is wrong."""
     templates = tuple(templates)
     if not templates:
-        raise PlanError("A rule needs at least one template.")
+        raise PlanError(_("A rule needs at least one template."))
     if len(templates) > MAX_RULE_TEMPLATES:
-        raise PlanError(f"A rule takes at most {MAX_RULE_TEMPLATES} templates in turn.")
+        raise PlanError(
+            _("A rule takes at most {count} templates in turn.").format(count=MAX_RULE_TEMPLATES)
+        )
     if not all(isinstance(t, Template) for t in templates):
-        raise PlanError("A rule is made of templates.")
+        raise PlanError(_("A rule is made of templates."))
     kinds = {t.kind for t in templates}
     if len(kinds) > 1:
-        raise PlanError("The templates of one rule must all be meals, all days or all weeks.")
+        raise PlanError(_("The templates of one rule must all be meals, all days or all weeks."))
     kind = kinds.pop()
     if step not in STEPS:
-        raise PlanError(f"{step!r} is not how a rule turns ({', '.join(STEPS)}).")
+        raise PlanError(
+            _("{step} is not how a rule turns ({names}).").format(
+                step=repr(step), names=", ".join(STEPS)
+            )
+        )
     if not isinstance(anchor, date):
-        raise PlanError("A rule needs the date its turns count from.")
+        raise PlanError(_("A rule needs the date its turns count from."))
     days = frozenset(weekdays)
     if not days or not days <= ALL_WEEKDAYS or any(isinstance(d, bool) for d in days):
-        raise PlanError("A rule fills at least one weekday, numbered 0 (Monday) to 6.")
+        raise PlanError(_("A rule fills at least one weekday, numbered 0 (Monday) to 6."))
     if kind == "meal":
         if meal not in MEALS:
-            raise PlanError(f"Choose the meal the rule fills ({', '.join(MEALS)}).")
+            raise PlanError(
+                _("Choose the meal the rule fills ({names}).").format(names=", ".join(MEALS))
+            )
     elif meal is not None:
-        raise PlanError("Only a rule of meal templates fills one meal.")
+        raise PlanError(_("Only a rule of meal templates fills one meal."))
     if kind == "week":
         if step != "week":
-            raise PlanError("Week templates take their turns week by week.")
+            raise PlanError(_("Week templates take their turns week by week."))
         days = ALL_WEEKDAYS
     if name is None:
         name = templates[0].name if len(templates) == 1 else " / ".join(t.name for t in templates)
         name = name[:100]
     return Rule(
-        id=rule_id or os.urandom(8).hex(), name=clean_name(name, "A rule"), templates=templates,
+        id=rule_id or os.urandom(8).hex(), name=clean_name(name, "rule"), templates=templates,
         meal=meal, weekdays=days, step=step, anchor=anchor, enabled=bool(enabled),
     )  # fmt: skip
 
@@ -216,21 +245,45 @@ class RuleFill:
         parts = []
         if self.cells:
             n = len(self.cells)
-            parts.append(f"Rules filled {n} meal{'' if n == 1 else 's'}.")
+            parts.append(
+                ngettext("Rules filled {count} meal.", "Rules filled {count} meals.", n).format(
+                    count=n
+                )
+            )
         if self.skipped:
             shown = [
-                f"{plan.date_of(s.day):%a %d %b} {MEAL_LABELS[s.meal].lower()} ({s.rule})"
+                # Translators: a meal a rule left alone: "Fri 05 Dec dinner (Pizza night)".
+                _("{day} {meal} ({rule})").format(
+                    day=_short_date(plan.date_of(s.day)),
+                    meal=_(MEAL_LABELS[s.meal]).lower(),
+                    rule=s.rule,
+                )
                 for s in self.skipped[:3]
             ]
             more = len(self.skipped) - len(shown)
             n = len(self.skipped)
-            parts.append(
-                f"{n} meal{' was' if n == 1 else 's were'} left as placed: "
-                + ", ".join(shown)
-                + (f" and {more} more" if more else "")
-                + "."
-            )
+            meals = _(", ").join(shown)
+            if more:
+                text = ngettext(
+                    "{count} meal was left as placed: {meals} and {more} more.",
+                    "{count} meals were left as placed: {meals} and {more} more.",
+                    n,
+                )
+            else:
+                text = ngettext(
+                    "{count} meal was left as placed: {meals}.",
+                    "{count} meals were left as placed: {meals}.",
+                    n,
+                )
+            parts.append(text.format(count=n, meals=meals, more=more))
         return " ".join(parts)
+
+
+def _short_date(day: date) -> str:
+    # English as it always read, without loading Babel; other languages by the CLDR.
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return f"{day:%a %d %b}"
+    return format_day(day, "EEE d MMM")
 
 
 def propose_week(
@@ -265,13 +318,13 @@ def fill_weeks(plan: Plan, weeks: Iterable[int]) -> tuple[Edit | None, RuleFill]
     skipped: list[Skipped] = []
     for week in sorted(set(weeks)):
         if not 0 <= week < plan.weeks:
-            raise PlanError(f"Week {week + 1} does not exist.")
+            raise PlanError(_("Week {week} does not exist.").format(week=week + 1))
         first = week * DAYS_PER_WEEK
         found = propose_week(rules, plan.date_of(first), first, lambda cell: plan.cell(*cell))
         cells.update(found.cells)
         skipped.extend(found.skipped)
     fill = RuleFill(cells, tuple(skipped))
-    return (SetCells(cells, label="Apply rules") if cells else None), fill
+    return (SetCells(cells, label=_("Apply rules")) if cells else None), fill
 
 
 # -- edits of the rules --------------------------------------------------------------------------
@@ -279,7 +332,7 @@ def _index(plan: Plan, rule_id: str) -> int:
     for index, rule in enumerate(plan.rules):
         if isinstance(rule, Rule) and rule.id == rule_id:
             return index
-    raise PlanError("That rule is no longer in the plan.")
+    raise PlanError(_("That rule is no longer in the plan."))
 
 
 def _set_rules(plan: Plan, rules: tuple[object, ...]) -> None:
@@ -294,15 +347,15 @@ class AddRule(Edit):
 
     rule: Rule
     index: int | None = None
-    label: str = "Add rule"
+    label: str = field(default_factory=lambda: _("Add rule"))
 
     def apply(self, plan: Plan) -> Edit:
         if not isinstance(self.rule, Rule):
-            raise PlanError("Only a rule can be added to the rules.")
+            raise PlanError(_("Only a rule can be added to the rules."))
         if any(isinstance(r, Rule) and r.id == self.rule.id for r in plan.rules):
-            raise PlanError("That rule is already in the plan.")
+            raise PlanError(_("That rule is already in the plan."))
         if len(plan.rules) >= MAX_RULES:
-            raise PlanError(f"A plan can have at most {MAX_RULES} rules.")
+            raise PlanError(_("A plan can have at most {count} rules.").format(count=MAX_RULES))
         rules = list(plan.rules)
         index = len(rules) if self.index is None else max(0, min(self.index, len(rules)))
         rules.insert(index, self.rule)
@@ -313,7 +366,7 @@ class AddRule(Edit):
 @dataclass
 class RemoveRule(Edit):
     rule_id: str
-    label: str = "Remove rule"
+    label: str = field(default_factory=lambda: _("Remove rule"))
 
     def apply(self, plan: Plan) -> Edit:
         index = _index(plan, self.rule_id)
@@ -329,7 +382,7 @@ class ReplaceRule(Edit):
     """Put ``rule`` in the place of the rule with the same id (an edited rule)."""
 
     rule: Rule
-    label: str = "Change rule"
+    label: str = field(default_factory=lambda: _("Change rule"))
 
     def apply(self, plan: Plan) -> Edit:
         index = _index(plan, self.rule.id)
@@ -346,5 +399,5 @@ def set_rule_enabled(plan: Plan, rule_id: str, enabled: bool) -> Edit:
     """Turn a rule on or off: a rule that is off stays in the plan and fills nothing."""
     rule = plan.rules[_index(plan, rule_id)]
     assert isinstance(rule, Rule)
-    label = "Turn rule on" if enabled else "Turn rule off"
+    label = _("Turn rule on") if enabled else _("Turn rule off")
     return ReplaceRule(replace(rule, enabled=bool(enabled)), label=label)

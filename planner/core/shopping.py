@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from planner import i18n
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
 from planner.core.plan import (
@@ -22,9 +23,11 @@ from planner.core.plan import (
     Plan,
     format_amount,
 )
+from planner.i18n import N_, _, ngettext
 
 OTHER_AISLE = "other"
-OTHER_LABEL = "Other"
+# Translators: the shopping list's heading for foods of no aisle.
+OTHER_LABEL = N_("Other")
 
 # Units that read the same for one and many: metric, abbreviations and sizes.
 _METRIC = frozenset({"g", "kg", "mg", "mcg", "µg", "ml", "dl", "cl", "l"})
@@ -110,6 +113,8 @@ def parse_serving(label: str) -> tuple[float | None, str]:
 def format_number(value: float) -> str:
     """A count as people write it: 3, 1.5, 0.75, 2.33 (at most two decimals)."""
     rounded = round(value, 2)
+    if i18n.language() not in (i18n.SOURCE_LANGUAGE, i18n.PSEUDO):
+        return i18n.format_number(rounded, 2)  # "1,5" where the locale writes it so
     if abs(rounded - round(rounded)) < 1e-9:
         return str(round(rounded))
     return f"{rounded:.2f}".rstrip("0").rstrip(".")
@@ -118,10 +123,10 @@ def format_number(value: float) -> str:
 def format_grams(grams: float) -> str:
     """A weight to buy: "729 g", "1.25 kg", "<1 g"."""
     if grams >= 999.5:
-        return f"{format_number(grams / 1000)} kg"
+        return _("{amount} kg").format(amount=format_number(grams / 1000))
     if 0 < grams < 0.5:
-        return "<1 g"
-    return f"{round(grams)} g"
+        return _("<1 g")
+    return _("{amount} g").format(amount=round(grams))
 
 
 def _plural(word: str) -> str:
@@ -207,7 +212,10 @@ def quantity_parts(serving_label: str, grams: float, servings: float) -> tuple[s
     weight = format_grams(total_grams) if math.isfinite(total_grams) and total_grams > 0 else ""
     label_amount, rest = parse_serving(serving_label.strip() or "serving")
     if label_amount is None:
-        return (f"{format_number(servings)} × {rest}" if rest else format_number(servings)), weight
+        if not rest:
+            return format_number(servings), weight
+        # Translators: servings of a serving that has no amount of its own: "3 × a bowl".
+        return _("{count} × {serving}").format(count=format_number(servings), serving=rest), weight
     amount = label_amount * servings
     if rest.split(" ")[0].casefold() in _MASS_UNITS and weight:
         return weight, weight
@@ -244,7 +252,9 @@ def entry_quantity(food: Food | None, amount: float, unit: str = UNIT_SERVING) -
     if unit != UNIT_SERVING:  # a household measure, in the form that fits the amount
         return f"{format_number(amount)} {_unit_for(unit, amount, 1.0)}"
     if food is None:
-        return f"{format_number(amount)} serving{'' if amount == 1 else 's'}"
+        return ngettext("{count} serving", "{count} servings", amount).format(
+            count=format_number(amount)
+        )
     return quantity_text(food.serving_label, food.grams, amount, with_grams=False)
 
 
@@ -321,7 +331,7 @@ def _groups(lines: Iterable[ShoppingLine]) -> tuple[AisleGroup, ...]:
     return tuple(
         AisleGroup(
             aisle,
-            AISLE_LABELS.get(aisle, OTHER_LABEL),
+            _(AISLE_LABELS.get(aisle, OTHER_LABEL)),
             tuple(sorted(by_aisle[aisle], key=lambda ln: (sort_key(ln.name), ln.food_id))),
         )
         for aisle in order

@@ -26,10 +26,12 @@ from planner.core.plan import (
     this_monday,
 )
 from planner.errors import PlanError
+from planner.i18n import N_, _, ngettext
 
 Kind = Literal["meal", "day", "week"]
 KINDS: tuple[Kind, ...] = ("meal", "day", "week")
-KIND_LABELS: dict[str, str] = {"meal": "Meal", "day": "Day", "week": "Week"}
+# Translators: the kinds of template (a meal's, a day's, a week's food).
+KIND_LABELS: dict[str, str] = {"meal": N_("Meal"), "day": N_("Day"), "week": N_("Week")}
 MAX_NAME = 100
 MAX_FOOD_ID = 200  # as in a plan file
 MAX_CELL_ENTRIES = 200  # as in a plan file: a template never makes a meal a file refuses
@@ -47,28 +49,45 @@ def new_id() -> str:
     return os.urandom(8).hex()
 
 
-def clean_name(name: object, what: str = "A template") -> str:
+# What clean_name says of a bad name, for each thing it names: (no name, too long, not
+# printable); whole sentences, as each language words them its own way.
+_NAME_ERRORS: dict[str, tuple[str, str, str]] = {
+    "template": (
+        N_("A template needs a name."),
+        N_("A template's name can have at most {count} characters."),
+        N_("A template's name holds characters that cannot be shown."),
+    ),
+    "rule": (
+        N_("A rule needs a name."),
+        N_("A rule's name can have at most {count} characters."),
+        N_("A rule's name holds characters that cannot be shown."),
+    ),
+}
+
+
+def clean_name(name: object, what: Literal["template", "rule"] = "template") -> str:
     """A name on one line of at most MAX_NAME characters; raises PlanError."""
+    missing, too_long, unprintable = _NAME_ERRORS[what]
     if not isinstance(name, str):
-        raise PlanError(f"{what} needs a name.")
+        raise PlanError(_(missing))
     text = " ".join(name.split())
     if not text:
-        raise PlanError(f"{what} needs a name.")
+        raise PlanError(_(missing))
     if len(text) > MAX_NAME:
-        raise PlanError(f"{what}'s name can have at most {MAX_NAME} characters.")
+        raise PlanError(_(too_long).format(count=MAX_NAME))
     if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in text):
-        raise PlanError(f"{what}'s name holds characters that cannot be shown.")
+        raise PlanError(_(unprintable))
     return text
 
 
 def _check_entry(entry: object) -> Entry:
     if not isinstance(entry, Entry):
-        raise PlanError(f"{entry!r} is not a food of a meal.")
+        raise PlanError(_("{entry} is not a food of a meal.").format(entry=repr(entry)))
     food = entry.food_id
     if not isinstance(food, str) or not food.strip() or len(food) > MAX_FOOD_ID:
-        raise PlanError("A food of a template has no valid id.")
+        raise PlanError(_("A food of a template has no valid id."))
     if any(ord(c) < 32 or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in food):
-        raise PlanError("A food id of a template holds control characters.")
+        raise PlanError(_("A food id of a template holds control characters."))
     return check_entry(entry)
 
 
@@ -114,7 +133,12 @@ class Template:
     def describe(self) -> str:
         """e.g. "Day template, 6 foods"."""
         n = self.food_count
-        return f"{KIND_LABELS[self.kind]} template, {n} food{'' if n == 1 else 's'}"
+        text = {
+            "meal": ngettext("Meal template, {count} food", "Meal template, {count} foods", n),
+            "day": ngettext("Day template, {count} food", "Day template, {count} foods", n),
+            "week": ngettext("Week template, {count} food", "Week template, {count} foods", n),
+        }[self.kind]
+        return text.format(count=n)
 
 
 def make_template(
@@ -134,31 +158,45 @@ def make_template(
     """
     name = clean_name(name)
     if kind not in KINDS:
-        raise PlanError(f"{kind!r} is not a kind of template ({', '.join(KINDS)}).")
+        raise PlanError(
+            _("{kind} is not a kind of template ({names}).").format(
+                kind=repr(kind), names=", ".join(KINDS)
+            )
+        )
     checked: Kind = kind
     span = DAYS_PER_WEEK if kind == "week" else 1
     order = {meal: n for n, meal in enumerate(MEALS)}
     held: list[tuple[int, str, tuple[Entry, ...]]] = []
     for (offset, meal), entries in cells.items():
         if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset < span:
-            raise PlanError(f"Day {offset!r} does not exist in a {kind} template.")
+            raise PlanError(
+                _("Day {offset} does not exist in a {kind} template.").format(
+                    offset=repr(offset), kind=kind
+                )
+            )
         if meal not in order:
-            raise PlanError(f"{meal!r} is not a meal (meals: {', '.join(MEALS)}).")
+            raise PlanError(
+                _("{meal} is not a meal (meals: {names}).").format(
+                    meal=repr(meal), names=", ".join(MEALS)
+                )
+            )
         foods = tuple(_check_entry(entry) for entry in entries)
         if len(foods) > MAX_CELL_ENTRIES:
-            raise PlanError(f"A meal can hold at most {MAX_CELL_ENTRIES} foods.")
+            raise PlanError(
+                _("A meal can hold at most {count} foods.").format(count=MAX_CELL_ENTRIES)
+            )
         if foods:
             held.append((offset, meal, foods))
     if not held:
-        raise PlanError("A template needs at least one food.")
+        raise PlanError(_("A template needs at least one food."))
     if kind == "meal" and len(held) > 1:
-        raise PlanError("A meal template holds one meal.")
+        raise PlanError(_("A meal template holds one meal."))
     held.sort(key=lambda item: (item[0], order[item[1]]))
     created = created or now()
     modified = modified or created
     for stamp in (created, modified):
         if not isinstance(stamp, datetime) or stamp.tzinfo is None:
-            raise PlanError("A template's dates must be dates and times with a time zone.")
+            raise PlanError(_("A template's dates must be dates and times with a time zone."))
     return Template(
         id=template_id or new_id(), name=name, kind=checked, cells=tuple(held),
         created=created, modified=modified,
@@ -170,21 +208,30 @@ def template_from_meal(plan: Plan, day: int, meal: str, name: str) -> Template:
     plan.check_day(day)
     plan.check_meal(meal)
     if not plan.cell(day, meal):
-        raise PlanError(f"That {MEAL_LABELS[meal].lower()} is empty: a template needs a food.")
+        raise PlanError(
+            _("That {meal} is empty: a template needs a food.").format(
+                # Translators: {meal} is a meal's name ("breakfast"), as a word inside a sentence.
+                meal=_(MEAL_LABELS[meal]).lower()
+            )
+        )
     return make_template(name, "meal", {(0, meal): plan.cell(day, meal)})
 
 
 def template_from_day(plan: Plan, day: int, name: str) -> Template:
     plan.check_day(day)
     if plan.is_day_empty(day):
-        raise PlanError("That day is empty: a template needs at least one food.")
+        raise PlanError(_("That day is empty: a template needs at least one food."))
     return make_template(name, "day", {(0, meal): plan.cell(day, meal) for meal in MEALS})
 
 
 def check_week(plan: Plan, week: object) -> int:
     if isinstance(week, bool) or not isinstance(week, int) or not 0 <= week < plan.weeks:
         shown = week + 1 if isinstance(week, int) else week
-        raise PlanError(f"Week {shown!r} does not exist (the plan has {plan.weeks}).")
+        raise PlanError(
+            _("Week {shown} does not exist (the plan has {weeks}).").format(
+                shown=repr(shown), weeks=plan.weeks
+            )
+        )
     return week
 
 
@@ -196,7 +243,7 @@ def template_from_week(plan: Plan, week: int, name: str) -> Template:
         for meal in MEALS
     }
     if not any(cells.values()):
-        raise PlanError("That week is empty: a template needs at least one food.")
+        raise PlanError(_("That week is empty: a template needs at least one food."))
     return make_template(name, "week", cells)
 
 
@@ -212,7 +259,7 @@ def target_cells(
     if template.kind == "meal":
         plan.check_day(target)
         if meal is None:
-            raise PlanError("Choose the meal to put the template in.")
+            raise PlanError(_("Choose the meal to put the template in."))
         plan.check_meal(meal)
         return {(target, meal): template.cells[0][2]}
     if template.kind == "day":
@@ -236,7 +283,9 @@ def merged(held: Sequence[Entry], added: Sequence[Entry]) -> tuple[Entry, ...]:
                 try:
                     total = check_amount(there.amount + entry.amount, entry.unit)
                 except PlanError as exc:
-                    raise PlanError(f"{entry.food_id} in one meal: {exc}") from None
+                    raise PlanError(
+                        _("{food_id} in one meal: {exc}").format(food_id=entry.food_id, exc=exc)
+                    ) from None
                 result[index] = Entry(there.food_id, total, there.unit)
                 break
         else:
@@ -256,9 +305,11 @@ def apply_template(
         }
     for entries in cells.values():
         if len(entries) > MAX_CELL_ENTRIES:
-            raise PlanError(f"A meal can hold at most {MAX_CELL_ENTRIES} foods.")
-    verb = "Add" if add else "Apply"
-    return SetCells(cells, label=f"{verb} template “{template.name}”")
+            raise PlanError(
+                _("A meal can hold at most {count} foods.").format(count=MAX_CELL_ENTRIES)
+            )
+    label = _("Add template “{name}”") if add else _("Apply template “{name}”")
+    return SetCells(cells, label=label.format(name=template.name))
 
 
 def template_replaces(plan: Plan, template: Template, target: int, meal: str | None = None) -> int:

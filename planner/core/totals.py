@@ -3,9 +3,11 @@ and protein): what is known, and which foods leave it unknown."""
 
 from __future__ import annotations
 
+from planner import i18n
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
+from planner.i18n import _
 
 
 def day_amount(
@@ -32,6 +34,11 @@ def amount_text(total: float, unknown: list[str], unit: str) -> str:
     """ "1,892 kcal"; "at least 40 g" when some foods' values are unknown; "unknown" when
     no food's value is known."""
     if unknown and not total:
-        return "unknown"
-    text = f"{total:,.0f} {unit}"
-    return f"at least {text}" if unknown else text
+        # Translators: a day's total of a nutrient when no food's value is known.
+        return _("unknown")
+    # Translators: a day's total of a nutrient in its unit: "1,892 kcal".
+    # English as it always read, without loading Babel; other languages by the CLDR.
+    english = i18n.language() in (i18n.SOURCE_LANGUAGE, i18n.PSEUDO)
+    amount = f"{total:,.0f}" if english else i18n.format_number(total, 0)
+    text = _("{amount} {unit}").format(amount=amount, unit=unit)
+    return _("at least {amount}").format(amount=text) if unknown else text

@@ -37,6 +37,7 @@ from planner.core.plan import (
 from planner.core.rotations import RuleFill, Skipped, plan_rules, propose_week
 from planner.core.templates import Template, check_week
 from planner.errors import PlanError
+from planner.i18n import _
 
 # A week's meals relative to its first day: (offset 0-6, meal) -> foods.
 WeekCells = Mapping[tuple[int, str], tuple[Entry, ...]]
@@ -56,9 +57,9 @@ def week_cells(plan: Plan, week: int) -> dict[tuple[int, str], tuple[Entry, ...]
 def _check_content(content: WeekCells) -> None:
     for (offset, meal), entries in content.items():
         if isinstance(offset, bool) or not isinstance(offset, int):
-            raise PlanError(f"Day {offset!r} is not a day of a week.")
+            raise PlanError(_("Day {offset} is not a day of a week.").format(offset=repr(offset)))
         if not 0 <= offset < DAYS_PER_WEEK:
-            raise PlanError(f"Day {offset!r} is not a day of a week.")
+            raise PlanError(_("Day {offset} is not a day of a week.").format(offset=repr(offset)))
         Plan.check_meal(meal)
         for entry in entries:
             check_entry(entry)
@@ -71,14 +72,16 @@ class InsertWeek(Edit):
 
     at: int
     content: WeekCells = field(default_factory=dict)
-    label: str = "Add week"
+    label: str = field(default_factory=lambda: _("Add week"))
 
     def apply(self, plan: Plan) -> Edit:
         at = self.at
         if isinstance(at, bool) or not isinstance(at, int) or not 0 <= at <= plan.weeks:
-            raise PlanError(f"A week cannot be put at position {at!r}.")
+            raise PlanError(_("A week cannot be put at position {at}.").format(at=repr(at)))
         if plan.weeks >= MAX_WEEKS:
-            raise PlanError(f"A plan has at most {MAX_WEEKS} weeks; delete one first.")
+            raise PlanError(
+                _("A plan has at most {count} weeks; delete one first.").format(count=MAX_WEEKS)
+            )
         _check_content(self.content)
         old_count = plan.day_count
         first = at * DAYS_PER_WEEK
@@ -98,12 +101,12 @@ class DeleteWeek(Edit):
     """Take out ``week`` and its foods; the weeks after it move one week earlier."""
 
     week: int
-    label: str = "Delete week"
+    label: str = field(default_factory=lambda: _("Delete week"))
 
     def apply(self, plan: Plan) -> Edit:
         week = check_week(plan, self.week)
         if plan.weeks == 1:
-            raise PlanError("A plan has at least one week: this is its only week.")
+            raise PlanError(_("A plan has at least one week: this is its only week."))
         content = week_cells(plan, week)
         old_count = plan.day_count
         for day in range(week * DAYS_PER_WEEK, old_count):
@@ -122,7 +125,7 @@ class MoveWeek(Edit):
 
     week: int
     to: int
-    label: str = "Move week"
+    label: str = field(default_factory=lambda: _("Move week"))
 
     def apply(self, plan: Plan) -> Edit:
         week = check_week(plan, self.week)
@@ -153,7 +156,9 @@ class WeekEdit:
 
 def _new_week(plan: Plan, at: int, content: WeekCells, rules: bool, label: str) -> WeekEdit:
     if plan.weeks >= MAX_WEEKS:
-        raise PlanError(f"A plan has at most {MAX_WEEKS} weeks; delete one first.")
+        raise PlanError(
+            _("A plan has at most {count} weeks; delete one first.").format(count=MAX_WEEKS)
+        )
     filled = dict(content)
     fill = RuleFill({})
     if rules:
@@ -177,33 +182,37 @@ def _new_week(plan: Plan, at: int, content: WeekCells, rules: bool, label: str) 
 def add_week_after(plan: Plan, week: int, *, rules: bool = True) -> WeekEdit:
     """An empty week after ``week`` (filled by the plan's rules unless ``rules`` is False)."""
     check_week(plan, week)
-    return _new_week(plan, week + 1, {}, rules, f"Add week after week {week + 1}")
+    return _new_week(
+        plan, week + 1, {}, rules, _("Add week after week {week}").format(week=week + 1)
+    )
 
 
 def insert_week_before(plan: Plan, week: int, *, rules: bool = True) -> WeekEdit:
     check_week(plan, week)
-    return _new_week(plan, week, {}, rules, f"Insert week before week {week + 1}")
+    return _new_week(
+        plan, week, {}, rules, _("Insert week before week {week}").format(week=week + 1)
+    )
 
 
 def delete_week(plan: Plan, week: int) -> Edit:
     check_week(plan, week)
     if plan.weeks == 1:
-        raise PlanError("A plan has at least one week: this is its only week.")
-    return DeleteWeek(week, label=f"Delete week {week + 1}")
+        raise PlanError(_("A plan has at least one week: this is its only week."))
+    return DeleteWeek(week, label=_("Delete week {week}").format(week=week + 1))
 
 
 def move_week_earlier(plan: Plan, week: int) -> Edit:
     check_week(plan, week)
     if week == 0:
-        raise PlanError("Week 1 is already the first week.")
-    return MoveWeek(week, week - 1, label=f"Move week {week + 1} earlier")
+        raise PlanError(_("Week 1 is already the first week."))
+    return MoveWeek(week, week - 1, label=_("Move week {week} earlier").format(week=week + 1))
 
 
 def move_week_later(plan: Plan, week: int) -> Edit:
     check_week(plan, week)
     if week == plan.weeks - 1:
-        raise PlanError(f"Week {week + 1} is already the last week.")
-    return MoveWeek(week, week + 1, label=f"Move week {week + 1} later")
+        raise PlanError(_("Week {week} is already the last week.").format(week=week + 1))
+    return MoveWeek(week, week + 1, label=_("Move week {week} later").format(week=week + 1))
 
 
 def plan_next_week(
@@ -218,27 +227,33 @@ def plan_next_week(
     check_week(plan, week)
     if isinstance(source, Template):
         if source.kind != "week":
-            raise PlanError(f"“{source.name}” is a {source.kind} template, not a week.")
+            raise PlanError(_("“{name}” is not a week template.").format(name=source.name))
         content: WeekCells = {(o, m): e for o, m, e in source.cells}
-        label = f"Plan next week from “{source.name}”"
+        label = _("Plan next week from “{name}”").format(name=source.name)
     elif source == "copy":
         content = week_cells(plan, week)
-        label = f"Plan next week as a copy of week {week + 1}"
+        label = _("Plan next week as a copy of week {week}").format(week=week + 1)
     elif source == "empty":
-        content, label = {}, "Plan next week"
+        content, label = {}, _("Plan next week")
     else:
-        raise PlanError(f"{source!r} is not a way to start a week (empty, copy, a template).")
+        raise PlanError(
+            _("{source} is not a way to start a week (empty, copy, a template).").format(
+                source=repr(source)
+            )
+        )
     return _new_week(plan, week + 1, content, rules, label)
 
 
 def set_week_count(plan: Plan, weeks: int, *, rules: bool = True) -> WeekEdit:
     """Make the plan ``weeks`` long (the weeks spin box): weeks added at the end are filled
     by the plan's rules, in the same edit; weeks taken off the end take their foods."""
-    edit = SetWeeks(weeks, label="Change weeks")
+    edit = SetWeeks(weeks, label=_("Change weeks"))
     if not rules or isinstance(weeks, bool) or not isinstance(weeks, int) or weeks <= plan.weeks:
         return WeekEdit(edit)
     if weeks > MAX_WEEKS:
-        raise PlanError(f"A plan has 1 to {MAX_WEEKS} weeks, not {weeks}.")
+        raise PlanError(
+            _("A plan has 1 to {most} weeks, not {weeks}.").format(most=MAX_WEEKS, weeks=weeks)
+        )
     enabled = [rule for rule in plan_rules(plan) if rule.enabled]
     cells: dict[tuple[int, str], tuple[Entry, ...]] = {}
     skipped: list[Skipped] = []
@@ -250,7 +265,7 @@ def set_week_count(plan: Plan, weeks: int, *, rules: bool = True) -> WeekEdit:
     if not cells:
         return WeekEdit(edit, RuleFill({}, tuple(skipped)))
     return WeekEdit(
-        Batch([edit, SetCells(cells, label="Change weeks")], label="Change weeks"),
+        Batch([edit, SetCells(cells, label=_("Change weeks"))], label=_("Change weeks")),
         RuleFill(cells, tuple(skipped)),
     )
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS
 from planner.core.plan import DAYS_PER_WEEK, Plan
+from planner.i18n import _, ngettext
 from planner.scoring.formula import SUM_KEYS, S
 from planner.scoring.frames import SKIN_COLUMNS
 from planner.scoring.grouping import (
@@ -34,12 +35,12 @@ from planner.scoring.model import (
     PartScore,
     SkinShare,
     WeekScore,
-    amount_sentence,
     anti_sentence,
     fiber_sentence,
     limit_sentence,
     live_sentence,
     plants_sentence,
+    prebiotic_sentence,
     why_sentence,
 )
 from planner.scoring.suggestions import Suggester
@@ -128,9 +129,13 @@ class Evaluator(Suggester):
 
     def _empty_day(self, plan: Plan, day: int, unknown: tuple[str, ...], tips: bool) -> DayScore:
         tip = self._tip(plan, day) if tips else ""
-        why = "Not planned yet."
+        why = _("Not planned yet.")
         if unknown:
-            why = f"Not scored: {len(unknown)} food(s) are not in the catalog."
+            why = ngettext(
+                "Not scored: {count} food is not in the catalog.",
+                "Not scored: {count} foods are not in the catalog.",
+                len(unknown),
+            ).format(count=len(unknown))
         return DayScore(
             day, plan.date_of(day), False, None, unknown_foods=unknown, why=why, tip=tip
         )
@@ -181,15 +186,9 @@ class Evaluator(Suggester):
         doses = self.doses(v)
         anti = p["anti_inflammatory"]
         sentences = {
-            "probiotic": live_sentence(
-                "Live cultures", v[S["live"]], p["probiotic"]["target_g"], culture_names
-            ),
-            "prebiotic": amount_sentence(
-                "Prebiotic",
-                v[S["prebiotic"]],
-                p["prebiotic"]["target_g"],
-                "g (estimate)",
-                unknown.get("prebiotic_g", ()),
+            "probiotic": live_sentence(v[S["live"]], p["probiotic"]["target_g"], culture_names),
+            "prebiotic": prebiotic_sentence(
+                v[S["prebiotic"]], p["prebiotic"]["target_g"], unknown.get("prebiotic_g", ())
             ),
             "fiber": fiber_sentence(v[S["fiber"]], self.fiber_target, unknown.get("fiber_g", ())),
             "plants": plants_sentence(len(plants), p["plants"]["target_species"]),
@@ -203,7 +202,8 @@ class Evaluator(Suggester):
             "limit": limit_sentence(doses, unknown.get("added_sugars_g", ())),
         }
         parts = tuple(
-            PartScore(key, c.labels[key], pts, c.points[key], sentences[key])
+            # The shipped labels are marked in PART_LABELS; a user's own stays as written.
+            PartScore(key, _(c.labels[key]), pts, c.points[key], sentences[key])
             for key, pts in zip(PART_KEYS, points, strict=True)
         )
         skin_index = {key: i for i, key in enumerate(SKIN_COLUMNS)}
@@ -211,7 +211,7 @@ class Evaluator(Suggester):
         skin = tuple(
             SkinShare(
                 key,
-                NUTRIENT_LABELS[key],
+                _(NUTRIENT_LABELS[key]),
                 float(skin_totals[skin_index[key]]),
                 NUTRIENTS[key],
                 float(skin_totals[skin_index[key]]) / c.daily_values[key],
@@ -221,7 +221,14 @@ class Evaluator(Suggester):
         )
         why = why_sentence(score, parts, completeness, float(v[S["complete_kcal"]]))
         if unknown_ids:
-            why += f" {len(unknown_ids)} food(s) are not in the catalog and are not counted."
+            n = len(unknown_ids)
+            missing = ngettext(
+                "{count} food is not in the catalog and is not counted.",
+                "{count} foods are not in the catalog and are not counted.",
+                n,
+            ).format(count=n)
+            # Translators: the day's sentence, then a sentence on foods it could not count.
+            why = _("{why} {missing}").format(why=why, missing=missing)
         return DayScore(
             day=day,
             date=plan.date_of(day),

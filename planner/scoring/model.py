@@ -10,6 +10,7 @@ from importlib import resources
 
 from planner.core.foods import TAGS
 from planner.errors import PlannerError
+from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, format_number, language, ngettext
 
 PART_KEYS: tuple[str, ...] = (
     "probiotic",
@@ -87,20 +88,20 @@ class ScoringConfig:
                 if missing:
                     raise KeyError(f"parts.{key}.{missing[0]}")
         except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise PlannerError(f"The scoring file is damaged: {exc}") from exc
+            raise PlannerError(_("The scoring file is damaged: {exc}").format(exc=exc)) from exc
         if abs(sum(config.points.values()) - 100) > 1e-9:
-            raise PlannerError("The scoring file's points must add up to 100.")
+            raise PlannerError(_("The scoring file's points must add up to 100."))
         anti = numbers["anti_inflammatory"]
         sub = sum(anti[f"{s}_points"] for s in ("epa_dha", "polyphenol", "tea", "spice"))
         if abs(sub - config.points["anti_inflammatory"]) > 1e-9:
-            raise PlannerError("The anti-inflammatory sub-parts must add up to its points.")
+            raise PlannerError(_("The anti-inflammatory sub-parts must add up to its points."))
         if config.energy_full_kcal <= 0 or any(
             value <= 0
             for key, part in numbers.items()
             for name, value in part.items()
             if name.endswith(("target_g", "per_load", "target_species", "target_cups"))
         ):
-            raise PlannerError("The scoring file's targets must be above zero.")
+            raise PlannerError(_("The scoring file's targets must be above zero."))
         return config
 
     @property
@@ -152,11 +153,15 @@ class Preferences:
     def __post_init__(self) -> None:
         target = self.fiber_target_g
         if target is not None and (not math.isfinite(target) or not 5 <= target <= 100):
-            raise PlannerError("The fiber target must be between 5 and 100 g a day.")
+            raise PlannerError(_("The fiber target must be between 5 and 100 g a day."))
         unknown = set(self.avoid_tags) - set(TAGS)
         if unknown:
             raise PlannerError(
-                f"Unknown diet tag(s): {', '.join(sorted(unknown))} (known: {', '.join(TAGS)})."
+                ngettext(
+                    "Unknown diet tag: {tags} (known: {known}).",
+                    "Unknown diet tags: {tags} (known: {known}).",
+                    len(unknown),
+                ).format(tags=", ".join(sorted(unknown)), known=", ".join(TAGS))
             )
 
 
@@ -201,9 +206,12 @@ class SkinShare:
         """The share as shown: "unknown", "40 %", or "at least 40 %" when some foods'
         values are unknown."""
         if self.is_unknown:
-            return "unknown"
-        percent = f"{100 * self.share:.0f} %"
-        return f"at least {percent}" if self.unknown_foods else percent
+            # Translators: a skin nutrient's share of its daily value, when no food says.
+            return _("unknown")
+        percent = number(100 * self.share)
+        if self.unknown_foods:
+            return _("at least {percent} %").format(percent=percent)
+        return _("{percent} %").format(percent=percent)
 
 
 @dataclass(frozen=True)
@@ -222,7 +230,7 @@ class DayScore:
     limit_servings: dict[str, float] = field(default_factory=dict)  # doses, see LIMIT_DOSES
     skin: tuple[SkinShare, ...] = ()
     unknown_foods: tuple[str, ...] = ()  # foods not in the catalog
-    why: str = "Not planned yet."
+    why: str = field(default_factory=lambda: _("Not planned yet."))
     tip: str = ""  # what would raise the score most, from the suggestions
     energy_kcal: float = 0.0
     completeness: float = 0.0  # energy from foods not to limit / a full day's, at most 1
@@ -250,8 +258,11 @@ class Suggestion:
     @property
     def text(self) -> str:
         if self.replaces_name:
-            return f"swap the {self.replaces_name} for {self.name} ({self.serving_label})"
-        return f"{self.name} ({self.serving_label})"
+            return _("swap the {old} for {food} ({serving})").format(
+                old=self.replaces_name, food=self.name, serving=self.serving_label
+            )
+        # Translators: a suggested food and its serving: "Kefir (1 cup)".
+        return _("{food} ({serving})").format(food=self.name, serving=self.serving_label)
 
 
 @dataclass(frozen=True)
@@ -270,85 +281,143 @@ class WeekScore:
         return sum(1 for day in self.days if day.planned)
 
 
-# Doses of foods to limit: key -> (unit, what), as sentences show them.
-LIMIT_DOSES: dict[str, tuple[str, str]] = {
-    "added_sugars_g": ("g", "added sugars"),
-    "standard_drinks": ("", "standard drinks"),
-    "processed_meat_g": ("g", "processed meat"),
-    "deep_fried_g": ("g", "deep-fried food"),
-    "ultra_processed_kcal": ("kcal", "ultra-processed food"),
-    "sweetener_g": ("g", "artificially sweetened food"),
-    "milk_g": ("g", "milk (acne-prone setting)"),
-    "high_gl_kcal": ("kcal", "high-glycemic-load food (acne-prone setting)"),
+# Doses of foods to limit, as sentences show them: key -> a phrase with the amount.
+LIMIT_DOSES: dict[str, str] = {
+    # Translators: doses of foods to limit in a day's sentence ("Limit foods: 30 g added
+    # sugars, 1.5 standard drinks").
+    "added_sugars_g": N_("{amount} g added sugars"),
+    "standard_drinks": N_("{amount} standard drinks"),
+    "processed_meat_g": N_("{amount} g processed meat"),
+    "deep_fried_g": N_("{amount} g deep-fried food"),
+    "ultra_processed_kcal": N_("{amount} kcal ultra-processed food"),
+    "sweetener_g": N_("{amount} g artificially sweetened food"),
+    "milk_g": N_("{amount} g milk (acne-prone setting)"),
+    "high_gl_kcal": N_("{amount} kcal high-glycemic-load food (acne-prone setting)"),
+}
+# The shipped parts' labels (resources/scoring.toml), marked so that they are translated
+# where a part is scored; a label the user wrote in their own file stays as written.
+PART_LABELS: dict[str, str] = {
+    "probiotic": N_("Probiotic"),
+    "prebiotic": N_("Prebiotic"),
+    "fiber": N_("Fiber"),
+    "plants": N_("Plants"),
+    "anti_inflammatory": N_("Anti-inflammatory"),
+    "limit": N_("Limit foods"),
 }
 
 
+def number(value: float, decimals: int = 0) -> str:
+    """A number in a sentence, as the user's locale writes it. English keeps Python's
+    digits (no grouping, the text the sentences have always had) and, above all, does
+    not import Babel on the way to the first window's scores."""
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return f"{value:.{decimals}f}"
+    return format_number(round(value, decimals), decimals)
+
+
+def short_number(value: float) -> str:
+    """A target as written in the scoring file: 0.5, 2, 1.5 (Python's ``:g``)."""
+    if language() in (SOURCE_LANGUAGE, PSEUDO):
+        return f"{value:g}"
+    return format_number(value, 3)
+
+
 def _names(names: tuple[str, ...], most: int = 3) -> str:
-    return ", ".join(names[:most]) + ("…" if len(names) > most else "")
+    # Translators: the separator of a list of foods in a sentence.
+    return _(", ").join(names[:most]) + ("…" if len(names) > most else "")
 
 
-def live_sentence(label: str, live_g: float, target: float, cultures: dict) -> str:
-    text = f"{label}: {live_g:.0f} of {target:.0f} g" if live_g > 0 else f"No {label.lower()}"
-    if live_g >= target:
-        text += ": target met"
+def _met(text: str, met: bool) -> str:
+    # Translators: {sentence} is a part's sentence, e.g. "Fiber 31 of 30 g".
+    return _("{sentence}: target met").format(sentence=text) if met else text
+
+
+def live_sentence(live_g: float, target: float, cultures: dict) -> str:
+    if live_g > 0:
+        text = _("Live cultures: {amount} of {target} g").format(
+            amount=number(live_g), target=number(target)
+        )
+    else:
+        text = _("No live cultures")
+    text = _met(text, live_g >= target)
     if cultures.get("unknown"):
-        text += f"; cultures may not be alive in {_names(cultures['unknown'])} (half credit)"
+        text = _("{sentence}; cultures may not be alive in {foods} (half credit)").format(
+            sentence=text, foods=_names(cultures["unknown"])
+        )
     if cultures.get("dead"):
-        text += f"; no live cultures in {_names(cultures['dead'])}"
+        text = _("{sentence}; no live cultures in {foods}").format(
+            sentence=text, foods=_names(cultures["dead"])
+        )
     return text
 
 
-def amount_sentence(
-    label: str, amount: float, target: float, unit: str, unknown: tuple[str, ...] = ()
-) -> str:
-    text = (
-        f"{label} {amount:.0f} of {target:.0f} {unit}"
-        if amount >= 0.5 or target >= 20
-        else (f"{label} {amount:.1f} of {target:g} {unit}")
-    )
-    if amount >= target:
-        text += ": target met"
-    if unknown:
-        text += f" (unknown for {_names(unknown)})"
-    return text
+def _amount_text(amount: float, target: float) -> dict[str, str]:
+    if amount >= 0.5 or target >= 20:
+        return {"amount": number(amount), "target": number(target)}
+    return {"amount": number(amount, 1), "target": short_number(target)}
+
+
+def _unknown_for(text: str, unknown: tuple[str, ...]) -> str:
+    if not unknown:
+        return text
+    return _("{sentence} (unknown for {foods})").format(sentence=text, foods=_names(unknown))
+
+
+def prebiotic_sentence(grams: float, target: float, unknown: tuple[str, ...]) -> str:
+    fields = _amount_text(grams, target)
+    text = _("Prebiotic {amount} of {target} g (estimate)").format(**fields)
+    return _unknown_for(_met(text, grams >= target), unknown)
 
 
 def fiber_sentence(grams: float, target: float, unknown: tuple[str, ...]) -> str:
-    return amount_sentence("Fiber", grams, target, "g", unknown)
+    fields = _amount_text(grams, target)
+    text = _("Fiber {amount} of {target} g").format(**fields)
+    return _unknown_for(_met(text, grams >= target), unknown)
 
 
 def plants_sentence(count: int, target: float) -> str:
-    text = f"Plants {count} of {target:.0f} species"
-    return text + (": target met" if count >= target else "")
+    text = _("Plants {count} of {target} species").format(count=count, target=number(target))
+    return _met(text, count >= target)
 
 
 def anti_sentence(
     epa_dha_g: float, polyphenol_g: float, tea_cups: float, spice_g: float, cfg: dict[str, float]
 ) -> str:
-    bits = [
-        f"omega-3 {1000 * epa_dha_g:.0f} of {1000 * cfg['epa_dha_target_g']:.0f} mg"
-        " EPA+DHA (ALA at a tenth)",
-        f"polyphenol-rich foods {polyphenol_g:.0f} of {cfg['polyphenol_target_g']:.0f} g",
-        f"tea {tea_cups:.1f} of {cfg['tea_target_cups']:g} cups",
-        f"spices {spice_g:.1f} of {cfg['spice_target_g']:g} g",
-    ]
-    return "Anti-inflammatory: " + ", ".join(bits)
+    return _(
+        "Anti-inflammatory: omega-3 {epa_dha} of {epa_dha_target} mg EPA+DHA (ALA at a "
+        "tenth), polyphenol-rich foods {polyphenols} of {polyphenol_target} g, tea {tea} of "
+        "{tea_target} cups, spices {spices} of {spice_target} g"
+    ).format(
+        epa_dha=number(1000 * epa_dha_g),
+        epa_dha_target=number(1000 * cfg["epa_dha_target_g"]),
+        polyphenols=number(polyphenol_g),
+        polyphenol_target=number(cfg["polyphenol_target_g"]),
+        tea=number(tea_cups, 1),
+        tea_target=short_number(cfg["tea_target_cups"]),
+        spices=number(spice_g, 1),
+        spice_target=short_number(cfg["spice_target_g"]),
+    )
+
+
+def no_limit_sentence() -> str:
+    """The limit part's sentence for a day without foods to limit."""
+    return _("No foods to limit: the part grows with the others")
 
 
 def limit_sentence(doses: dict[str, float], sugar_unknown: tuple[str, ...] = ()) -> str:
     counted = [(key, amount) for key, amount in doses.items() if amount > 0]
-    text = "No foods to limit"
     if counted:
-        parts = []
-        for key, amount in counted:
-            unit, what = LIMIT_DOSES[key]
-            number = f"{amount:.1f}" if key == "standard_drinks" else f"{amount:.0f}"
-            parts.append(f"{number} {unit} {what}".replace("  ", " "))
-        text = "Limit foods: " + ", ".join(parts)
+        parts = [
+            _(LIMIT_DOSES[key]).format(amount=number(amount, 1 if key == "standard_drinks" else 0))
+            for key, amount in counted
+        ]
+        text = _("Limit foods: {doses}").format(doses=_(", ").join(parts))
     else:
-        text += ": the part grows with the others"
+        text = no_limit_sentence()
     if sugar_unknown:
-        text += f" (added sugars unknown for {_names(sugar_unknown)})"
+        text = _("{sentence} (added sugars unknown for {foods})").format(
+            sentence=text, foods=_names(sugar_unknown)
+        )
     return text
 
 
@@ -361,13 +430,27 @@ def why_sentence(
         key=lambda p: p.share,
     )
     limit = next((p for p in parts if p.key == "limit"), None)
-    reasons = [p.sentence[0].lower() + p.sentence[1:] for p in short[:2]]
-    if limit is not None and not limit.sentence.startswith("No foods to limit"):
-        reasons.insert(0, limit.sentence[0].lower() + limit.sentence[1:])
+    reasons = [_lower_first(p.sentence) for p in short[:2]]
+    if limit is not None and not limit.sentence.startswith(no_limit_sentence()):
+        reasons.insert(0, _lower_first(limit.sentence))
     if completeness < 1 - 1e-9:
         reasons.insert(
-            0, f"only {energy:.0f} kcal of whole food, {100 * completeness:.0f} % of a full day"
+            0,
+            _("only {energy} kcal of whole food, {percent} % of a full day").format(
+                energy=number(energy), percent=number(100 * completeness)
+            ),
         )
     if not reasons:
-        return f"Score {score:.0f}: every part is at its target."
-    return f"Score {score:.0f}: {'; '.join(reasons[:3])}."
+        return _("Score {score}: every part is at its target.").format(score=number(score))
+    # Translators: {reasons} are the parts' sentences that hold the score back, joined.
+    return _("Score {score}: {reasons}.").format(
+        score=number(score), reasons=_("; ").join(reasons[:3])
+    )
+
+
+def _lower_first(sentence: str) -> str:
+    # A part's sentence inside the day's: lower case in English; languages whose nouns
+    # keep their capital (German) keep the sentence as it is.
+    if language() != SOURCE_LANGUAGE:
+        return sentence
+    return sentence[0].lower() + sentence[1:]

@@ -16,10 +16,11 @@ import numpy as np
 from planner.core.amounts import Resolver
 from planner.core.foods import SR28, Catalog
 from planner.core.plan import UNIT_PORTION, Entry, Plan, format_amount
+from planner.i18n import SOURCE_LANGUAGE, _, language
 from planner.scoring.formula import Formula, S
 from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
 from planner.scoring.grouping import Grouped, group_numpy, species_grams
-from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion
+from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion, number
 
 
 @dataclass
@@ -253,14 +254,24 @@ class Suggester(Formula):
 
     def _reason(self, delta: np.ndarray, replaces: int | None, table: CatalogFrame) -> str:
         labels = self.config.labels
+        english = language() == SOURCE_LANGUAGE
         gains = [
-            labels[key].lower()
+            # the parts in lower case inside an English sentence; other languages keep
+            # their words as written (German nouns keep their capital)
+            _(labels[key]).lower() if english else _(labels[key])
             for key, change in zip(PART_KEYS, delta.tolist(), strict=True)
             if key != "limit" and change > 0.05
         ]
-        text = "Adds to " + ", ".join(gains) if gains else "Makes the day more complete"
+        if gains:
+            # Translators: {parts} lists the score's parts a food adds to ("fiber, plants").
+            text = _("Adds to {parts}").format(parts=_(", ").join(gains))
+        else:
+            text = _("Makes the day more complete")
         if replaces is not None:
-            text = f"In place of {table.names[replaces]}: " + text[0].lower() + text[1:]
+            reason = text[0].lower() + text[1:] if english else text
+            text = _("In place of {food}: {reason}").format(
+                food=table.names[replaces], reason=reason
+            )
         return text
 
     def suggest_entries(
@@ -324,4 +335,6 @@ class Suggester(Formula):
         if not best:
             return ""
         s = best[0]
-        return f"Adding {s.name} ({s.serving_label}) would raise it to {s.new_score:.0f}."
+        return _("Adding {food} ({serving}) would raise it to {score}.").format(
+            food=s.name, serving=s.serving_label, score=number(s.new_score)
+        )
