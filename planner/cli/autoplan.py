@@ -25,6 +25,7 @@ from planner.cli.common import (
     write_stdout,
 )
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 
 _RANGE = re.compile(r"^\s*(\d{3,4})\s*-\s*(\d{3,4})\s*$")
 _DISHES = re.compile(r"^\s*(breakfast|lunch|dinner|snacks)\s*=\s*(\d)\s*(?:-\s*(\d)\s*)?$")
@@ -69,44 +70,46 @@ def _dishes(text: str) -> dict[str, tuple[int, int]]:
 
 def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
-        "autoplan", help="fill a week's meals by the score, with foods eaten as they are"
+        "autoplan", help=_("fill a week's meals by the score, with foods eaten as they are")
     )
     p.add_argument("plan", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="'-' for stdout")
-    p.add_argument("--week", type=int, default=1, metavar="N", help="week to fill (from 1)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="another seed, another plan")
-    p.add_argument("--replace", action="store_true", help="refill every meal of the week")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help=_("'-' for stdout")
+    )
+    p.add_argument("--week", type=int, default=1, metavar="N", help=_("week to fill (from 1)"))
+    p.add_argument("--seed", type=int, default=0, metavar="S", help=_("another seed, another plan"))
+    p.add_argument("--replace", action="store_true", help=_("refill every meal of the week"))
     p.add_argument("--avoid", type=_tags, default=frozenset(), metavar="TAGS",
-                   help="diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
-                   "vegan (= animal) and vegetarian also")  # fmt: skip
-    p.add_argument("--vegetarian", action="store_true", help="no meat or fish (eggs, dairy ok)")
+                   help=_("diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
+                   "vegan (= animal) and vegetarian also"))  # fmt: skip
+    p.add_argument("--vegetarian", action="store_true", help=_("no meat or fish (eggs, dairy ok)"))
     p.add_argument("--energy", type=_energy, default=(1800.0, 2400.0), metavar="LOW-HIGH",
-                   help="energy per day in kcal (default 1800-2400)")  # fmt: skip
+                   help=_("energy per day in kcal (default 1800-2400)"))  # fmt: skip
     p.add_argument("--dislike", type=_ids, action="extend", default=[], metavar="ID",
-                   help="a food or recipe never to plan (repeatable; recipe:ID or the "
-                   "recipe's id; commas also separate)")  # fmt: skip
+                   help=_("a food or recipe never to plan (repeatable; recipe:ID or the "
+                   "recipe's id; commas also separate)"))  # fmt: skip
     p.add_argument("--like", type=_ids, action="extend", default=[], metavar="ID",
-                   help="a food or recipe to prefer (repeatable)")  # fmt: skip
+                   help=_("a food or recipe to prefer (repeatable)"))  # fmt: skip
     p.add_argument("--recipes", action=argparse.BooleanOptionalAction, default=True,
-                   help="recipes (starter and your own) as well as foods (default on)")  # fmt: skip
+                   help=_("recipes (starter and your own) as well as foods (default on)"))  # fmt: skip
     p.add_argument("--pantry", type=_ids, default=frozenset(), metavar="IDS",
-                   help="food ids at home: used first")  # fmt: skip
+                   help=_("food ids at home: used first"))  # fmt: skip
     p.add_argument("--plants", type=int, default=30, metavar="N",
-                   help="different plants a week (default 30)")  # fmt: skip
+                   help=_("different plants a week (default 30)"))  # fmt: skip
     p.add_argument("--live-days", type=int, default=5, metavar="N",
-                   help="days with a live-culture food (default 5)")  # fmt: skip
+                   help=_("days with a live-culture food (default 5)"))  # fmt: skip
     p.add_argument("--max-same", type=int, default=3, metavar="N",
-                   help="the same food at most N times a week (default 3)")  # fmt: skip
+                   help=_("the same food at most N times a week (default 3)"))  # fmt: skip
     p.add_argument("--dishes", type=_dishes, default={}, metavar="MEAL=MIN-MAX,...",
-                   help="dishes per meal, e.g. lunch=2-3,snacks=1-2")  # fmt: skip
+                   help=_("dishes per meal, e.g. lunch=2-3,snacks=1-2"))  # fmt: skip
     p.add_argument("--limit-allowance", type=int, default=0, metavar="N",
-                   help="servings of foods to limit allowed a week (default 0)")  # fmt: skip
+                   help=_("servings of foods to limit allowed a week (default 0)"))  # fmt: skip
     p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="S",
                    help=f"seconds the solver may take (default {DEFAULT_SECONDS:g})")  # fmt: skip
-    p.add_argument("--fiber-target", type=float, metavar="G", help="daily fiber target in g")
-    p.add_argument("--acne-prone", action="store_true", help="count milk as a limit food")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    p.add_argument("--fiber-target", type=float, metavar="G", help=_("daily fiber target in g"))
+    p.add_argument("--acne-prone", action="store_true", help=_("count milk as a limit food"))
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing output file"))
     return p
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 from planner.journal.fields import BOOL, FIELDS, JournalError
 
 if TYPE_CHECKING:
@@ -57,17 +58,17 @@ def _field_help(key: str) -> str:
 
 def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "journal", help="the daily check-in journal: add, export, import, report"
+        "journal", help=_("the daily check-in journal: add, export, import, report")
     )
     parser.add_argument(
-        "--journal", type=Path, metavar="FILE", help="the journal database (default: yours)"
+        "--journal", type=Path, metavar="FILE", help=_("the journal database (default: yours)")
     )
     actions = parser.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
 
-    p = actions.add_parser("add", help="save a day's check-in (fields not given are kept)")
-    p.add_argument("--date", type=_date, default=None, help="the day (default: today)")
+    p = actions.add_parser("add", help=_("save a day's check-in (fields not given are kept)"))
+    p.add_argument("--date", type=_date, default=None, help=_("the day (default: today)"))
     p.add_argument(
-        "--replace", action="store_true", help="replace the day's check-in instead of merging"
+        "--replace", action="store_true", help=_("replace the day's check-in instead of merging")
     )
     for field in FIELDS:
         p.add_argument(
@@ -77,15 +78,15 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
             help=_field_help(field.key) + ' ("" empties it)',
         )
 
-    p = actions.add_parser("export", help="write the journal as CSV")
+    p = actions.add_parser("export", help=_("write the journal as CSV"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
 
-    p = actions.add_parser("import", help="read check-ins from CSV (all rows or none)")
+    p = actions.add_parser("import", help=_("read check-ins from CSV (all rows or none)"))
     p.add_argument("csv", type=Path)
 
-    p = actions.add_parser("report", help="write a PDF report for a doctor")
-    p.add_argument("--from", dest="first", type=_date, help="first day (default: 90 days ago)")
-    p.add_argument("--to", dest="last", type=_date, help="last day (default: today)")
+    p = actions.add_parser("report", help=_("write a PDF report for a doctor"))
+    p.add_argument("--from", dest="first", type=_date, help=_("first day (default: 90 days ago)"))
+    p.add_argument("--to", dest="last", type=_date, help=_("last day (default: today)"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument(
@@ -94,7 +95,7 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
         action="append",
         default=[],
         metavar="FILE",
-        help="a plan file whose weeks and day scores to include (repeatable)",
+        help=_("a plan file whose weeks and day scores to include (repeatable)"),
     )
     return parser
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import json_text, load_catalog, say
 from planner.errors import RecipeError
+from planner.i18n import _, ngettext
 
 if TYPE_CHECKING:
     pass
@@ -27,24 +28,26 @@ if TYPE_CHECKING:
 
 def add_recipes_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "recipes", help="the recipe book: list, import from other planners, export"
+        "recipes", help=_("the recipe book: list, import from other planners, export")
     )
-    parser.add_argument("--json", action="store_true", help="print the recipes as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the recipes as JSON"))
     sub = parser.add_subparsers(dest="recipes_command", metavar="ACTION")
     imp = sub.add_parser(
         "import",
-        help="import recipes: a saved web page or .json (schema.org), a Mealie backup, "
-        "a Tandoor export",
+        help=_(
+            "import recipes: a saved web page or .json (schema.org), a Mealie backup, "
+            "a Tandoor export"
+        ),
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
         "--yes",
         action="store_true",
-        help="save: confident matches become ingredients, other lines are kept as notes",
+        help=_("save: confident matches become ingredients, other lines are kept as notes"),
     )
-    exp = sub.add_parser("export", help="write your own recipes to a file")
+    exp = sub.add_parser("export", help=_("write your own recipes to a file"))
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    exp.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     return parser
 
 

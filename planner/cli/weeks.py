@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 
 _WEEKS = re.compile(r"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")
 
@@ -56,7 +57,7 @@ def add_weeks_option(parser: argparse.ArgumentParser, what: str = "print") -> No
 def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
     """Add `gutskin export-ical PLAN -o FILE.ics [--times ...] [--tz ZONE] [--weeks N-M]`."""
     p: argparse.ArgumentParser = sub.add_parser(
-        "export-ical", help="write the planned meals as a calendar (.ics)"
+        "export-ical", help=_("write the planned meals as a calendar (.ics)")
     )
     p.add_argument("plan", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ICS")
@@ -64,16 +65,18 @@ def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
         "--times",
         default="",
         metavar="MEAL=HH:MM,...",
-        help="meal times, e.g. breakfast=07:30,dinner=18:45 "
-        "(default breakfast=08:00,lunch=12:30,dinner=19:00,snacks=16:00)",
+        help=_(
+            "meal times, e.g. breakfast=07:30,dinner=18:45 "
+            "(default breakfast=08:00,lunch=12:30,dinner=19:00,snacks=16:00)"
+        ),
     )
     p.add_argument(
         "--tz",
         metavar="ZONE",
-        help="write times in this time zone, e.g. Europe/Paris (default: floating local times)",
+        help=_("write times in this time zone, e.g. Europe/Paris (default: floating local times)"),
     )
     p.add_argument(
-        "--weeks", type=parse_weeks, metavar="N-M", help="only weeks N to M (counted from 1)"
+        "--weeks", type=parse_weeks, metavar="N-M", help=_("only weeks N to M (counted from 1)")
     )
     return p
 
