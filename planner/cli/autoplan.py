@@ -25,7 +25,7 @@ from planner.cli.common import (
     write_stdout,
 )
 from planner.errors import PlannerError
-from planner.i18n import _, ngettext
+from planner.i18n import _
 
 _RANGE = re.compile(r"^\s*(\d{3,4})\s*-\s*(\d{3,4})\s*$")
 _DISHES = re.compile(r"^\s*(breakfast|lunch|dinner|snacks)\s*=\s*(\d)\s*(?:-\s*(\d)\s*)?$")

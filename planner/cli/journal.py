@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
-from planner.i18n import _, ngettext
+from planner.i18n import _
 from planner.journal.fields import BOOL, FIELDS, JournalError
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import json_text, load_catalog, say
 from planner.errors import RecipeError
-from planner.i18n import _, ngettext
+from planner.i18n import _
 
 if TYPE_CHECKING:
     pass

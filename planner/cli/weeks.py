@@ -14,7 +14,7 @@ from typing import Any
 
 from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
-from planner.i18n import _, ngettext
+from planner.i18n import _
 
 _WEEKS = re.compile(r"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")
 
