@@ -59,3 +59,12 @@ def span_label(first: date, last: date) -> str:
         last_month=month_name(last),
         last_year=last.year,
     )
+
+
+def compact_day_label(day: date) -> str:
+    """A day in a narrow column, with its year in two digits: "30 Nov 26"."""
+    # Translators: a date in a narrow table column; {month} is an abbreviated name and
+    # {year} has two digits.
+    return _("{day} {month} {year}").format(
+        day=day.day, month=month_name(day), year=f"{day.year % 100:02d}"
+    )
