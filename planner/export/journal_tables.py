@@ -19,8 +19,11 @@ from planner.export.theme import ACCENT, HEAD_FILL, INK, RULE
 from planner.i18n import N_, _
 from planner.journal.fields import FIELD_BY_KEY, KEYS, CheckIn
 
-# Translators: the check-in table's short column names (a narrow column each).
+# The check-in table's short column names (a narrow column each); the legend under the
+# table says what each stands for.
 SHORT = {
+    # Translators: a narrow column of the check-in table, for "Breakouts"; the legend
+    # under the table spells each column out.
     "skin_breakouts": N_("Brk"),
     "skin_redness": N_("Red"),
     "skin_dryness": N_("Dry"),

@@ -30,14 +30,19 @@ PART_COLORS = {
     "anti_inflammatory": colors.HexColor("#b5485d"),
     "limit": colors.HexColor("#2e6e9e"),
 }
-# Translators: the score parts' three-letter labels beside the bars of the PDF's grid
-# (probiotic, prebiotic, fiber, plants, anti-inflammatory, limit foods).
+# The score parts' three-letter labels beside the bars of the PDF's grid.
 PART_SHORT = {
+    # Translators: three letters for the score's part "Probiotic", beside its bar.
     "probiotic": N_("Pro"),
+    # Translators: three letters for the score's part "Prebiotic", beside its bar.
     "prebiotic": N_("Pre"),
+    # Translators: three letters for the score's part "Fiber", beside its bar.
     "fiber": N_("Fib"),
+    # Translators: three letters for the score's part "Plants", beside its bar.
     "plants": N_("Pla"),
+    # Translators: three letters for the score's part "Anti-inflammatory", beside its bar.
     "anti_inflammatory": N_("Ant"),
+    # Translators: three letters for the score's part "Limit foods", beside its bar.
     "limit": N_("Lim"),
 }
 
