@@ -50,7 +50,9 @@ def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) 
         intro = _("Nothing to buy: every food of this week is already at home.")
     doc.story += [doc.para(intro, doc.styles.small), Spacer(1, 6)]
     for group in found.groups:
-        doc.story.append(_aisle_table(doc, group.label, group.lines))
+        # The aisle's label is planner.core's constant, marked there, translated here
+        # (a label already translated comes through gettext unchanged).
+        doc.story.append(_aisle_table(doc, _(group.label), group.lines))
     if found.have:
         doc.story.append(
             _aisle_table(

@@ -195,7 +195,7 @@ def _legend(doc: Document) -> list[Flowable]:
             doc.para(
                 _("<b>{short}</b> {label}, up to {points}").format(
                     short=doc.text(_(PART_SHORT[key])),
-                    label=doc.text(config.labels[key]),
+                    label=doc.text(_(config.labels[key])),
                     points=format_number(config.points[key], 0),
                 ),
                 doc.styles.small,
