@@ -262,3 +262,13 @@ def test_the_calendar_is_named_in_the_language_not_the_machines(catalog) -> None
     i18n.set_language(i18n.PSEUDO)
     events = build_calendar(plan, catalog).walk("VEVENT")
     assert all(str(event["summary"]).startswith("[") for event in events)
+
+
+def test_argparse_own_help_texts_are_marked(capsys) -> None:
+    code, out, _err = run(capsys, "--lang", i18n.PSEUDO, "export", "--help")
+    assert code == 0
+    assert out.startswith(i18n.pseudo("usage: "))
+    for english in ("usage:", "options:", "positional arguments", "show this help message"):
+        assert english not in out, english
+    # Option names and their values are never translated.
+    assert "--no-shopping" in out and "{a4,letter}" in out

@@ -49,7 +49,31 @@ __all__ = [  # the shared helpers and the plan commands stay importable from her
 ]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, its "usage:" in the user's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        # Translators: before the command's synopsis in --help; keep the space at the end.
+        label = _("usage: ")
+        super().add_usage(usage, actions, groups, label if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """A parser whose own texts (usage, section titles, -h) are in the user's language:
+    argparse reads them from a gettext domain of its own, for which Python ships no
+    catalogue. Its error details stay English (they are formatted inside argparse)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS,
+            help=_("show this help message and exit"),
+        )  # fmt: skip
+
     def error(self, message: str) -> None:  # type: ignore[override]
         text = _("gutskin: {message} (see 'gutskin --help')").format(message=message)
         self.exit(EXIT_ERROR, printable(text) + "\n")
