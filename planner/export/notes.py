@@ -34,9 +34,11 @@ def add_day_notes(doc: Document, week: int, scores: PlanScore) -> None:
                 columns=2)  # fmt: skip
     doc.story.append(
         doc.para(
-            _(
-                "For each planned day: what holds its score back, each part's points, "
-                "and the foods that would raise it most."
+            doc.text(
+                _(
+                    "For each planned day: what holds its score back, each part's points, "
+                    "and the foods that would raise it most."
+                )
             ),
             doc.styles.small,
         )
@@ -50,7 +52,9 @@ def add_day_notes(doc: Document, week: int, scores: PlanScore) -> None:
 
 def add_no_notes(doc: Document) -> None:
     """Say that there are no notes, for a plan with no food at all."""
-    doc.story.append(doc.para(_("No day is planned yet, so there are no notes."), doc.styles.small))
+    doc.story.append(
+        doc.para(doc.text(_("No day is planned yet, so there are no notes.")), doc.styles.small)
+    )
 
 
 def _day_note(doc: Document, d: int, day: DayScore) -> list[Flowable]:

@@ -43,9 +43,11 @@ def add_recipes(doc: Document, days: Sequence[int]) -> None:
                 columns=2)  # fmt: skip
     doc.story.append(
         doc.para(
-            _(
-                "Each dish of these days, with its ingredients for all the portions planned "
-                "(the recipe's own amounts scaled to them)."
+            doc.text(
+                _(
+                    "Each dish of these days, with its ingredients for all the portions planned "
+                    "(the recipe's own amounts scaled to them)."
+                )
             ),
             doc.styles.small,
         )

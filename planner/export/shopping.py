@@ -48,7 +48,7 @@ def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) 
     )
     if not count:
         intro = _("Nothing to buy: every food of this week is already at home.")
-    doc.story += [doc.para(intro, doc.styles.small), Spacer(1, 6)]
+    doc.story += [doc.para(doc.text(intro), doc.styles.small), Spacer(1, 6)]
     for group in found.groups:
         # The aisle's label is planner.core's constant, marked there, translated here
         # (a label already translated comes through gettext unchanged).

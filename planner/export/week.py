@@ -99,7 +99,7 @@ def _grid_table(doc: Document, days: range, scores: PlanScore, size: float) -> G
         for d in days
     ]
     rows: list[list] = [header]
-    score_head = doc.para(_("Score"), styles.meal)
+    score_head = doc.para(doc.text(_("Score")), styles.meal)
     rows.append([score_head] + [ScoreCell(scores.days[d], fonts) for d in days])
     for meal in MEALS:
         rows.append(
@@ -107,7 +107,7 @@ def _grid_table(doc: Document, days: range, scores: PlanScore, size: float) -> G
             + [_cell(doc, d, meal, cell, text_width) for d in days]
         )
     # Translators: the grid's last row, each day's totals (fiber, plants, energy, protein).
-    day_head = doc.para(pgettext("totals", "Day"), styles.meal)
+    day_head = doc.para(doc.text(pgettext("totals", "Day")), styles.meal)
     rows.append([day_head] + [_day_foot(doc, scores.days[d]) for d in days])
     style = TableStyle(
         [
@@ -213,12 +213,14 @@ def _legend(doc: Document) -> list[Flowable]:
         hAlign="LEFT",
     )
     explain = doc.para(
-        _(
-            "A day's score, out of 100, is the sum of its six parts times how complete the "
-            "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
-            "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
-            "with each dose of a food to limit. A day with no food is not planned, which is "
-            "not a zero."
+        doc.text(
+            _(
+                "A day's score, out of 100, is the sum of its six parts times how complete the "
+                "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
+                "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
+                "with each dose of a food to limit. A day with no food is not planned, which is "
+                "not a zero."
+            )
         ),
         doc.styles.small,
     )
