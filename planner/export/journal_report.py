@@ -220,9 +220,11 @@ def render_journal_report(
 
 def _summary(checkins: int, days: int, scored: int) -> str:
     """ "17 check-ins over 90 days; day scores from the meal plan on 7 days." """
+    span = ngettext("{count} day", "{count} days", days).format(count=days)
+    # Translators: {days} is "90 days".
     counted = ngettext(
-        "{count} check-in over {days} days", "{count} check-ins over {days} days", checkins
-    ).format(count=checkins, days=days)
+        "{count} check-in over {days}", "{count} check-ins over {days}", checkins
+    ).format(count=checkins, days=span)
     if not scored:
         # Translators: {checkins} is "17 check-ins over 90 days".
         return _("{checkins}; no meal plan scores for these days.").format(checkins=counted)
