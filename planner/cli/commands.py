@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from planner.cli.common import EXIT_ERROR, STDOUT_NAMES, json_text, printable, say
 from planner.cli.plans import (
@@ -52,7 +53,13 @@ __all__ = [  # the shared helpers and the plan commands stay importable from her
 class _Formatter(argparse.HelpFormatter):
     """argparse's help, its "usage:" in the user's language."""
 
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         # Translators: before the command's synopsis in --help; keep the space at the end.
         label = _("usage: ")
         super().add_usage(usage, actions, groups, label if prefix is None else prefix)
@@ -63,7 +70,7 @@ class _Parser(argparse.ArgumentParser):
     argparse reads them from a gettext domain of its own, for which Python ships no
     catalogue. Its error details stay English (they are formatted inside argparse)."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
