@@ -247,7 +247,7 @@ def test_cli_import_reviews_without_yes_and_saves_with_it(capsys, tmp_path):
     assert "nothing was saved" in out and "--yes" in out
     assert len(open_own()[0]) == 0
     assert run_cli("recipes", "import", str(page), "--yes") == 0
-    assert "1 recipe(s) saved" in capsys.readouterr().out
+    assert "1 recipe saved; " in capsys.readouterr().out  # the singular, not "recipe(s)"
     own = list(open_own()[0])
     assert [r.name for r in own] == ["Garlicky lentil and leek soup"]
     assert len(own[0].ingredients) == 8

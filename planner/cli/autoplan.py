@@ -25,6 +25,7 @@ from planner.cli.common import (
     write_stdout,
 )
 from planner.errors import PlannerError
+from planner.i18n import _, format_number, ngettext
 
 _RANGE = re.compile(r"^\s*(\d{3,4})\s*-\s*(\d{3,4})\s*$")
 _DISHES = re.compile(r"^\s*(breakfast|lunch|dinner|snacks)\s*=\s*(\d)\s*(?:-\s*(\d)\s*)?$")
@@ -35,7 +36,9 @@ DEFAULT_SECONDS = 7.0
 def _energy(text: str) -> tuple[float, float]:
     match = _RANGE.match(text)
     if not match:
-        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not an energy range like 1800-2400")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not an energy range like 1800-2400").format(text=repr(text[:20]))
+        )
     return float(match[1]), float(match[2])
 
 
@@ -60,7 +63,10 @@ def _dishes(text: str) -> dict[str, tuple[int, int]]:
         match = _DISHES.match(part)
         if not match:
             raise argparse.ArgumentTypeError(
-                f"{part.strip()[:30]!r} is not like lunch=2-3 (breakfast, lunch, dinner, snacks)"
+                # Translators: the meal names are the option's values: not translated.
+                _("{text} is not like lunch=2-3 (breakfast, lunch, dinner, snacks)").format(
+                    text=repr(part.strip()[:30])
+                )
             )
         low = int(match[2])
         found[match[1]] = (low, int(match[3]) if match[3] else low)
@@ -69,44 +75,48 @@ def _dishes(text: str) -> dict[str, tuple[int, int]]:
 
 def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = sub.add_parser(
-        "autoplan", help="fill a week's meals by the score, with foods eaten as they are"
+        "autoplan", help=_("fill a week's meals by the score, with foods eaten as they are")
     )
     p.add_argument("plan", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="'-' for stdout")
-    p.add_argument("--week", type=int, default=1, metavar="N", help="week to fill (from 1)")
-    p.add_argument("--seed", type=int, default=0, metavar="S", help="another seed, another plan")
-    p.add_argument("--replace", action="store_true", help="refill every meal of the week")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help=_("'-' for stdout")
+    )
+    p.add_argument("--week", type=int, default=1, metavar="N", help=_("week to fill (from 1)"))
+    p.add_argument("--seed", type=int, default=0, metavar="S", help=_("another seed, another plan"))
+    p.add_argument("--replace", action="store_true", help=_("refill every meal of the week"))
     p.add_argument("--avoid", type=_tags, default=frozenset(), metavar="TAGS",
-                   help="diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
-                   "vegan (= animal) and vegetarian also")  # fmt: skip
-    p.add_argument("--vegetarian", action="store_true", help="no meat or fish (eggs, dairy ok)")
+                   help=_("diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
+                   "vegan (= animal) and vegetarian also"))  # fmt: skip
+    p.add_argument("--vegetarian", action="store_true", help=_("no meat or fish (eggs, dairy ok)"))
     p.add_argument("--energy", type=_energy, default=(1800.0, 2400.0), metavar="LOW-HIGH",
-                   help="energy per day in kcal (default 1800-2400)")  # fmt: skip
+                   help=_("energy per day in kcal (default 1800-2400)"))  # fmt: skip
     p.add_argument("--dislike", type=_ids, action="extend", default=[], metavar="ID",
-                   help="a food or recipe never to plan (repeatable; recipe:ID or the "
-                   "recipe's id; commas also separate)")  # fmt: skip
+                   help=_("a food or recipe never to plan (repeatable; recipe:ID or the "
+                   "recipe's id; commas also separate)"))  # fmt: skip
     p.add_argument("--like", type=_ids, action="extend", default=[], metavar="ID",
-                   help="a food or recipe to prefer (repeatable)")  # fmt: skip
+                   help=_("a food or recipe to prefer (repeatable)"))  # fmt: skip
     p.add_argument("--recipes", action=argparse.BooleanOptionalAction, default=True,
-                   help="recipes (starter and your own) as well as foods (default on)")  # fmt: skip
+                   help=_("recipes (starter and your own) as well as foods (default on)"),
+                   )  # fmt: skip
     p.add_argument("--pantry", type=_ids, default=frozenset(), metavar="IDS",
-                   help="food ids at home: used first")  # fmt: skip
+                   help=_("food ids at home: used first"))  # fmt: skip
     p.add_argument("--plants", type=int, default=30, metavar="N",
-                   help="different plants a week (default 30)")  # fmt: skip
+                   help=_("different plants a week (default 30)"))  # fmt: skip
     p.add_argument("--live-days", type=int, default=5, metavar="N",
-                   help="days with a live-culture food (default 5)")  # fmt: skip
+                   help=_("days with a live-culture food (default 5)"))  # fmt: skip
     p.add_argument("--max-same", type=int, default=3, metavar="N",
-                   help="the same food at most N times a week (default 3)")  # fmt: skip
+                   help=_("the same food at most N times a week (default 3)"))  # fmt: skip
     p.add_argument("--dishes", type=_dishes, default={}, metavar="MEAL=MIN-MAX,...",
-                   help="dishes per meal, e.g. lunch=2-3,snacks=1-2")  # fmt: skip
+                   help=_("dishes per meal, e.g. lunch=2-3,snacks=1-2"))  # fmt: skip
     p.add_argument("--limit-allowance", type=int, default=0, metavar="N",
-                   help="servings of foods to limit allowed a week (default 0)")  # fmt: skip
+                   help=_("servings of foods to limit allowed a week (default 0)"))  # fmt: skip
     p.add_argument("--time-limit", type=float, default=DEFAULT_SECONDS, metavar="S",
-                   help=f"seconds the solver may take (default {DEFAULT_SECONDS:g})")  # fmt: skip
-    p.add_argument("--fiber-target", type=float, metavar="G", help="daily fiber target in g")
-    p.add_argument("--acne-prone", action="store_true", help="count milk as a limit food")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--force", action="store_true", help="replace an existing output file")
+                   help=_("seconds the solver may take (default {seconds})").format(
+                       seconds=format_number(DEFAULT_SECONDS)))  # fmt: skip
+    p.add_argument("--fiber-target", type=float, metavar="G", help=_("daily fiber target in g"))
+    p.add_argument("--acne-prone", action="store_true", help=_("count milk as a limit food"))
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing output file"))
     return p
 
 
@@ -158,14 +168,14 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     from planner.storage.planfile import dumps, load_plan, save_plan
 
     if args.json and is_stdout(args.output):
-        raise PlannerError("--json prints the result: write the plan to a file with -o FILE.")
+        raise PlannerError(_("--json prints the result: write the plan to a file with -o FILE."))
     if not 0.5 <= args.time_limit <= 600:
-        raise PlannerError("--time-limit must be 0.5 to 600 seconds.")
+        raise PlannerError(_("--time-limit must be 0.5 to 600 seconds."))
     refuse_output(args.output, args.plan, args.force, _looks_like_plan)
     settings = settings_from_args(args)
     plan = load_plan(args.plan)
     if not 1 <= args.week <= plan.weeks:
-        raise PlannerError(f"--week must be 1 to {plan.weeks}.")
+        raise PlannerError(_("--week must be 1 to {last}.").format(last=plan.weeks))
     week = args.week - 1
     catalog = load_catalog()
     book = load_book(catalog)
@@ -174,12 +184,21 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     unknown = sorted({*unknown_liked, *unknown_disliked})
     if unknown:
         raise PlannerError(
-            f"No food or recipe has the id {', '.join(repr(u[:40]) for u in unknown[:5])}; "
-            "`gutskin foods` and `gutskin recipes` list them."
+            ngettext(
+                "No food or recipe has the id {ids}; `gutskin foods` and `gutskin recipes` "
+                "list them.",
+                "No food or recipe has the ids {ids}; `gutskin foods` and `gutskin recipes` "
+                "list them.",
+                len(unknown),
+            ).format(ids=", ".join(repr(u[:40]) for u in unknown[:5]))
         )
     unknown = sorted(f for f in args.pantry if f not in catalog)
     if unknown:
-        raise PlannerError(f"No food has the id {', '.join(unknown[:5])}.")
+        raise PlannerError(
+            ngettext(
+                "No food has the id {ids}.", "No food has the ids {ids}.", len(unknown)
+            ).format(ids=", ".join(unknown[:5]))
+        )
     settings = replace(settings, liked=liked, disliked=disliked)
     prefs = Preferences(
         fiber_target_g=args.fiber_target,
@@ -198,7 +217,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         seed=args.seed,
         time_limit=args.time_limit,
         book=book if args.recipes else None,
-        label="Fill week",
+        label=_("Fill week"),
     )
     result.edit.apply(plan)
     if is_stdout(args.output):
@@ -209,19 +228,29 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         print(json_text(result_json(plan, result, catalog, evaluator.resolver)))
         return 0
     out = sys.stderr if is_stdout(args.output) else sys.stdout
-    average = "no day filled" if result.average is None else f"average {result.average:.0f}"
-    say(
-        f"Filled {len(cells)} meals of week {args.week} in {result.seconds:.1f} s ({average}; "
-        f"scores by the app's evaluator, the plan chosen on a linear approximation).",
-        file=out,
+    average = (
+        _("no day filled")
+        if result.average is None
+        else _("average {score}").format(score=format_number(result.average, 0))
     )
+    filled = ngettext(
+        "Filled {count} meal of week {week} in {seconds} s ({average}; scores by the app's "
+        "evaluator, the plan chosen on a linear approximation).",
+        "Filled {count} meals of week {week} in {seconds} s ({average}; scores by the app's "
+        "evaluator, the plan chosen on a linear approximation).",
+        len(cells),
+    )
+    say(filled.format(count=len(cells), week=args.week,
+                      seconds=format_number(result.seconds, 1), average=average),
+        file=out)  # fmt: skip
     for relaxed in result.relaxed:
-        say(f"Relaxed: {relaxed.sentence}", file=out)
+        # Translators: a constraint of the auto-planner that could not be met in full.
+        say(_("Relaxed: {sentence}").format(sentence=relaxed.sentence), file=out)
     for day in sorted(result.explanations):
         for line in result.explanations[day].splitlines():
             say(line, file=out)
     if not is_stdout(args.output):
-        say(f"Wrote {args.output}.", file=out)
+        say(_("Wrote {file}.").format(file=args.output), file=out)
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.errors import PlannerError
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
@@ -70,7 +71,10 @@ def load_catalog(include_sr28: bool = True) -> Catalog:
     try:
         user = list(UserFoods.load(user_foods_path()))
     except PlannerError as exc:
-        say(f"gutskin: warning: your own foods were not loaded: {exc}", file=sys.stderr)
+        say(
+            _("gutskin: warning: your own foods were not loaded: {error}").format(error=exc),
+            file=sys.stderr,
+        )
         user = []
     return Catalog.load(include_sr28=include_sr28, user_foods=user)
 
@@ -82,7 +86,7 @@ def load_book(catalog: Catalog) -> RecipeBook:
 
     own, message = open_own()
     if message:
-        say(f"gutskin: warning: {message}", file=sys.stderr)
+        say(_("gutskin: warning: {message}").format(message=message), file=sys.stderr)
     return RecipeBook.load(catalog, own)
 
 
@@ -127,7 +131,9 @@ def refuse_output(
     if is_stdout(output):
         return
     if same_file(output, source):
-        raise PlannerError(f"{output} is the file being read; choose another output file.")
+        raise PlannerError(
+            _("{file} is the file being read; choose another output file.").format(file=output)
+        )
     if force or not os.path.isfile(output):
         return  # nothing there, or not a file: write_atomic names a folder, a pipe...
     try:
@@ -137,13 +143,15 @@ def refuse_output(
         return  # unreadable: the write reports why, if it fails too
     if head and not looks_mine(head):
         raise PlannerError(
-            f"{output} already exists and is a file of another kind; use --force to replace it."
+            _(
+                "{file} already exists and is a file of another kind; use --force to replace it."
+            ).format(file=output)
         )
 
 
 def refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise PlannerError(f"{path} already exists; use --force to replace it.")
+        raise PlannerError(_("{file} already exists; use --force to replace it.").format(file=path))
 
 
 def looks_like_csv(head: bytes) -> bool:

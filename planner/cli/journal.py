@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
+from planner.i18n import _, format_number, ngettext
 from planner.journal.fields import BOOL, FIELDS, JournalError
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-30") from None
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date like 2026-11-30").format(text=repr(text))
+        ) from None
 
 
 def option_name(key: str) -> str:
@@ -40,52 +43,64 @@ def option_name(key: str) -> str:
 def _field_help(key: str) -> str:
     from planner.journal.fields import FIELD_BY_KEY, NONE_DONE
 
+    # The words are the values typed after the option: they stay as they are.
     field = FIELD_BY_KEY[key]
+    label = _(field.label)
     if field.is_scale:
         steps = ", ".join(f"{n + int(field.low)} {w}" for n, w in enumerate(field.words))
-        return f"{field.label}: {steps}"
+        return _("{field}: {steps}").format(field=label, steps=steps)
     if field.kind == BOOL:
-        return f"{field.label}: yes or no"
+        # Translators: "yes" and "no" are the values typed: not translated.
+        return _("{field}: yes or no").format(field=label)
     if field.words:
-        extra = f" or {NONE_DONE}" if field.kind == "multi" else ""
-        return f"{field.label}: {', '.join(field.words)}{extra}"
+        words = ", ".join(field.words)
+        if field.kind == "multi":
+            return _("{field}: {words} or {none}").format(field=label, words=words, none=NONE_DONE)
+        return _("{field}: {words}").format(field=label, words=words)
     if field.suggestions:
-        return f"{field.label}, free text, e.g. {field.suggestions[0]}"
-    span = f" ({field.low:g}–{field.high:g} {field.unit})" if field.high else ""
-    return f"{field.label}{span}"
+        return _("{field}, free text, e.g. {example}").format(
+            field=label, example=field.suggestions[0]
+        )
+    if field.high:
+        # Translators: a number field's help: "Sleep (0–14 h)".
+        return _("{field} ({low}–{high} {unit})").format(
+            field=label, low=format_number(field.low, 2), high=format_number(field.high, 2),
+            unit=field.unit,
+        )  # fmt: skip
+    return label
 
 
 def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "journal", help="the daily check-in journal: add, export, import, report"
+        "journal", help=_("the daily check-in journal: add, export, import, report")
     )
     parser.add_argument(
-        "--journal", type=Path, metavar="FILE", help="the journal database (default: yours)"
+        "--journal", type=Path, metavar="FILE", help=_("the journal database (default: yours)")
     )
     actions = parser.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
 
-    p = actions.add_parser("add", help="save a day's check-in (fields not given are kept)")
-    p.add_argument("--date", type=_date, default=None, help="the day (default: today)")
+    p = actions.add_parser("add", help=_("save a day's check-in (fields not given are kept)"))
+    p.add_argument("--date", type=_date, default=None, help=_("the day (default: today)"))
     p.add_argument(
-        "--replace", action="store_true", help="replace the day's check-in instead of merging"
+        "--replace", action="store_true", help=_("replace the day's check-in instead of merging")
     )
     for field in FIELDS:
         p.add_argument(
             option_name(field.key),
             dest=field.key,
             metavar="VALUE",
-            help=_field_help(field.key) + ' ("" empties it)',
+            help=_('{help} ("" empties it)').format(help=_field_help(field.key)),
         )
 
-    p = actions.add_parser("export", help="write the journal as CSV")
+    p = actions.add_parser("export", help=_("write the journal as CSV"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
 
-    p = actions.add_parser("import", help="read check-ins from CSV (all rows or none)")
+    p = actions.add_parser("import", help=_("read check-ins from CSV (all rows or none)"))
     p.add_argument("csv", type=Path)
 
-    p = actions.add_parser("report", help="write a PDF report for a doctor")
-    p.add_argument("--from", dest="first", type=_date, help="first day (default: 90 days ago)")
-    p.add_argument("--to", dest="last", type=_date, help="last day (default: today)")
+    p = actions.add_parser("report", help=_("write a PDF report for a doctor"))
+    p.add_argument("--from", dest="first", type=_date, help=_("first day (default: 90 days ago)"))
+    p.add_argument("--to", dest="last", type=_date, help=_("last day (default: today)"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument(
@@ -94,7 +109,7 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
         action="append",
         default=[],
         metavar="FILE",
-        help="a plan file whose weeks and day scores to include (repeatable)",
+        help=_("a plan file whose weeks and day scores to include (repeatable)"),
     )
     return parser
 
@@ -105,7 +120,7 @@ def _store(args: argparse.Namespace) -> JournalStore:
     store = JournalStore(args.journal) if args.journal else JournalStore()
     store.open()
     for notice in store.notices:
-        print(f"gutskin: {notice}", file=sys.stderr)
+        print(f"gutskin: {notice}", file=sys.stderr)  # the store's message, marked there
     return store
 
 
@@ -124,7 +139,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     day = args.date or date.today()
     given = {f.key: getattr(args, f.key) for f in FIELDS if getattr(args, f.key) is not None}
     if not given:
-        raise JournalError("no field given; see gutskin journal add --help.")
+        raise JournalError(_("no field given; see gutskin journal add --help."))
     store = _store(args)
     try:
         old = None if args.replace else store.get(day)
@@ -134,7 +149,13 @@ def cmd_add(args: argparse.Namespace) -> int:
     finally:
         store.close()
     filled = len(checkin.values)
-    print(f"Saved the check-in of {day} ({filled} field{'s' if filled != 1 else ''}).")
+    text = ngettext(
+        "Saved the check-in of {date} ({count} field).",
+        "Saved the check-in of {date} ({count} fields).",
+        filled,
+    )
+    # The day as --date takes it (ISO), so that it can be typed back.
+    print(text.format(date=day.isoformat(), count=filled))
     return 0
 
 
@@ -142,7 +163,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from planner.journal.csvio import export_csv
 
     count = _with_store(args, lambda store: export_csv(store, args.output))
-    print(f"Wrote {count} check-in{'s' if count != 1 else ''} to {args.output}.")
+    text = ngettext(
+        "Wrote {count} check-in to {file}.", "Wrote {count} check-ins to {file}.", count
+    )
+    print(text.format(count=count, file=args.output))
     return 0
 
 
@@ -150,7 +174,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from planner.journal.csvio import import_csv
 
     count = _with_store(args, lambda store: import_csv(store, args.csv))
-    print(f"Imported {count} check-in{'s' if count != 1 else ''} from {args.csv}.")
+    text = ngettext(
+        "Imported {count} check-in from {file}.", "Imported {count} check-ins from {file}.", count
+    )
+    print(text.format(count=count, file=args.csv))
     return 0
 
 
@@ -185,7 +212,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     last = args.last or date.today()
     first = args.first or last - timedelta(DEFAULT_REPORT_DAYS - 1)
     if first > last:
-        raise JournalError(f"--from {first} is after --to {last}.")
+        raise JournalError(_("--from {first} is after --to {last}.").format(first=first, last=last))
     plans, scores, food_name = _plans_and_scores(args.plan)
     store = _store(args)
     try:
@@ -203,7 +230,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         paper=args.paper,
     )
     count = len(checkins)
-    print(f"Wrote {args.output} ({count} check-in{'s' if count != 1 else ''}, {first} to {last}).")
+    text = ngettext(
+        "Wrote {file} ({count} check-in, {first} to {last}).",
+        "Wrote {file} ({count} check-ins, {first} to {last}).",
+        count,
+    )
+    # The days as --from and --to take them (ISO).
+    print(text.format(file=args.output, count=count, first=first, last=last))
     return 0
 
 

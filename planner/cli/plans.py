@@ -25,6 +25,7 @@ from planner.cli.common import (
     write_stdout,
 )
 from planner.errors import PlannerError
+from planner.i18n import _, format_number, ngettext
 
 if TYPE_CHECKING:
     from planner.core.amounts import Resolver
@@ -43,11 +44,16 @@ def cmd_foods(args: argparse.Namespace) -> int:
         return 0
     for food in foods:
         fiber = food.nutrients.get("fiber_g")
-        fiber_text = "fiber ?" if fiber is None else f"fiber {fiber:.1f} g"
+        fiber_text = (
+            _("fiber ?")
+            if fiber is None
+            else _("fiber {grams} g").format(grams=format_number(fiber, 1))
+        )
         cats = ", ".join(sorted(food.categories)) or "-"
         name, serving = printable(food.name)[:48], printable(food.serving_label)[:18]
         say(f"{food.id:<14} {name:<48} {serving:<18} {fiber_text:<12} {cats}")
-    print(f"{len(foods)} foods", file=sys.stderr)
+    count = len(foods)
+    print(ngettext("{count} food", "{count} foods", count).format(count=count), file=sys.stderr)
     return 0
 
 
@@ -122,31 +128,55 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text(score_json(plan, result)))
         return 0
+    from planner.export.dates import day_label, full_day_label
+
     for week in result.weeks:
-        avg = "not planned" if week.average is None else f"average {week.average:.0f}"
-        say(
-            f"Week of {plan.date_of(week.week * 7):%a %d %b %Y}: {avg}, "
-            f"{len(week.plants)} of {week.plants_target} plants, "
-            f"{week.fermented_days} days with a live-culture food"
+        avg = (
+            _("not planned")
+            if week.average is None
+            else _("average {score}").format(score=format_number(week.average, 0))
         )
+        plants = ngettext(
+            "{count} of {target} plant", "{count} of {target} plants", week.plants_target
+        ).format(count=len(week.plants), target=week.plants_target)
+        live = ngettext(
+            "{count} day with a live-culture food",
+            "{count} days with a live-culture food",
+            week.fermented_days,
+        ).format(count=week.fermented_days)
+        # Translators: the heading of a week in `gutskin score`; {plants} and {live} are
+        # "12 of 30 plants" and "3 days with a live-culture food".
+        heading = _("Week of {date}: {average}, {plants}, {live}")
+        say(heading.format(date=full_day_label(plan.date_of(week.week * 7)), average=avg,
+                           plants=plants, live=live))  # fmt: skip
         for d in week.days:
-            head = f"  {d.date:%a %d %b}  "
+            head = f"  {day_label(d.date)}  "
             if not d.planned:
                 say(head + d.why)
                 continue
-            say(head + f"score {d.score:.0f}   fiber {d.fiber_g:.1f} g, {len(d.plants)} plants")
+            count = len(d.plants)
+            line = ngettext(
+                "score {score}   fiber {fiber} g, {count} plant",
+                "score {score}   fiber {fiber} g, {count} plants",
+                count,
+            ).format(score=format_number(d.score or 0, 0), fiber=format_number(d.fiber_g, 1),
+                     count=count)  # fmt: skip
+            say(head + line)
             for part in d.parts:
-                points = f"{part.points:4.0f}/{part.max_points:<3.0f}"
-                say(f"      {part.label:<17} {points} {part.sentence}")
-            if d.completeness < 1:
-                say(
-                    f"      Energy {d.energy_kcal:.0f} kcal: the day counts as "
-                    f"{100 * d.completeness:.0f} % complete"
+                points = (
+                    f"{format_number(part.points, 0):>4}/{format_number(part.max_points, 0):<3}"
                 )
-            skin = ", ".join(f"{s.label} {s.text()}" for s in d.skin)
-            say(f"      Skin nutrients (share of daily value): {skin}")
+                say(f"      {_(part.label):<17} {points} {part.sentence}")
+            if d.completeness < 1:
+                say("      " + _(
+                    "Energy {kcal} kcal: the day counts as {percent} % complete"
+                ).format(kcal=format_number(d.energy_kcal, 0),
+                         percent=format_number(100 * d.completeness, 0)))  # fmt: skip
+            skin = ", ".join(f"{_(s.label)} {s.text()}" for s in d.skin)
+            say("      " + _("Skin nutrients (share of daily value): {list}").format(list=skin))
             if d.unknown_foods:
-                say(f"      Not in the catalog: {', '.join(d.unknown_foods)}")
+                names = ", ".join(d.unknown_foods)
+                say("      " + _("Not in the catalog: {names}").format(names=names))
             if d.tip:
                 say(f"      {d.tip}")
     return 0
@@ -157,11 +187,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
     plan = load_plan(args.plan)
     if not 1 <= args.day <= plan.day_count:
-        raise PlannerError(f"--day must be 1 to {plan.day_count}.")
+        raise PlannerError(_("--day must be 1 to {last}.").format(last=plan.day_count))
     if not 1 <= args.top <= 100:
-        raise PlannerError("--top must be 1 to 100.")
+        raise PlannerError(_("--top must be 1 to 100."))
     if not 0 <= args.dishes <= 100:
-        raise PlannerError("--dishes must be 0 to 100.")
+        raise PlannerError(_("--dishes must be 0 to 100."))
     from planner.recipes.resolve import suggest_recipes
 
     catalog = load_catalog()
@@ -185,13 +215,13 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         print(json_text(rows))
         return 0
     if not suggestions:
-        say("No single food would raise this day's score.")
+        say(_("No single food would raise this day's score."))
     for s in suggestions:
-        say(f"+{s.gain:4.1f}  {s.text} [{s.food_id}]: {s.reason}")
+        say(f"+{format_number(s.gain, 1):>4}  {s.text} [{s.food_id}]: {s.reason}")
     if args.dishes:
-        say("Dishes:" if dishes else "No dish would raise this day's score.")
+        say(_("Dishes:") if dishes else _("No dish would raise this day's score."))
         for s in dishes:
-            say(f"+{s.gain:4.1f}  {s.text} [{s.food_id}]: {s.reason}")
+            say(f"+{format_number(s.gain, 1):>4}  {s.text} [{s.food_id}]: {s.reason}")
     return 0
 
 
@@ -211,8 +241,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         from planner.core.amounts import FoodResolver
 
         resolver = FoodResolver(load_catalog(include_sr28=False))
-    _write_plan(plan, args.plan, f"Wrote {args.plan} ({count} foods).",
-                f"Wrote the plan to stdout ({count} foods).", resolver)  # fmt: skip
+    saved = ngettext("Wrote {file} ({count} food).", "Wrote {file} ({count} foods).", count)
+    piped = ngettext(
+        "Wrote the plan to stdout ({count} food).",
+        "Wrote the plan to stdout ({count} foods).",
+        count,
+    )
+    _write_plan(plan, args.plan, saved.format(file=args.plan, count=count),
+                piped.format(count=count), resolver)  # fmt: skip
     return 0
 
 
@@ -220,14 +256,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     from planner.storage.csvio import import_csv
 
     if same_file(args.output, args.csv):  # even with --force: the input would be lost
-        raise PlannerError(f"{args.output} is the file being read; choose another output file.")
+        raise PlannerError(
+            _("{file} is the file being read; choose another output file.").format(file=args.output)
+        )
     if not is_stdout(args.output):
         refuse_overwrite(args.output, args.force)
     catalog = load_catalog()
     plan = import_csv(args.csv, catalog, start=args.start)
     count = plan.entry_count()
-    _write_plan(plan, args.output, f"Imported {count} foods into {args.output}.",
-                f"Imported {count} foods to stdout.", resolver_for(catalog))  # fmt: skip
+    saved = ngettext(
+        "Imported {count} food into {file}.", "Imported {count} foods into {file}.", count
+    )
+    piped = ngettext("Imported {count} food to stdout.", "Imported {count} foods to stdout.", count)
+    _write_plan(plan, args.output, saved.format(count=count, file=args.output),
+                piped.format(count=count), resolver_for(catalog))  # fmt: skip
     return 0
 
 
@@ -255,10 +297,14 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
     if is_stdout(args.output):
         write_stdout(export_csv_text(plan, load_catalog()).encode("utf-8"))
-        say(f"Wrote {plan.entry_count()} rows to stdout.", file=sys.stderr)
+        rows = plan.entry_count()
+        text = ngettext("Wrote {count} row to stdout.", "Wrote {count} rows to stdout.", rows)
+        say(text.format(count=rows), file=sys.stderr)
         return 0
     export_csv(plan, load_catalog(), args.output)
-    say(f"Wrote {args.output} ({plan.entry_count()} rows).")
+    rows = plan.entry_count()
+    text = ngettext("Wrote {file} ({count} row).", "Wrote {file} ({count} rows).", rows)
+    say(text.format(file=args.output, count=rows))
     return 0
 
 
@@ -271,14 +317,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     to_stdout = is_stdout(args.output)
     if to_stdout and sys.stdout.isatty():
         raise PlannerError(
-            "A PDF is not for a terminal: give a file with -o FILE, or pipe the output."
+            _("A PDF is not for a terminal: give a file with -o FILE, or pipe the output.")
         )
     plan = load_plan(args.plan)
     catalog = load_catalog()
     have = frozenset(part.strip() for part in args.have.split(",") if part.strip())
     unknown = sorted(food_id for food_id in have if food_id not in catalog)
     if unknown:
-        raise PlannerError(f"--have: no food has the id {', '.join(unknown)}.")
+        raise PlannerError(
+            ngettext(
+                "--have: no food has the id {ids}.",
+                "--have: no food has the ids {ids}.",
+                len(unknown),
+            ).format(ids=", ".join(unknown))
+        )
     options = {
         "paper": args.paper,
         "shopping": not args.no_shopping,
@@ -290,8 +342,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     evaluator = evaluator_for(args, catalog)  # counts recipe entries (starter and own)
     if to_stdout:
         write_stdout(render_pdf(plan, evaluator, **options))
-        say("Wrote the PDF to stdout.", file=sys.stderr)
+        say(_("Wrote the PDF to stdout."), file=sys.stderr)
         return 0
     export_pdf(plan, evaluator, args.output, **options)
-    say(f"Wrote {args.output}.")
+    say(_("Wrote {file}.").format(file=args.output))
     return 0

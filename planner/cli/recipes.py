@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from planner.cli.common import json_text, load_catalog, say
 from planner.errors import RecipeError
+from planner.i18n import _, format_number, ngettext
 
 if TYPE_CHECKING:
     pass
@@ -27,34 +28,37 @@ if TYPE_CHECKING:
 
 def add_recipes_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "recipes", help="the recipe book: list, import from other planners, export"
+        "recipes", help=_("the recipe book: list, import from other planners, export")
     )
-    parser.add_argument("--json", action="store_true", help="print the recipes as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the recipes as JSON"))
     sub = parser.add_subparsers(dest="recipes_command", metavar="ACTION")
     imp = sub.add_parser(
         "import",
-        help="import recipes: a saved web page or .json (schema.org), a Mealie backup, "
-        "a Tandoor export",
+        help=_(
+            "import recipes: a saved web page or .json (schema.org), a Mealie backup, "
+            "a Tandoor export"
+        ),
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
         "--yes",
         action="store_true",
-        help="save: confident matches become ingredients, other lines are kept as notes",
+        help=_("save: confident matches become ingredients, other lines are kept as notes"),
     )
-    exp = sub.add_parser("export", help="write your own recipes to a file")
+    exp = sub.add_parser("export", help=_("write your own recipes to a file"))
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    exp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    exp.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     return parser
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from planner.core.plan import MEAL_LABELS
     from planner.recipes.book import RecipeBook, open_own
 
     catalog = load_catalog()
     own, message = open_own()
     if message:
-        say(f"gutskin: warning: {message}", file=sys.stderr)
+        say(_("gutskin: warning: {message}").format(message=message), file=sys.stderr)
     book = RecipeBook.load(catalog, own)
     if args.json:
         rows = []
@@ -94,20 +98,28 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for recipe in book:
         facts = book.profile(recipe)
-        say(f"{recipe.name} ({recipe.portions:g} portions, {recipe.meal}; "
-             f"{facts.grams:.0f} g a portion)")  # fmt: skip
+        text = ngettext(
+            "{name} ({count} portion, {meal}; {grams} g a portion)",
+            "{name} ({count} portions, {meal}; {grams} g a portion)",
+            recipe.portions,
+        )
+        say(text.format(name=recipe.name, count=format_number(recipe.portions, 2),
+                        meal=_(MEAL_LABELS.get(recipe.meal, recipe.meal)),
+                        grams=format_number(facts.grams, 0)))  # fmt: skip
         for item in recipe.ingredients:
             if item.is_note:
-                say(f"  note: {item.text}")
+                # Translators: a line of a recipe kept as the user wrote it.
+                say("  " + _("note: {text}").format(text=item.text))
             else:
                 what = catalog.name_of(item.food_id) if item.food_id else (
                     (book.get(item.recipe_id or "") or recipe).name)  # fmt: skip
-                say(f"  {item.grams:g} g {what}")
+                say(f"  {format_number(item.grams, 2)} g {what}")
     return 0
 
 
 def _confidence(value: float) -> str:
-    return f"{value:.0f}%"
+    # Translators: how sure a match is: "87%".
+    return _("{percent}%").format(percent=format_number(value, 0))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -118,37 +130,56 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = import_file(args.file, catalog)
     review = 0
     for imported in result.imported:
-        say(f"{imported.raw.name} ({imported.raw.portions:g} portions)")
+        portions = imported.raw.portions
+        say(ngettext("{name} ({count} portion)", "{name} ({count} portions)", portions).format(
+            name=imported.raw.name, count=format_number(portions, 2)))  # fmt: skip
         for line in imported.lines:
             best = line.best
             if line.status == CONFIRMED and best is not None and line.amount is not None:
-                say(f"  ok      {line.parsed.text} -> {line.amount.grams:.0f} g {best.name} "
-                     f"({_confidence(best.confidence)})")  # fmt: skip
+                # Translators: an imported line matched: "2 cups oats -> 180 g Oats (92%)".
+                say("  " + _("ok      {line} -> {grams} g {food} ({confidence})").format(
+                    line=line.parsed.text, grams=format_number(line.amount.grams, 0),
+                    food=best.name, confidence=_confidence(best.confidence)))  # fmt: skip
             elif line.status == NOTE or best is None:
-                say(f"  note    {line.parsed.text} (no food matched)")
+                say("  " + _("note    {line} (no food matched)").format(line=line.parsed.text))
             else:
                 review += 1
-                why = "amount unknown" if line.amount is None else "check the match"
-                say(f"  review  {line.parsed.text} -> {best.name}? "
-                     f"({_confidence(best.confidence)}, {why})")  # fmt: skip
+                why = _("amount unknown") if line.amount is None else _("check the match")
+                say("  " + _("review  {line} -> {food}? ({confidence}, {why})").format(
+                    line=line.parsed.text, food=best.name,
+                    confidence=_confidence(best.confidence), why=why))  # fmt: skip
     for recipe in result.ready:
-        say(f"{recipe.name} ({recipe.portions:g} portions, ready)")
+        say(ngettext("{name} ({count} portion, ready)", "{name} ({count} portions, ready)",
+                     recipe.portions).format(name=recipe.name,
+                                             count=format_number(recipe.portions, 2)))  # fmt: skip
     count = len(result.imported) + len(result.ready)
     if not args.yes:
-        say(f"{count} recipe(s) read, {review} line(s) need review; nothing was saved. "
-             "Run again with --yes to save them (lines to review are kept as notes), or "
-             "import them in the app to review each line.")  # fmt: skip
+        read = ngettext("{count} recipe read", "{count} recipes read", count).format(count=count)
+        lines = ngettext("{count} line needs review", "{count} lines need review", review).format(
+            count=review
+        )
+        # Translators: {read} is "3 recipes read", {lines} "2 lines need review".
+        say(_("{read}, {lines}; nothing was saved. Run again with --yes to save them (lines "
+              "to review are kept as notes), or import them in the app to review each "
+              "line.").format(read=read, lines=lines))  # fmt: skip
         return 0
     own, message = open_own()
     if message:
-        say(f"gutskin: warning: {message}", file=sys.stderr)
+        say(_("gutskin: warning: {message}").format(message=message), file=sys.stderr)
     book = RecipeBook.load(catalog, own)
     recipes = [item.recipe() for item in result.imported] + result.ready
     recipes = unique_ids(recipes, {r.id for r in book})
     for recipe in recipes:  # refuse the whole file before saving any of it
         book.put(recipe)
     own.put_many(recipes)
-    say(f"{len(recipes)} recipe(s) saved; {review} line(s) kept as notes to review.")
+    saved = ngettext("{count} recipe saved", "{count} recipes saved", len(recipes)).format(
+        count=len(recipes)
+    )
+    kept = ngettext(
+        "{count} line kept as a note to review", "{count} lines kept as notes to review", review
+    ).format(count=review)
+    # Translators: {saved} is "3 recipes saved", {kept} "2 lines kept as notes to review".
+    say(_("{saved}; {kept}.").format(saved=saved, kept=kept))
     return 0
 
 
@@ -158,12 +189,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     from planner.storage.recipes import export_recipes
 
     if args.output.exists() and not args.force:
-        raise RecipeError(f"{args.output.name}: exists already; use --force to overwrite it.")
+        raise RecipeError(
+            _("{file}: exists already; use --force to overwrite it.").format(file=args.output.name)
+        )
     own, message = open_own()
     if message:
         raise RecipeError(message)
     export_recipes(args.output, [recipe_to_json(recipe) for recipe in own])
-    say(f"{len(own)} recipe(s) written to {args.output}.")
+    count = len(own)
+    text = ngettext(
+        "{count} recipe written to {file}.", "{count} recipes written to {file}.", count
+    )
+    say(text.format(count=count, file=args.output))
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from planner.cli.common import load_catalog, resolver_for
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 
 _WEEKS = re.compile(r"^\s*(\d{1,3})\s*(?:-\s*(\d{1,3})\s*)?$")
 
@@ -22,12 +23,16 @@ def parse_weeks(text: str) -> tuple[int, int]:
     """ "2-3" or "2" as the first and last week, counted from 1 (argparse type)."""
     match = _WEEKS.match(text)
     if not match:
-        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a week or weeks like 2 or 2-3")
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a week or weeks like 2 or 2-3").format(text=repr(text[:20]))
+        )
     first = int(match[1])
     last = int(match[2]) if match[2] else first
     if first < 1 or last < first:
         raise argparse.ArgumentTypeError(
-            f"{text.strip()[:20]!r}: weeks count from 1, the first before the last (like 2-3)"
+            _("{text}: weeks count from 1, the first before the last (like 2-3)").format(
+                text=repr(text.strip()[:20])
+            )
         )
     return first, last
 
@@ -39,24 +44,27 @@ def selected_weeks(plan: Any, weeks: tuple[int, int] | None) -> list[int] | None
         return None
     first, last = weeks
     if last > plan.weeks:
-        has = "1 week" if plan.weeks == 1 else f"weeks 1 to {plan.weeks}"
-        raise PlannerError(f"--weeks {first}-{last}: the plan has {has}.")
+        if plan.weeks == 1:
+            text = _("--weeks {first}-{last}: the plan has 1 week.")
+        else:
+            text = _("--weeks {first}-{last}: the plan has weeks 1 to {weeks}.")
+        raise PlannerError(text.format(first=first, last=last, weeks=plan.weeks))
     return list(range(first - 1, last))
 
 
-def add_weeks_option(parser: argparse.ArgumentParser, what: str = "print") -> None:
+def add_weeks_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--weeks",
         type=parse_weeks,
         metavar="N-M",
-        help=f"{what} only weeks N to M (counted from 1), with one shopping list for them all",
+        help=_("print only weeks N to M (counted from 1), with one shopping list for them all"),
     )
 
 
 def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
     """Add `gutskin export-ical PLAN -o FILE.ics [--times ...] [--tz ZONE] [--weeks N-M]`."""
     p: argparse.ArgumentParser = sub.add_parser(
-        "export-ical", help="write the planned meals as a calendar (.ics)"
+        "export-ical", help=_("write the planned meals as a calendar (.ics)")
     )
     p.add_argument("plan", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="ICS")
@@ -64,16 +72,18 @@ def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
         "--times",
         default="",
         metavar="MEAL=HH:MM,...",
-        help="meal times, e.g. breakfast=07:30,dinner=18:45 "
-        "(default breakfast=08:00,lunch=12:30,dinner=19:00,snacks=16:00)",
+        help=_(
+            "meal times, e.g. breakfast=07:30,dinner=18:45 "
+            "(default breakfast=08:00,lunch=12:30,dinner=19:00,snacks=16:00)"
+        ),
     )
     p.add_argument(
         "--tz",
         metavar="ZONE",
-        help="write times in this time zone, e.g. Europe/Paris (default: floating local times)",
+        help=_("write times in this time zone, e.g. Europe/Paris (default: floating local times)"),
     )
     p.add_argument(
-        "--weeks", type=parse_weeks, metavar="N-M", help="only weeks N to M (counted from 1)"
+        "--weeks", type=parse_weeks, metavar="N-M", help=_("only weeks N to M (counted from 1)")
     )
     return p
 
@@ -98,5 +108,6 @@ def cmd_export_ical(args: argparse.Namespace) -> int:
         days=days,
         name_of=resolver_for(catalog).name_of,  # dishes by their names
     )
-    print(f"Wrote {args.output} ({count} meal{'' if count == 1 else 's'}).")
+    print(ngettext("Wrote {file} ({count} meal).", "Wrote {file} ({count} meals).", count).format(
+        file=args.output, count=count))  # fmt: skip
     return 0

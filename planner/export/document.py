@@ -23,16 +23,18 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from planner.core.plan import Entry, Plan
 from planner.errors import Cancelled
+from planner.export.dates import span_label
 from planner.export.flowables import Decor
 from planner.export.fonts import load_fonts, printable
 from planner.export.rl_private import FreeingParagraph
-from planner.export.theme import BAND, COLUMN_GAP, FOOTER, MARGIN, Styles, span_label
+from planner.export.theme import BAND, COLUMN_GAP, FOOTER, MARGIN, Styles
+from planner.i18n import N_, _, language
 
 if TYPE_CHECKING:
     from planner.recipes.model import Recipe
     from planner.scoring.evaluator import Evaluator
 
-CANCELLED = "The PDF export was cancelled; nothing was written."
+CANCELLED = N_("The PDF export was cancelled; nothing was written.")
 
 
 class Document:
@@ -65,7 +67,7 @@ class Document:
     def checkpoint(self) -> None:
         """Stop here with Cancelled if the user asked to cancel."""
         if self.cancel is not None and self.cancel.is_set():
-            raise Cancelled(CANCELLED)
+            raise Cancelled(_(CANCELLED))
 
     # -- entries ---------------------------------------------------------------------------
     def recipe_of(self, entry: Entry) -> Recipe | None:
@@ -133,9 +135,9 @@ class Document:
             self.checkpoint,
             pagesize=self.templates[0].pagesize,
             pageTemplates=self.templates,
-            title=f"Gut–Skin week plan, {span_label(first, last)}",
+            title=_("Gut–Skin week plan, {span}").format(span=span_label(first, last)),
             author="Gut–Skin Planner",
-            subject="Week plan and shopping list",
+            subject=_("Week plan and shopping list"),
             creator="Gut–Skin Planner",
             invariant=1,
             pageCompression=1,
@@ -143,7 +145,7 @@ class Document:
             initialFontName=self.fonts.sans,
             initialFontSize=9,
             initialLeading=11.5,
-            lang="en",
+            lang=_pdf_language(),
             displayDocTitle=True,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -152,6 +154,12 @@ class Document:
         )
         doc.build(self.story)
         return buffer.getvalue()
+
+
+def _pdf_language() -> str:
+    """The document's language for readers and screen readers (BCP 47: "de")."""
+    lang = language()
+    return "en" if lang.startswith("x-") else lang  # the pseudo-language's text is English
 
 
 class _Template(BaseDocTemplate):

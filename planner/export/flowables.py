@@ -22,6 +22,7 @@ from planner.export.theme import (
     PART_SHORT,
     RULE,
 )
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.scoring.model import DayScore
@@ -49,17 +50,20 @@ class ScoreCell(Flowable):
             c.setFont(fonts.cond_bold, 14)
             c.drawString(0, top - 14, "–")
             c.setFont(fonts.cond, 7)
-            c.drawString(0, top - 25, "not scored" if day.unknown_foods else "not planned")
+            c.drawString(0, top - 25, _("not scored") if day.unknown_foods else _("not planned"))
             return
         c.setFillColor(INK)
         c.setFont(fonts.cond_bold, 16)
         c.drawString(0, top - 16, f"{day.score:.0f}")
         c.setFillColor(MUTED)
         c.setFont(fonts.cond, 6)
-        c.drawString(0, top - 25, "of 100")
+        # Translators: under a day's score in the PDF's grid, "84 / of 100".
+        c.drawString(0, top - 25, _("of 100"))
         # Bars start after the widest score, "100", so that every day's bars line up.
         x_label = c.stringWidth("100", fonts.cond_bold, 16) + 3
-        x_bar = x_label + c.stringWidth("Pre", fonts.cond, 5.8) + 2.5
+        shorts = [_(PART_SHORT.get(part.key, part.label[:3])) for part in day.parts]
+        widest = max((c.stringWidth(s, fonts.cond, 5.8) for s in shorts), default=0.0)
+        x_bar = x_label + widest + 2.5
         bar_width = max(self.width - x_bar - 1, 10.0)
         # The bars share the cell's height, however many parts the score has.
         pitch = min(7.3, self.HEIGHT / max(len(day.parts), 1))
@@ -67,7 +71,7 @@ class ScoreCell(Flowable):
             y = top - pitch * (row + 1) + 0.5
             c.setFillColor(MUTED)
             c.setFont(fonts.cond, min(5.8, pitch * 0.95))
-            c.drawString(x_label, y + 0.3, PART_SHORT.get(part.key, part.label[:3]))
+            c.drawString(x_label, y + 0.3, shorts[row])
             height = pitch * 0.63
             bar(c, x_bar, y, bar_width, height, part.share, PART_COLORS.get(part.key, ACCENT))
 
@@ -231,7 +235,10 @@ class Decor:
             c.setFillColor(MUTED)
             c.setFont(self.fonts.sans, 9)
             c.drawString(
-                MARGIN + c.stringWidth(self.title, self.fonts.bold, 14) + 8, y, "continued"
+                MARGIN + c.stringWidth(self.title, self.fonts.bold, 14) + 8,
+                y,
+                # Translators: beside a section's title on its second and later pages.
+                _("continued"),
             )
         c.setFillColor(ACCENT)
         c.setFont(self.fonts.bold, 8)
@@ -241,7 +248,7 @@ class Decor:
         c.line(MARGIN, y - 8, width - MARGIN, y - 8)
         c.setFillColor(MUTED)
         c.setFont(self.fonts.sans, 7.5)
-        c.drawRightString(width - MARGIN, MARGIN - 10, f"Page {doc.page}")
+        c.drawRightString(width - MARGIN, MARGIN - 10, _("Page {number}").format(number=doc.page))
         if doc.page == 1:
-            c.drawString(MARGIN, MARGIN - 10, NOT_ADVICE)
+            c.drawString(MARGIN, MARGIN - 10, _(NOT_ADVICE))
         c.restoreState()

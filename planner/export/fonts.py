@@ -15,6 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from planner.export import PdfExportError
 from planner.export.rl_private import font_code_points
+from planner.i18n import _
 
 REPLACEMENT = "\ufffd"  # printed for a character the font cannot draw
 # Bidi classes that start right-to-left text: without one, text needs no reordering.
@@ -55,7 +56,9 @@ def load_fonts() -> Fonts:
                     font = TTFont(name, io.BytesIO(data))
                 except Exception as exc:  # a missing or damaged file; ReportLab raises several
                     raise PdfExportError(
-                        f"The PDF font {filename} is missing or damaged; reinstall the app."
+                        _("The PDF font {file} is missing or damaged; reinstall the app.").format(
+                            file=filename
+                        )
                     ) from exc
                 pdfmetrics.registerFont(font)
                 points = font_code_points(font)

@@ -28,6 +28,8 @@ from planner.core.foods import Catalog
 from planner.core.plan import MEAL_LABELS, MEALS, Entry, Plan
 from planner.core.shopping import entry_quantity
 from planner.errors import PlannerError
+from planner.export.dates import span_label
+from planner.i18n import _, ngettext
 from planner.storage.atomic import describe_os_error, write_atomic
 
 PRODID = "-//Gut-Skin Planner//gutskin//EN"
@@ -58,7 +60,9 @@ def parse_time(text: str) -> time:
         hours, minutes = int(match[1]), int(match[2])
         if hours < 24 and minutes < 60:
             return time(hours, minutes)
-    raise IcalExportError(f"{text.strip()[:20]!r} is not a time like 08:00.")
+    raise IcalExportError(
+        _("{text} is not a time like 08:00.").format(text=repr(text.strip()[:20]))
+    )
 
 
 def parse_times(text: str) -> dict[str, time]:
@@ -73,7 +77,10 @@ def parse_times(text: str) -> dict[str, time]:
         meal = "snacks" if meal == "snack" else meal
         if not sep or meal not in MEALS:
             raise IcalExportError(
-                f"{part.strip()[:30]!r} is not MEAL=HH:MM (meals: {', '.join(MEALS)})."
+                # Translators: {meals} are the option's values: not translated.
+                _("{text} is not MEAL=HH:MM (meals: {meals}).").format(
+                    text=repr(part.strip()[:30]), meals=", ".join(MEALS)
+                )
             )
         times[meal] = parse_time(value)
     return times
@@ -87,7 +94,9 @@ def time_zone(name: str | None) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise IcalExportError(f"{name[:40]!r} is not a time zone like Europe/Paris.") from exc
+        raise IcalExportError(
+            _("{name} is not a time zone like Europe/Paris.").format(name=repr(name[:40]))
+        ) from exc
 
 
 def event_uid(plan_id: str, day: date, meal: str) -> str:
@@ -98,7 +107,13 @@ def event_uid(plan_id: str, day: date, meal: str) -> str:
 def _summary(meal: str, names: list[str]) -> str:
     shown = ", ".join(names[:SUMMARY_FOODS])
     more = len(names) - SUMMARY_FOODS
-    return f"{MEAL_LABELS[meal]}: {shown}" + (f" and {more} more" if more > 0 else "")
+    label = _(MEAL_LABELS[meal])
+    if more <= 0:
+        # Translators: a calendar event's title: "Breakfast: Kefir, Oats".
+        return _("{meal}: {foods}").format(meal=label, foods=shown)
+    # Translators: a calendar event's title: "Dinner: Lentils, Spinach, Kimchi and 2 more".
+    return ngettext("{meal}: {foods} and {count} more", "{meal}: {foods} and {count} more",
+                    more).format(meal=label, foods=shown, count=more)  # fmt: skip
 
 
 def _description(
@@ -136,7 +151,9 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     first, last = plan.date_of(0), plan.date_of(plan.day_count - 1)
-    calendar.add("x-wr-calname", f"Gut–Skin plan {first:%d %b} – {last:%d %b %Y}")
+    # The calendar's name, as calendar apps show it: the dates in the user's language
+    # (strftime would follow the machine's locale instead).
+    calendar.add("x-wr-calname", _("Gut–Skin plan {span}").format(span=span_label(first, last)))
     wanted = range(plan.day_count) if days is None else sorted(set(days))
     for day in wanted:
         if not 0 <= day < plan.day_count:
@@ -155,7 +172,8 @@ def build_calendar(
             event.add("dtend", start + timedelta(minutes=minutes[meal]))
             event.add("summary", _summary(meal, names))
             event.add("description", _description(entries, catalog, name_of))
-            event.add("categories", ["Meal", MEAL_LABELS[meal]])
+            # Translators: a calendar category of every planned meal.
+            event.add("categories", [_("Meal"), _(MEAL_LABELS[meal])])
             event.add("transp", "TRANSPARENT")  # a planned meal does not make anyone busy
             calendar.add_component(event)
     if zone is not None:

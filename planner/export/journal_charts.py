@@ -15,8 +15,10 @@ from reportlab.graphics.shapes import Path as ShapePath
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from planner.export.dates import month_name, short_day_label
 from planner.export.fonts import Fonts
-from planner.export.theme import INK, MONTH_NAMES, MUTED, RULE
+from planner.export.theme import INK, MUTED, RULE
+from planner.i18n import N_, _, format_number
 from planner.journal.analysis import rolling_means
 
 SERIES_COLORS = (
@@ -30,41 +32,46 @@ CHART_HEIGHT = 112.0
 DOT = colors.HexColor("#9aa5a8")  # daily values under a mean line
 LONG_SPAN_DAYS = 92  # beyond this, daily series are drawn as weekly means
 
+# Marked for translation, translated where drawn.
 # (title, [(key, label, rolling window or 0 for daily values)], y range or None for auto)
 CHARTS: tuple[tuple[str, tuple[tuple[str, str, int], ...], tuple[float, float] | None], ...] = (
-    ("Breakouts (count; line: 2-week mean)", (("skin_breakouts", "2-week mean", 14),), None),
     (
-        "Skin, 2-week means (0 none – 4 severe)",
-        (
-            ("skin_redness", "redness", 14),
-            ("skin_dryness", "dryness", 14),
-            ("skin_itch", "itch", 14),
-            ("skin_oiliness", "oiliness", 14),
-        ),
-        (0, 4),
-    ),
-    (
-        "Gut, daily (0 none – 4 severe)",
-        (
-            ("gut_bloating", "bloating", 0),
-            ("gut_discomfort", "discomfort", 0),
-            ("gut_reflux", "reflux", 0),
-        ),
-        (0, 4),
-    ),
-    ("Stool form, Bristol scale (1–7; 3–4 usual)", (("gut_stool", "type", 0),), (1, 7)),
-    (
-        "Mood, energy and stress (1–5)",
-        (("mood", "mood", 0), ("energy", "energy", 0), ("stress", "stress", 0)),
-        (1, 5),
-    ),
-    ("Sleep (hours)", (("sleep_hours", "sleep", 0),), (0, 12)),
-    (
-        "Water (glasses) and alcohol (drinks)",
-        (("water_glasses", "water", 0), ("alcohol_drinks", "alcohol", 0)),
+        N_("Breakouts (count; line: 2-week mean)"),
+        (("skin_breakouts", N_("2-week mean"), 14),),
         None,
     ),
-    ("Day score of the plan (0–100)", (("score", "score", 0),), (0, 100)),
+    (
+        N_("Skin, 2-week means (0 none – 4 severe)"),
+        (
+            ("skin_redness", N_("redness"), 14),
+            ("skin_dryness", N_("dryness"), 14),
+            ("skin_itch", N_("itch"), 14),
+            ("skin_oiliness", N_("oiliness"), 14),
+        ),
+        (0, 4),
+    ),
+    (
+        N_("Gut, daily (0 none – 4 severe)"),
+        (
+            ("gut_bloating", N_("bloating"), 0),
+            ("gut_discomfort", N_("discomfort"), 0),
+            ("gut_reflux", N_("reflux"), 0),
+        ),
+        (0, 4),
+    ),
+    (N_("Stool form, Bristol scale (1–7; 3–4 usual)"), (("gut_stool", N_("type"), 0),), (1, 7)),
+    (
+        N_("Mood, energy and stress (1–5)"),
+        (("mood", N_("mood"), 0), ("energy", N_("energy"), 0), ("stress", N_("stress"), 0)),
+        (1, 5),
+    ),
+    (N_("Sleep (hours)"), (("sleep_hours", N_("sleep"), 0),), (0, 12)),
+    (
+        N_("Water (glasses) and alcohol (drinks)"),
+        (("water_glasses", N_("water"), 0), ("alcohol_drinks", N_("alcohol"), 0)),
+        None,
+    ),
+    (N_("Day score of the plan (0–100)"), (("score", N_("score"), 0),), (0, 100)),
 )
 
 
@@ -90,16 +97,18 @@ def trend_chart(
         values = frame[key]
         if not values.notna().any():
             continue
+        label = _(name)
         if not window and days > LONG_SPAN_DAYS:
             # Over months, daily values are a blur: a weekly mean line, the days as dots.
-            window, name = 7, f"{name}, week mean"
+            # Translators: a chart's series drawn as weekly means: "sleep, week mean".
+            window, label = 7, _("{series}, week mean").format(series=label)
         if window:
             dots.append(values.to_numpy(dtype=float))
             values = rolling_means(frame, [key], [window])[f"{key}_{window}d"]
-        lines.append((name, values.to_numpy(dtype=float), window))
+        lines.append((label, values.to_numpy(dtype=float), window))
     if not lines:
         return None
-    data = [v for _, v, _ in lines] + dots
+    data = [v for _label, v, _window in lines] + dots
     top = float(np.nanmax([np.nanmax(v) if np.isfinite(v).any() else 0 for v in data]))
     low, high = y_range if y_range else (0.0, max(1.0, top))
     step = _nice_step((max(high, top) - low) / 4)
@@ -116,7 +125,7 @@ def trend_chart(
         return bottom + plot_h * (v - low) / ((high - low) or 1)
 
     drawing.add(
-        String(0, CHART_HEIGHT - 11, title, fontName=fonts.bold, fontSize=8.5, fillColor=INK)
+        String(0, CHART_HEIGHT - 11, _(title), fontName=fonts.bold, fontSize=8.5, fillColor=INK)
     )
     for n in range(round((high - low) / step) + 1):
         v = low + step * n
@@ -126,7 +135,7 @@ def trend_chart(
             String(
                 left - 3,
                 y - 2.5,
-                f"{v:g}",
+                format_number(v, 2),
                 fontName=fonts.sans,
                 fontSize=6,
                 fillColor=MUTED,
@@ -147,9 +156,12 @@ def trend_chart(
         x = x_of((day - first).days)
         drawing.add(Line(x, bottom, x, bottom - 3, strokeColor=MUTED, strokeWidth=0.5))
         if short:
-            text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
+            text = short_day_label(day)
+        elif day.month == 1:
+            # Translators: a chart's tick at January: "Jan 2027" (an abbreviated month).
+            text = _("{month} {year}").format(month=month_name(day), year=day.year)
         else:
-            text = MONTH_NAMES[day.month - 1] + (f" {day.year}" if day.month == 1 else "")
+            text = month_name(day)
         if short or days <= 400 or day.month == 1:
             labels.append((x + 1, text))
     for n, (x, text) in enumerate(labels):

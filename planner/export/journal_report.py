@@ -30,6 +30,7 @@ from reportlab.platypus import (
 
 from planner.core.plan import Plan
 from planner.export import PdfExportError
+from planner.export.dates import span_label
 from planner.export.fonts import Fonts, load_fonts, printable
 from planner.export.journal_charts import CHARTS, trend_chart
 from planner.export.journal_tables import checkin_legend, checkin_table, plan_table
@@ -40,8 +41,8 @@ from planner.export.theme import (
     MUTED,
     PAPERS,
     RULE,
-    span_label,
 )
+from planner.i18n import N_, _, language, ngettext
 from planner.journal.analysis import (
     ASSOCIATION_NOTE,
     better_days,
@@ -52,7 +53,7 @@ from planner.journal.analysis import (
 from planner.journal.fields import GUT_KEYS, CheckIn
 from planner.storage.atomic import describe_os_error, write_atomic
 
-NOT_MEDICAL_ADVICE = (
+NOT_MEDICAL_ADVICE = N_(
     "This report shows what its owner wrote in a personal journal and the scores of their "
     "own meal plans, made with Gut–Skin Planner. It is not medical advice, a diagnosis or a "
     "treatment, and the links it shows between habits and symptoms are associations, not "
@@ -69,8 +70,9 @@ class _Footer:
         c.saveState()
         c.setFillColor(MUTED)
         c.setFont(self.fonts.sans, 7)
-        c.drawString(MARGIN, MARGIN - 12, f"{self.title} · Not medical advice")
-        c.drawRightString(width - MARGIN, MARGIN - 12, f"Page {doc.page}")
+        footer = _("{title} · Not medical advice").format(title=self.title)
+        c.drawString(MARGIN, MARGIN - 12, printable(footer, self.fonts.drawable))
+        c.drawRightString(width - MARGIN, MARGIN - 12, _("Page {number}").format(number=doc.page))
         c.restoreState()
 
 
@@ -116,22 +118,15 @@ def render_journal_report(
     )
 
     span = span_label(first, last)
-    title = f"Gut–Skin journal, {span}"
+    title = _("Gut–Skin journal, {span}").format(span=span)
     story: list[Any] = [
         Paragraph(text(title), h1),
         Spacer(1, 4),
         Paragraph(
-            text(
-                f"{len(checkins)} check-ins over {(last - first).days + 1} days"
-                + (
-                    f"; day scores from the meal plan on {len(in_range)} days."
-                    if in_range
-                    else "; no meal plan scores for these days."
-                )
-            ),
+            text(_summary(len(checkins), (last - first).days + 1, len(in_range))),
             base,
         ),
-        Paragraph(text(NOT_MEDICAL_ADVICE), note),
+        Paragraph(text(_(NOT_MEDICAL_ADVICE)), note),
     ]
     width = size[0] - 2 * MARGIN
     charts = [
@@ -142,11 +137,13 @@ def render_journal_report(
         if chart is not None:
             story += [chart, Spacer(1, 6)]
     if not any(charts):
-        story.append(Paragraph("No check-ins in these days.", base))
+        story.append(Paragraph(text(_("No check-ins in these days.")), base))
 
-    story.append(Paragraph("What went with better days", h2))
+    story.append(Paragraph(text(_("What went with better days")), h2))
+    # The note is printed once, below the lines (in either language it comes in).
+    association_note = _(ASSOCIATION_NOTE)
     for line in better_days(frame):
-        if line != ASSOCIATION_NOTE:
+        if line not in (ASSOCIATION_NOTE, association_note):
             story.append(Paragraph(text("• " + line), base))
     lags = lag_table(frame, ["alcohol", "fermented"], GUT_KEYS)
     for factor in ("alcohol", "fermented"):
@@ -154,12 +151,13 @@ def render_journal_report(
             best = strongest_lag(lags, factor, key)
             if best is not None and abs(best.r) >= 0.3:
                 story.append(Paragraph(text("• " + best.sentence()), base))
-    story.append(Paragraph(text(ASSOCIATION_NOTE), small))
+    story.append(Paragraph(text(association_note), small))
 
     # The check-ins: one row a day, landscape for the many columns.
     story += [NextPageTemplate("wide"), PageBreak()]
-    story.append(Paragraph("Check-ins", h2))
-    story.append(Paragraph(text(checkin_legend() + ". Empty: not filled in."), small))
+    story.append(Paragraph(text(_("Check-ins")), h2))
+    legend = _("{legend}. Empty: not filled in.").format(legend=checkin_legend())
+    story.append(Paragraph(text(legend), small))
     story.append(Spacer(1, 4))
     wide = landscape(size)
     table_width = wide[0] - 2 * MARGIN
@@ -171,7 +169,7 @@ def render_journal_report(
         if start <= last and plan.date_of(plan.day_count - 1) >= first
     ]
     if shown_plans:
-        story.append(Paragraph("The meal plans of these weeks", h2))
+        story.append(Paragraph(text(_("The meal plans of these weeks")), h2))
         name = food_name or (lambda food_id: food_id)
         for start, plan in shown_plans:
             story.append(plan_table(start, plan, first, last, name, fonts, table_width))
@@ -206,18 +204,36 @@ def render_journal_report(
         ],
         title=title,
         author="Gut–Skin Planner",
-        subject="Symptom and habit journal",
+        subject=_("Symptom and habit journal"),
         creator="Gut–Skin Planner",
         invariant=1,
         pageCompression=1,
         initialFontName=fonts.sans,
         initialFontSize=9,
         initialLeading=11.5,
-        lang="en",
+        lang="en" if language().startswith("x-") else language(),
         displayDocTitle=True,
     )
     doc.build(story)
     return buffer.getvalue()
+
+
+def _summary(checkins: int, days: int, scored: int) -> str:
+    """ "17 check-ins over 90 days; day scores from the meal plan on 7 days." """
+    span = ngettext("{count} day", "{count} days", days).format(count=days)
+    # Translators: {days} is "90 days".
+    counted = ngettext(
+        "{count} check-in over {days}", "{count} check-ins over {days}", checkins
+    ).format(count=checkins, days=span)
+    if not scored:
+        # Translators: {checkins} is "17 check-ins over 90 days".
+        return _("{checkins}; no meal plan scores for these days.").format(checkins=counted)
+    # Translators: {checkins} is "17 check-ins over 90 days".
+    return ngettext(
+        "{checkins}; day scores from the meal plan on {count} day.",
+        "{checkins}; day scores from the meal plan on {count} days.",
+        scored,
+    ).format(checkins=counted, count=scored)
 
 
 def export_journal_report(
@@ -239,7 +255,9 @@ def export_journal_report(
     except PdfExportError:
         raise
     except Exception as exc:  # ReportLab raises many kinds; the user gets one sentence
-        raise PdfExportError(f"The journal report could not be made ({exc}).") from exc
+        raise PdfExportError(
+            _("The journal report could not be made ({error}).").format(error=exc)
+        ) from exc
     target = Path(path)
     try:
         write_atomic(target, data)

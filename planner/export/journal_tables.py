@@ -13,49 +13,57 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from planner.core.plan import MEAL_LABELS, MEALS, Plan, format_amount
+from planner.export.dates import compact_day_label, short_day_label, span_label
 from planner.export.fonts import Fonts, printable
-from planner.export.theme import ACCENT, HEAD_FILL, INK, MONTH_NAMES, RULE, span_label
+from planner.export.theme import ACCENT, HEAD_FILL, INK, RULE
+from planner.i18n import N_, _
 from planner.journal.fields import FIELD_BY_KEY, KEYS, CheckIn
 
+# The check-in table's short column names (a narrow column each); the legend under the
+# table says what each stands for.
 SHORT = {
-    "skin_breakouts": "Brk",
-    "skin_redness": "Red",
-    "skin_dryness": "Dry",
-    "skin_itch": "Itch",
-    "skin_oiliness": "Oil",
-    "gut_bloating": "Bloat",
-    "gut_discomfort": "Disc",
-    "gut_reflux": "Refl",
-    "gut_stool": "Brist",
-    "mood": "Mood",
-    "energy": "Enrg",
-    "sleep_hours": "Sleep",
-    "stress": "Strs",
-    "water_glasses": "Water",
-    "movement_minutes": "Move",
-    "movement_kind": "Kind",
-    "practices": "Practice",
-    "alcohol_drinks": "Alc",
-    "antibiotics": "AB",
-    "supplements": "Supplements",
-    "ate_as_planned": "Ate",
-    "plan_note": "Note",
+    # Translators: a narrow column of the check-in table, for "Breakouts"; the legend
+    # under the table spells each column out.
+    "skin_breakouts": N_("Brk"),
+    "skin_redness": N_("Red"),
+    "skin_dryness": N_("Dry"),
+    "skin_itch": N_("Itch"),
+    "skin_oiliness": N_("Oil"),
+    "gut_bloating": N_("Bloat"),
+    "gut_discomfort": N_("Disc"),
+    "gut_reflux": N_("Refl"),
+    "gut_stool": N_("Brist"),
+    "mood": N_("Mood"),
+    "energy": N_("Enrg"),
+    "sleep_hours": N_("Sleep"),
+    "stress": N_("Strs"),
+    "water_glasses": N_("Water"),
+    "movement_minutes": N_("Move"),
+    "movement_kind": N_("Kind"),
+    "practices": N_("Practice"),
+    "alcohol_drinks": N_("Alc"),
+    "antibiotics": N_("AB"),
+    "supplements": N_("Supplements"),
+    "ate_as_planned": N_("Ate"),
+    "plan_note": N_("Note"),
 }
 TABLE_KEYS = tuple(k for k in KEYS if k not in ("supplements", "plan_note"))
 
 
 def checkin_legend() -> str:
     """What the short column names stand for (those that are not the label itself)."""
+    shown = [(_(SHORT[k]), _(FIELD_BY_KEY[k].label)) for k in TABLE_KEYS]
+    # Translators: a column of the check-in table and what it holds: "Brk breakouts".
     return "; ".join(
-        f"{SHORT[k]} {FIELD_BY_KEY[k].label.lower()}"
-        for k in TABLE_KEYS
-        if SHORT[k].lower() != FIELD_BY_KEY[k].label.lower()
+        _("{short} {field}").format(short=short, field=label.lower())
+        for short, label in shown
+        if short.lower() != label.lower()
     )
 
 
 def checkin_table(checkins: Sequence[CheckIn], fonts: Fonts, table_width: float) -> Table:
     """The check-ins, one row a day, in ``table_width`` points (a landscape page)."""
-    header = ["Date", *(SHORT[k] for k in TABLE_KEYS), "Supplements · note"]
+    header = [_("Date"), *(_(SHORT[k]) for k in TABLE_KEYS), _("Supplements · note")]
     rows: list[list[str]] = [header]
     for checkin in checkins:
         cells = []
@@ -69,10 +77,10 @@ def checkin_table(checkins: Sequence[CheckIn], fonts: Fonts, table_width: float)
         )
         extra = extra if len(extra) <= 70 else extra[:69] + "…"
         day = checkin.day
-        cells = [f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year % 100:02d}", *cells]
+        cells = [compact_day_label(day), *cells]
         rows.append([*cells, printable(extra, fonts.drawable)])
     if len(rows) == 1:
-        rows.append(["", *([""] * len(TABLE_KEYS)), "No check-ins in these days."])
+        rows.append(["", *([""] * len(TABLE_KEYS)), _("No check-ins in these days.")])
     fixed = [38.0] + [26.0] * len(TABLE_KEYS)
     fixed[1 + TABLE_KEYS.index("movement_kind")] = 40.0
     fixed[1 + TABLE_KEYS.index("practices")] = 86.0
@@ -107,12 +115,12 @@ def plan_table(
 ) -> KeepTogether:
     """One plan's days within ``first``..``last``, a row a day with its meals, under its span."""
     style = ParagraphStyle("cell", fontName=fonts.cond, fontSize=6.5, leading=8, textColor=INK)
-    rows: list[list[Any]] = [["Day", *(MEAL_LABELS[m] for m in MEALS)]]
+    rows: list[list[Any]] = [[_("Day"), *(_(MEAL_LABELS[m]) for m in MEALS)]]
     for day in range(plan.day_count):
         when = plan.date_of(day)
         if not first <= when <= last or plan.is_day_empty(day):
             continue
-        cells: list[Any] = [f"{when.day} {MONTH_NAMES[when.month - 1]}"]
+        cells: list[Any] = [short_day_label(when)]
         for meal in MEALS:
             foods = [
                 f"{name(entry.food_id)} {format_amount(entry.amount, entry.unit, '×')}"
@@ -121,7 +129,7 @@ def plan_table(
             cells.append(Paragraph(escape(printable(", ".join(foods), fonts.drawable)), style))
         rows.append(cells)
     if len(rows) == 1:
-        rows.append(["", *(["nothing planned"] + [""] * (len(MEALS) - 1))])
+        rows.append(["", *([_("nothing planned")] + [""] * (len(MEALS) - 1))])
     meal_width = (width - 44) / len(MEALS)
     table = Table(rows, colWidths=[44.0] + [meal_width] * len(MEALS), repeatRows=1)
     table.setStyle(
@@ -145,4 +153,5 @@ def plan_table(
         spaceAfter=2,
     )
     span = span_label(start, plan.date_of(plan.day_count - 1))
-    return KeepTogether([Paragraph(escape(f"Plan from {span}"), heading), table])
+    title = _("Plan from {span}").format(span=span)
+    return KeepTogether([Paragraph(escape(printable(title, fonts.drawable)), heading), table])

@@ -28,6 +28,7 @@ from planner.export.rl_private import collector_paused
 from planner.export.shopping import add_shopping_list
 from planner.export.theme import PAPERS
 from planner.export.week import add_week
+from planner.i18n import _
 from planner.storage.atomic import describe_os_error, write_atomic
 
 if TYPE_CHECKING:
@@ -65,10 +66,12 @@ def render_pdf(
     """
     size = PAPERS.get(str(paper).casefold())
     if size is None:
-        raise PdfExportError(f"Unknown paper size {paper!r}; use a4 or letter.")
+        raise PdfExportError(
+            _("Unknown paper size {paper}; use a4 or letter.").format(paper=repr(paper))
+        )
     chosen = list(range(plan.weeks)) if weeks is None else list(weeks)
     if not chosen or any(not 0 <= week < plan.weeks for week in chosen):
-        raise PdfExportError(f"Choose weeks from 1 to {plan.weeks}.")
+        raise PdfExportError(_("Choose weeks from 1 to {last}.").format(last=plan.weeks))
     days = weeks_days(plan, chosen)
     doc = Document(plan, evaluator, paper=size, cancel=cancel, span=(days[0], days[-1]))
     try:
@@ -84,7 +87,7 @@ def render_pdf(
             )
             return doc.build()
     except LayoutError as exc:
-        raise PdfExportError(f"The PDF could not be laid out: {exc}") from exc
+        raise PdfExportError(_("The PDF could not be laid out: {error}").format(error=exc)) from exc
 
 
 def export_pdf(

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner.core.plan import RECIPE_PREFIX
-from planner.core.shopping import entry_quantity, format_grams, format_number
+from planner.core.shopping import entry_quantity, format_grams
+from planner.export.dates import span_label
 from planner.export.document import Document
-from planner.export.theme import MUTED_MARKUP, span_label
+from planner.export.theme import MUTED_MARKUP
+from planner.i18n import _, format_number, ngettext
 from planner.recipes.model import Ingredient, Recipe
 
 CHECK_EVERY = 16  # dishes between two looks at the cancel flag
@@ -36,11 +38,17 @@ def add_recipes(doc: Document, days: Sequence[int]) -> None:
     if not dishes:
         return
     first, last = doc.plan.date_of(days[0]), doc.plan.date_of(days[-1])
-    doc.section(f"Recipes · {span_label(first, last)}", wide=False, columns=2)
+    # Translators: the title of the recipes' page; {span} is "30 Nov – 6 Dec 2026".
+    doc.section(_("Recipes · {span}").format(span=span_label(first, last)), wide=False,
+                columns=2)  # fmt: skip
     doc.story.append(
         doc.para(
-            "Each dish of these days, with its ingredients for all the portions planned "
-            "(the recipe's own amounts scaled to them).",
+            doc.text(
+                _(
+                    "Each dish of these days, with its ingredients for all the portions planned "
+                    "(the recipe's own amounts scaled to them)."
+                )
+            ),
             doc.styles.small,
         )
     )
@@ -53,8 +61,10 @@ def add_recipes(doc: Document, days: Sequence[int]) -> None:
 def _dish(doc: Document, recipe: Recipe, portions: float) -> list[Flowable]:
     styles = doc.styles
     muted = MUTED_MARKUP
-    yields = f"{format_number(portions)} portion{'' if portions == 1 else 's'}"
-    made = f"the recipe makes {format_number(recipe.portions)}"
+    yields = ngettext("{count} portion", "{count} portions", portions).format(
+        count=format_number(portions, 2)
+    )
+    made = _("the recipe makes {count}").format(count=format_number(recipe.portions, 2))
     block: list[Flowable] = [
         doc.para(
             f"{doc.text(recipe.name)}"
@@ -89,6 +99,9 @@ def _ingredient(doc: Document, item: Ingredient, scale: float) -> str:
         name = doc.name_of(item.food_id)
     else:
         assert item.recipe_id is not None
-        name = doc.name_of(RECIPE_PREFIX + item.recipe_id) + " (recipe)"
-    heated = f' <font color="{MUTED_MARKUP}">cooked with the dish</font>' if item.heated else ""
+        # Translators: an ingredient that is a recipe of its own.
+        name = _("{name} (recipe)").format(name=doc.name_of(RECIPE_PREFIX + item.recipe_id))
+    heated = ""
+    if item.heated:
+        heated = f' <font color="{MUTED_MARKUP}">{_("cooked with the dish")}</font>'
     return f"• {doc.text(amount)} {doc.text(name)}{heated}"

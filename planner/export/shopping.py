@@ -8,9 +8,11 @@ from collections.abc import Iterable, Sequence
 from reportlab.platypus import Flowable, Spacer, Table
 
 from planner.core.shopping import ShoppingLine, entry_quantity, shopping_list
+from planner.export.dates import span_label
 from planner.export.document import Document
 from planner.export.flowables import TickBox, windowed
-from planner.export.theme import ACCENT, MUTED, MUTED_MARKUP, RULE, span_label
+from planner.export.theme import ACCENT, MUTED, MUTED_MARKUP, RULE
+from planner.i18n import _, ngettext
 
 CHECK_EVERY = 64  # lines between two looks at the cancel flag
 # Lines of an aisle laid out at a time. A line's row is at least 14.9 pt tall (10.5 pt
@@ -23,28 +25,42 @@ WINDOW = 70
 def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) -> None:
     """The shopping list of ``days``: one week's, or several weeks' added up."""
     first, last = doc.plan.date_of(days[0]), doc.plan.date_of(days[-1])
-    doc.section(f"Shopping list · {span_label(first, last)}", wide=False, columns=2)
+    # Translators: the title of the shopping list's page; {span} is "30 Nov – 6 Dec 2026".
+    doc.section(_("Shopping list · {span}").format(span=span_label(first, last)), wide=False,
+                columns=2)  # fmt: skip
     found = shopping_list(doc.plan, doc.catalog, days, have=have, resolver=doc.resolver)
     count, aisles = len(found.lines), len(found.groups)
-    intro = (
-        f"{count} food{'' if count == 1 else 's'} in {aisles} aisle"
-        f"{'' if aisles == 1 else 's'}, in store order. Each line is the servings of "
-        f"{'the week' if len(days) <= 7 else f'the {len(days) // 7} weeks'} added up, "
-        "with the weight to buy."
+    foods = ngettext("{count} food", "{count} foods", count).format(count=count)
+    # Translators: "{foods} in {aisles}" is "12 foods in 5 aisles".
+    in_aisles = ngettext("{foods} in {count} aisle", "{foods} in {count} aisles", aisles)
+    if len(days) <= 7:
+        span = _("Each line is the servings of the week added up, with the weight to buy.")
+    else:
+        weeks = len(days) // 7
+        span = ngettext(
+            "Each line is the servings of the {count} week added up, with the weight to buy.",
+            "Each line is the servings of the {count} weeks added up, with the weight to buy.",
+            weeks,
+        ).format(count=weeks)
+    # Translators: {list} is "12 foods in 5 aisles"; {each} the sentence on what a line holds.
+    intro = _("{list}, in store order. {each}").format(
+        list=in_aisles.format(foods=foods, count=aisles), each=span
     )
     if not count:
-        intro = "Nothing to buy: every food of this week is already at home."
-    doc.story += [doc.para(intro, doc.styles.small), Spacer(1, 6)]
+        intro = _("Nothing to buy: every food of this week is already at home.")
+    doc.story += [doc.para(doc.text(intro), doc.styles.small), Spacer(1, 6)]
     for group in found.groups:
-        doc.story.append(_aisle_table(doc, group.label, group.lines))
+        # The aisle's label is planner.core's constant, marked there, translated here
+        # (a label already translated comes through gettext unchanged).
+        doc.story.append(_aisle_table(doc, _(group.label), group.lines))
     if found.have:
         doc.story.append(
             _aisle_table(
                 doc,
-                "Already at home",
+                _("Already at home"),
                 [line for group in found.have for line in group.lines],
                 ticked=True,
-                note="Left off the list above; check there is enough.",
+                note=_("Left off the list above; check there is enough."),
             )
         )
     if found.unknown:
@@ -56,9 +72,9 @@ def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) 
         doc.story.append(
             _aisle_table(
                 doc,
-                "Not in the food catalog",
+                _("Not in the food catalog"),
                 lines,
-                note="In the plan, but not among the foods this app knows.",
+                note=_("In the plan, but not among the foods this app knows."),
             )
         )
 

@@ -1,9 +1,8 @@
-"""The look of the PDF: paper, margins, colours, paragraph styles and date labels."""
+"""The look of the PDF: paper, margins, colours, paragraph styles and the short part labels."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -11,13 +10,11 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
 from planner.export.fonts import Fonts
+from planner.i18n import N_
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 SUGGESTIONS_PER_DAY = 3
 CELL_SIZES = (9.4, 8.5, 7.6, 7.0)  # grid text sizes to try, largest first
-
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 INK = colors.HexColor("#1f2a2e")
 MUTED = colors.HexColor("#5d6a6f")
@@ -33,17 +30,24 @@ PART_COLORS = {
     "anti_inflammatory": colors.HexColor("#b5485d"),
     "limit": colors.HexColor("#2e6e9e"),
 }
+# The score parts' three-letter labels beside the bars of the PDF's grid.
 PART_SHORT = {
-    "probiotic": "Pro",
-    "prebiotic": "Pre",
-    "fiber": "Fib",
-    "plants": "Pla",
-    "anti_inflammatory": "Ant",
-    "limit": "Lim",
+    # Translators: three letters for the score's part "Probiotic", beside its bar.
+    "probiotic": N_("Pro"),
+    # Translators: three letters for the score's part "Prebiotic", beside its bar.
+    "prebiotic": N_("Pre"),
+    # Translators: three letters for the score's part "Fiber", beside its bar.
+    "fiber": N_("Fib"),
+    # Translators: three letters for the score's part "Plants", beside its bar.
+    "plants": N_("Pla"),
+    # Translators: three letters for the score's part "Anti-inflammatory", beside its bar.
+    "anti_inflammatory": N_("Ant"),
+    # Translators: three letters for the score's part "Limit foods", beside its bar.
+    "limit": N_("Lim"),
 }
 
 # Printed at the foot of the first page, in the README's words.
-NOT_ADVICE = (
+NOT_ADVICE = N_(
     "Gut–Skin Planner helps you plan meals; it is not medical advice, and it does not "
     "diagnose or treat any condition."
 )
@@ -65,19 +69,6 @@ def markup_color(color: colors.Color) -> str:
 
 
 MUTED_MARKUP = markup_color(MUTED)
-
-
-# English names by hand: strftime follows the machine's locale and would change the bytes.
-def day_label(day: date) -> str:
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-
-
-def span_label(first: date, last: date) -> str:
-    """Dates like 30 Nov – 6 Dec 2026, with both years when the span crosses one."""
-    end = f"{last.day} {MONTH_NAMES[last.month - 1]} {last.year}"
-    if first.year != last.year:
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} {first.year} – {end}"
-    return f"{first.day} {MONTH_NAMES[first.month - 1]} – {end}"
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS
 from planner.core.shopping import entry_quantity, week_days
 from planner.core.totals import amount_text, day_amount
+from planner.export.dates import short_day_label, span_label
 from planner.export.document import Document
 from planner.export.flowables import GridTable, ScoreCell, Swatch
 from planner.export.fonts import printable
 from planner.export.theme import (
     CELL_SIZES,
-    DAY_NAMES,
     HEAD_FILL,
     LABEL_FILL,
     MUTED,
@@ -25,9 +25,8 @@ from planner.export.theme import (
     PART_COLORS,
     PART_SHORT,
     RULE,
-    day_label,
-    span_label,
 )
+from planner.i18n import _, format_number, ngettext, pgettext, weekday_name
 from planner.scoring.model import PART_KEYS
 
 if TYPE_CHECKING:
@@ -41,7 +40,8 @@ def add_week(doc: Document, week: int, scores: PlanScore) -> None:
     """Add week ``week``'s page: statistics, the grid, then the legend."""
     days = week_days(doc.plan, week)
     first, last = doc.plan.date_of(days[0]), doc.plan.date_of(days[-1])
-    doc.section(f"Week plan · {span_label(first, last)}", wide=True)
+    # Translators: the title of a week's page in the PDF; {span} is "30 Nov – 6 Dec 2026".
+    doc.section(_("Week plan · {span}").format(span=span_label(first, last)), wide=True)
     stats = doc.para(week_stats(scores.weeks[week]), doc.styles.stats)
     legend = _legend(doc)
     # The largest cell text that keeps the week on one page; the smallest otherwise,
@@ -61,15 +61,24 @@ def add_week(doc: Document, week: int, scores: PlanScore) -> None:
 def week_stats(week: WeekScore) -> str:
     planned = week.planned_days
     if week.average is None:
-        return "No day of this week is planned yet."
+        return _("No day of this week is planned yet.")
     days = len(week.days)
-    return (
-        f"<b>Week average {week.average:.0f}</b> of 100 over {planned} planned "
-        f"day{'' if planned == 1 else 's'} of {days}  ·  "
-        f"<b>{len(week.plants)} of {week.plants_target}</b> different plants  ·  "
-        f"a live-culture food on {week.fermented_days} day"
-        f"{'' if week.fermented_days == 1 else 's'}"
-    )
+    average = ngettext(
+        "<b>Week average {average}</b> of 100 over {planned} planned day of {days}",
+        "<b>Week average {average}</b> of 100 over {planned} planned days of {days}",
+        planned,
+    ).format(average=format_number(week.average, 0), planned=planned, days=days)
+    plants = ngettext(
+        "<b>{count} of {target}</b> different plant",
+        "<b>{count} of {target}</b> different plants",
+        week.plants_target,
+    ).format(count=len(week.plants), target=week.plants_target)
+    live = ngettext(
+        "a live-culture food on {count} day",
+        "a live-culture food on {count} days",
+        week.fermented_days,
+    ).format(count=week.fermented_days)
+    return f"{average}  ·  {plants}  ·  {live}"
 
 
 def _grid_table(doc: Document, days: range, scores: PlanScore, size: float) -> GridTable:
@@ -82,21 +91,24 @@ def _grid_table(doc: Document, days: range, scores: PlanScore, size: float) -> G
     text_width = day_width - 4 - 3 - cell.leftIndent  # less the cell's padding and indent
     header = [""] + [
         doc.para(
-            f"{DAY_NAMES[doc.plan.date_of(d).weekday()]}"
+            f"{doc.text(weekday_name(doc.plan.date_of(d), 'abbreviated'))}"
             f'<font name="{fonts.cond}" color="{MUTED_MARKUP}">'
-            f"  {day_label(doc.plan.date_of(d))[4:]}</font>",
+            f"  {doc.text(short_day_label(doc.plan.date_of(d)))}</font>",
             styles.head,
         )
         for d in days
     ]
     rows: list[list] = [header]
-    rows.append([doc.para("Score", styles.meal)] + [ScoreCell(scores.days[d], fonts) for d in days])
+    score_head = doc.para(doc.text(_("Score")), styles.meal)
+    rows.append([score_head] + [ScoreCell(scores.days[d], fonts) for d in days])
     for meal in MEALS:
         rows.append(
-            [doc.para(MEAL_LABELS[meal], styles.meal)]
+            [doc.para(doc.text(_(MEAL_LABELS[meal])), styles.meal)]
             + [_cell(doc, d, meal, cell, text_width) for d in days]
         )
-    rows.append([doc.para("Day", styles.meal)] + [_day_foot(doc, scores.days[d]) for d in days])
+    # Translators: the grid's last row, each day's totals (fiber, plants, energy, protein).
+    day_head = doc.para(doc.text(pgettext("totals", "Day")), styles.meal)
+    rows.append([day_head] + [_day_foot(doc, scores.days[d]) for d in days])
     style = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), fonts.cond, size),
@@ -161,11 +173,17 @@ def _day_foot(doc: Document, day: DayScore) -> Paragraph | str:
     plan, catalog, resolver = doc.plan, doc.catalog, doc.resolver
     energy = amount_text(*day_amount(plan, catalog, day.day, "energy_kcal", resolver), "kcal")
     protein = amount_text(*day_amount(plan, catalog, day.day, "protein_g", resolver), "g")
-    return doc.para(
-        f"Fiber {day.fiber_g:.0f} g · {plants} plant{'' if plants == 1 else 's'}<br/>"
-        f"{doc.text(energy)} · protein {doc.text(protein)}",
-        doc.styles.foot,
+    text = ngettext(
+        "Fiber {fiber} g · {count} plant<br/>{energy} · protein {protein}",
+        "Fiber {fiber} g · {count} plants<br/>{energy} · protein {protein}",
+        plants,
+    ).format(
+        fiber=format_number(day.fiber_g, 0),
+        count=plants,
+        energy=doc.text(energy),
+        protein=doc.text(protein),
     )
+    return doc.para(text, doc.styles.foot)
 
 
 def _legend(doc: Document) -> list[Flowable]:
@@ -175,8 +193,11 @@ def _legend(doc: Document) -> list[Flowable]:
         cells += [
             Swatch(PART_COLORS[key]),
             doc.para(
-                f"<b>{PART_SHORT[key]}</b> {doc.text(config.labels[key])}, "
-                f"up to {config.points[key]:.0f}",
+                _("<b>{short}</b> {label}, up to {points}").format(
+                    short=doc.text(_(PART_SHORT[key])),
+                    label=doc.text(_(config.labels[key])),
+                    points=format_number(config.points[key], 0),
+                ),
                 doc.styles.small,
             ),
         ]
@@ -192,11 +213,15 @@ def _legend(doc: Document) -> list[Flowable]:
         hAlign="LEFT",
     )
     explain = doc.para(
-        "A day's score, out of 100, is the sum of its six parts times how complete the "
-        "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
-        "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
-        "with each dose of a food to limit. A day with no food is not planned, which is "
-        "not a zero.",
+        doc.text(
+            _(
+                "A day's score, out of 100, is the sum of its six parts times how complete the "
+                "day is (its energy from foods not to limit, against 1,600 kcal); each bar shows "
+                "how much of its part the day earns, by amounts in grams. The limit bar shrinks "
+                "with each dose of a food to limit. A day with no food is not planned, which is "
+                "not a zero."
+            )
+        ),
         doc.styles.small,
     )
     return [swatches, Spacer(1, 2), explain]
