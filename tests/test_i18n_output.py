@@ -122,6 +122,10 @@ def unbracketed(text: str) -> str:
     return text
 
 
+# A message translated twice: "[[Fîbéŕ]]" (a bracketed text and nothing else, bracketed).
+DOUBLED = re.compile(r"\[\[[^\[\]]*\]\]")
+
+
 def test_score_output_is_marked(sample_file, capsys) -> None:
     code, out, err = run(capsys, "score", str(sample_file), "--lang", i18n.PSEUDO)
     assert code == 0, err
@@ -133,6 +137,8 @@ def test_score_output_is_marked(sample_file, capsys) -> None:
         # The week's heading and each day's line: nothing but messages (dates included).
         assert not unbracketed(line).strip(), line
     assert "{" not in out  # every placeholder filled
+    # A label translated where it was made is not translated again where it is shown.
+    assert not DOUBLED.search(out), DOUBLED.search(out)
 
 
 def test_help_and_errors_are_marked(sample_file, capsys) -> None:
@@ -210,6 +216,7 @@ def test_the_pdf_has_no_unmarked_text(catalog) -> None:
         assert english not in text, english
     assert i18n.pseudo("Score") in text and i18n.pseudo("Already at home") in text
     assert "{" not in text and "}" not in text  # every placeholder filled
+    assert not DOUBLED.search(text), DOUBLED.search(text)
     # Each page's running title is a message (its dates too).
     for page in pages:
         assert page.lstrip().startswith("["), page[:80]

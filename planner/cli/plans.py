@@ -166,13 +166,13 @@ def cmd_score(args: argparse.Namespace) -> int:
                 points = (
                     f"{format_number(part.points, 0):>4}/{format_number(part.max_points, 0):<3}"
                 )
-                say(f"      {_(part.label):<17} {points} {part.sentence}")
+                say(f"      {part.label:<17} {points} {part.sentence}")
             if d.completeness < 1:
                 say("      " + _(
                     "Energy {kcal} kcal: the day counts as {percent} % complete"
                 ).format(kcal=format_number(d.energy_kcal, 0),
                          percent=format_number(100 * d.completeness, 0)))  # fmt: skip
-            skin = ", ".join(f"{_(s.label)} {s.text()}" for s in d.skin)
+            skin = ", ".join(f"{s.label} {s.text()}" for s in d.skin)
             say("      " + _("Skin nutrients (share of daily value): {list}").format(list=skin))
             if d.unknown_foods:
                 names = ", ".join(d.unknown_foods)

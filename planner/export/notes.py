@@ -79,7 +79,7 @@ def _day_note(doc: Document, d: int, day: DayScore) -> list[Flowable]:
     rows = [
         [
             Swatch(PART_COLORS.get(part.key, ACCENT), share=part.share, width=26),
-            doc.para(f"<b>{doc.text(_(part.label))}</b>", styles.note_cell),
+            doc.para(f"<b>{doc.text(part.label)}</b>", styles.note_cell),
             doc.para(
                 f"{format_number(part.points, 0)}/{format_number(part.max_points, 0)}",
                 styles.note_cell,

@@ -52,7 +52,7 @@ def add_shopping_list(doc: Document, days: Sequence[int], have: frozenset[str]) 
     for group in found.groups:
         # The aisle's label is planner.core's constant, marked there, translated here
         # (a label already translated comes through gettext unchanged).
-        doc.story.append(_aisle_table(doc, _(group.label), group.lines))
+        doc.story.append(_aisle_table(doc, group.label, group.lines))
     if found.have:
         doc.story.append(
             _aisle_table(
