@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QLineF, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -141,7 +141,8 @@ class TrendChart(QWidget):
             day = self.first + timedelta(i)
             if (day.weekday() == 0) if short else (day.day == 1):
                 label = QLocale().toString(
-                    day, "d MMM" if short else ("MMM yyyy" if day.month == 1 else "MMM")
+                    QDate(day.year, day.month, day.day),
+                    "d MMM" if short else ("MMM yyyy" if day.month == 1 else "MMM"),
                 )
                 x = x_of(i)
                 if x - last_x > metrics.horizontalAdvance(label) + 8:

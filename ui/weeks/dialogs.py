@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -149,7 +149,8 @@ def week_text(plan: Plan, week: int) -> str:
     first = plan.date_of(week * DAYS_PER_WEEK)
     # Translators: a week of the plan and its first day, such as "Week 2 (12 Jan)".
     return _("Week {number} ({start})").format(
-        number=week + 1, start=QLocale().toString(first, "d MMM")
+        number=week + 1,
+        start=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM"),
     )
 
 
@@ -172,12 +173,13 @@ class CopyWeekDialog(QDialog):
         )
         self.target.setCurrentIndex(following)
         self.note = note("", self)
+        first = plan.date_of(week * DAYS_PER_WEEK)
         form = QFormLayout()
         form.addRow(
             QLabel(
                 _("Copy the foods of week {number} ({start}) to:").format(
                     number=week + 1,
-                    start=QLocale().toString(plan.date_of(week * DAYS_PER_WEEK), "d MMM"),
+                    start=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM"),
                 ),
                 self,
             )

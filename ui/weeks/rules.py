@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -86,7 +86,11 @@ class NewRuleDialog(QDialog):
             QLabel(
                 _(
                     "Turns count from the week of {day}. Rules fill only empty meals of new weeks."
-                ).format(day=QLocale().toString(anchor, "ddd dd MMM yyyy")),
+                ).format(
+                    day=QLocale().toString(
+                        QDate(anchor.year, anchor.month, anchor.day), "ddd dd MMM yyyy"
+                    )
+                ),
                 self,
             )
         )

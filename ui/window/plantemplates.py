@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS
 from planner.errors import PlanError, PlannerError
@@ -114,7 +114,8 @@ class TemplatesPart(Controller):
             _("Name for the template of this meal:"),
             # Translators: a meal template's suggested name, such as "Breakfast of Mon 5 Jan".
             _("{meal} of {day}").format(
-                meal=_(MEAL_LABELS[meal]), day=QLocale().toString(when, "ddd d MMM")
+                meal=_(MEAL_LABELS[meal]),
+                day=QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM"),
             ),
         )
 
@@ -128,7 +129,7 @@ class TemplatesPart(Controller):
         return self._keep(
             functools.partial(template_from_day, self._doc.plan, day),
             _("Name for the template of this day:"),
-            QLocale().toString(when, "dddd d MMM"),
+            QLocale().toString(QDate(when.year, when.month, when.day), "dddd d MMM"),
         )
 
     def save_week(self) -> bool:
@@ -139,7 +140,9 @@ class TemplatesPart(Controller):
         return self._keep(
             functools.partial(template_from_week, self._doc.plan, week),
             _("Name for the template of this week:"),
-            _("Week of {day}").format(day=QLocale().toString(first, "d MMM")),
+            _("Week of {day}").format(
+                day=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM")
+            ),
         )
 
     def _target(self, kind: str) -> tuple[int, str | None] | None:
@@ -160,7 +163,7 @@ class TemplatesPart(Controller):
         cell = self._window.grid.current_cell()
         if cell is not None:
             when = plan.date_of(cell[0])
-            day_text = QLocale().toString(when, "ddd d MMM")
+            day_text = QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM")
             parts += [
                 # Translators: where a meal template goes, such as "Mon 5 Jan breakfast (meal)".
                 _("{day} {meal} (meal)").format(day=day_text, meal=_(MEAL_LABELS[cell[1]]).lower()),

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
@@ -505,7 +505,10 @@ class RecipesController(Controller):
         days = self.plan_days_using(recipe.id)
         if days:
             plan = window.document.plan
-            names = [QLocale().toString(plan.date_of(day), "dddd d MMMM") for day in days]
+            dates = [plan.date_of(day) for day in days]
+            names = [
+                QLocale().toString(QDate(d.year, d.month, d.day), "dddd d MMMM") for d in dates
+            ]
             listed = (
                 names[0]
                 if len(names) == 1

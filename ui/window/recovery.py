@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QDate, QLocale, QTime, QTimer
 
 from planner.errors import PlannerError
 from planner.i18n import _, ngettext
@@ -133,8 +133,10 @@ class RecoveryController(Controller):
         self._window.statusBar().showMessage(
             _("Restored {plan} as it was at {time} on {day}. Save it to keep it.").format(
                 plan=copy.title,
-                time=QLocale().toString(when.time(), QLocale.FormatType.ShortFormat),
-                day=QLocale().toString(when.date(), "ddd d MMM"),
+                time=QLocale().toString(
+                    QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat
+                ),
+                day=QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM"),
             ),
             30000,
         )

@@ -188,7 +188,7 @@ class WeekController(Controller):
             return
         plan, catalog = self._doc.plan, self._window.catalog
         when = plan.date_of(day)
-        heading = QLocale().toString(when, "dddd d MMMM")
+        heading = QLocale().toString(QDate(when.year, when.month, when.day), "dddd d MMMM")
         resolver = self._scores.resolver  # dishes count by their ingredients
         everyday = {
             key: day_amount(plan, catalog, day, key, resolver) for key, _label, _unit in EVERYDAY
