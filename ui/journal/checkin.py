@@ -127,6 +127,7 @@ def _editor(field: Field, parent: QWidget) -> QWidget:
                 # Translators: a step of a scale and its word ("3 – moderate").
                 combo.addItem(_("{value} – {word}").format(value=value, word=_(word)), value)
         elif field.kind == BOOL:
+            # Translators: the answers to a yes-or-no question of the daily check-in.
             combo.addItem(_("no"), False)
             combo.addItem(_("yes"), True)
         else:

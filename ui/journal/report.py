@@ -35,6 +35,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(_("Export Journal Report"))
         today = date.today()
         first = today - timedelta(DEFAULT_DAYS - 1)
+        # Translators: completes the date fields' names, "First day of the report".
         self.first, self.last = date_range(self, first, today, _("the report"))
         self.path = QLineEdit(str(suggested), self)
         self.path.setAccessibleName(_("PDF file"))

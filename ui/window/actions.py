@@ -269,6 +269,7 @@ class WindowActions:
         help_menu.addSeparator()
         help_menu.addAction(self.about)
 
+        # Translators: the main toolbar's name, shown in the menu that hides toolbars.
         tools = QToolBar(_("Main"), window)
         tools.setObjectName("mainToolBar")
         tools.setMovable(False)
