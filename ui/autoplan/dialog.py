@@ -27,7 +27,16 @@ from ui.autoplan.dishes import DishPicker
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
 
-TAG_LABELS = {"animal": N_("animal foods (vegan)")}
+# Translators: kinds of food the fill can avoid, after "Avoid:".
+TAG_LABELS = {
+    "dairy": N_("dairy"),
+    "gluten": N_("gluten"),
+    "fish": N_("fish"),
+    "soy": N_("soy"),
+    "nuts": N_("nuts"),
+    "alcohol": N_("alcohol"),
+    "animal": N_("animal foods (vegan)"),
+}
 
 
 def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") -> QSpinBox:
