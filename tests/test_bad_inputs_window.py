@@ -83,8 +83,13 @@ def test_every_bad_plan_file_is_one_message_and_the_plan_stays(small, shown, tmp
             assert opened and shown == [], stored
             unknown = spec["loads"]["unknown"]
             message = small.statusBar().currentMessage()
-            assert (f"{len(unknown)} food(s) in {path.name} are not in the catalog" in message) \
-                is bool(unknown), stored  # fmt: skip
+            n = len(unknown)
+            said = (
+                f"1 food in {path.name} is not in the catalog"
+                if n == 1
+                else f"{n} foods in {path.name} are not in the catalog"
+            )
+            assert (said in message) is bool(unknown), stored
             paint(small)
             small.document.replace(Plan(START))
             small.grid.set_current(0, "breakfast")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,12 +21,22 @@ from planner.autoplan.model import Settings
 from planner.core.foods import TAGS, Catalog
 from planner.core.plan import MEAL_LABELS, MEALS
 from planner.errors import PlannerError
+from planner.i18n import N_, _
 from ui.autoplan.dishes import DishPicker
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
 
-TAG_LABELS = {"animal": "animal foods (vegan)"}
+# Translators: kinds of food the fill can avoid, after "Avoid:".
+TAG_LABELS = {
+    "dairy": N_("dairy"),
+    "gluten": N_("gluten"),
+    "fish": N_("fish"),
+    "soy": N_("soy"),
+    "nuts": N_("nuts"),
+    "alcohol": N_("alcohol"),
+    "animal": N_("animal foods (vegan)"),
+}
 
 
 def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") -> QSpinBox:
@@ -59,53 +70,54 @@ class AutoplanDialog(QDialog):
         self.energy_max = _spin(800, 6000, settings.energy_max, 50, " kcal")
         energy = QHBoxLayout()
         energy.addWidget(self.energy_min)
-        energy.addWidget(QLabel("to"))
+        # Translators: between the low and high ends of a range ("1800 to 2400 kcal").
+        energy.addWidget(QLabel(_("to")))
         energy.addWidget(self.energy_max)
-        form.addRow("Energy per day:", energy)
+        form.addRow(_("Energy per day:"), energy)
         self.avoid: dict[str, QCheckBox] = {}
         tags = QHBoxLayout()
         for tag in TAGS:
-            box = QCheckBox(TAG_LABELS.get(tag, tag))
+            box = QCheckBox(_(TAG_LABELS[tag]) if tag in TAG_LABELS else tag)
             box.setChecked(tag in settings.avoid_tags)
             self.avoid[tag] = box
             tags.addWidget(box)
-        form.addRow("Avoid:", tags)
-        self.vegetarian = QCheckBox("Vegetarian (no meat or fish)")
+        form.addRow(_("Avoid:"), tags)
+        self.vegetarian = QCheckBox(_("Vegetarian (no meat or fish)"))
         self.vegetarian.setChecked(settings.vegetarian)
         form.addRow("", self.vegetarian)
         self.plants = _spin(0, 100, settings.plants_per_week)
-        form.addRow("Different plants a week, at least:", self.plants)
+        form.addRow(_("Different plants a week, at least:"), self.plants)
         self.live = _spin(0, 7, settings.live_culture_days)
-        form.addRow("Days with a live-culture food, at least:", self.live)
+        form.addRow(_("Days with a live-culture food, at least:"), self.live)
         self.same = _spin(1, 21, settings.max_same_per_week)
-        form.addRow("The same food or recipe, at most times a week:", self.same)
+        form.addRow(_("The same food or recipe, at most times a week:"), self.same)
         self.dishes: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for meal in MEALS:
             low, high = settings.dishes.get(meal, (1, 3))
             pair = (_spin(0, 8, low), _spin(0, 8, high))
             row = QHBoxLayout()
             row.addWidget(pair[0])
-            row.addWidget(QLabel("to"))
+            row.addWidget(QLabel(_("to")))
             row.addWidget(pair[1])
             self.dishes[meal] = pair
-            form.addRow(f"Dishes at {MEAL_LABELS[meal].lower()}:", row)
+            form.addRow(_("Dishes at {meal}:").format(meal=_(MEAL_LABELS[meal]).lower()), row)
         self.allowance = _spin(0, 21, settings.limit_allowance)
-        form.addRow("Foods to limit allowed a week:", self.allowance)
-        self.recipes = QCheckBox("Plan recipes (the starter recipes and your own) too")
+        form.addRow(_("Foods to limit allowed a week:"), self.allowance)
+        self.recipes = QCheckBox(_("Plan recipes (the starter recipes and your own) too"))
         self.recipes.setChecked(settings.recipes)
         form.addRow("", self.recipes)
         # Liked and disliked foods and recipes: only with a catalog to pick from.
         self.liked: DishPicker | None = None
         self.disliked: DishPicker | None = None
         if catalog is not None:
-            self.liked = DishPicker(catalog, book, settings.liked, "liked foods")
-            self.disliked = DishPicker(catalog, book, settings.disliked, "disliked foods")
+            self.liked = DishPicker(catalog, book, settings.liked, _("liked foods"))
+            self.disliked = DishPicker(catalog, book, settings.disliked, _("disliked foods"))
             liked, disliked = self.liked, self.disliked
             # One list at a time: a food just liked is no longer disliked, and back.
             liked.changed.connect(lambda: disliked.discard(liked.ids()))
             disliked.changed.connect(lambda: liked.discard(disliked.ids()))
-            form.addRow("Liked (planned more often):", liked)
-            form.addRow("Disliked (never planned):", disliked)
+            form.addRow(_("Liked (planned more often):"), liked)
+            form.addRow(_("Disliked (never planned):"), disliked)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -115,7 +127,7 @@ class AutoplanDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Fills meals with food people eat as it is, chosen by the day score.")
+            QLabel(_("Fills meals with food people eat as it is, chosen by the day score."))
         )
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -166,10 +178,13 @@ def explanation_text(result) -> str:  # result: planner.autoplan.solve.AutoplanR
     lines = []
     if result.average is not None:
         lines.append(
-            f"Average score {result.average:.0f} (scored by the app; the foods were chosen "
-            "on a linear approximation of the score)."
+            _(
+                "Average score {score} (scored by the app; the foods were chosen "
+                "on a linear approximation of the score)."
+            ).format(score=QLocale().toString(round(result.average)))
         )
-    lines += [f"Relaxed: {r.sentence}" for r in result.relaxed]
+    # Translators: a goal of the fill that gave way, and why.
+    lines += [_("Relaxed: {reason}").format(reason=r.sentence) for r in result.relaxed]
     for day in sorted(result.explanations):
         lines += ["", result.explanations[day]]
     return "\n".join(lines)
@@ -182,7 +197,7 @@ class ExplanationDialog(QDialog):
         from PySide6.QtWidgets import QPlainTextEdit
 
         super().__init__(parent)
-        self.setWindowTitle("Why These Foods")
+        self.setWindowTitle(_("Why These Foods"))
         view = QPlainTextEdit(text)
         view.setReadOnly(True)
         view.setMinimumSize(640, 420)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.autoplan.recipes import PREFIX
 from planner.core.foods import Catalog
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
@@ -36,9 +37,11 @@ def dish_name(dish_id: str, catalog: Catalog, book: RecipeBook | None) -> str:
     is, marked, so that it can still be removed."""
     if dish_id.startswith(PREFIX):
         recipe = book.get(dish_id.removeprefix(PREFIX)) if book is not None else None
-        return f"{recipe.name} (recipe)" if recipe is not None else f"{dish_id} (not found)"
+        if recipe is not None:
+            return _("{recipe} (recipe)").format(recipe=recipe.name)
+        return _("{id} (not found)").format(id=dish_id)
     food = catalog.get(dish_id)
-    return food.name if food is not None else f"{dish_id} (not found)"
+    return food.name if food is not None else _("{id} (not found)").format(id=dish_id)
 
 
 class _SearchBox(QLineEdit):
@@ -69,19 +72,30 @@ class DishPicker(QWidget):
         self._catalog, self._book = catalog, book
         self._ids: list[str] = []
         self.search = _SearchBox()
-        self.search.setPlaceholderText(f"Find a food or recipe to add to {what}…")
-        self.search.setAccessibleName(f"Search foods and recipes to add to {what}")
+        # Translators: {list} is "liked foods" or "disliked foods", in the fill's settings.
+        self.search.setPlaceholderText(
+            _("Find a food or recipe to add to {list}…").format(list=what)
+        )
+        self.search.setAccessibleName(
+            _("Search foods and recipes to add to {list}").format(list=what)
+        )
         self.search.setClearButtonEnabled(True)
         self.matches = QListWidget()
-        self.matches.setAccessibleName(f"Foods and recipes found, to add to {what}")
+        self.matches.setAccessibleName(
+            _("Foods and recipes found, to add to {list}").format(list=what)
+        )
         self.matches.setMaximumHeight(110)
-        self.add_button = QPushButton("Add")
-        self.add_button.setAccessibleName(f"Add the food or recipe found to {what}")
+        self.add_button = QPushButton(_("Add"))
+        self.add_button.setAccessibleName(
+            _("Add the food or recipe found to {list}").format(list=what)
+        )
         self.chosen = QListWidget()
         self.chosen.setAccessibleName(what.capitalize())
         self.chosen.setMaximumHeight(90)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName(f"Remove the selected food or recipe from {what}")
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setAccessibleName(
+            _("Remove the selected food or recipe from {list}").format(list=what)
+        )
         top = QHBoxLayout()
         top.addWidget(self.search)
         top.addWidget(self.add_button)
@@ -111,7 +125,10 @@ class DishPicker(QWidget):
         self.matches.clear()
         found: list[tuple[str, str]] = []
         if self._book is not None:
-            found += [(PREFIX + r.id, f"{r.name} (recipe)") for r in self._book.search(text)]
+            found += [
+                (PREFIX + r.id, _("{recipe} (recipe)").format(recipe=r.name))
+                for r in self._book.search(text)
+            ]
         if text.strip():
             found += [(f.id, f.name) for f in self._catalog.search(text)[:SHOWN]]
         for dish_id, name in found[:SHOWN]:

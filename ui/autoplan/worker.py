@@ -14,6 +14,7 @@ from planner.autoplan.model import Settings
 from planner.core.foods import Catalog
 from planner.core.plan import Cell, Plan
 from planner.errors import PlannerError
+from planner.i18n import _
 from planner.scoring.model import Preferences
 
 if TYPE_CHECKING:
@@ -73,5 +74,5 @@ class AutoplanJob(QObject):
         except PlannerError as exc:
             error = str(exc)
         except Exception as exc:  # an unexpected failure still ends as a message
-            error = f"The week could not be filled ({exc})."
+            error = _("The week could not be filled ({problem}).").format(problem=exc)
         self.done.emit(result, error, self.cancel.is_set())

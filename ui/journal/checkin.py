@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
+from planner.i18n import _
 from planner.journal.fields import (
     BOOL,
     CHOICE,
@@ -63,8 +64,10 @@ class _Practices(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for name in (*field.words, NONE_DONE):
-            box = QCheckBox("none today" if name == NONE_DONE else name, self)
-            box.setAccessibleName(f"{field.label}: {name}")
+            shown = _("none today") if name == NONE_DONE else _(name)
+            box = QCheckBox(shown, self)
+            # Translators: a check box's name for screen readers ("Stress practices: yoga").
+            box.setAccessibleName(_("{field}: {choice}").format(field=_(field.label), choice=shown))
             self.boxes[name] = box
             layout.addWidget(box)
             box.toggled.connect(lambda on, name=name: self._toggled(name, on))
@@ -102,7 +105,7 @@ def _editor(field: Field, parent: QWidget) -> QWidget:
         spin.setRange(int(field.low) - 1, int(field.high))
         spin.setSpecialValueText(EMPTY)
         if field.unit:
-            spin.setSuffix(f" {field.unit}")
+            spin.setSuffix(" " + _(field.unit))
         spin.setValue(spin.minimum())
         return spin
     if field.kind == FLOAT:
@@ -112,7 +115,7 @@ def _editor(field: Field, parent: QWidget) -> QWidget:
         dspin.setRange(field.low - field.step, field.high)
         dspin.setSpecialValueText(EMPTY)
         if field.unit:
-            dspin.setSuffix(f" {field.unit}")
+            dspin.setSuffix(" " + _(field.unit))
         dspin.setValue(dspin.minimum())
         return dspin
     if field.kind in (INT, CHOICE, BOOL):
@@ -121,20 +124,22 @@ def _editor(field: Field, parent: QWidget) -> QWidget:
         if field.kind == INT:  # a scale: its steps, each with its word
             for n, word in enumerate(field.words):
                 value = n + int(field.low)
-                combo.addItem(f"{value} – {word}", value)
+                # Translators: a step of a scale and its word ("3 – moderate").
+                combo.addItem(_("{value} – {word}").format(value=value, word=_(word)), value)
         elif field.kind == BOOL:
-            combo.addItem("no", False)
-            combo.addItem("yes", True)
+            # Translators: the answers to a yes-or-no question of the daily check-in.
+            combo.addItem(_("no"), False)
+            combo.addItem(_("yes"), True)
         else:
             for word in field.words:
-                combo.addItem(word, word)
+                combo.addItem(_(word), word)
         return combo
     if field.kind == MULTI:
         return _Practices(field, parent)
     line = QLineEdit(parent)
     line.setMaxLength(MAX_TEXT)
     if field.suggestions:
-        line.setPlaceholderText(f"e.g. {field.suggestions[0]}")
+        line.setPlaceholderText(_("e.g. {example}").format(example=field.suggestions[0]))
         completer = QCompleter(list(field.suggestions), line)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -177,19 +182,19 @@ class CheckInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Daily Check-in")
+        self.setWindowTitle(_("Daily Check-in"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setAccessibleName("Day")
+        self.date_edit.setAccessibleName(_("Day"))
         self.loaded_label = QLabel(self)
         self.loaded_label.setObjectName("checkinLoaded")
         self.editors: dict[str, QWidget] = {}
         self._shown: dict[str, object] = {}  # what the form showed when its day was chosen
 
         top = QHBoxLayout()
-        date_label = QLabel("&Day:", self)
+        date_label = QLabel(_("&Day:"), self)
         date_label.setBuddy(self.date_edit)
         top.addWidget(date_label)
         top.addWidget(self.date_edit)
@@ -199,16 +204,16 @@ class CheckInDialog(QDialog):
         chain: list[QWidget] = [self.date_edit]
         rows = {0: 0, 1: 0}
         for group, title in GROUPS.items():
-            box = QGroupBox(title, self)
+            box = QGroupBox(_(title), self)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
             for field in (f for f in FIELDS if f.group == group):
                 editor = _editor(field, box)
                 editor.setObjectName(field.key)
                 if not isinstance(editor, _Practices):
-                    editor.setAccessibleName(field.label)
+                    editor.setAccessibleName(_(field.label))
                 self.editors[field.key] = editor
-                label = QLabel(f"{field.label}:", box)
+                label = QLabel(_("{label}:").format(label=_(field.label)), box)
                 label.setBuddy(editor)
                 form.addRow(label, editor)
                 chain += editor.focus_chain() if isinstance(editor, _Practices) else [editor]
@@ -224,7 +229,7 @@ class CheckInDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setToolTip("Save this day's check-in (Ctrl+Enter)")
+        save.setToolTip(_("Save this day's check-in (Ctrl+Enter)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         chain.append(save)
@@ -268,11 +273,11 @@ class CheckInDialog(QDialog):
             set_editor_value(editor, saved[key] if saved else typed.get(key) if keep else None)
         self._shown = dict(saved.values) if saved else {}
         if saved:
-            self.loaded_label.setText("Editing the check-in saved for this day.")
+            self.loaded_label.setText(_("Editing the check-in saved for this day."))
         elif keep and typed:
-            self.loaded_label.setText("New check-in, with the answers typed so far.")
+            self.loaded_label.setText(_("New check-in, with the answers typed so far."))
         else:
-            self.loaded_label.setText("New check-in.")
+            self.loaded_label.setText(_("New check-in."))
         self.message.clear()
 
     def checkin(self) -> CheckIn:
@@ -292,10 +297,10 @@ class CheckInDialog(QDialog):
         try:
             store.open()
         except PlannerError as exc:
-            QMessageBox.warning(parent, "Journal", str(exc))
+            QMessageBox.warning(parent, _("Journal"), str(exc))
             return False
         notices, store.notices[:] = list(store.notices), []
         if notices:
-            QMessageBox.warning(parent, "Journal", "\n\n".join(notices))
+            QMessageBox.warning(parent, _("Journal"), "\n\n".join(notices))
         dialog = cls(store, day, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import _
 from ui.dialogs.parts import date_range, note, ok_cancel, picked_range, stack
 
 DEFAULT_DAYS = 90  # as `gutskin journal report` without --from
@@ -31,31 +32,32 @@ class ReportOptions:
 class ReportDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Journal Report")
+        self.setWindowTitle(_("Export Journal Report"))
         today = date.today()
         first = today - timedelta(DEFAULT_DAYS - 1)
-        self.first, self.last = date_range(self, first, today, "the report")
+        # Translators: completes the date fields' names, "First day of the report".
+        self.first, self.last = date_range(self, first, today, _("the report"))
         self.path = QLineEdit(str(suggested), self)
-        self.path.setAccessibleName("PDF file")
-        browse = QPushButton("Choose…", self)
+        self.path.setAccessibleName(_("PDF file"))
+        browse = QPushButton(_("Choose…"), self)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("&From:", self.first)
-        form.addRow("&To:", self.last)
-        form.addRow("&File:", path_row)
-        about = (
+        form.addRow(_("&From:"), self.first)
+        form.addRow(_("&To:"), self.last)
+        form.addRow(_("&File:"), path_row)
+        about = _(
             "Trend charts, a table of the check-ins and the open plan's weeks in that span. "
             "Not medical advice: the links it shows are associations, not causes."
         )
-        stack(self, form, note(about, self), ok_cancel(self, "Export"))
+        stack(self, form, note(about, self), ok_cancel(self, _("Export")))
         self.resize(520, self.sizeHint().height())
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export Journal Report", self.path.text(), "PDF files (*.pdf)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export Journal Report"), self.path.text(), _("PDF files (*.pdf)")
         )
         if name:
             self.path.setText(name)

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QLineF, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from planner.i18n import _
 from ui.theme import is_dark, secondary_text
 
 if TYPE_CHECKING:
@@ -49,13 +50,13 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.setMinimumSize(480, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Trend chart")
+        self.setAccessibleName(_("Trend chart"))
         self.first: date | None = None
         self.values: np.ndarray | None = None
         self.means: list[tuple[str, np.ndarray, str]] = []  # (label, values, colour key)
         self.score: np.ndarray | None = None
         self.low, self.high = 0.0, 1.0
-        self.placeholder = "Loading the journal…"
+        self.placeholder = _("Loading the journal…")
 
     def set_data(
         self,
@@ -128,7 +129,7 @@ class TrendChart(QWidget):
         painter.setPen(muted)
         v = self.low
         while v <= self.high + 1e-9:
-            label = f"{v:g}"
+            label = QLocale().toString(float(v), "g")
             width = metrics.horizontalAdvance(label)
             baseline = y_of(v) + metrics.ascent() / 2
             painter.drawText(QPointF(plot.left() - 6 - width, baseline), label)
@@ -139,10 +140,9 @@ class TrendChart(QWidget):
         for i in range(days):
             day = self.first + timedelta(i)
             if (day.weekday() == 0) if short else (day.day == 1):
-                label = (
-                    f"{day.day} {day.strftime('%b')}"
-                    if short
-                    else day.strftime("%b") + (f" {day.year}" if day.month == 1 else "")
+                label = QLocale().toString(
+                    QDate(day.year, day.month, day.day),
+                    "d MMM" if short else ("MMM yyyy" if day.month == 1 else "MMM"),
                 )
                 x = x_of(i)
                 if x - last_x > metrics.horizontalAdvance(label) + 8:

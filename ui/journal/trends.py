@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
+from planner.i18n import N_, _
 from planner.journal.fields import FIELD_BY_KEY, FIELDS, GUT_KEYS, MULTI, SKIN_KEYS
 from planner.journal.store import JournalStore
 from ui.firstpaint import PaintWatch
@@ -34,10 +35,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SPANS: tuple[tuple[str, int], ...] = (
-    ("4 weeks", 28),
-    ("3 months", 91),
-    ("1 year", 365),
-    ("Everything", 0),
+    (N_("4 weeks"), 28),
+    (N_("3 months"), 91),
+    (N_("1 year"), 365),
+    (N_("Everything"), 0),
 )
 TREND_KEYS = tuple(f.key for f in FIELDS if f.numeric and f.kind != MULTI)
 
@@ -52,7 +53,7 @@ class TrendsWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Journal Trends")
+        self.setWindowTitle(_("Journal Trends"))
         self.resize(900, 640)
         self.store = store
         self.scores: Mapping[date, Mapping[str, Any]] = scores or {}
@@ -61,17 +62,20 @@ class TrendsWindow(QWidget):
         self._watch: PaintWatch | None = None
 
         self.field_box = QComboBox(self)
-        self.field_box.setAccessibleName("Show")
+        self.field_box.setAccessibleName(_("Show"))
         for key in TREND_KEYS:
             field = FIELD_BY_KEY[key]
-            group = {"skin": "Skin", "gut": "Gut"}.get(field.group, "")
-            self.field_box.addItem(f"{group}: {field.label}" if group else field.label, key)
+            group = {"skin": _("Skin"), "gut": _("Gut")}.get(field.group, "")
+            label = _(field.label)
+            # Translators: a journal field of a group, such as "Skin: Redness".
+            shown = _("{group}: {field}").format(group=group, field=label) if group else label
+            self.field_box.addItem(shown, key)
         self.span_box = QComboBox(self)
-        self.span_box.setAccessibleName("Span")
+        self.span_box.setAccessibleName(_("Span"))
         for name, days in SPANS:
-            self.span_box.addItem(name, days)
+            self.span_box.addItem(_(name), days)
         self.span_box.setCurrentIndex(1)
-        self.score_box = QCheckBox("Day score behind (0–100, right)", self)
+        self.score_box = QCheckBox(_("Day score behind (0–100, right)"), self)
         self.score_box.setChecked(True)
         self.chart = TrendChart(self)
         self.legend = QLabel(self)
@@ -84,7 +88,7 @@ class TrendsWindow(QWidget):
         self.better.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         bar = QHBoxLayout()
-        for label, widget in (("&Show:", self.field_box), ("S&pan:", self.span_box)):
+        for label, widget in ((_("&Show:"), self.field_box), (_("S&pan:"), self.span_box)):
             text = QLabel(label, self)
             text.setBuddy(widget)
             bar.addWidget(text)
@@ -93,7 +97,7 @@ class TrendsWindow(QWidget):
         bar.addStretch(1)
         notes = QWidget(self)
         notes_layout = QVBoxLayout(notes)
-        heading = QLabel("<b>What goes with better days</b>", notes)
+        heading = QLabel(_("<b>What goes with better days</b>"), notes)
         notes_layout.addWidget(self.lags)
         notes_layout.addWidget(heading)
         notes_layout.addWidget(self.better)
@@ -154,7 +158,7 @@ class TrendsWindow(QWidget):
         if frame is None:
             return
         if not len(frame) or not frame[self.key].notna().any():
-            self.chart.set_data(None, None, [], None, 0, 1, "No check-ins with this field yet.")
+            self.chart.set_data(None, None, [], None, 0, 1, _("No check-ins with this field yet."))
             self.legend.clear()
             self.lags.clear()
             return
@@ -168,12 +172,12 @@ class TrendsWindow(QWidget):
         if key in SKIN_KEYS:
             rolled = rolling_means(frame, [key], (14, 28)).loc[shown.index]
             means = [
-                ("2-week mean", rolled[f"{key}_14d"].to_numpy(dtype=float), "mean"),
-                ("4-week mean", rolled[f"{key}_28d"].to_numpy(dtype=float), "mean_long"),
+                (_("2-week mean"), rolled[f"{key}_14d"].to_numpy(dtype=float), "mean"),
+                (_("4-week mean"), rolled[f"{key}_28d"].to_numpy(dtype=float), "mean_long"),
             ]
         elif len(shown) > LONG_SPAN:
             rolled = rolling_means(frame, [key], (7,)).loc[shown.index]
-            means = [("week mean", rolled[f"{key}_7d"].to_numpy(dtype=float), "mean")]
+            means = [(_("week mean"), rolled[f"{key}_7d"].to_numpy(dtype=float), "mean")]
         score = None
         if self.score_box.isChecked() and shown["score"].notna().any():
             if len(shown) > LONG_SPAN:  # over months, the week's mean reads better
@@ -184,11 +188,21 @@ class TrendsWindow(QWidget):
         top = float(shown[key].max()) if shown[key].notna().any() else field.high
         high = field.high if field.high <= 10 else max(1.0, top)
         self.chart.set_data(shown.index[0].date(), values, means, score, field.low, high)
-        parts = [f"Dots: {field.label.lower()} each day (empty days left out)."]
-        parts += [f"{'Dashed' if c == 'mean_long' else 'Solid'} line: {n}." for n, _v, c in means]
+        parts = [
+            _("Dots: {field} each day (empty days left out).").format(field=_(field.label).lower())
+        ]
+        parts += [
+            (_("Dashed line: {mean}.") if c == "mean_long" else _("Solid line: {mean}.")).format(
+                mean=n
+            )
+            for n, _v, c in means
+        ]
         if score is not None:
-            week = ", week mean" if len(shown) > LONG_SPAN else ""
-            parts.append(f"Green line: the day score of the plan{week} (right scale).")
+            parts.append(
+                _("Green line: the day score of the plan, week mean (right scale).")
+                if len(shown) > LONG_SPAN
+                else _("Green line: the day score of the plan (right scale).")
+            )
         self.legend.setText(" ".join(parts))
         if key in GUT_KEYS or key in SKIN_KEYS:
             lags = lag_table(frame, ["fermented", "alcohol", "sleep_7h"], [key])
@@ -197,8 +211,9 @@ class TrendsWindow(QWidget):
                 best = strongest_lag(lags, factor, key)
                 shown_lags = [g for g in lags if g.factor == factor]
                 lines.append(best.sentence() if best else shown_lags[0].sentence())
-            what = "same day, next day, two days later" if key in GUT_KEYS else "up to 2 days"
-            self.lags.setText(f"<b>Lagged links ({what})</b><br>" + "<br>".join(lines))
+            what = _("same day, next day, two days later") if key in GUT_KEYS else _("up to 2 days")
+            title = _("<b>Lagged links ({spans})</b>").format(spans=what)
+            self.lags.setText("<br>".join([title, *lines]))
         else:
             self.lags.clear()
 

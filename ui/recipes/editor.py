@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import CATEGORY_LABELS, Food
 from planner.errors import PlannerError
+from planner.i18n import N_, _
 from planner.recipes.measures import measures_of
 from planner.recipes.model import (
     MAX_GRAMS,
@@ -58,15 +59,15 @@ from planner.recipes.model import (
 )
 from planner.recipes.profile import profile
 from ui.models.recipes import MEAL_LABELS
-from ui.recipes.preview import nutrient_lines
+from ui.recipes.preview import number, nutrient_lines
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
 
 GRAMS, PORTION = "g", "portion"
 MAX_FOUND = 60  # foods and recipes listed for a search
-COLUMNS = ("Ingredient", "Amount", "Unit", "Heated", "")
-LIVE_HINT = "Cooked with the dish: its live cultures do not survive (no live-culture credit)."
+COLUMNS = (N_("Ingredient"), N_("Amount"), N_("Unit"), N_("Heated"), "")
+LIVE_HINT = N_("Cooked with the dish: its live cultures do not survive (no live-culture credit).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,9 @@ class RecipeEditor(QDialog):
         self._save = save
         self._score_of = score_of
         self.saved: Recipe | None = None
-        self.setWindowTitle(title or ("Edit Recipe" if recipe and recipe.id else "New Recipe"))
+        self.setWindowTitle(
+            title or (_("Edit Recipe") if recipe and recipe.id else _("New Recipe"))
+        )
         self.undo_stack = QUndoStack(self)
         self._draft = Draft() if recipe is None else self._draft_of(recipe)
         self._row_keys: list[tuple[str | None, str | None, str]] = []
@@ -191,49 +194,49 @@ class RecipeEditor(QDialog):
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
         self.name = QLineEdit(self)
-        self.name.setAccessibleName("Recipe name")
-        self.name.setPlaceholderText("e.g. Lentil soup with garlic and leek")
+        self.name.setAccessibleName(_("Recipe name"))
+        self.name.setPlaceholderText(_("e.g. Lentil soup with garlic and leek"))
         self.portions = QDoubleSpinBox(self)
-        self.portions.setAccessibleName("Portions")
+        self.portions.setAccessibleName(_("Portions"))
         self.portions.setRange(0.5, MAX_PORTIONS)
         self.portions.setDecimals(1)
         self.portions.setSingleStep(1)
         self.meal = QComboBox(self)
-        self.meal.setAccessibleName("Meal type")
+        self.meal.setAccessibleName(_("Meal type"))
         for meal in MEAL_TYPES:
-            self.meal.addItem(MEAL_LABELS[meal], meal)
+            self.meal.addItem(_(MEAL_LABELS[meal]), meal)
         self.tags = QLineEdit(self)
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("words separated by commas: quick, vegetarian")
+        self.tags.setAccessibleName(_("Tags"))
+        self.tags.setPlaceholderText(_("words separated by commas: quick, vegetarian"))
         self.method = QPlainTextEdit(self)
-        self.method.setAccessibleName("Method")
-        self.method.setPlaceholderText("How it is made, in a few lines")
+        self.method.setAccessibleName(_("Method"))
+        self.method.setPlaceholderText(_("How it is made, in a few lines"))
         self.method.setUndoRedoEnabled(False)  # the dialog's undo covers it
         self.method.setTabChangesFocus(True)
         self.method.setMaximumHeight(110)  # the ingredients take the room
         form = QFormLayout()
         for text, field in (
-            ("&Name:", self.name),
-            ("&Portions:", self.portions),
-            ("&Meal:", self.meal),
-            ("&Tags:", self.tags),
+            (_("&Name:"), self.name),
+            (_("&Portions:"), self.portions),
+            (_("&Meal:"), self.meal),
+            (_("&Tags:"), self.tags),
         ):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
-        method_label = QLabel("Met&hod:", self)
+        method_label = QLabel(_("Met&hod:"), self)
         method_label.setBuddy(self.method)
         form.addRow(method_label, self.method)
 
         self.search = QLineEdit(self)
-        self.search.setAccessibleName("Find an ingredient")
-        self.search.setPlaceholderText("Find a food or recipe to add")
+        self.search.setAccessibleName(_("Find an ingredient"))
+        self.search.setPlaceholderText(_("Find a food or recipe to add"))
         self.search.setClearButtonEnabled(True)
         self.found = QListWidget(self)
-        self.found.setAccessibleName("Foods and recipes found")
+        self.found.setAccessibleName(_("Foods and recipes found"))
         self.found.setMaximumHeight(110)
-        self.add_button = QPushButton("&Add Ingredient", self)
-        find_label = QLabel("&Find:", self)
+        self.add_button = QPushButton(_("&Add Ingredient"), self)
+        find_label = QLabel(_("&Find:"), self)
         find_label.setBuddy(self.search)
         find_row = QHBoxLayout()
         find_row.addWidget(find_label)
@@ -241,8 +244,8 @@ class RecipeEditor(QDialog):
         find_row.addWidget(self.add_button)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setAccessibleName("Ingredients")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(_("Ingredients"))
+        self.table.setHorizontalHeaderLabels([_(c) if c else c for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -255,13 +258,13 @@ class RecipeEditor(QDialog):
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
         self.nutrients = QFormLayout()
-        preview = QGroupBox("One portion", self)
+        preview = QGroupBox(_("One portion"), self)
         preview_layout = QVBoxLayout(preview)
         preview_layout.addWidget(self.score)
         preview_layout.addLayout(self.nutrients)
         preview_layout.addWidget(self.facts)
         source = QLabel(
-            "Nutrients: USDA SR28 and the catalog's sources (docs/catalog.md).", preview
+            _("Nutrients: USDA SR28 and the catalog's sources (docs/catalog.md)."), preview
         )
         source.setWordWrap(True)
         preview_layout.addWidget(source)
@@ -278,19 +281,19 @@ class RecipeEditor(QDialog):
         self.buttons = QDialogButtonBox(Button.Save | Button.Cancel, self)
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        undo_button = QPushButton("Undo", self)
+        undo_button = QPushButton(_("Undo"), self)
         undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(undo_button.setEnabled)
-        redo_button = QPushButton("Redo", self)
+        redo_button = QPushButton(_("Redo"), self)
         redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canRedoChanged.connect(redo_button.setEnabled)
         undo_button.setEnabled(False)
@@ -316,14 +319,14 @@ class RecipeEditor(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
 
-        self.name.textEdited.connect(lambda text: self._change("Name", "name", name=text))
-        self.tags.textEdited.connect(lambda text: self._change("Tags", "tags", tags=text))
+        self.name.textEdited.connect(lambda text: self._change(_("Name"), "name", name=text))
+        self.tags.textEdited.connect(lambda text: self._change(_("Tags"), "tags", tags=text))
         self.method.textChanged.connect(self._method_changed)
         self.portions.valueChanged.connect(
-            lambda value: self._change("Portions", "portions", portions=value)
+            lambda value: self._change(_("Portions"), "portions", portions=value)
         )
         self.meal.activated.connect(
-            lambda _i: self._change("Meal", "", meal=str(self.meal.currentData()))
+            lambda _i: self._change(_("Meal"), "", meal=str(self.meal.currentData()))
         )
         self.search.textChanged.connect(self._find)
         self.search.returnPressed.connect(self.add_found)
@@ -376,7 +379,7 @@ class RecipeEditor(QDialog):
     def _method_changed(self) -> None:
         text = self.method.toPlainText()
         if text != self._draft.method:
-            self._change("Method", "method", method=text)
+            self._change(_("Method"), "method", method=text)
 
     def show_draft(self, draft: Draft) -> None:
         """Make the widgets show ``draft`` (a step done, undone or redone)."""
@@ -428,8 +431,10 @@ class RecipeEditor(QDialog):
             return self.catalog.name_of(line.food_id)
         if line.recipe_id is not None:
             inner = self.book.get(line.recipe_id)
-            return f"Recipe: {inner.name if inner else line.recipe_id}"
-        return f"Note: {line.text}"
+            # Translators: an ingredient that is a recipe of its own.
+            return _("Recipe: {recipe}").format(recipe=inner.name if inner else line.recipe_id)
+        # Translators: an ingredient line kept as text, not matched to a food.
+        return _("Note: {text}").format(text=line.text)
 
     def _is_live(self, line: Line) -> bool:
         food = self.catalog.get(line.food_id or "")
@@ -451,30 +456,34 @@ class RecipeEditor(QDialog):
         name = QTableWidgetItem(self.line_name(line))
         name.setToolTip(self.line_name(line))
         self.table.setItem(row, 0, name)
-        remove = QPushButton("Remove", self.table)
+        remove = QPushButton(_("Remove"), self.table)
         remove.setAutoDefault(False)
-        remove.setAccessibleName(f"Remove {self.line_name(line)}")
+        remove.setAccessibleName(_("Remove {ingredient}").format(ingredient=self.line_name(line)))
         remove.clicked.connect(lambda _c=False, r=row: self.remove_line(r))
         self.table.setCellWidget(row, 4, remove)
         if line.food_id is None and line.recipe_id is None:
             return  # a note: no amount
         amount = QDoubleSpinBox(self.table)
-        amount.setAccessibleName(f"Amount of {self.line_name(line)}")
+        amount.setAccessibleName(
+            _("Amount of {ingredient}").format(ingredient=self.line_name(line))
+        )
         amount.setRange(0, MAX_GRAMS)
         amount.setDecimals(2)
         amount.setKeyboardTracking(False)  # a step when the number is done, not per digit
         amount.valueChanged.connect(lambda value, r=row: self.set_amount(r, value))
         self.table.setCellWidget(row, 1, amount)
         unit = QComboBox(self.table)
-        unit.setAccessibleName(f"Unit of {self.line_name(line)}")
+        unit.setAccessibleName(_("Unit of {ingredient}").format(ingredient=self.line_name(line)))
         for name_ in self.units_of(line):
             unit.addItem(name_, name_)
         unit.activated.connect(lambda _i, r=row: self._unit_chosen(r))
         self.table.setCellWidget(row, 2, unit)
         if self._is_live(line):
             heated = QCheckBox(self.table)
-            heated.setAccessibleName(f"{self.line_name(line)} is heated")
-            heated.setToolTip(LIVE_HINT)
+            heated.setAccessibleName(
+                _("{ingredient} is heated").format(ingredient=self.line_name(line))
+            )
+            heated.setToolTip(_(LIVE_HINT))
             heated.toggled.connect(lambda on, r=row: self.set_heated(r, on))
             self.table.setCellWidget(row, 3, heated)
 
@@ -504,7 +513,11 @@ class RecipeEditor(QDialog):
     def set_amount(self, row: int, value: float) -> None:
         if 0 <= row < len(self._draft.lines):
             line = self._draft.lines[row]
-            self._set_line(row, replace(line, amount=value), f"Amount of {self.line_name(line)}")
+            self._set_line(
+                row,
+                replace(line, amount=value),
+                _("Amount of {ingredient}").format(ingredient=self.line_name(line)),
+            )
 
     def set_unit(self, row: int, unit: str) -> None:
         """Another unit for a line: the amount is converted, so the grams stay the same."""
@@ -517,7 +530,9 @@ class RecipeEditor(QDialog):
         grams = self.grams_of(line)
         amount = round(grams / units[unit], 2)
         self._set_line(
-            row, replace(line, unit=unit, amount=amount), f"Unit of {self.line_name(line)}"
+            row,
+            replace(line, unit=unit, amount=amount),
+            _("Unit of {ingredient}").format(ingredient=self.line_name(line)),
         )
 
     def _unit_chosen(self, row: int) -> None:
@@ -528,14 +543,19 @@ class RecipeEditor(QDialog):
     def set_heated(self, row: int, heated: bool) -> None:
         if 0 <= row < len(self._draft.lines):
             line = self._draft.lines[row]
-            what = "Heated" if heated else "Not heated"
-            self._set_line(row, replace(line, heated=heated), f"{what}: {self.line_name(line)}")
+            what = (_("Heated: {ingredient}") if heated else _("Not heated: {ingredient}")).format(
+                ingredient=self.line_name(line)
+            )
+            self._set_line(row, replace(line, heated=heated), what)
 
     def remove_line(self, row: int) -> None:
         lines = list(self._draft.lines)
         if 0 <= row < len(lines):
             gone = lines.pop(row)
-            self.push(replace(self._draft, lines=tuple(lines)), f"Remove {self.line_name(gone)}")
+            self.push(
+                replace(self._draft, lines=tuple(lines)),
+                _("Remove {ingredient}").format(ingredient=self.line_name(gone)),
+            )
 
     # -- finding and adding ingredients ----------------------------------------------------------
     def _find(self, text: str) -> None:
@@ -552,7 +572,7 @@ class RecipeEditor(QDialog):
         own_id = self._original.id if self._original else None
         for recipe in self.book.search(text)[:10]:
             if recipe.id != own_id:
-                item = QListWidgetItem(f"Recipe: {recipe.name}", self.found)
+                item = QListWidgetItem(_("Recipe: {recipe}").format(recipe=recipe.name), self.found)
                 item.setData(Qt.ItemDataRole.UserRole, ("recipe", recipe.id))
         if self.found.count():
             self.found.setCurrentRow(0)
@@ -560,7 +580,7 @@ class RecipeEditor(QDialog):
     def add_found(self) -> bool:
         item = self.found.currentItem()
         if item is None:
-            self.message.setText("Type part of a food's or recipe's name, then choose it.")
+            self.message.setText(_("Type part of a food's or recipe's name, then choose it."))
             return False
         kind, ident = item.data(Qt.ItemDataRole.UserRole)
         return self.add_food(ident) if kind == "food" else self.add_recipe(ident)
@@ -595,7 +615,8 @@ class RecipeEditor(QDialog):
 
     def _add(self, line: Line) -> bool:
         self.push(
-            replace(self._draft, lines=(*self._draft.lines, line)), f"Add {self.line_name(line)}"
+            replace(self._draft, lines=(*self._draft.lines, line)),
+            _("Add {ingredient}").format(ingredient=self.line_name(line)),
         )
         self.table.selectRow(len(self._draft.lines) - 1)
         return True
@@ -620,17 +641,25 @@ class RecipeEditor(QDialog):
         """The first thing that keeps the draft from being a recipe, and the field to fix."""
         draft = draft or self._draft
         if not draft.name.strip():
-            return "Give the recipe a name.", self.name
+            return _("Give the recipe a name."), self.name
         if not any(line.food_id or line.recipe_id for line in draft.lines):
-            return "Add at least one ingredient: find a food or recipe above the list.", self.search
+            return _(
+                "Add at least one ingredient: find a food or recipe above the list."
+            ), self.search
         for row, line in enumerate(draft.lines):
             if line.food_id is None and line.recipe_id is None:
                 continue
             grams = self.grams_of(line)
             if not (math.isfinite(grams) and 0 < grams <= MAX_GRAMS):
                 return (
-                    f"{self.line_name(line)}: the amount must be more than 0 and at most "
-                    f"{MAX_GRAMS:,.0f} g (now {grams:,.1f} g).",
+                    _(
+                        "{ingredient}: the amount must be more than 0 and at most "
+                        "{most} g (now {grams} g)."
+                    ).format(
+                        ingredient=self.line_name(line),
+                        most=number(MAX_GRAMS, 0),
+                        grams=number(grams, 1),
+                    ),
                     self.table.cellWidget(row, 1),
                 )
         try:
@@ -671,33 +700,45 @@ class RecipeEditor(QDialog):
             self.nutrients.removeRow(0)
         recipe = self._recipe_of(self._draft)
         if recipe is None or not recipe.counted:
-            self.score.setText("Score of one portion: add ingredients to see it")
+            self.score.setText(_("Score of one portion: add ingredients to see it"))
             self.facts.setText("")
             return
         try:
             facts = profile(recipe, self.catalog, self.book.lookup_with(recipe))
         except PlannerError as exc:
-            self.score.setText("Score of one portion: not known")
+            self.score.setText(_("Score of one portion: not known"))
             self.facts.setText(str(exc))
             return
         score = self._score_of(recipe) if self._score_of else None
         self.score.setText(
-            "Score of one portion: …"
+            _("Score of one portion: …")
             if score is None
-            else f"Score of one portion: {score:.0f} / 100"
+            else _("Score of one portion: {score} / 100").format(score=number(score, 0))
         )
-        self.score.setToolTip("What a day of this one portion alone would score (0–100).")
+        self.score.setToolTip(_("What a day of this one portion alone would score (0–100)."))
         for label, value in nutrient_lines(facts):
-            self.nutrients.addRow(f"{label}:", QLabel(value))
-        categories = [CATEGORY_LABELS[c] for c in CATEGORY_LABELS if c in facts.categories]
-        live = {"live": "live", "heated": "heated (none alive)", "none": "none"}
-        plants = f" ({', '.join(facts.plants)})" if facts.plants else ""
-        self.facts.setText(
-            f"{facts.grams:,.0f} g a portion.\n"
-            f"Categories: {', '.join(categories) or 'none'}.\n"
-            f"Plants: {len(facts.plants)}{plants}.\n"
-            f"Live cultures: {live.get(facts.live_cultures, facts.live_cultures)}."
-        )
+            # Translators: a form's label, such as "Fiber:".
+            self.nutrients.addRow(_("{label}:").format(label=label), QLabel(value))
+        categories = [_(CATEGORY_LABELS[c]) for c in CATEGORY_LABELS if c in facts.categories]
+        live = {
+            # Translators: a recipe's live cultures survive.
+            "live": _("live"),
+            "heated": _("heated (none alive)"),
+            # Translators: a recipe has no live-culture food.
+            "none": _("none"),
+        }
+        plants = len(facts.plants)
+        lines = [
+            _("{grams} g a portion.").format(grams=number(facts.grams, 0)),
+            _("Categories: {categories}.").format(categories=", ".join(categories) or _("none")),
+            (_("Plants: {count} ({plants}).") if plants else _("Plants: {count}.")).format(
+                count=plants, plants=", ".join(facts.plants)
+            ),
+            _("Live cultures: {state}.").format(
+                state=live.get(facts.live_cultures, facts.live_cultures)
+            ),
+        ]
+        self.facts.setText("\n".join(lines))
 
     def try_save(self) -> bool:
         problem, field = self.problem()

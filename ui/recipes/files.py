@@ -7,25 +7,27 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-IMPORT_FILTER = (
+from planner.i18n import N_, _
+
+IMPORT_FILTER = N_(
     "Recipe files (*.html *.htm *.json *.zip);;Web pages (*.html *.htm);;"
     "schema.org or Gut–Skin recipes (*.json);;Mealie or Tandoor exports (*.zip);;All files (*)"
 )
-EXPORT_FILTER = "Gut–Skin recipes (*.json)"
+EXPORT_FILTER = N_("Gut–Skin recipes (*.json)")
 
 
 class RecipeFiles:
     @classmethod
     def open_recipes(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Import Recipes", str(folder or Path.home()), IMPORT_FILTER
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, _("Import Recipes"), str(folder or Path.home()), _(IMPORT_FILTER)
         )
         return Path(name) if name else None
 
     @classmethod
     def save_recipes(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Export Recipes", str(suggested), EXPORT_FILTER
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Export Recipes"), str(suggested), _(EXPORT_FILTER)
         )
         if not name:
             return None

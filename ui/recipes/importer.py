@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, Signal
+from PySide6.QtCore import QEventLoop, QLocale, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from planner.core.foods import Catalog
+from planner.i18n import _
 from planner.recipes.importing import ImportResult, import_file
 from ui.jobs import Job
 
@@ -34,15 +35,17 @@ class ImportJob(Job):
         )
 
     def failed(self, exc: Exception) -> str:
-        return f"{self._path.name}: could not be imported ({exc})."
+        return _("{file}: could not be imported ({problem}).").format(
+            file=self._path.name, problem=exc
+        )
 
 
 class ImportProgress(QProgressDialog):
     """A modal progress bar over the import; Cancel stops it between recipes."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(f"Reading {path.name}…", "Cancel", 0, 0, parent)
-        self.setWindowTitle("Import Recipes")
+        super().__init__(_("Reading {file}…").format(file=path.name), _("Cancel"), 0, 0, parent)
+        self.setWindowTitle(_("Import Recipes"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(300)  # a small file is done before the bar would show
         self.setAutoClose(False)
@@ -51,7 +54,12 @@ class ImportProgress(QProgressDialog):
     def show_progress(self, done: int, total: int) -> None:
         self.setMaximum(total)
         self.setValue(done)
-        self.setLabelText(f"Matching ingredients: recipe {done:,} of {total:,}")
+        locale = QLocale()
+        self.setLabelText(
+            _("Matching ingredients: recipe {done} of {total}").format(
+                done=locale.toString(done), total=locale.toString(total)
+            )
+        )
 
     @classmethod
     def run(

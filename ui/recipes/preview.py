@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QLocale
+
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, Catalog
 from planner.core.plan import (
     DAYS_PER_WEEK,
@@ -22,6 +24,7 @@ from planner.core.plan import (
     Entry,
     Plan,
 )
+from planner.i18n import _
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
@@ -109,10 +112,21 @@ def nutrient_lines(facts: Profile) -> list[tuple[str, str]]:
         unit = NUTRIENTS[key]
         value = facts.nutrients.get(key)
         if value is not None:
-            text = f"{value:.0f} {unit}" if value >= 10 else f"{value:.1f} {unit}"
+            # Translators: an amount and its unit ("12 g", "3.5 mg").
+            text = _("{amount} {unit}").format(
+                amount=number(value, 0 if value >= 10 else 1), unit=unit
+            )
         elif facts.known.get(key):
-            text = f"at least {facts.known[key]:.1f} {unit}"
+            text = _("at least {amount} {unit}").format(
+                amount=number(facts.known[key], 1), unit=unit
+            )
         else:
-            text = "unknown"
-        rows.append((NUTRIENT_LABELS[key], text))
+            # Translators: a nutrient's amount when a food of the recipe lacks it.
+            text = _("unknown")
+        rows.append((_(NUTRIENT_LABELS[key]), text))
     return rows
+
+
+def number(value: float, decimals: int) -> str:
+    """``value`` as the user's locale writes it (QLocale follows the app's language)."""
+    return QLocale().toString(float(value), "f", decimals)

@@ -8,7 +8,7 @@ to save, or None if the user cancels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import Catalog
 from planner.errors import PlannerError
+from planner.i18n import N_, _, ngettext
 from planner.recipes.importing import CONFIRMED, NOTE, ImportedRecipe, LineMatch
 from planner.recipes.model import Recipe
 
 MAX_FOUND = 200  # foods listed for a search: enough to choose from, quick to fill
 
-COLUMNS = ("Line", "Food", "Grams", "Confidence", "Use")
+COLUMNS = (N_("Line"), N_("Food"), N_("Grams"), N_("Confidence"), N_("Use"))
 USE_FOOD, USE_NOTE = "food", "note"
 
 
@@ -44,13 +45,13 @@ class FoodSearch(QDialog):
 
     def __init__(self, catalog: Catalog, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose a Food")
+        self.setWindowTitle(_("Choose a Food"))
         self._catalog = catalog
         self.query = QLineEdit(text, self)
-        self.query.setAccessibleName("Food name")
-        self.query.setPlaceholderText("Type part of a food's name")
+        self.query.setAccessibleName(_("Food name"))
+        self.query.setPlaceholderText(_("Type part of a food's name"))
         self.found = QListWidget(self)
-        self.found.setAccessibleName("Foods found")
+        self.found.setAccessibleName(_("Foods found"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -95,14 +96,14 @@ class ImportReview(QDialog):
         self, imported: list[ImportedRecipe], catalog: Catalog, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Review Imported Recipes")
+        self.setWindowTitle(_("Review Imported Recipes"))
         self.imported = imported
         self.catalog = catalog
         self.recipes = QListWidget(self)
-        self.recipes.setAccessibleName("Imported recipes")
+        self.recipes.setAccessibleName(_("Imported recipes"))
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setAccessibleName("Ingredient lines")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(_("Ingredient lines"))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -123,7 +124,7 @@ class ImportReview(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Save Recipes")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Save Recipes"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -144,16 +145,27 @@ class ImportReview(QDialog):
     @staticmethod
     def _recipe_label(imported: ImportedRecipe) -> str:
         waiting = len(imported.needs_review)
-        return f"{imported.raw.name} ({waiting} to review)" if waiting else imported.raw.name
+        if not waiting:
+            return imported.raw.name
+        return ngettext(
+            "{recipe} ({count} to review)", "{recipe} ({count} to review)", waiting
+        ).format(recipe=imported.raw.name, count=waiting)
 
     def _update_summary(self) -> None:
         waiting = sum(len(item.needs_review) for item in self.imported)
-        self.summary.setText(
-            f"{len(self.imported)} recipe(s); {waiting} line(s) to review. Lines not "
-            "confirmed are saved as notes."
-            if waiting
-            else f"{len(self.imported)} recipe(s), every line decided."
-        )
+        count = len(self.imported)
+        recipes = ngettext("{count} recipe", "{count} recipes", count).format(count=count)
+        if waiting:
+            # Translators: {recipes} is "1 recipe" or "3 recipes".
+            text = ngettext(
+                "{recipes}; {count} line to review. Lines not confirmed are saved as notes.",
+                "{recipes}; {count} lines to review. Lines not confirmed are saved as notes.",
+                waiting,
+            ).format(recipes=recipes, count=waiting)
+        else:
+            # Translators: {recipes} is "1 recipe" or "3 recipes".
+            text = _("{recipes}, every line decided.").format(recipes=recipes)
+        self.summary.setText(text)
         for row, item in enumerate(self.imported):
             widget = self.recipes.item(row)
             if widget is not None:
@@ -179,26 +191,32 @@ class ImportReview(QDialog):
         text.setToolTip(line.parsed.text)
         self.table.setItem(index, 0, text)
         foods = QComboBox(self.table)
-        foods.setAccessibleName(f"Food for line {index + 1}")
+        foods.setAccessibleName(_("Food for line {number}").format(number=index + 1))
         for candidate in line.candidates:
-            foods.addItem(f"{candidate.name} ({candidate.confidence:.0f}%)", candidate.food_id)
-        foods.addItem("Another food…", None)
+            foods.addItem(
+                _("{food} ({confidence}%)").format(
+                    food=candidate.name, confidence=_percent(candidate.confidence)
+                ),
+                candidate.food_id,
+            )
+        foods.addItem(_("Another food…"), None)
         foods.setCurrentIndex(0 if line.candidates else foods.count() - 1)
         self.table.setCellWidget(index, 1, foods)
         grams = QDoubleSpinBox(self.table)
-        grams.setAccessibleName(f"Grams for line {index + 1}")
+        grams.setAccessibleName(_("Grams for line {number}").format(number=index + 1))
         grams.setRange(0, 20_000)
         grams.setDecimals(1)
         grams.setSuffix(" g")
-        grams.setSpecialValueText("amount?")
+        # Translators: shown in place of an ingredient's grams while they are not known.
+        grams.setSpecialValueText(_("amount?"))
         grams.setValue(line.amount.grams if line.amount else 0)
         self.table.setCellWidget(index, 2, grams)
         confidence = QTableWidgetItem(self._confidence_text(line))
         self.table.setItem(index, 3, confidence)
         use = QComboBox(self.table)
-        use.setAccessibleName(f"Use line {index + 1}")
-        use.addItem("Use the food", USE_FOOD)
-        use.addItem("Keep as a note", USE_NOTE)
+        use.setAccessibleName(_("Use line {number}").format(number=index + 1))
+        use.addItem(_("Use the food"), USE_FOOD)
+        use.addItem(_("Keep as a note"), USE_NOTE)
         use.setCurrentIndex(0 if line.status == CONFIRMED else 1)
         self.table.setCellWidget(index, 4, use)
         foods.activated.connect(lambda _i, r=index: self._food_changed(r))
@@ -208,10 +226,11 @@ class ImportReview(QDialog):
     @staticmethod
     def _confidence_text(line: LineMatch) -> str:
         if line.status == CONFIRMED:
-            return f"{line.confidence:.0f}% ✓"
+            return _("{confidence}% ✓").format(confidence=_percent(line.confidence))
         if line.status == NOTE:
-            return "note"
-        return f"{line.confidence:.0f}%, review"
+            # Translators: an imported ingredient line kept as a note.
+            return _("note")
+        return _("{confidence}%, review").format(confidence=_percent(line.confidence))
 
     def _use(self, row: int) -> str:
         widget = self.table.cellWidget(row, 4)
@@ -275,3 +294,7 @@ class ImportReview(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_recipes()
+
+
+def _percent(value: float) -> str:
+    return QLocale().toString(round(value))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,9 +24,10 @@ from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, MEAL_LABELS, MEALS, Plan
 from planner.core.templates import Template
 from planner.core.weeks import copy_week_replaces
 from planner.export.ical import DEFAULT_TIMES
+from planner.i18n import N_, _, ngettext
 from ui.dialogs.parts import note, ok_cancel, stack
 
-FLOATING = "Floating (the same clock time wherever you are)"
+FLOATING = N_("Floating (the same clock time wherever you are)")
 
 
 @dataclass
@@ -43,7 +44,7 @@ class CalendarOptionsDialog(QDialog):
         self, plan: Plan, options: CalendarOptions | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Calendar")
+        self.setWindowTitle(_("Export Calendar"))
         options = options or CalendarOptions()
         form = QFormLayout()
         self.times: dict[str, QTimeEdit] = {}
@@ -52,32 +53,34 @@ class CalendarOptionsDialog(QDialog):
             edit.setDisplayFormat("HH:mm")
             value = options.times.get(meal, DEFAULT_TIMES[meal])
             edit.setTime(QTime(value.hour, value.minute))
-            edit.setAccessibleName(f"{MEAL_LABELS[meal]} time")
+            label = _(MEAL_LABELS[meal])
+            # Translators: the time of a meal's calendar event, such as "Breakfast time".
+            edit.setAccessibleName(_("{meal} time").format(meal=label))
             self.times[meal] = edit
-            form.addRow(f"{MEAL_LABELS[meal]}:", edit)
+            form.addRow(_("{label}:").format(label=label), edit)
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
-        self.zone.addItem(FLOATING, None)
+        self.zone.addItem(_(FLOATING), None)
         if options.tz:
             self.zone.addItem(options.tz, options.tz)
             self.zone.setCurrentIndex(1)
-        self.zone.setToolTip("A time zone such as Europe/Paris, or floating times")
-        form.addRow("&Time zone:", self.zone)
+        self.zone.setToolTip(_("A time zone such as Europe/Paris, or floating times"))
+        form.addRow(_("&Time zone:"), self.zone)
         self.first, self.last = QSpinBox(self), QSpinBox(self)
         for box in (self.first, self.last):
             box.setRange(1, plan.weeks)
         weeks = options.weeks or range(plan.weeks)
         self.first.setValue(min(weeks.start + 1, plan.weeks))
         self.last.setValue(min(weeks.stop, plan.weeks))
-        form.addRow("From &week:", self.first)
-        form.addRow("To w&eek:", self.last)
-        about = "One event per planned meal. Importing the file again updates its events."
-        stack(self, form, note(about, self), ok_cancel(self, "Export…"))
+        form.addRow(_("From &week:"), self.first)
+        form.addRow(_("To w&eek:"), self.last)
+        about = _("One event per planned meal. Importing the file again updates its events.")
+        stack(self, form, note(about, self), ok_cancel(self, _("Export…")))
 
     def options(self) -> CalendarOptions:
         times = {meal: time(e.time().hour(), e.time().minute()) for meal, e in self.times.items()}
         text = self.zone.currentText().strip()
-        tz = None if text in ("", FLOATING) else text
+        tz = None if text in ("", _(FLOATING)) else text
         first, last = sorted((self.first.value(), self.last.value()))
         return CalendarOptions(times, tz, range(first - 1, last))
 
@@ -96,19 +99,25 @@ class PlanNextWeekDialog(QDialog):
         self, plan: Plan, week: int, templates: list[Template], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plan Next Week")
+        self.setWindowTitle(_("Plan Next Week"))
         self.source = QComboBox(self)
-        self.source.addItem("Empty", "empty")
-        self.source.addItem(f"A copy of week {week + 1}", "copy")
+        self.source.addItem(_("Empty"), "empty")
+        self.source.addItem(_("A copy of week {number}").format(number=week + 1), "copy")
         for template in templates:
             if template.kind == "week":
-                self.source.addItem(f"Template: {template.name}", template)
+                self.source.addItem(
+                    _("Template: {template}").format(template=template.name), template
+                )
         form = QFormLayout()
-        form.addRow("&Start it:", self.source)
+        form.addRow(_("&Start it:"), self.source)
         later = plan.weeks - week - 1
-        text = "The plan's rules fill the meals left empty."
+        text = _("The plan's rules fill the meals left empty.")
         if later:
-            text += f" The {later} week{'' if later == 1 else 's'} after it move one week later."
+            text += " " + ngettext(
+                "The {count} week after it moves one week later.",
+                "The {count} weeks after it move one week later.",
+                later,
+            ).format(count=later)
         stack(self, form, note(text, self), ok_cancel(self))
 
     @classmethod
@@ -127,8 +136,8 @@ class CalendarFile:
 
     @classmethod
     def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Export Calendar", str(suggested), "Calendar files (*.ics)"
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, _("Export Calendar"), str(suggested), _("Calendar files (*.ics)")
         )
         if not name:
             return None
@@ -138,7 +147,11 @@ class CalendarFile:
 
 def week_text(plan: Plan, week: int) -> str:
     first = plan.date_of(week * DAYS_PER_WEEK)
-    return f"Week {week + 1} ({first.day} {first:%b})"
+    # Translators: a week of the plan and its first day, such as "Week 2 (12 Jan)".
+    return _("Week {number} ({start})").format(
+        number=week + 1,
+        start=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM"),
+    )
 
 
 class CopyWeekDialog(QDialog):
@@ -147,23 +160,32 @@ class CopyWeekDialog(QDialog):
 
     def __init__(self, plan: Plan, week: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Copy Week")
+        self.setWindowTitle(_("Copy Week"))
         self._plan, self._week = plan, week
         self.target = QComboBox(self)
-        self.target.setAccessibleName("Copy to")
+        self.target.setAccessibleName(_("Copy to"))
         for other in range(plan.weeks):
             if other != week:
                 self.target.addItem(week_text(plan, other), other)
-        self.target.addItem("A new week after the last", plan.weeks)
+        self.target.addItem(_("A new week after the last"), plan.weeks)
         following = next(
             (i for i in range(self.target.count()) if self.target.itemData(i) > week), 0
         )
         self.target.setCurrentIndex(following)
         self.note = note("", self)
+        first = plan.date_of(week * DAYS_PER_WEEK)
         form = QFormLayout()
-        form.addRow(QLabel(f"Copy the foods of {week_text(plan, week).lower()} to:", self))
-        form.addRow("&Week:", self.target)
-        stack(self, form, self.note, ok_cancel(self, "Copy"))
+        form.addRow(
+            QLabel(
+                _("Copy the foods of week {number} ({start}) to:").format(
+                    number=week + 1,
+                    start=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM"),
+                ),
+                self,
+            )
+        )
+        form.addRow(_("&Week:"), self.target)
+        stack(self, form, self.note, ok_cancel(self, _("Copy")))
         self.target.currentIndexChanged.connect(self._target_changed)
         self._target_changed()
 
@@ -171,11 +193,14 @@ class CopyWeekDialog(QDialog):
         replaced = copy_week_replaces(self._plan, self._week, int(self.target.currentData()))
         if replaced:
             self.note.setText(
-                f"{replaced} food{' is' if replaced == 1 else 's are'} planned there and will "
-                "be replaced. Undo brings them back."
+                ngettext(
+                    "{count} food is planned there and will be replaced. Undo brings it back.",
+                    "{count} foods are planned there and will be replaced. Undo brings them back.",
+                    replaced,
+                ).format(count=replaced)
             )
         else:
-            self.note.setText("Nothing planned there is replaced.")
+            self.note.setText(_("Nothing planned there is replaced."))
 
     @classmethod
     def ask(cls, parent: QWidget | None, plan: Plan, week: int) -> int | None:
@@ -193,8 +218,8 @@ class WeekCountDialog:
     def ask(cls, parent: QWidget | None, weeks: int) -> int | None:
         value, ok = QInputDialog.getInt(
             parent,
-            "Number of Weeks",
-            "Weeks in the plan (rules fill the weeks added; weeks taken off take their foods):",
+            _("Number of Weeks"),
+            _("Weeks in the plan (rules fill the weeks added; weeks taken off take their foods):"),
             weeks,
             1,
             MAX_WEEKS,

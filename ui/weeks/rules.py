@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +27,6 @@ from planner.core.edits import Edit
 from planner.core.plan import MEAL_LABELS, MEALS, Plan
 from planner.core.rotations import (
     ALL_WEEKDAYS,
-    WEEKDAY_NAMES,
     AddRule,
     RemoveRule,
     Rule,
@@ -36,22 +35,22 @@ from planner.core.rotations import (
     set_rule_enabled,
 )
 from planner.errors import PlannerError
+from planner.i18n import N_, _
 from planner.storage.templates import TemplateLibrary
 from ui.dialogs.parts import beside, close_only, message_line, ok_cancel, stack
 
 # (label, template kind, how it turns); "every" is one template on chosen weekdays.
 RULE_KINDS = (
-    ("A meal every week (e.g. Friday dinner: pizza)", "meal", "every"),
-    ("Meals in turn, the next one each day", "meal", "day"),
-    ("Meals in turn, the next one each week", "meal", "week"),
-    ("A day every week (e.g. Sunday: rest day)", "day", "every"),
-    ("Weeks in turn (weeks A, B, C…)", "week", "week"),
+    (N_("A meal every week (e.g. Friday dinner: pizza)"), "meal", "every"),
+    (N_("Meals in turn, the next one each day"), "meal", "day"),
+    (N_("Meals in turn, the next one each week"), "meal", "week"),
+    (N_("A day every week (e.g. Sunday: rest day)"), "day", "every"),
+    (N_("Weeks in turn (weeks A, B, C…)"), "week", "week"),
 )
 DAY_CHOICES = (
-    ("Every day", ALL_WEEKDAYS),
-    ("Weekdays", frozenset(range(5))),
-    ("Weekends", frozenset({5, 6})),
-    *((name, frozenset({n})) for n, name in enumerate(WEEKDAY_NAMES)),
+    (N_("Every day"), ALL_WEEKDAYS),
+    (N_("Weekdays"), frozenset(range(5))),
+    (N_("Weekends"), frozenset({5, 6})),
 )
 
 
@@ -60,35 +59,42 @@ class NewRuleDialog(QDialog):
 
     def __init__(self, library: TemplateLibrary, anchor: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("New Rule")
+        self.setWindowTitle(_("New Rule"))
         self._library, self._anchor = library, anchor
         self.rule: Rule | None = None
         self.kind = QComboBox(self)
         for label, kind, turn in RULE_KINDS:
-            self.kind.addItem(label, (kind, turn))
+            self.kind.addItem(_(label), (kind, turn))
         self.meal = QComboBox(self)
         for meal in MEALS:
-            self.meal.addItem(MEAL_LABELS[meal], meal)
+            self.meal.addItem(_(MEAL_LABELS[meal]), meal)
         self.days = QComboBox(self)
         for label, days in DAY_CHOICES:
-            self.days.addItem(label, days)
+            self.days.addItem(_(label), days)
+        for n in range(7):  # each weekday by itself, named in the user's language
+            self.days.addItem(QLocale().standaloneDayName(n + 1), frozenset({n}))
         self.templates = QListWidget(self)
         self.templates.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.templates.setAccessibleName("Templates of the rule, in turn order")
+        self.templates.setAccessibleName(_("Templates of the rule, in turn order"))
         self.message = message_line(self)  # may quote a template's name
         form = QFormLayout()
-        form.addRow("&Rule:", self.kind)
-        form.addRow("&Meal:", self.meal)
-        form.addRow("&Days:", self.days)
-        form.addRow("&Templates:", self.templates)
+        form.addRow(_("&Rule:"), self.kind)
+        form.addRow(_("&Meal:"), self.meal)
+        form.addRow(_("&Days:"), self.days)
+        form.addRow(_("&Templates:"), self.templates)
         form.addRow(
             QLabel(
-                f"Turns count from the week of {anchor:%a %d %b %Y}. Rules fill only empty "
-                "meals of new weeks.",
+                _(
+                    "Turns count from the week of {day}. Rules fill only empty meals of new weeks."
+                ).format(
+                    day=QLocale().toString(
+                        QDate(anchor.year, anchor.month, anchor.day), "ddd dd MMM yyyy"
+                    )
+                ),
                 self,
             )
         )
-        stack(self, form, self.message, ok_cancel(self, "Add Rule", self._accept))
+        stack(self, form, self.message, ok_cancel(self, _("Add Rule"), self._accept))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
@@ -104,9 +110,14 @@ class NewRuleDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.templates.addItem(item)
         if not self.templates.count():
-            self.message.setText(f"Save a {kind} as a template first: rules are made of them.")
+            first = {
+                "meal": _("Save a meal as a template first: rules are made of them."),
+                "day": _("Save a day as a template first: rules are made of them."),
+                "week": _("Save a week as a template first: rules are made of them."),
+            }
+            self.message.setText(first[kind])
         else:
-            self.message.setText("One template." if turn == "every" else "Templates in turn.")
+            self.message.setText(_("One template.") if turn == "every" else _("Templates in turn."))
 
     def chosen(self) -> list[str]:
         items = (self.templates.item(i) for i in range(self.templates.count()))
@@ -121,7 +132,7 @@ class NewRuleDialog(QDialog):
         kind, turn = self.kind.currentData()
         templates = [t for i in self.chosen() if (t := self._library.get(i)) is not None]
         if turn == "every" and len(templates) > 1:
-            raise PlannerError("This kind of rule takes one template; choose Meals in turn.")
+            raise PlannerError(_("This kind of rule takes one template; choose Meals in turn."))
         return make_rule(
             templates,
             anchor=self._anchor,
@@ -152,16 +163,18 @@ class RulesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rotation Rules")
+        self.setWindowTitle(_("Rotation Rules"))
         self._plan, self._apply, self._library, self._anchor = plan, apply, library, anchor
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Rules; a checked rule fills new weeks")
-        self.new_button = QPushButton("&New Rule…", self)
-        self.remove_button = QPushButton("&Remove", self)
+        self.list.setAccessibleName(_("Rules; a checked rule fills new weeks"))
+        self.new_button = QPushButton(_("&New Rule…"), self)
+        self.remove_button = QPushButton(_("&Remove"), self)
         self.message = message_line(self)  # may quote a template's name
         about = QLabel(
-            "Rules fill the empty meals of each week you add; a meal you filled by hand "
-            "is never changed. Uncheck a rule to turn it off.",
+            _(
+                "Rules fill the empty meals of each week you add; a meal you filled by hand "
+                "is never changed. Uncheck a rule to turn it off."
+            ),
             self,
         )
         row = beside(self.list, (self.new_button, self.remove_button))
@@ -188,7 +201,7 @@ class RulesDialog(QDialog):
         if self.list.currentRow() < 0 and self.list.count():
             self.list.setCurrentRow(0)
         if not self.list.count():
-            self.message.setText("This plan has no rules.")
+            self.message.setText(_("This plan has no rules."))
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
@@ -208,7 +221,7 @@ class RulesDialog(QDialog):
             self.message.setText(str(exc))
             self.fill()
             return
-        self._run(edit, "Rule turned on." if enabled else "Rule turned off.", rule_id)
+        self._run(edit, _("Rule turned on.") if enabled else _("Rule turned off."), rule_id)
 
     def new_rule(self, rule: Rule | None = None) -> None:
         if rule is None:
@@ -216,10 +229,10 @@ class RulesDialog(QDialog):
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.rule is None:
                 return
             rule = dialog.rule
-        self._run(AddRule(rule), f"Added: {rule.describe()}.", rule.id)
+        self._run(AddRule(rule), _("Added: {rule}.").format(rule=rule.describe()), rule.id)
 
     def remove_rule(self) -> None:
         item = self.list.currentItem()
         if item is None:
             return
-        self._run(RemoveRule(str(item.data(Qt.ItemDataRole.UserRole))), "Rule removed.")
+        self._run(RemoveRule(str(item.data(Qt.ItemDataRole.UserRole))), _("Rule removed."))

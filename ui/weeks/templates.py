@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.templates import KIND_LABELS, Template, template_plan
 from planner.errors import PlannerError
+from planner.i18n import N_, _, ngettext
 from planner.storage.templates import EXTENSION, TemplateLibrary, export_templates
 from ui.dialogs.parts import beside, close_only, message_line, stack
 from ui.models.foods import literal_tip
@@ -45,12 +46,12 @@ def template_score(evaluator: object, template: Template) -> float | None:
     return result.days[0].score
 
 
-def ask_template_name(parent: QWidget | None, what: str, suggestion: str) -> str | None:
-    """The name for a new template of ``what`` ("this meal", ...), or None if cancelled."""
+def ask_template_name(parent: QWidget | None, prompt: str, suggestion: str) -> str | None:
+    """The name for a new template, asked with ``prompt`` ("Name for the template of this
+    meal:"), or None if cancelled."""
     name, ok = QInputDialog.getText(
-        parent, "Save as Template", f"Name for the template of {what}:", QLineEdit.EchoMode.Normal,
-        suggestion,
-    )  # fmt: skip
+        parent, _("Save as Template"), prompt, QLineEdit.EchoMode.Normal, suggestion
+    )
     name = " ".join(name.split())
     return name if ok and name else None
 
@@ -60,7 +61,7 @@ class TemplatesDialog(QDialog):
 
     applyRequested = Signal(object, bool)  # (Template, add)
 
-    COLUMNS = ("Name", "Kind", "Foods", "Score")
+    COLUMNS = (N_("Name"), N_("Kind"), N_("Foods"), N_("Score"))
 
     def __init__(
         self,
@@ -74,25 +75,25 @@ class TemplatesDialog(QDialog):
         """``target`` names where Replace and Add put a template ("Wed 2 Dec dinner");
         ``kinds`` are the kinds that fit there (others are listed but cannot be applied)."""
         super().__init__(parent)
-        self.setWindowTitle("Templates")
+        self.setWindowTitle(_("Templates"))
         self._library, self._scorer, self._kinds = library, scorer, kinds
         self._scores: dict[str, float | None] = {}
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(list(self.COLUMNS))
+        self.tree.setHeaderLabels([_(c) for c in self.COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Templates")
+        self.tree.setAccessibleName(_("Templates"))
         self.tree.setSortingEnabled(True)
-        self.replace_button = QPushButton("&Replace", self)
-        self.add_button = QPushButton("A&dd to", self)
-        self.rename_button = QPushButton("Re&name…", self)
-        self.remove_button = QPushButton("Re&move", self)
-        self.import_button = QPushButton("&Import…", self)
-        self.export_button = QPushButton("&Export…", self)
-        self.replace_button.setToolTip("Put the template in place of what is planned there")
-        self.add_button.setToolTip("Add the template's foods to what is planned there")
+        self.replace_button = QPushButton(_("&Replace"), self)
+        self.add_button = QPushButton(_("A&dd to"), self)
+        self.rename_button = QPushButton(_("Re&name…"), self)
+        self.remove_button = QPushButton(_("Re&move"), self)
+        self.import_button = QPushButton(_("&Import…"), self)
+        self.export_button = QPushButton(_("&Export…"), self)
+        self.replace_button.setToolTip(_("Put the template in place of what is planned there"))
+        self.add_button.setToolTip(_("Add the template's foods to what is planned there"))
         self.message = message_line(self)  # names templates: user text
-        where = QLabel(f"Apply to: {target}" if target else "", self)
+        where = QLabel(_("Apply to: {target}").format(target=target) if target else "", self)
         buttons = (
             self.replace_button, self.add_button, self.rename_button, self.remove_button,
             self.import_button, self.export_button,
@@ -136,14 +137,14 @@ class TemplatesDialog(QDialog):
             item = QTreeWidgetItem(
                 [
                     template.name,
-                    KIND_LABELS[template.kind],
-                    str(template.food_count),
-                    "–" if score is None else f"{score:.0f}",
+                    _(KIND_LABELS[template.kind]),
+                    QLocale().toString(template.food_count),
+                    "–" if score is None else QLocale().toString(round(score)),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, template.id)
-            item.setData(3, Qt.ItemDataRole.AccessibleTextRole, "not scored" if score is None
-                         else f"score {score:.0f} of 100")  # fmt: skip
+            item.setData(3, Qt.ItemDataRole.AccessibleTextRole, _("not scored") if score is None
+                         else _("score {score} of 100").format(score=round(score)))  # fmt: skip
             item.setToolTip(0, literal_tip(", ".join(e.food_id for e in template.entries)[:300]))
             self.tree.addTopLevelItem(item)
             if template.id == select:
@@ -156,7 +157,7 @@ class TemplatesDialog(QDialog):
             self.tree.resizeColumnToContents(column)
         if not self.tree.topLevelItemCount():
             self.message.setText(
-                "No templates yet. Save a meal, a day or a week as a template from its menu."
+                _("No templates yet. Save a meal, a day or a week as a template from its menu.")
             )
         self._update_buttons()
 
@@ -187,7 +188,7 @@ class TemplatesDialog(QDialog):
         if template is None:
             return
         name, ok = QInputDialog.getText(
-            self, "Rename Template", "Name:", QLineEdit.EchoMode.Normal, template.name
+            self, _("Rename Template"), _("Name:"), QLineEdit.EchoMode.Normal, template.name
         )
         if not ok:
             return
@@ -196,7 +197,7 @@ class TemplatesDialog(QDialog):
         except PlannerError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(f"Renamed to {renamed.name}.")
+        self.message.setText(_("Renamed to {name}.").format(name=renamed.name))
         self.fill(select=renamed.id)
 
     def remove(self) -> None:
@@ -207,8 +208,10 @@ class TemplatesDialog(QDialog):
 
         if not Confirm.ask(
             self,
-            "Remove Template",
-            f"Remove the template “{template.name}”? Plans whose rules use it keep their copy.",
+            _("Remove Template"),
+            _("Remove the template “{name}”? Plans whose rules use it keep their copy.").format(
+                name=template.name
+            ),
         ):
             return
         try:
@@ -216,13 +219,16 @@ class TemplatesDialog(QDialog):
         except PlannerError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(f"Removed {template.name}.")
+        self.message.setText(_("Removed {name}.").format(name=template.name))
         self.fill()
 
     def import_file(self, path: Path | None = None) -> None:
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Import Templates", "", f"Templates (*{EXTENSION} *.json)"
+            name, _filter = QFileDialog.getOpenFileName(
+                self,
+                _("Import Templates"),
+                "",
+                _("Templates (*{extension} *.json)").format(extension=EXTENSION),
             )
             if not name:
                 return
@@ -234,14 +240,19 @@ class TemplatesDialog(QDialog):
             return
         n = len(added)
         self.message.setText(
-            f"Imported {n} template{'' if n == 1 else 's'}." if n else "Nothing new to import."
+            ngettext("Imported {count} template.", "Imported {count} templates.", n).format(count=n)
+            if n
+            else _("Nothing new to import.")
         )
         self.fill(select=added[0].id if added else None)
 
     def export_file(self, path: Path | None = None) -> None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Export Templates", f"templates{EXTENSION}", f"Templates (*{EXTENSION})"
+            name, _filter = QFileDialog.getSaveFileName(
+                self,
+                _("Export Templates"),
+                f"templates{EXTENSION}",
+                _("Templates (*{extension})").format(extension=EXTENSION),
             )
             if not name:
                 return
@@ -251,4 +262,11 @@ class TemplatesDialog(QDialog):
         except PlannerError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(f"Exported {len(self._library)} templates to {path.name}.")
+        count = len(self._library)
+        self.message.setText(
+            ngettext(
+                "Exported {count} template to {file}.",
+                "Exported {count} templates to {file}.",
+                count,
+            ).format(count=count, file=path.name)
+        )

@@ -7,10 +7,11 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QLocale, Qt, QThreadPool
 from PySide6.QtWidgets import QPushButton
 
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell
+from planner.i18n import _
 
 from .controller import Controller
 
@@ -63,7 +64,9 @@ class AutoplanController(Controller):
             own, message = open_own()
             book = RecipeBook.load(window.catalog, own)
         except (PlannerError, OSError) as exc:
-            window.statusBar().showMessage(f"Recipes not planned: {exc}", 10000)
+            window.statusBar().showMessage(
+                _("Recipes not planned: {problem}").format(problem=exc), 10000
+            )
             return None
         if message:
             window.statusBar().showMessage(message, 10000)
@@ -86,17 +89,17 @@ class AutoplanController(Controller):
         """Refill every meal of the week shown."""
         if self.running:
             return
-        settings = self._ask("Fill Week")
+        settings = self._ask(_("Fill Week"))
         if settings is not None:
             first = self._week() * DAYS_PER_WEEK
             cells = [(d, m) for d in range(first, first + DAYS_PER_WEEK) for m in MEALS]
-            self.start(settings, cells, "Fill week")
+            self.start(settings, cells, _("Fill week"))
 
     def fill_empty(self) -> None:
         """Fill the empty meals of the week shown; meals holding food stay as they are."""
         if self.running:
             return
-        settings = self._ask("Fill Empty Meals")
+        settings = self._ask(_("Fill Empty Meals"))
         if settings is not None:
             plan = self._window.document.plan
             first = self._week() * DAYS_PER_WEEK
@@ -107,27 +110,27 @@ class AutoplanController(Controller):
                 if not plan.cell(d, m)
             ]
             if not cells:
-                self._window.statusBar().showMessage("Every meal of this week holds food.", 5000)
+                self._window.statusBar().showMessage(_("Every meal of this week holds food."), 5000)
                 return
-            self.start(settings, cells, "Fill empty meals")
+            self.start(settings, cells, _("Fill empty meals"))
 
     def reroll_meal(self) -> None:
         """Plan the selected meal again, with another seed; the rest of the week counts."""
         cell = self._window.grid.current_cell()
         if cell is not None and not self.running:
-            self.start(self._settings(), [cell], "Re-roll meal")
+            self.start(self._settings(), [cell], _("Re-roll meal"))
 
     def reroll_day(self) -> None:
         day = self._window.grid.current_day()
         if day is not None and not self.running:
-            self.start(self._settings(), [(day, m) for m in MEALS], "Re-roll day")
+            self.start(self._settings(), [(day, m) for m in MEALS], _("Re-roll day"))
 
     def show_explanation(self) -> None:
         """Plan > Why These Foods: the last fill, per day why and what each dish adds."""
         from ui.autoplan.dialog import ExplanationDialog, explanation_text
 
         if self.last_result is None:
-            self._window.statusBar().showMessage("Fill a week first.", 5000)
+            self._window.statusBar().showMessage(_("Fill a week first."), 5000)
             return
         dialog = ExplanationDialog(self._window, explanation_text(self.last_result))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -154,7 +157,10 @@ class AutoplanController(Controller):
         job.progress.connect(self._progress)
         self._job = job
         self._set_enabled(False)
-        window.statusBar().showMessage(f"{label}: planning…")
+        window.statusBar().showMessage(
+            # Translators: {action} is the fill's name, such as "Fill week".
+            _("{action}: planning…").format(action=label)
+        )
         self.cancel_button().show()
         QThreadPool.globalInstance().start(job.run)
 
@@ -166,18 +172,20 @@ class AutoplanController(Controller):
 
     def _progress(self, share: float) -> None:
         if self._job is not None:
-            self._window.statusBar().showMessage(f"Planning… {100 * share:.0f} %")
+            self._window.statusBar().showMessage(
+                _("Planning… {percent} %").format(percent=QLocale().toString(round(100 * share)))
+            )
 
     def cancel(self) -> None:
         if self._job is not None:
             self._job.cancel.set()
-            self._window.statusBar().showMessage("Cancelling the fill…")
+            self._window.statusBar().showMessage(_("Cancelling the fill…"))
 
     def cancel_button(self) -> QPushButton:
         if self._cancel_button is None:
-            button = QPushButton("Cancel", self._window)
-            button.setToolTip("Stop planning; nothing is changed")
-            button.setAccessibleName("Cancel the fill")
+            button = QPushButton(_("Cancel"), self._window)
+            button.setToolTip(_("Stop planning; nothing is changed"))
+            button.setAccessibleName(_("Cancel the fill"))
             button.clicked.connect(self.cancel)
             self._window.statusBar().addPermanentWidget(button)
             self._cancel_button = button
@@ -191,14 +199,20 @@ class AutoplanController(Controller):
             self._cancel_button.hide()
         bar = window.statusBar()
         if cancelled:
-            bar.showMessage("The fill was cancelled; nothing changed.", 5000)
+            bar.showMessage(_("The fill was cancelled; nothing changed."), 5000)
             return
         if error is not None or result is None:
-            window.show_refusal(error or "The week could not be filled.")
+            window.show_refusal(error or _("The week could not be filled."))
             return
         if not window.document.apply(result.edit):
             return
         self.last_result = result
-        average = "" if result.average is None else f": average score {result.average:.0f}"
         relaxed = " ".join(r.sentence for r in result.relaxed)
-        bar.showMessage(f"{result.edit.label}{average}. {relaxed}".strip(), 15000)
+        if result.average is None:
+            done = _("{action}.").format(action=result.edit.label)
+        else:
+            # Translators: {action} is the fill's name, such as "Fill week".
+            done = _("{action}: average score {score}.").format(
+                action=result.edit.label, score=QLocale().toString(round(result.average))
+            )
+        bar.showMessage(f"{done} {relaxed}".strip(), 15000)

@@ -7,7 +7,7 @@ central widget lays them out as before, with no extra widget to build at start-u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.amounts import UnitChoice
 from planner.core.plan import DAYS_PER_WEEK, EARLIEST_START, LATEST_START, Plan
+from planner.i18n import _, ngettext
 from planner.scoring.model import WeekScore
 from ui.models.foods import literal_tip
 from ui.settings import METRIC
@@ -60,9 +61,9 @@ class ServingsBox(QDoubleSpinBox):
 
 class WeekBar:
     def __init__(self, parent: QWidget) -> None:
-        self.week_label = QLabel("&Week:", parent)
+        self.week_label = QLabel(_("&Week:"), parent)
         self.week_combo = QComboBox(parent)
-        self.week_combo.setAccessibleName("Week")
+        self.week_combo.setAccessibleName(_("Week"))
         self.week_label.setBuddy(self.week_combo)
         self.start_edit = StartDateEdit(parent)
         self.start_edit.setCalendarPopup(True)
@@ -73,8 +74,8 @@ class WeekBar:
         self.start_edit.setDateRange(
             QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day)
         )
-        self.start_edit.setAccessibleName("First day of the plan")
-        start_label = QLabel("&Starts:", parent)
+        self.start_edit.setAccessibleName(_("First day of the plan"))
+        start_label = QLabel(_("&Starts:"), parent)
         start_label.setBuddy(self.start_edit)
         self.week_average = QLabel(parent)
         self.week_average.setObjectName("weekAverage")
@@ -106,7 +107,14 @@ class WeekBar:
         self.week_combo.clear()
         for number in range(plan.weeks):
             first = plan.date_of(number * DAYS_PER_WEEK)
-            self.week_combo.addItem(f"Week {number + 1} of {plan.weeks} · {first.day} {first:%b}")
+            self.week_combo.addItem(
+                # Translators: a week in the week chooser; {start} is its first day ("6 Jan").
+                _("Week {number} of {weeks} · {start}").format(
+                    number=number + 1,
+                    weeks=plan.weeks,
+                    start=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM"),
+                )
+            )
         self.week_combo.setCurrentIndex(week)
         self.week_combo.blockSignals(False)
         several = plan.weeks > 1
@@ -119,17 +127,32 @@ class WeekBar:
     def show_summary(self, score: WeekScore | None) -> None:
         """The week's average, plants and fermented days; None while being scored."""
         if score is None:
-            self.week_average.setText("Week average: …")
-            self.week_plants.setText("Plants: …")
+            self.week_average.setText(_("Week average: …"))
+            self.week_plants.setText(_("Plants: …"))
             self.week_fermented.setText("")
             return
-        average = "not planned" if score.average is None else f"{score.average:.0f}"
-        self.week_average.setText(f"Week average: {average}")
-        self.week_plants.setText(f"Plants: {len(score.plants)} of {score.plants_target}")
-        self.week_plants.setToolTip(
-            literal_tip("Different plants this week: " + (", ".join(score.plants) or "none yet"))
+        average = (
+            # Translators: the week's average score when no day is planned.
+            _("not planned") if score.average is None else QLocale().toString(round(score.average))
         )
-        fermented = f"Live-culture food on {score.fermented_days} of {DAYS_PER_WEEK} days"
+        self.week_average.setText(_("Week average: {average}").format(average=average))
+        self.week_plants.setText(
+            _("Plants: {count} of {target}").format(
+                count=len(score.plants), target=score.plants_target
+            )
+        )
+        self.week_plants.setToolTip(
+            literal_tip(
+                _("Different plants this week: {plants}").format(
+                    plants=", ".join(score.plants) or _("none yet")
+                )
+            )
+        )
+        fermented = ngettext(
+            "Live-culture food on {count} of {days} day",
+            "Live-culture food on {count} of {days} days",
+            DAYS_PER_WEEK,
+        ).format(count=score.fermented_days, days=DAYS_PER_WEEK)
         self.week_fermented.setText(fermented)
         self.week_fermented.setToolTip(fermented)
 
@@ -149,17 +172,17 @@ class EntryBar:
         self.amount = AmountEditor(parent, ServingsBox(parent), system)
         self.servings = self.amount.spin  # the name scripts and tests know
         self.unit = self.amount.combo
-        self.servings.setAccessibleName("Amount of the selected food")
-        self.unit.setAccessibleName("Unit of the selected food's amount")
-        amount_label = QLabel("A&mount:", parent)
+        self.servings.setAccessibleName(_("Amount of the selected food"))
+        self.unit.setAccessibleName(_("Unit of the selected food's amount"))
+        amount_label = QLabel(_("A&mount:"), parent)
         amount_label.setBuddy(self.servings)
         # The amount's weight in the setting's unit (grams or ounces), when known.
         self.weight_label = QLabel(parent)
         self.weight_label.setObjectName("entryWeight")
-        self.weight_label.setAccessibleName("Weight of the selected food")
-        self.remove_button = QPushButton("Remove", parent)
-        self.remove_button.setAccessibleName("Remove the selected food")
-        self.remove_button.setToolTip("Remove the selected food from its meal (Delete)")
+        self.weight_label.setAccessibleName(_("Weight of the selected food"))
+        self.remove_button = QPushButton(_("Remove"), parent)
+        self.remove_button.setAccessibleName(_("Remove the selected food"))
+        self.remove_button.setToolTip(_("Remove the selected food from its meal (Delete)"))
         self.layout = QHBoxLayout()
         self.layout.addWidget(self.entry_label, 1)
         self.layout.addWidget(amount_label)

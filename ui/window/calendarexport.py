@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from planner.core.plan import Plan
+from planner.i18n import N_, _, ngettext
 from ui.jobs import Job
 
 from .controller import Controller
@@ -30,7 +31,7 @@ class CalendarJob(Job):
     sample week, 1,456 events) took 0.9 s on a busy 2-CPU machine, and the window stays
     usable meanwhile."""
 
-    failure = "The calendar could not be written"
+    failure = N_("The calendar could not be written")
 
     def __init__(self, plan: Plan, catalog: Catalog, options: CalendarOptions, path: Path):
         super().__init__()
@@ -84,7 +85,7 @@ class CalendarPart(Controller):
         job = CalendarJob(self._doc.plan.copy(), window.catalog, options, path)
         job.done.connect(self._calendar_done)
         self._calendar_job = job
-        self._worker_started(f"Writing {path.name}…", self.export_calendar)
+        self._worker_started(_("Writing {file}…").format(file=path.name), self.export_calendar)
         job.start()
 
     @property
@@ -94,7 +95,14 @@ class CalendarPart(Controller):
     def _calendar_done(self, count: int | None, error: str | None, _cancelled: bool) -> None:
         job, self._calendar_job = self._calendar_job, None
         self._worker_ended(self.export_calendar)
-        if job is None or not self._file_written("the calendar", job.path, error):
+        if job is None or not self._file_written(
+            _("Could not export the calendar"), job.path, error
+        ):
             return
         n = count or 0
-        self._status(f"Exported {n} meal{'' if n == 1 else 's'} to {job.path}.", 10000)
+        self._status(
+            ngettext(
+                "Exported {count} meal to {path}.", "Exported {count} meals to {path}.", n
+            ).format(count=n, path=job.path),
+            10000,
+        )

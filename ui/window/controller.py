@@ -63,14 +63,15 @@ class Controller(QObject):
         window.window_actions.my_foods.setEnabled(not window.user_foods_error)
         window.statusBar().clearMessage()
 
-    def _file_written(self, what: str, path: Path, error: str | None) -> bool:
-        """After a job that writes ``path``: its error told ("Could not export ``what``"),
+    def _file_written(self, title: str, path: Path, error: str | None) -> bool:
+        """After a job that writes ``path``: its error told under ``title`` ("Could not
+        export the PDF": one message each, as word order differs between languages),
         or its folder remembered for the next file chooser. True if it was written."""
         window = self._window
         if error:
             from ui.dialogs import Messages
 
-            Messages.file_error(window, f"Could not export {what}", path, error)
+            Messages.file_error(window, title, path, error)
             return False
         window.settings.last_folder = path.parent
         return True

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from planner.core.plan import Plan
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 
 from . import loading as reading
 
@@ -42,7 +43,7 @@ class CsvPart(reading.LoadPart):
         if path is None:
             return
         if self.loading:
-            self._status("Another file is being read; wait for it or cancel it first.")
+            self._status(_("Another file is being read; wait for it or cancel it first."))
             return
         catalog = self._window.catalog
         if reading.file_size(path) > reading.BACKGROUND_BYTES:
@@ -53,24 +54,33 @@ class CsvPart(reading.LoadPart):
 
             def finish(result: object, error: str | None) -> None:
                 if error is not None:
-                    Messages.file_error(self._window, "Could not import the CSV file", path, error)
+                    Messages.file_error(
+                        self._window, _("Could not import the CSV file"), path, error
+                    )
                 elif self._still_wanted(revision):
                     self._imported(path, cast(Plan, result))
 
             # The CSV reader does not say how far it is: the bar shows it is busy.
-            self._start_load(f"Importing {path.name}…", read, finish, busy=True)
+            self._start_load(_("Importing {file}…").format(file=path.name), read, finish, busy=True)
             return
         try:
             plan = import_csv(path, catalog)
         except PlannerError as exc:
-            Messages.file_error(self._window, "Could not import the CSV file", path, str(exc))
+            Messages.file_error(self._window, _("Could not import the CSV file"), path, str(exc))
             return
         self._imported(path, plan)
 
     def _imported(self, path: Path, plan: Plan) -> None:
         self._settings.last_folder = path.parent
-        self._doc.replace(plan, None, title=f"{path.stem} (imported)", unsaved=True)
-        self._status(f"Imported {plan.entry_count()} foods from {path.name}")
+        self._doc.replace(
+            plan, None, title=_("{name} (imported)").format(name=path.stem), unsaved=True
+        )
+        count = plan.entry_count()
+        self._status(
+            ngettext(
+                "Imported {count} food from {file}", "Imported {count} foods from {file}", count
+            ).format(count=count, file=path.name)
+        )
 
     def export_csv_file(self) -> None:
         from planner.storage.csvio import export_csv
@@ -82,7 +92,7 @@ class CsvPart(reading.LoadPart):
         try:
             export_csv(self._doc.plan, self._window.catalog, path)
         except PlannerError as exc:
-            Messages.file_error(self._window, "Could not export the CSV file", path, str(exc))
+            Messages.file_error(self._window, _("Could not export the CSV file"), path, str(exc))
             return
         self._settings.last_folder = path.parent
-        self._status(f"Exported {path}")
+        self._status(_("Exported {path}").format(path=path))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QLocale, QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -21,6 +21,7 @@ from planner.core.plan import (
     UNIT_OUNCE,
     Entry,
 )
+from planner.i18n import _
 from ui.models.amounts import weight_text
 from ui.models.mime import decode_foods
 from ui.views.amount import RECIPE_UNITS, weight_units
@@ -48,14 +49,17 @@ class EditController(Controller):
 
     def cell_text(self, day: int, meal: str) -> str:
         when = self._doc.plan.date_of(day)
-        return f"{when:%A} {MEAL_LABELS[meal].lower()}"
+        # Translators: a meal of the plan, such as "Monday breakfast".
+        return _("{weekday} {meal}").format(
+            weekday=QLocale().dayName(when.isoweekday()), meal=_(MEAL_LABELS[meal]).lower()
+        )
 
     # -- adding foods --------------------------------------------------------------------------
     def add_palette_food(self) -> None:
         # The chosen food, or a recipe of the Recipes palette ("recipe:<id>").
         entry_id = self._window.palette_panel.current_entry_id()
         if entry_id is None:
-            self._status("Choose a food in the palette first.", 5000)
+            self._status(_("Choose a food in the palette first."), 5000)
             return
         self.add_food(entry_id)
 
@@ -63,15 +67,16 @@ class EditController(Controller):
         """Add one serving of a food to the selected meal: the same edit as a drop."""
         cell = self._grid.current_cell()
         if cell is None:
-            self._status("Select a meal in the grid first.", 5000)
+            self._status(_("Select a meal in the grid first."), 5000)
             return False
         if not self._doc.apply(AddFood(*cell, food_id)):
             return False
         ids = [e.food_id for e in self._doc.plan.cell(*cell)]
         self._grid.set_current(*cell, ids.index(food_id))
         self._status(
-            f"Added {self._window.week_model.words.name(Entry(food_id))} to "
-            f"{self.cell_text(*cell)}",
+            _("Added {food} to {meal}").format(
+                food=self._window.week_model.words.name(Entry(food_id)), meal=self.cell_text(*cell)
+            ),
             4000,
         )
         return True
@@ -94,7 +99,7 @@ class EditController(Controller):
                 return
             mime = window.week_model.entries_mime(entry[0], entry[1], [entry[2]])
         QGuiApplication.clipboard().setMimeData(mime)
-        self._status("Copied.", 3000)
+        self._status(_("Copied."), 3000)
 
     def cut(self) -> None:
         """Cut the selected food; its paste completes a move, undone in one step."""
@@ -107,16 +112,16 @@ class EditController(Controller):
         mime = self._window.week_model.entries_mime(entry[0], entry[1], [entry[2]], cut=serial)
         QGuiApplication.clipboard().setMimeData(mime)
         key = ("cut", self._doc.token, serial)
-        self._doc.apply(RemoveEntry(*entry, label="Cut food"), merge_key=key)
+        self._doc.apply(RemoveEntry(*entry, label=_("Cut food")), merge_key=key)
 
     def paste(self) -> None:
         cell = self._grid.current_cell()
         if cell is None:
-            self._status("Select a meal in the grid to paste into.", 5000)
+            self._status(_("Select a meal in the grid to paste into."), 5000)
             return
         drag = decode_foods(QGuiApplication.clipboard().mimeData())
         if drag is None:
-            self._status("The clipboard holds no foods.", 5000)
+            self._status(_("The clipboard holds no foods."), 5000)
             return
         follows = ("cut", drag.token, drag.cut) if drag.cut is not None else None
         if self._window.week_model.drop(drag, False, *cell, follows=follows):
@@ -195,10 +200,11 @@ class EditController(Controller):
         amount = self._window.entry_bar.amount.converted(current.amount, current.unit, unit)
         if amount is None:
             self._window.show_refusal(
-                f"the weight of {self._window.week_model.words.name(current)} is not known, "
-                f"so it cannot be given in {unit}."
+                _("the weight of {food} is not known, so it cannot be given in {unit}.").format(
+                    food=self._window.week_model.words.name(current), unit=unit
+                )
             )
-        elif self.set_amount(amount, unit, label="Change unit"):
+        elif self.set_amount(amount, unit, label=_("Change unit")):
             return
         self.show_entry()  # refused: the box shows the plan's unit again
 
@@ -210,10 +216,13 @@ class EditController(Controller):
     def entry_text(self, entry: Entry, day: int, meal: str) -> str:
         """The bar's description: the food or dish and its meal."""
         words = self._window.week_model.words
-        text = f"{words.name(entry)}, {self.cell_text(day, meal)}"
+        name, where = words.name(entry), self.cell_text(day, meal)
         if words.is_unknown_recipe(entry):
-            text += f" (not in your recipes: {entry.recipe_id}, kept in the plan as it is)"
-        return text
+            return _(
+                "{food}, {meal} (not in your recipes: {recipe}, kept in the plan as it is)"
+            ).format(food=name, meal=where, recipe=entry.recipe_id)
+        # Translators: the selected food and its meal ("Yogurt, Monday breakfast").
+        return _("{food}, {meal}").format(food=name, meal=where)
 
     def weight_text(self, entry: Entry) -> str:
         """What the amount weighs in the setting's unit ("= 244 g", "= 8.6 oz"); "" when
@@ -223,7 +232,11 @@ class EditController(Controller):
         if grams is None or grams <= 0:
             return ""
         shown = weight_text(grams, words.system)
-        return "" if shown == words.amount(entry, convert=False) else f"= {shown}"
+        return (
+            ""
+            if shown == words.amount(entry, convert=False)
+            else _("= {weight}").format(weight=shown)
+        )
 
     def show_entry(self) -> None:
         """The selected food's bar follows the grid's current entry."""
@@ -232,9 +245,11 @@ class EditController(Controller):
         if entry is None:
             cell = self._grid.current_cell()
             text = (
-                f"{self.cell_text(*cell)}: drop a food here, or choose one and press Enter"
+                _("{meal}: drop a food here, or choose one and press Enter").format(
+                    meal=self.cell_text(*cell)
+                )
                 if cell
-                else "Select a meal to add foods to it"
+                else _("Select a meal to add foods to it")
             )
             bar.show_entry(text, None)
         else:
@@ -257,7 +272,7 @@ class EditController(Controller):
         if entry is not None:
             current = self._doc.plan.cell(entry[0], entry[1])[entry[2]]
             words = window.week_model.words
-            presets = menu.addMenu("Amount")
+            presets = menu.addMenu(_("Amount"))
             for value in PRESETS.get(current.unit, SERVING_PRESETS):
                 shown = Entry(current.food_id, value, current.unit)
                 action = presets.addAction(words.amount(shown, convert=False))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton
 
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
+from planner.i18n import N_, _
 from planner.scoring.model import Preferences
 from ui.jobs import Job
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 class PdfJob(Job):
     """Writes one PDF on a pool thread (ui.jobs.Job); its result is the path."""
 
-    failure = "The PDF could not be written"
+    failure = N_("The PDF could not be written")
 
     def __init__(
         self,
@@ -112,7 +113,9 @@ class ExportController(Controller):
     def start(self, options: PdfOptions) -> None:
         """Write the PDF on a worker thread; the window stays usable meanwhile."""
         window = self._window
-        self._worker_started(f"Writing {options.path.name}…", window.window_actions.pdf)
+        self._worker_started(
+            _("Writing {file}…").format(file=options.path.name), window.window_actions.pdf
+        )
         self.cancel_button().show()
         job = PdfJob(
             window.document.plan.copy(),
@@ -129,13 +132,13 @@ class ExportController(Controller):
         """Ask the running export to stop; it ends without writing the file."""
         if self._job is not None:
             self._job.cancel.set()
-            self._window.statusBar().showMessage("Cancelling the PDF export…")
+            self._window.statusBar().showMessage(_("Cancelling the PDF export…"))
 
     def cancel_button(self) -> QPushButton:
         if self._cancel_button is None:
-            button = QPushButton("Cancel", self._window)
-            button.setToolTip("Stop writing the PDF")
-            button.setAccessibleName("Cancel the PDF export")
+            button = QPushButton(_("Cancel"), self._window)
+            button.setToolTip(_("Stop writing the PDF"))
+            button.setAccessibleName(_("Cancel the PDF export"))
             button.clicked.connect(self.cancel)
             self._window.statusBar().addPermanentWidget(button)
             self._cancel_button = button
@@ -147,7 +150,7 @@ class ExportController(Controller):
         self.cancel_button().hide()
         self._worker_ended(window.window_actions.pdf)
         if cancelled:
-            window.statusBar().showMessage("PDF export cancelled; no file was written.", 5000)
+            window.statusBar().showMessage(_("PDF export cancelled; no file was written."), 5000)
             return
-        if job is not None and self._file_written("the PDF", job.path, error):
+        if job is not None and self._file_written(_("Could not export the PDF"), job.path, error):
             window.pdf_written(job.path)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 from planner.core.plan import Plan, this_monday
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
 from ui.document import FileIdentity
 from ui.models.foods import literal_tip
@@ -49,7 +50,7 @@ class FileController(WatchPart, CsvPart):
         if window.user_foods_notice:
             from ui.dialogs import Messages  # imported only here: the start does not wait for it
 
-            Messages.error(window, "Your foods file was damaged", window.user_foods_notice)
+            Messages.error(window, _("Your foods file was damaged"), window.user_foods_notice)
             window.user_foods_notice = ""
         if window.recovery.offer_recovery():
             if file is not None:  # the restored plan comes first; the file is a click away
@@ -86,7 +87,7 @@ class FileController(WatchPart, CsvPart):
         except ImportError:
             self._doc.replace(Plan(this_monday()))
             return
-        self._doc.replace(sample_plan(this_monday(), self._window.catalog), title="Sample week")
+        self._doc.replace(sample_plan(this_monday(), self._window.catalog), title=_("Sample week"))
 
     def open_plan(self) -> None:
         from ui.dialogs import FileDialogs
@@ -113,11 +114,11 @@ class FileController(WatchPart, CsvPart):
         path = Path(path)
         if "\x00" in str(path):  # from a damaged settings file or a script: no such file
             Messages.file_error(
-                self._window, "Could not open the plan", path, "The file name holds a NUL."
+                self._window, _("Could not open the plan"), path, _("The file name holds a NUL.")
             )
             return False
         if self.loading:
-            self._status("Another file is being read; wait for it or cancel it first.")
+            self._status(_("Another file is being read; wait for it or cancel it first."))
             return False
         disk = FileIdentity.of(path)  # before reading: a change after it is a conflict
         if reading.file_size(path) > reading.BACKGROUND_BYTES:
@@ -133,7 +134,7 @@ class FileController(WatchPart, CsvPart):
                     plan, version = cast("tuple[Plan, int]", result)
                     self._opened(path, plan, version, disk)
 
-            self._start_load(f"Opening {path.name}…", read, finish, busy=False)
+            self._start_load(_("Opening {file}…").format(file=path.name), read, finish, busy=False)
             return True
         try:
             plan, version = read_plan(path)
@@ -148,7 +149,7 @@ class FileController(WatchPart, CsvPart):
 
         if not path.exists():
             self._settings.remove_recent(path)
-        Messages.file_error(self._window, "Could not open the plan", path, error)
+        Messages.file_error(self._window, _("Could not open the plan"), path, error)
 
     def _opened(self, path: Path, plan: Plan, version: int, disk: FileIdentity | None) -> None:
         self._doc.replace(plan, path, disk=disk)
@@ -157,18 +158,27 @@ class FileController(WatchPart, CsvPart):
         unknown = sorted(fid for fid in plan.food_ids() if fid not in catalog)
         if unknown:
             self._status(
-                f"{len(unknown)} food(s) in {path.name} are not in the catalog: "
-                f"{', '.join(unknown[:3])}{'…' if len(unknown) > 3 else ''}",
+                ngettext(
+                    "{count} food in {file} is not in the catalog: {foods}",
+                    "{count} foods in {file} are not in the catalog: {foods}",
+                    len(unknown),
+                ).format(
+                    count=len(unknown),
+                    file=path.name,
+                    foods=", ".join(unknown[:3]) + ("…" if len(unknown) > 3 else ""),
+                ),
                 15000,
             )
         elif version < VERSION:
             self._status(
-                f"Opened {path.name}, written by an older version of the app; saving it "
-                "writes the current format.",
+                _(
+                    "Opened {file}, written by an older version of the app; saving it "
+                    "writes the current format."
+                ).format(file=path.name),
                 15000,
             )
         else:
-            self._status(f"Opened {path.name}")
+            self._status(_("Opened {file}").format(file=path.name))
 
     def save(self) -> bool:
         if self._doc.path is None:
@@ -191,11 +201,11 @@ class FileController(WatchPart, CsvPart):
         try:
             self._doc.save(path)
         except PlannerError as exc:
-            Messages.file_error(self._window, "Could not save the plan", path, str(exc))
+            Messages.file_error(self._window, _("Could not save the plan"), path, str(exc))
             return False
         self.remember(path)
         self._window.update_title()
-        self._status(f"Saved {path}")
+        self._status(_("Saved {path}").format(path=path))
         self.watch_file()
         return True
 
@@ -236,7 +246,7 @@ class FileController(WatchPart, CsvPart):
             action.setStatusTip(str(path))
         if recent:
             menu.addSeparator()
-        clear = menu.addAction("&Clear Menu")
+        clear = menu.addAction(_("&Clear Menu"))
         clear.setData("")
         clear.setEnabled(bool(recent))
 

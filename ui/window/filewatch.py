@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher
 
+from planner.i18n import _
 from ui.document import Conflict
 
 from .controller import Controller
@@ -67,13 +68,17 @@ class WatchPart(Controller):
         kind = self._doc.conflict(path)
         if kind == Conflict.CHANGED:
             self._status(
-                f"{path.name} was changed on disk by another program or window; saving will "
-                "ask whether to overwrite it.",
+                _(
+                    "{file} was changed on disk by another program or window; saving will "
+                    "ask whether to overwrite it."
+                ).format(file=path.name),
                 30000,
             )
         elif kind == Conflict.LINKED:
             self._status(
-                f"{path.name} has become a link to another file; Save will not write there.",
+                _("{file} has become a link to another file; Save will not write there.").format(
+                    file=path.name
+                ),
                 30000,
             )
 
@@ -87,15 +92,15 @@ class WatchPart(Controller):
         if not kind:
             return None
         if kind == Conflict.LINKED:
-            reason = (
-                f"{path.name} has become a link to another file since the plan was opened. "
+            reason = _(
+                "{file} has become a link to another file since the plan was opened. "
                 "Saving would write into that file, so the plan was not saved."
-            )
+            ).format(file=path.name)
         else:
-            reason = (
-                f"{path.name} was changed by another program or window since you opened "
+            reason = _(
+                "{file} was changed by another program or window since you opened "
                 "or last saved it here."
-            )
+            ).format(file=path.name)
         linked = kind == Conflict.LINKED
         answer = ConflictDialog.ask(self._window, path, reason, can_overwrite=not linked)
         if answer == ConflictDialog.OVERWRITE and not linked:

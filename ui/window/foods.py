@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from planner.i18n import _
 from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
 from planner.storage.userfoods import UserFoods
@@ -56,7 +57,7 @@ class FoodsController(Controller):
         window.settings.set_preferences(prefs)
         window.scores.set_preferences(prefs)
         window.palette_panel.set_avoid_tags(prefs.avoid_tags)
-        window.statusBar().showMessage("Preferences saved; scores follow them.", 5000)
+        window.statusBar().showMessage(_("Preferences saved; scores follow them."), 5000)
 
     def edit_my_foods(self) -> None:
         from ui.dialogs import MyFoodsDialog

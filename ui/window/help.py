@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
+from planner.i18n import _
+
 from .controller import Controller
 
 if TYPE_CHECKING:
@@ -35,7 +37,7 @@ class HelpController(Controller):
         from ui.dialogs.help import HelpText, scoring_markdown
 
         return self._show(
-            "scoring", HelpText("How Scoring Works", scoring_markdown(), self._window)
+            "scoring", HelpText(_("How Scoring Works"), scoring_markdown(), self._window)
         )
 
     def keyboard_shortcuts(self) -> QDialog:
@@ -69,27 +71,35 @@ class HelpController(Controller):
             self.tour.end(for_good=False)
         steps = [
             Step(
-                "Foods",
-                "Pick a palette or search for a food here. \u201cAll foods\u201d holds the "
-                "whole USDA table.",
+                _("Foods"),
+                _(
+                    "Pick a palette or search for a food here. \u201cAll foods\u201d holds the "
+                    "whole USDA table."
+                ),
                 lambda: window.palette_panel,
             ),
             Step(
-                "Plan by dragging",
-                "Drag a food onto a meal, or choose a meal and press Enter. Drag between "
-                "meals to move; hold Ctrl to copy.",
+                _("Plan by dragging"),
+                _(
+                    "Drag a food onto a meal, or choose a meal and press Enter. Drag between "
+                    "meals to move; hold Ctrl to copy."
+                ),
                 lambda: window.grid,
             ),
             Step(
-                "The day's score",
-                "Each day scores 0 to 100: probiotic, prebiotic and fiber-rich foods raise "
-                "it, foods to limit lower it. Help > How Scoring Works tells how.",
+                _("The day's score"),
+                _(
+                    "Each day scores 0 to 100: probiotic, prebiotic and fiber-rich foods raise "
+                    "it, foods to limit lower it. Help > How Scoring Works tells how."
+                ),
                 lambda: window.day_panel.parts_box,
             ),
             Step(
-                "Suggestions",
-                "Foods that would raise the selected day most. Double-click one, or press "
-                "Enter, to add it to the selected meal.",
+                _("Suggestions"),
+                _(
+                    "Foods that would raise the selected day most. Double-click one, or press "
+                    "Enter, to add it to the selected meal."
+                ),
                 lambda: window.day_panel.suggestion_list,
             ),
         ]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
 from planner.errors import PlannerError
+from planner.i18n import N_, _, ngettext
 from ui.jobs import Job
 
 from .controller import Controller
@@ -33,7 +34,7 @@ class ReportJob(Job):
     """Writes the journal report on a pool thread (ui.jobs.Job); its result is how many
     check-ins it holds."""
 
-    failure = "The journal report could not be written"
+    failure = N_("The journal report could not be written")
 
     def __init__(
         self,
@@ -79,15 +80,15 @@ class JournalController(Controller):
 
         make = self._make_action
         self.check_in_action = make(
-            "&Check In…", self.check_in, "How your skin and gut are today", "Ctrl+J"
+            _("&Check In…"), self.check_in, _("How your skin and gut are today"), "Ctrl+J"
         )
         self.trends_action = make(
-            "&Trends", self.show_trends, "Your check-ins over time, against the day scores"
+            _("&Trends"), self.show_trends, _("Your check-ins over time, against the day scores")
         )
         self.report_action = make(
-            "Export &Journal Report…",  # File > Open &Recent has R
+            _("Export &Journal Report…"),  # File > Open &Recent has R
             self.export_report,
-            "A PDF of your check-ins and trends for a doctor or dermatologist",
+            _("A PDF of your check-ins and trends for a doctor or dermatologist"),
         )
 
     def actions(self) -> list[QAction]:
@@ -99,7 +100,7 @@ class JournalController(Controller):
         after the other exports."""
         window = self._window
         menus = [a for a in bar.actions() if a.menu() is not None]
-        menu = QMenu("&Journal", window)
+        menu = QMenu(_("&Journal"), window)
         menu.addActions([self.check_in_action, self.trends_action])
         menu.addSeparator()
         menu.addAction(self.report_action)
@@ -129,7 +130,7 @@ class JournalController(Controller):
         try:
             self._store.open()
         except PlannerError as exc:
-            Messages.error(self._window, "The journal could not be opened", str(exc))
+            Messages.error(self._window, _("The journal could not be opened"), str(exc))
             return None
         self.show_notices()
         return self._store
@@ -141,7 +142,7 @@ class JournalController(Controller):
         store = self._store
         if store is not None and store.notices:
             notices, store.notices[:] = list(store.notices), []
-            Messages.error(self._window, "Journal", "\n\n".join(notices))
+            Messages.error(self._window, _("Journal"), "\n\n".join(notices))
 
     def close(self) -> None:
         if self.trends_window is not None:
@@ -165,7 +166,7 @@ class JournalController(Controller):
             return False
         if not CheckInDialog.ask(self._window, store):
             return False
-        self._window.statusBar().showMessage("Check-in saved.", 5000)
+        self._window.statusBar().showMessage(_("Check-in saved."), 5000)
         if self.trends_window is not None and self.trends_window.isVisible():
             self.trends_window.reload()
         return True
@@ -212,7 +213,9 @@ class JournalController(Controller):
         job.done.connect(self._report_done)
         self._report_job = job
         # The worker reads food names: My Foods waits for it.
-        self._worker_started(f"Writing {options.path.name}…", self.report_action)
+        self._worker_started(
+            _("Writing {file}…").format(file=options.path.name), self.report_action
+        )
         job.start()
         return True
 
@@ -221,12 +224,18 @@ class JournalController(Controller):
 
         job, self._report_job = self._report_job, None
         self._worker_ended(self.report_action)
-        if job is None or not self._file_written("the journal report", job.path, error):
+        if job is None or not self._file_written(
+            _("Could not export the journal report"), job.path, error
+        ):
             return
         n = count or 0
         Messages.done_with_open(
             self._window,
-            "Journal report exported",
-            f"The report of {n} check-in{'' if n == 1 else 's'} was saved as {job.path}.",
+            _("Journal report exported"),
+            ngettext(
+                "The report of {count} check-in was saved as {path}.",
+                "The report of {count} check-ins was saved as {path}.",
+                n,
+            ).format(count=n, path=job.path),
             job.path,
         )

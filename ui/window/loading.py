@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar
 
+from planner.i18n import _
 from ui.jobs import Job
 
 from .controller import Controller
@@ -54,7 +55,9 @@ class LoadJob(Job):
         return self._work(self.cancel, self._progress)
 
     def failed(self, exc: Exception) -> str:
-        return f"The file could not be read ({type(exc).__name__}: {exc})."
+        return _("The file could not be read ({kind}: {problem}).").format(
+            kind=type(exc).__name__, problem=exc
+        )
 
 
 class LoadProgress:
@@ -63,10 +66,10 @@ class LoadProgress:
     def __init__(self, bar: QStatusBar) -> None:
         self.progress = QProgressBar(bar)
         self.progress.setMaximumWidth(180)
-        self.progress.setAccessibleName("Progress of the file being read")
-        self.cancel_button = QPushButton("Cancel", bar)
-        self.cancel_button.setToolTip("Stop reading the file; the open plan stays as it is")
-        self.cancel_button.setAccessibleName("Cancel reading the file")
+        self.progress.setAccessibleName(_("Progress of the file being read"))
+        self.cancel_button = QPushButton(_("Cancel"), bar)
+        self.cancel_button.setToolTip(_("Stop reading the file; the open plan stays as it is"))
+        self.cancel_button.setAccessibleName(_("Cancel reading the file"))
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self.hide()
@@ -139,7 +142,7 @@ class LoadPart(Controller):
         """Stop the file being read; the open plan stays as it is."""
         if self._load is not None:
             self._load.cancel.set()
-            self._status("Cancelling…")
+            self._status(_("Cancelling…"))
 
     def _load_done(self, result: object, error: str | None, cancelled: bool) -> None:
         finish, self._finish, self._load = self._finish, None, None
@@ -147,7 +150,7 @@ class LoadPart(Controller):
             self._progress.hide()
         self._worker_ended()
         if cancelled:
-            self._status("Cancelled; the plan you had open is as it was.")
+            self._status(_("Cancelled; the plan you had open is as it was."))
         elif finish is not None:
             finish(result, error)
 

@@ -30,6 +30,7 @@ from planner.core.amounts import FoodResolver
 from planner.core.foods import Catalog
 from planner.core.plan import Change, Plan, this_monday
 from planner.errors import PlannerError
+from planner.i18n import _
 from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
 from planner.storage.userfoods import UserFoods, load_or_set_aside
@@ -131,11 +132,15 @@ class MainWindow(QMainWindow):
         self.grid.setCurrentIndex(self.week_model.index(0, 0))
         if self.user_foods_error:
             self.statusBar().showMessage(
-                f"Your own foods were not loaded: {self.user_foods_error}", 15000
+                _("Your own foods were not loaded: {problem}").format(
+                    problem=self.user_foods_error
+                ),
+                15000,
             )
         elif settings.problem:  # said once: the defaults are used and nothing is written
             self.statusBar().showMessage(
-                f"Settings are not kept this time: {settings.problem}.", 15000
+                _("Settings are not kept this time: {problem}.").format(problem=settings.problem),
+                15000,
             )
 
     def keep_on_screen(self, area: QRect | None = None) -> None:
@@ -163,7 +168,7 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.palette_panel = PalettePanel(self.catalog, self)
         self.palette_dock = self._dock(
-            "Foods", "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+            _("Foods"), "paletteDock", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.day_panel = DayPanel(self)
         # The panel scrolls rather than pushing the window past a short screen's bottom.
@@ -175,7 +180,7 @@ class MainWindow(QMainWindow):
         day_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         day_scroll.setWidget(self.day_panel)
         self.day_dock = self._dock(
-            "Selected day", "dayDock", day_scroll, Qt.DockWidgetArea.BottomDockWidgetArea
+            _("Selected day"), "dayDock", day_scroll, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.resizeDocks([self.palette_dock], [270], Qt.Orientation.Horizontal)
         self.resizeDocks([self.day_dock], [250], Qt.Orientation.Vertical)
@@ -187,9 +192,9 @@ class MainWindow(QMainWindow):
         self.week_average, self.week_plants = self.week_bar.week_average, self.week_bar.week_plants
         self.grid = WeekView(central)
         self.grid.setModel(self.week_model)
-        self.grid.setAccessibleName("Week plan")
+        self.grid.setAccessibleName(_("Week plan"))
         self.grid.setAccessibleDescription(
-            "Meals as rows, days as columns. Up and Down walk through the foods of a meal."
+            _("Meals as rows, days as columns. Up and Down walk through the foods of a meal.")
         )
         self.entry_bar = EntryBar(central, self.settings.unit_system)
         self.entry_label, self.servings = self.entry_bar.entry_label, self.entry_bar.servings
@@ -250,7 +255,11 @@ class MainWindow(QMainWindow):
     def show_refusal(self, message: str) -> None:
         """An edit the plan refused: say why, in the status bar, and change nothing."""
         QApplication.beep()
-        self.statusBar().showMessage(f"Not changed: {message}", 10000)
+        self.statusBar().showMessage(
+            # Translators: {reason} says why an edit was refused.
+            _("Not changed: {reason}").format(reason=message),
+            10000,
+        )
 
     def _plan_changed(self, change: Change) -> None:
         # The selected food's bar follows the grid's entryChanged, which the week model's
@@ -304,7 +313,8 @@ class MainWindow(QMainWindow):
         # "[*]" marks where Qt shows the unsaved mark; one in a file's name is doubled,
         # which Qt shows as written.
         title = self.document.title.replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{title}[*] — {APP_TITLE}")
+        # Translators: the window title; {plan} is the plan's name, {app} the app's name.
+        self.setWindowTitle(_("{plan}[*] — {app}").format(plan=title, app=APP_TITLE))
         self.setWindowModified(self.document.modified)
 
     # -- the window's public face: each hands over to a controller ------------------------------
@@ -350,7 +360,9 @@ class MainWindow(QMainWindow):
         """Tell that the PDF was written, offering to open it."""
         from ui.dialogs import Messages
 
-        Messages.done_with_open(self, "PDF exported", f"The plan was saved as {path}.", path)
+        Messages.done_with_open(
+            self, _("PDF exported"), _("The plan was saved as {path}.").format(path=path), path
+        )
 
     def add_food(self, food_id: str) -> bool:
         return self.editing.add_food(food_id)

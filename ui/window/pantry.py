@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planner.i18n import _, ngettext
+
 from .controller import Controller
 
 if TYPE_CHECKING:
@@ -29,21 +31,30 @@ class PantryController(Controller):
         )
         if chosen is not None:
             window.settings.pantry = chosen
-            window.statusBar().showMessage(f"The pantry holds {_count(len(chosen))}.", 5000)
+            window.statusBar().showMessage(
+                ngettext(
+                    "The pantry holds {count} food.", "The pantry holds {count} foods.", len(chosen)
+                ).format(count=len(chosen)),
+                5000,
+            )
 
     def add_palette_food(self) -> None:
         """Add the food chosen in the palette to the pantry."""
         window = self._window
         food = window.palette_panel.current_food()
         if food is None:
-            window.statusBar().showMessage("Choose a food in the palette first.", 5000)
+            window.statusBar().showMessage(_("Choose a food in the palette first."), 5000)
             return
         pantry = window.settings.pantry
         if food.id in pantry:
-            window.statusBar().showMessage(f"{food.name} is already in the pantry.", 5000)
+            window.statusBar().showMessage(
+                _("{food} is already in the pantry.").format(food=food.name), 5000
+            )
             return
         window.settings.pantry = [*pantry, food.id]
-        window.statusBar().showMessage(f"Added {food.name} to the pantry.", 5000)
+        window.statusBar().showMessage(
+            _("Added {food} to the pantry.").format(food=food.name), 5000
+        )
 
     def show_shopping_list(self) -> None:
         from planner.core.shopping import week_days
@@ -56,14 +67,10 @@ class PantryController(Controller):
             plan,
             window.catalog,
             list(week_days(plan, week)),
-            f"Shopping List for Week {week + 1}",
+            _("Shopping List for Week {number}").format(number=week + 1),
             lambda: window.settings.pantry,
             self.edit_pantry,
             window,
         )
         dialog.exec()
         dialog.deleteLater()
-
-
-def _count(n: int) -> str:
-    return "1 food" if n == 1 else f"{n} foods"

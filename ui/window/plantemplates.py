@@ -12,8 +12,11 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate, QLocale
+
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS
 from planner.errors import PlanError, PlannerError
+from planner.i18n import _, ngettext
 
 from .controller import Controller
 
@@ -60,10 +63,10 @@ class TemplatesPart(Controller):
                 self._library, notice = load_or_set_aside(templates_path())
             except PlannerError as exc:
                 self._library_error = str(exc)
-                self._tell("Your templates were not loaded", str(exc))
+                self._tell(_("Your templates were not loaded"), str(exc))
                 return None
             if notice:
-                self._tell("Your templates file was damaged", notice)
+                self._tell(_("Your templates file was damaged"), notice)
         return self._library
 
     def _tell(self, title: str, text: str) -> None:
@@ -72,14 +75,16 @@ class TemplatesPart(Controller):
 
         Messages.error(self._window, title, text)
 
-    def _keep(self, make: Callable[[str], Template], what: str, suggestion: str) -> bool:
+    def _keep(self, make: Callable[[str], Template], prompt: str, suggestion: str) -> bool:
         from ui.weeks import templates as template_ui
 
         library = self.library()
         if library is None:
-            self._status(f"Templates cannot be saved: {self._library_error}")
+            self._status(
+                _("Templates cannot be saved: {problem}").format(problem=self._library_error)
+            )
             return False
-        name = template_ui.ask_template_name(self._window, what, suggestion)
+        name = template_ui.ask_template_name(self._window, prompt, suggestion)
         if name is None:
             return False
         try:
@@ -87,7 +92,11 @@ class TemplatesPart(Controller):
         except PlannerError as exc:
             self._doc.refused.emit(str(exc))
             return False
-        self._status(f"Saved the template “{kept.name}” ({kept.describe().lower()}).")
+        self._status(
+            _("Saved the template “{name}” ({contents}).").format(
+                name=kept.name, contents=kept.describe().lower()
+            )
+        )
         if self.templates_dialog is not None:
             self.templates_dialog.fill(select=kept.id)
         return True
@@ -102,8 +111,12 @@ class TemplatesPart(Controller):
         when = self._doc.plan.date_of(day)
         return self._keep(
             functools.partial(template_from_meal, self._doc.plan, day, meal),
-            "this meal",
-            f"{MEAL_LABELS[meal]} of {when:%a} {when.day} {when:%b}",
+            _("Name for the template of this meal:"),
+            # Translators: a meal template's suggested name, such as "Breakfast of Mon 5 Jan".
+            _("{meal} of {day}").format(
+                meal=_(MEAL_LABELS[meal]),
+                day=QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM"),
+            ),
         )
 
     def save_day(self) -> bool:
@@ -115,8 +128,8 @@ class TemplatesPart(Controller):
         when = self._doc.plan.date_of(day)
         return self._keep(
             functools.partial(template_from_day, self._doc.plan, day),
-            "this day",
-            f"{when:%A} {when.day} {when:%b}",
+            _("Name for the template of this day:"),
+            QLocale().toString(QDate(when.year, when.month, when.day), "dddd d MMM"),
         )
 
     def save_week(self) -> bool:
@@ -126,8 +139,10 @@ class TemplatesPart(Controller):
         first = self._doc.plan.date_of(week * DAYS_PER_WEEK)
         return self._keep(
             functools.partial(template_from_week, self._doc.plan, week),
-            "this week",
-            f"Week of {first.day} {first:%b}",
+            _("Name for the template of this week:"),
+            _("Week of {day}").format(
+                day=QLocale().toString(QDate(first.year, first.month, first.day), "d MMM")
+            ),
         )
 
     def _target(self, kind: str) -> tuple[int, str | None] | None:
@@ -148,10 +163,14 @@ class TemplatesPart(Controller):
         cell = self._window.grid.current_cell()
         if cell is not None:
             when = plan.date_of(cell[0])
-            day_text = f"{when:%a} {when.day} {when:%b}"
-            parts += [f"{day_text} {MEAL_LABELS[cell[1]].lower()} (meal)", f"{day_text} (day)"]
+            day_text = QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM")
+            parts += [
+                # Translators: where a meal template goes, such as "Mon 5 Jan breakfast (meal)".
+                _("{day} {meal} (meal)").format(day=day_text, meal=_(MEAL_LABELS[cell[1]]).lower()),
+                _("{day} (day)").format(day=day_text),
+            ]
             kinds += ["meal", "day"]
-        parts.append(f"week {self.week + 1} (week)")
+        parts.append(_("week {number} (week)").format(number=self.week + 1))
         kinds.append("week")
         return ", ".join(parts), tuple(kinds)
 
@@ -163,7 +182,12 @@ class TemplatesPart(Controller):
 
         target = self._target(template.kind)
         if target is None:
-            self._doc.refused.emit(f"Select a {template.kind} to put “{template.name}” in.")
+            asks = {
+                "meal": _("Select a meal to put “{name}” in."),
+                "day": _("Select a day to put “{name}” in."),
+                "week": _("Select a week to put “{name}” in."),
+            }
+            self._doc.refused.emit(asks[template.kind].format(name=template.name))
             return False
         plan = self._doc.plan
         try:
@@ -172,12 +196,14 @@ class TemplatesPart(Controller):
                 if replaced:
                     from ui.dialogs import Confirm
 
-                    s = "" if replaced == 1 else "s"
-                    question = (
-                        f"Replace {replaced} planned food{s} with the template "
-                        f"“{template.name}”? Undo brings them back."
-                    )
-                    if not Confirm.ask(self._window, "Apply Template", question):
+                    question = ngettext(
+                        "Replace {count} planned food with the template “{name}”? "
+                        "Undo brings it back.",
+                        "Replace {count} planned foods with the template “{name}”? "
+                        "Undo brings them back.",
+                        replaced,
+                    ).format(count=replaced, name=template.name)
+                    if not Confirm.ask(self._window, _("Apply Template"), question):
                         return False
             edit = apply_template(plan, template, *target, add=add)
         except PlanError as exc:
@@ -188,7 +214,7 @@ class TemplatesPart(Controller):
         week = week_to_show(edit, plan)
         if week is not None and week != self.week:
             self._window.weeks.set_week(week)
-        self._status(f"{edit.label}.")
+        self._status(_("{action}.").format(action=edit.label))
         self.refresh()
         return True
 
@@ -207,7 +233,9 @@ class TemplatesPart(Controller):
 
         library = self.library()
         if library is None:
-            self._status(f"Templates are not available: {self._library_error}")
+            self._status(
+                _("Templates are not available: {problem}").format(problem=self._library_error)
+            )
             return None
         target, kinds = self._target_text()
         dialog = TemplatesDialog(
@@ -238,7 +266,9 @@ class TemplatesPart(Controller):
 
         library = self.library()
         if library is None:
-            self._status(f"Rules need your templates: {self._library_error}")
+            self._status(
+                _("Rules need your templates: {problem}").format(problem=self._library_error)
+            )
             return None
         anchor = self._doc.plan.date_of(self.week * DAYS_PER_WEEK)
         dialog = RulesDialog(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from planner.core.plan import DAYS_PER_WEEK, MAX_WEEKS, Change
 from planner.errors import PlanError
+from planner.i18n import _
 
 from .calendarexport import CalendarPart
 from .plantemplates import TemplatesPart
@@ -45,57 +46,57 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
     def _build_actions(self, window: MainWindow) -> None:
         make = self._make_action
         self.add_week_after = make(
-            "&Add Empty Week After", self.add_week, "Add an empty week after this one"
+            _("&Add Empty Week After"), self.add_week, _("Add an empty week after this one")
         )
         self.insert_week_before = make(
-            "&Insert Week Before", self.insert_week, "Add an empty week before this one"
+            _("&Insert Week Before"), self.insert_week, _("Add an empty week before this one")
         )
         self.delete_week = make(
-            "&Delete Week", self.delete_shown_week, "Delete this week and its foods"
+            _("&Delete Week"), self.delete_shown_week, _("Delete this week and its foods")
         )
         self.move_week_earlier = make(
-            "Move Week &Earlier", self.move_earlier, "Swap this week with the week before it"
+            _("Move Week &Earlier"), self.move_earlier, _("Swap this week with the week before it")
         )
         self.move_week_later = make(
-            "Move Week &Later", self.move_later, "Swap this week with the week after it"
+            _("Move Week &Later"), self.move_later, _("Swap this week with the week after it")
         )
         self.plan_next_week = make(
-            "Plan &Next Week…",
+            _("Plan &Next Week…"),
             self.plan_next,
-            "Start the week after this one: empty, a copy, or from a template",
+            _("Start the week after this one: empty, a copy, or from a template"),
         )
         self.copy_week_to = make(
-            "&Copy Week To…", self.copy_week, "Copy this week's foods to another week"
+            _("&Copy Week To…"), self.copy_week, _("Copy this week's foods to another week")
         )
         # A dialog, not a box in the week bar: the bar has no room left on an 800-pixel
         # screen (tests/test_ui_comfort.py keeps the window on one).
         self.week_count = make(
-            "Number of Wee&ks…",
+            _("Number of Wee&ks…"),
             self.ask_weeks,
-            "How many weeks the plan has; the plan's rules fill the weeks added",
+            _("How many weeks the plan has; the plan's rules fill the weeks added"),
         )
         self.save_meal_template = make(
-            "Save &Meal as Template…", self.save_meal, "Keep the selected meal as a template"
+            _("Save &Meal as Template…"), self.save_meal, _("Keep the selected meal as a template")
         )
         self.save_day_template = make(
-            "Save Day a&s Template…", self.save_day, "Keep the selected day as a template"
+            _("Save Day a&s Template…"), self.save_day, _("Keep the selected day as a template")
         )
         self.save_week_template = make(
-            "Save &Week as Template…", self.save_week, "Keep this week as a template"
+            _("Save &Week as Template…"), self.save_week, _("Keep this week as a template")
         )
         self.apply_template = make(
-            "Apply &Template…",
+            _("Apply &Template…"),
             self.open_templates,
-            "Your templates with their scores: put one into the selected meal, day or week",
+            _("Your templates with their scores: put one into the selected meal, day or week"),
             "Ctrl+T",
         )
         self.rules = make(
-            "&Rotation Rules…", self.open_rules, "Templates that fill the weeks you add"
+            _("&Rotation Rules…"), self.open_rules, _("Templates that fill the weeks you add")
         )
         self.export_calendar = make(
-            "Export &Calendar…",
+            _("Export &Calendar…"),
             self.export_calendar_file,
-            "Write the planned meals as calendar events (.ics)",
+            _("Write the planned meals as calendar events (.ics)"),
         )
 
     def actions(self) -> list[QAction]:
@@ -108,8 +109,8 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
         window = self._window
         menus = [a for a in bar.actions() if a.menu() is not None]
         # One Plan menu: the week actions join the auto-planner's, when it made the menu.
-        shared = next((a.menu() for a in menus if a.text() == "&Plan"), None)
-        plan_menu = shared if isinstance(shared, QMenu) else QMenu("&Plan", window)
+        shared = next((a.menu() for a in menus if a.text() == _("&Plan")), None)
+        plan_menu = shared if isinstance(shared, QMenu) else QMenu(_("&Plan"), window)
         if shared is not None:
             plan_menu.addSeparator()
         plan_menu.addActions([self.add_week_after, self.insert_week_before, self.delete_week])
@@ -193,7 +194,8 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
         if week is not None:
             self._window.weeks.set_week(week)
         summary = fill.summary(plan) if fill is not None else ""
-        self._status(f"{edit.label}.{' ' + summary if summary else ''}")
+        done = _("{action}.").format(action=edit.label)
+        self._status(f"{done} {summary}" if summary else done)
         self.refresh()
         return True
 
@@ -246,7 +248,9 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
         if not self._doc.apply(copy_week, self._doc.plan, week, target):
             return False
         self._window.weeks.set_week(target)
-        self._status(f"Copied week {week + 1} to week {target + 1}.")
+        self._status(
+            _("Copied week {number} to week {target}.").format(number=week + 1, target=target + 1)
+        )
         self.refresh()
         return True
 

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
 from planner.core.plan import RECIPE_PREFIX
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 from ui.models.recipes import recipe_entry_id
 from ui.panels.palette import RECIPES
 
@@ -123,31 +124,33 @@ class RecipesController(Controller):
         self.portion_scores = PortionScores(self._evaluator, self._loaded_book, self)
         self.portion_scores.scored.connect(window.palette_panel.recipes.scores_changed)
         make = self._make_action
-        self.new_action = make("&New Recipe…", self.new_recipe, "Write a recipe of your own")
+        self.new_action = make(_("&New Recipe…"), self.new_recipe, _("Write a recipe of your own"))
         self.edit_action = make(
-            "&Edit Recipe…",
+            _("&Edit Recipe…"),
             self.edit_recipe,
-            "Change the chosen recipe (a built-in one is changed as a copy of your own)",
+            _("Change the chosen recipe (a built-in one is changed as a copy of your own)"),
         )
         self.duplicate_action = make(
-            "D&uplicate Recipe", self.duplicate_recipe, "Make a copy of the chosen recipe"
+            _("D&uplicate Recipe"), self.duplicate_recipe, _("Make a copy of the chosen recipe")
         )
         self.delete_action = make(
-            "&Delete Recipe…", self.delete_recipe, "Delete the chosen recipe of your own"
+            _("&Delete Recipe…"), self.delete_recipe, _("Delete the chosen recipe of your own")
         )
         self.import_action = make(
-            "&Import Recipes…",
+            _("&Import Recipes…"),
             self.import_recipes,
-            "Recipes from a saved web page or .json file (schema.org), a Mealie backup or a "
-            "Tandoor export",
+            _(
+                "Recipes from a saved web page or .json file (schema.org), a Mealie backup or a "
+                "Tandoor export"
+            ),
         )
         self.export_action = make(
-            "E&xport Recipes…", self.export_recipes, "Write your own recipes to a file"
+            _("E&xport Recipes…"), self.export_recipes, _("Write your own recipes to a file")
         )
         self.show_action = make(
-            "&Show Recipes",
+            _("&Show Recipes"),
             self.show_palette,
-            "The Recipes palette, ready to search names, tags and ingredients",
+            _("The Recipes palette, ready to search names, tags and ingredients"),
             "Ctrl+Shift+R",
         )
         window.week_model.known = KnownEntries(self)
@@ -162,7 +165,7 @@ class RecipesController(Controller):
 
     def add_menus(self, bar: QMenuBar) -> None:
         """The Recipes menu, after the Foods menu (or before the last menu, Help)."""
-        menu = QMenu("&Recipes", self._window)
+        menu = QMenu(_("&Recipes"), self._window)
         menu.addActions([self.show_action])
         menu.addSeparator()
         menu.addActions(
@@ -173,7 +176,7 @@ class RecipesController(Controller):
         menu.aboutToShow.connect(self.update_actions)
         self.menu = menu
         menus = [a for a in bar.actions() if a.menu() is not None]
-        foods = next((n for n, a in enumerate(menus) if a.text() == "F&oods"), None)
+        foods = next((n for n, a in enumerate(menus) if a.text() == _("F&oods")), None)
         if foods is not None and foods + 1 < len(menus):
             bar.insertMenu(menus[foods + 1], menu)
         elif menus:
@@ -230,7 +233,7 @@ class RecipesController(Controller):
         except PlannerError as exc:  # unreadable or newer: left alone, not loaded
             self._own = None
             self.own_error = str(exc)
-            problems.append(f"Your own recipes were not loaded: {exc}")
+            problems.append(_("Your own recipes were not loaded: {problem}").format(problem=exc))
         self._book = RecipeBook(window.catalog, [*self._starter, *(self._own or ())])
         self._show_book()
         if notice:
@@ -238,7 +241,7 @@ class RecipesController(Controller):
         if problems:
             from ui.dialogs import Messages
 
-            Messages.error(window, "Recipes", "\n\n".join(problems))
+            Messages.error(window, _("Recipes"), "\n\n".join(problems))
 
     def _rebuild(self) -> None:
         """The book again from the starter recipes and the file of own recipes as it now
@@ -259,7 +262,7 @@ class RecipesController(Controller):
             panel.apply_filter()
 
     def _fill_palette(self) -> None:
-        _ = self.book
+        self.book  # noqa: B018  (loads the book)
 
     def _scores_ready(self) -> None:
         # The evaluator's loader has read the SR28 foods: the book's ingredient names are
@@ -277,7 +280,10 @@ class RecipesController(Controller):
         """The name of a plan entry's food or recipe."""
         if food_id.startswith(RECIPE_PREFIX):
             recipe = self.book.get(food_id[len(RECIPE_PREFIX) :])
-            return recipe.name if recipe else f"missing recipe ({food_id[len(RECIPE_PREFIX) :]})"
+            if recipe is not None:
+                return recipe.name
+            # Translators: a plan's dish whose recipe is gone; {recipe} is its id.
+            return _("missing recipe ({recipe})").format(recipe=food_id[len(RECIPE_PREFIX) :])
         return self._window.catalog.name_of(food_id)
 
     # -- which recipe --------------------------------------------------------------------------
@@ -307,7 +313,7 @@ class RecipesController(Controller):
     def _chosen(self) -> Recipe | None:
         recipe = self.current_recipe()
         if recipe is None:
-            self._status("Choose a recipe in the Recipes palette first.")
+            self._status(_("Choose a recipe in the Recipes palette first."))
         return recipe
 
     def _status(self, text: str, ms: int = 5000) -> None:
@@ -319,15 +325,15 @@ class RecipesController(Controller):
 
             Messages.error(
                 self._window,
-                "Recipes",
-                f"Your own recipes cannot be changed: {self.own_error}",
+                _("Recipes"),
+                _("Your own recipes cannot be changed: {problem}").format(problem=self.own_error),
             )
             return False
         if self._own is None:  # loaded without a file object: make one now
             from planner.recipes.book import open_own
 
             try:
-                self._own, _ = open_own()
+                self._own, _problems = open_own()
             except PlannerError as exc:
                 self.own_error = str(exc)
                 return self._writable()
@@ -363,17 +369,19 @@ class RecipesController(Controller):
         if problem:
             return problem
         if not self._writable():
-            return f"Your own recipes cannot be changed: {self.own_error}"
+            return _("Your own recipes cannot be changed: {problem}").format(problem=self.own_error)
         assert self._own is not None
         try:
             self._own.put(recipe)
         except PlannerError as exc:
             return str(exc)
         except OSError as exc:
-            return f"The recipe could not be saved: {exc.strerror or exc}."
+            return _("The recipe could not be saved: {problem}.").format(
+                problem=exc.strerror or exc
+            )
         self._rebuild()
         self.select(recipe.id)
-        self._status(f"Saved {recipe.name}.")
+        self._status(_("Saved {recipe}.").format(recipe=recipe.name))
         return ""
 
     def select(self, recipe_id: str) -> None:
@@ -429,7 +437,7 @@ class RecipesController(Controller):
             recipe,
             save=save,
             score_of=self._draft_score,
-            title="Edit a Copy of the Recipe" if as_copy else "",
+            title=_("Edit a Copy of the Recipe") if as_copy else "",
         )
         return saved[-1] if saved else None
 
@@ -447,15 +455,18 @@ class RecipesController(Controller):
         recipe = self._chosen()
         if recipe is None or not self._writable():
             return None
-        name = f"{recipe.name} (copy)"
-        if len(name) > MAX_NAME:
-            name = recipe.name[: MAX_NAME - 7].rstrip() + " (copy)"
+        # Translators: the name of a recipe's copy.
+        copy_name = _("{recipe} (copy)")
+        name = copy_name.format(recipe=recipe.name)
+        if len(name) > MAX_NAME:  # the original's name shortened, the words kept
+            kept = len(recipe.name) - (len(name) - MAX_NAME)
+            name = copy_name.format(recipe=recipe.name[:kept].rstrip())
         copy = replace(recipe, id=self.new_id(name), name=name, origin=OWN)
         problem = self.save(copy)
         if problem:
             from ui.dialogs import Messages
 
-            Messages.error(self._window, "The recipe could not be copied", problem)
+            Messages.error(self._window, _("The recipe could not be copied"), problem)
             return None
         return copy
 
@@ -475,35 +486,45 @@ class RecipesController(Controller):
         window = self._window
         if not self._is_own(recipe):
             self._status(
-                f"{recipe.name} is a built-in recipe and cannot be deleted; "
-                "Duplicate makes one of your own."
+                _(
+                    "{recipe} is a built-in recipe and cannot be deleted; "
+                    "Duplicate makes one of your own."
+                ).format(recipe=recipe.name)
             )
             return False
         users = self.book.used_by(recipe.id)
         if users:
             Messages.error(
                 window,
-                "The recipe is in use",
-                f"{recipe.name} is used by {', '.join(r.name for r in users)}: take it out "
-                "of them first.",
+                _("The recipe is in use"),
+                _("{recipe} is used by {users}: take it out of them first.").format(
+                    recipe=recipe.name, users=", ".join(r.name for r in users)
+                ),
             )
             return False
         days = self.plan_days_using(recipe.id)
         if days:
             plan = window.document.plan
+            dates = [plan.date_of(day) for day in days]
             names = [
-                f"{plan.date_of(day):%A} {plan.date_of(day).day} {plan.date_of(day):%B}"
-                for day in days
+                QLocale().toString(QDate(d.year, d.month, d.day), "dddd d MMMM") for d in dates
             ]
-            listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-            text = (
-                f"The plan uses {recipe.name} on {listed}. Those meals will keep it as a "
-                f"missing recipe, counted as nothing, until you take it out.\n\n"
-                f"Delete {recipe.name} from your recipes? This cannot be undone."
+            listed = (
+                names[0]
+                if len(names) == 1
+                # Translators: the last two of a list of days ("Monday 5 January, ... and ...").
+                else _("{days} and {last}").format(days=", ".join(names[:-1]), last=names[-1])
             )
+            text = _(
+                "The plan uses {recipe} on {days}. Those meals will keep it as a "
+                "missing recipe, counted as nothing, until you take it out.\n\n"
+                "Delete {recipe} from your recipes? This cannot be undone."
+            ).format(recipe=recipe.name, days=listed)
         else:
-            text = f"Delete {recipe.name} from your recipes? This cannot be undone."
-        if not Confirm.ask(window, "Delete Recipe", text):
+            text = _("Delete {recipe} from your recipes? This cannot be undone.").format(
+                recipe=recipe.name
+            )
+        if not Confirm.ask(window, _("Delete Recipe"), text):
             return False
         if not self._writable():
             return False
@@ -511,10 +532,10 @@ class RecipesController(Controller):
         try:
             self._own.remove(recipe.id)
         except (PlannerError, OSError) as exc:
-            Messages.error(window, "The recipe could not be deleted", str(exc))
+            Messages.error(window, _("The recipe could not be deleted"), str(exc))
             return False
         self._rebuild()
-        self._status(f"Deleted {recipe.name}.")
+        self._status(_("Deleted {recipe}.").format(recipe=recipe.name))
         return True
 
     def import_recipes(self) -> int:
@@ -533,21 +554,21 @@ class RecipesController(Controller):
             return 0
         result, message = ImportProgress.run(window, path, window.catalog)
         if message:
-            Messages.error(window, "Recipes not imported", message)
+            Messages.error(window, _("Recipes not imported"), message)
             return 0
         if result is None:  # cancelled
-            self._status("Import cancelled; nothing was saved.")
+            self._status(_("Import cancelled; nothing was saved."))
             return 0
         window.settings.last_folder = path.parent
         recipes = list(result.ready)
         if result.imported:
             reviewed = ImportReview.ask(window, result.imported, window.catalog)
             if reviewed is None:
-                self._status("Import cancelled; nothing was saved.")
+                self._status(_("Import cancelled; nothing was saved."))
                 return 0
             recipes = reviewed + recipes
         if not recipes:
-            self._status(f"{path.name} holds no recipes.")
+            self._status(_("{file} holds no recipes.").format(file=path.name))
             return 0
         recipes = unique_ids(recipes, {recipe.id for recipe in self.book})
         from planner.recipes.book import RecipeBook
@@ -559,10 +580,14 @@ class RecipesController(Controller):
             assert self._own is not None
             self._own.put_many(recipes)
         except (PlannerError, OSError) as exc:
-            Messages.error(window, "Recipes not imported", str(exc))
+            Messages.error(window, _("Recipes not imported"), str(exc))
             return 0
         self._rebuild()
-        self._status(f"Imported {len(recipes)} recipe{'' if len(recipes) == 1 else 's'}.")
+        self._status(
+            ngettext("Imported {count} recipe.", "Imported {count} recipes.", len(recipes)).format(
+                count=len(recipes)
+            )
+        )
         return len(recipes)
 
     def export_recipes(self) -> bool:
@@ -572,10 +597,10 @@ class RecipesController(Controller):
         from ui.recipes.files import RecipeFiles
 
         window = self._window
-        _ = self.book
+        self.book  # noqa: B018  (loads the book)
         own = list(self._own or ())
         if not own:
-            self._status("You have no recipes of your own to export yet.")
+            self._status(_("You have no recipes of your own to export yet."))
             return False
         path = RecipeFiles.save_recipes(window, window.files.folder() / "my-recipes.json")
         if path is None:
@@ -583,8 +608,14 @@ class RecipesController(Controller):
         try:
             export_recipes(path, [recipe_to_json(recipe) for recipe in own])
         except PlannerError as exc:
-            Messages.file_error(window, "Could not export the recipes", path, str(exc))
+            Messages.file_error(window, _("Could not export the recipes"), path, str(exc))
             return False
         window.settings.last_folder = path.parent
-        self._status(f"Exported {len(own)} recipe{'' if len(own) == 1 else 's'} to {path.name}.")
+        self._status(
+            ngettext(
+                "Exported {count} recipe to {file}.",
+                "Exported {count} recipes to {file}.",
+                len(own),
+            ).format(count=len(own), file=path.name)
+        )
         return True

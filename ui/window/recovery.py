@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, QLocale, QTime, QTimer
 
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 
 from .controller import Controller
 
@@ -51,7 +52,9 @@ class RecoveryController(Controller):
         try:
             self.autosaver.save(doc.plan, title=doc.title, source=doc.path)
         except PlannerError as exc:
-            self._window.statusBar().showMessage(f"No recovery copy was written: {exc}", 15000)
+            self._window.statusBar().showMessage(
+                _("No recovery copy was written: {problem}").format(problem=exc), 15000
+            )
             return False
         self._copied_revision = doc.revision
         return True
@@ -89,9 +92,16 @@ class RecoveryController(Controller):
 
             Messages.error(
                 self._window,
-                "Some recovery copies could not be read",
+                _("Some recovery copies could not be read"),
                 " ".join(aside.describe() for aside in damaged[:5])
-                + (f" ({len(damaged) - 5} more.)" if len(damaged) > 5 else ""),
+                + (
+                    " "
+                    + ngettext("({count} more.)", "({count} more.)", len(damaged) - 5).format(
+                        count=len(damaged) - 5
+                    )
+                    if len(damaged) > 5
+                    else ""
+                ),
             )
         while copies:
             answer, chosen = RecoveryDialog.ask(self._window, copies)
@@ -114,15 +124,20 @@ class RecoveryController(Controller):
             plan = store.load(copy)
         except PlannerError as exc:
             store.set_aside(copy.path)
-            Messages.file_error(self._window, "Could not restore the plan", copy.path, str(exc))
+            Messages.file_error(self._window, _("Could not restore the plan"), copy.path, str(exc))
             return False
         self._doc.replace(plan, copy.source, title=copy.title, unsaved=True)
         self.autosaver.adopt(copy)
         self.autosave()  # now this window's copy: another start will not offer it
         when = copy.saved.astimezone()
         self._window.statusBar().showMessage(
-            f"Restored {copy.title} as it was at {when:%H:%M} on {when:%a} {when.day} "
-            f"{when:%b}. Save it to keep it.",
+            _("Restored {plan} as it was at {time} on {day}. Save it to keep it.").format(
+                plan=copy.title,
+                time=QLocale().toString(
+                    QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat
+                ),
+                day=QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM"),
+            ),
             30000,
         )
         return True

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtCore import QDate, QLocale, QModelIndex
 
 from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, UNIT_PORTION, Change, Entry
 from planner.core.totals import day_amount
+from planner.i18n import _, ngettext
 from planner.scoring.model import Suggestion
 from ui.models.amounts import weight_text
 from ui.panels.daypanel import EVERYDAY
@@ -60,15 +61,23 @@ class WeekController(Controller):
         replaced = copy_week_replaces(plan, week, week + 1)
         if replaced and not Confirm.ask(
             self._window,
-            "Copy Week",
-            f"Week {week + 2} already has foods ({replaced} would be replaced). "
-            f"Replace them with week {week + 1}'s?",
+            _("Copy Week"),
+            ngettext(
+                "Week {next} already has foods ({count} would be replaced). "
+                "Replace them with week {number}'s?",
+                "Week {next} already has foods ({count} would be replaced). "
+                "Replace them with week {number}'s?",
+                replaced,
+            ).format(next=week + 2, count=replaced, number=week + 1),
         ):
             return
         if self._doc.apply(copy_week, plan, week, week + 1):
             self.set_week(week + 1)
             self._window.statusBar().showMessage(
-                f"Copied week {week + 1} to week {week + 2}.", 5000
+                _("Copied week {number} to week {target}.").format(
+                    number=week + 1, target=week + 2
+                ),
+                5000,
             )
 
     def history_stepped(
@@ -99,7 +108,7 @@ class WeekController(Controller):
         self.refresh_week_bar()
         self.show_selected_day()
         self._window.editing.show_entry()
-        self._window.statusBar().showMessage(f"{text}.", 5000)
+        self._window.statusBar().showMessage(_("{action}.").format(action=text), 5000)
 
     # -- which week is shown -------------------------------------------------------------------
     def set_week(self, week: int) -> None:
@@ -179,7 +188,7 @@ class WeekController(Controller):
             return
         plan, catalog = self._doc.plan, self._window.catalog
         when = plan.date_of(day)
-        heading = f"{when:%A} {when.day} {when:%B}"
+        heading = QLocale().toString(QDate(when.year, when.month, when.day), "dddd d MMMM")
         resolver = self._scores.resolver  # dishes count by their ingredients
         everyday = {
             key: day_amount(plan, catalog, day, key, resolver) for key, _label, _unit in EVERYDAY
