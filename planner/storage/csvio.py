@@ -189,8 +189,8 @@ def _header(reader: csv.DictReader, name: str) -> list[str]:
     if missing:
         # Translators: {columns} are CSV column names, which stay in English.
         message = ngettext(
-            "{name}: the header lacks the column {columns}.",
-            "{name}: the header lacks the columns {columns}.",
+            "{name}: the header lacks the column(s) {columns}.",
+            "{name}: the header lacks the column(s) {columns}.",
             len(missing),
         )
         raise CsvImportError(message.format(name=name, columns=", ".join(missing)))

@@ -25,7 +25,12 @@ from planner.storage.files import read_file
 from planner.storage.jsonstore import FileKind, KindTexts, read_records
 from planner.storage.jsonstore import load_or_set_aside as _load_or_set_aside
 from planner.storage.paths import data_dir
-from planner.storage.templatejson import DocumentError, template_from_json, template_to_json
+from planner.storage.templatejson import (
+    DocumentError,
+    template_from_json,
+    template_to_json,
+    template_where,
+)
 
 FORMAT = "gutskin-templates"
 VERSION = 2
@@ -85,7 +90,7 @@ def templates_from_bytes(data: bytes, name: str) -> list[Template]:
     seen: set[str] = set()
     for number, item in enumerate(items, start=1):
         try:
-            template = template_from_json(item, f"template {number}")
+            template = template_from_json(item, template_where(number))
         except DocumentError as exc:
             raise DamagedTemplatesFile(f"{name}: {exc}.") from exc
         if template.id in seen:
