@@ -91,7 +91,9 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666), tmp
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, "No free temporary file name", str(folder))
+        # The reason is shown: "Could not save ...: no free temporary file name."
+    reason = _("no free temporary file name")
+    raise FileExistsError(errno.EEXIST, reason, str(folder))
 
 
 def proc_stat_fields(pid: int) -> list[str] | None:
@@ -179,7 +181,8 @@ def check_regular_target(path: Path) -> None:
     except FileNotFoundError:
         return
     except ValueError as exc:  # a NUL in the name
-        raise OSError(errno.EINVAL, "the file name holds a NUL character", str(path)) from exc
+        reason = _("the file name holds a NUL character")
+        raise OSError(errno.EINVAL, reason, str(path)) from exc
     except OSError:
         return  # the write itself reports what is wrong (a folder that is not readable...)
     if stat.S_ISDIR(mode):

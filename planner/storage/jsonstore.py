@@ -147,7 +147,8 @@ def set_aside(path: Path, when: datetime | None = None) -> Path:
         if not target.exists():
             path.rename(target)
             return target
-    raise FileExistsError(f"no free name beside {path}")
+    # Translators: said after "It could not be moved aside (...)"; {path} is the file.
+    raise FileExistsError(_("no free name beside {path}").format(path=path))
 
 
 def load_or_set_aside(

@@ -247,7 +247,7 @@ class RecoveryStore:
         try:
             return plan_from_document(document.get("plan"))
         except (ValueError, PlannerError) as exc:  # PlanError: a date out of range
-            raise PlanFileError(f"{copy.path.name}: {str(exc).rstrip('.')}.") from exc
+            raise PlanFileError(named(copy.path.name, str(exc).rstrip("."))) from exc
 
     def remove(self, path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
