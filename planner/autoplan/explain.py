@@ -4,11 +4,13 @@ each day's dishes and why; and what gave way, measured on the real plan."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.autoplan.candidates import Candidate
 from planner.autoplan.relax import Relaxed, avoid_context, describe
 from planner.core.plan import MEAL_LABELS, MEALS, Cell, Plan
+from planner.i18n import N_, _, format_number, locale_id, ngettext
 from planner.scoring.evaluator import Evaluator, S
 from planner.scoring.model import DayScore
 
@@ -22,39 +24,49 @@ def cell_order(cell: Cell) -> tuple[int, int]:
 
 def portion_adds(evaluator: Evaluator, cand: Candidate, p: int) -> str:
     """What a portion adds, in the score's words: "7 g fiber, live cultures, a plant"."""
+    # Translators: the items of a list of what a portion adds ("7 g fiber, live cultures,
+    # a plant"), each said alone.
     v = cand.sums[p]
     bits = []
     if v[S["live"]] > 0:
-        bits.append("live cultures")
+        bits.append(_("live cultures"))
     if v[S["prebiotic"]] >= 0.5:
-        bits.append(f"{v[S['prebiotic']]:.1f} g prebiotic")
+        bits.append(_("{grams} g prebiotic").format(grams=format_number(v[S["prebiotic"]], 1)))
     if v[S["fiber"]] >= 1:
-        bits.append(f"{v[S['fiber']]:.0f} g fiber")
+        bits.append(_("{grams} g fiber").format(grams=format_number(v[S["fiber"]], 0)))
     if v[S["epa_dha"]] + 0.1 * v[S["ala"]] >= 0.05:
-        bits.append("omega-3")
+        bits.append(_("omega-3"))
     if v[S["polyphenol"]] > 0:
-        bits.append("polyphenols")
+        bits.append(_("polyphenols"))
     if v[S["tea"]] > 0:
-        bits.append("tea")
+        bits.append(_("tea"))
     if v[S["spice"]] > 0:
-        bits.append("spice")
+        bits.append(_("spice"))
     plants = sum(1 for _c, g in cand.species[p] if g >= evaluator.config.parts["plants"]["min_g"])
     if plants:
-        bits.append("a plant" if plants == 1 else f"{plants} plants")
+        bits.append(ngettext("a plant", "{count} plants", plants).format(count=plants))
     if not bits:
-        bits.append(f"{cand.portions[p].kcal:.0f} kcal")
-    return ", ".join(bits)
+        bits.append(_("{kcal} kcal").format(kcal=format_number(cand.portions[p].kcal, 0)))
+    return ", ".join(bits)  # a comma joins a list in every language the app speaks
 
 
 def explain_days(plan: Plan, days: Sequence[DayScore], chosen: Sequence[Chosen]) -> dict[int, str]:
     text: dict[int, str] = {}
     for score in days:
-        lines = [f"{score.date:%a %d %b}: {score.why}"]
+        # Translators: a day of the filled week and why it scored as it did.
+        lines = [_("{day}: {why}").format(day=_short_day(score.date), why=score.why)]
         for meal in MEALS:
             mine = [c for c in chosen if c.day == score.day and c.meal == meal]
             if mine:
-                dishes = "; ".join(f"{c.name} ({c.grams:.0f} g): {c.adds}" for c in mine)
-                lines.append(f"  {MEAL_LABELS[meal]}: {dishes}")
+                # Translators: a dish, its weight and what it adds: "Oats (60 g): 6 g fiber".
+                dish = _("{name} ({grams} g): {adds}")
+                dishes = "; ".join(
+                    dish.format(name=c.name, grams=format_number(c.grams, 0), adds=c.adds)
+                    for c in mine
+                )
+                # Translators: a meal and its dishes: "Breakfast: Oats (60 g): ...".
+                meal_line = _("{meal}: {dishes}").format(meal=_(MEAL_LABELS[meal]), dishes=dishes)
+                lines.append("  " + meal_line)
         text[score.day] = "\n".join(lines)
     return text
 
@@ -79,11 +91,35 @@ def what_gave_way(programs, solutions, settings, avoid, scored, week, days) -> l
         {tag for value, tag in slacks.get("dishes", []) if value > 0.5}, key=cell_order
     )
     if short_meals:
-        where = ", ".join(f"{MEAL_LABELS[m].lower()} on day {d + 1}" for d, m in short_meals[:4])
+        where = ", ".join(_meal_on_day(m, d + 1) for d, m in short_meals[:4])
         found.append(describe("dishes", 0, 0, context, where))
     off = [d for d in scored.days if d.day in days and not
            settings.energy_min - 1 <= d.energy_kcal <= settings.energy_max + 1]  # fmt: skip
     if off:
-        where = ", ".join(f"day {d.day + 1} ({d.energy_kcal:.0f} kcal)" for d in off[:4])
+        # Translators: a day of the week and its energy: "day 2 (1650 kcal)".
+        day_energy = _("day {day} ({kcal} kcal)")
+        where = ", ".join(
+            day_energy.format(day=d.day + 1, kcal=f"{d.energy_kcal:.0f}") for d in off[:4]
+        )
         found.append(describe("energy", 0, 0, context, where))
     return found
+
+
+# Translators: a meal of a day, inside a sentence ("lunch on day 2 got fewer dishes").
+_MEAL_ON_DAY = {
+    "breakfast": N_("breakfast on day {day}"),
+    "lunch": N_("lunch on day {day}"),
+    "dinner": N_("dinner on day {day}"),
+    "snacks": N_("snacks on day {day}"),
+}
+
+
+def _meal_on_day(meal: str, day: int) -> str:
+    return _(_MEAL_ON_DAY.get(meal, N_("day {day}"))).format(day=day)
+
+
+def _short_day(day: date) -> str:
+    """A date with its weekday, short and without the year ("Tue, Dec 1")."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMEd", day, locale=locale_id())

@@ -28,6 +28,7 @@ from planner.autoplan.candidates import Candidate
 from planner.autoplan.relax import PENALTY
 from planner.core.plan import MEALS
 from planner.errors import PlannerError
+from planner.i18n import _
 from planner.scoring.evaluator import Evaluator, S
 from planner.scoring.model import SKIN_NUTRIENTS
 
@@ -83,19 +84,21 @@ class Settings:
     def __post_init__(self) -> None:
         if not 800 <= self.energy_min <= self.energy_max <= 6000:
             raise PlannerError(
-                "The energy range must be like 1800-2400 kcal, between 800 and 6000."
+                _("The energy range must be like 1800-2400 kcal, between 800 and 6000.")
             )
         if not 1 <= self.max_same_per_week <= 21:
-            raise PlannerError("The same food may come 1 to 21 times a week.")
+            raise PlannerError(_("The same food may come 1 to 21 times a week."))
         if not 0 <= self.plants_per_week <= 100:
-            raise PlannerError("Plants a week must be 0 to 100.")
+            raise PlannerError(_("Plants a week must be 0 to 100."))
         if not 0 <= self.live_culture_days <= 7:
-            raise PlannerError("Live-culture days must be 0 to 7.")
+            raise PlannerError(_("Live-culture days must be 0 to 7."))
         if not 0 <= self.limit_allowance <= 21:
-            raise PlannerError("The limit-food allowance must be 0 to 21 a week.")
+            raise PlannerError(_("The limit-food allowance must be 0 to 21 a week."))
         for meal, (low, high) in self.dishes.items():
             if meal not in MEALS or not 0 <= low <= high <= 8:
-                raise PlannerError(f"Dishes for {meal} must be two numbers from 0 to 8.")
+                # Translators: {meal} is the meal's key as given ("lunch").
+                message = _("Dishes for {meal} must be two numbers from 0 to 8.")
+                raise PlannerError(message.format(meal=meal))
 
 
 @dataclass

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.i18n import N_, _, locale_id, ngettext
+
 # (key, penalty per unit of slack, unit). Penalties are in score points of the program's
 # objective (a week is at most 700 points): each step costs more than everything before.
 ORDER: tuple[tuple[str, float, str], ...] = (
@@ -25,7 +27,37 @@ ORDER: tuple[tuple[str, float, str], ...] = (
 PENALTY = {key: penalty for key, penalty, _unit in ORDER}
 
 
-TAG_WORDS = {"animal": "animal foods"}
+# Translators: the kinds of food a plan may avoid, as they read in "dairy and nuts avoided".
+TAG_WORDS = {
+    "dairy": N_("dairy"),
+    "gluten": N_("gluten"),
+    "fish": N_("fish"),
+    "soy": N_("soy"),
+    "nuts": N_("nuts"),
+    "alcohol": N_("alcohol"),
+    "animal": N_("animal foods"),
+}
+# What gave way, with and without what was avoided; {context} is avoid_context's text.
+_SENTENCES: dict[str, tuple[str, str]] = {
+    "plants": (
+        N_("{got} different plants were possible this week, not {asked}."),
+        N_("With {context}, {got} different plants were possible this week, not {asked}."),
+    ),
+    "live_days": (
+        N_("A live-culture food fitted on {got} days, not {asked}."),
+        N_("With {context}, a live-culture food fitted on {got} days, not {asked}."),
+    ),
+    # Translators: {detail} lists meals ("lunch on day 2, dinner on day 3").
+    "dishes": (
+        N_("{detail} got fewer dishes than asked."),
+        N_("With {context}, {detail} got fewer dishes than asked."),
+    ),
+    # Translators: {detail} lists days ("day 2 (1650 kcal), day 5 (1700 kcal)").
+    "energy": (
+        N_("{detail} could not stay in the energy range."),
+        N_("With {context}, {detail} could not stay in the energy range."),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -41,25 +73,28 @@ class Relaxed:
 def describe(key: str, asked: float, got: float, context: str = "", detail: str = "") -> Relaxed:
     """The sentence for a constraint that gave way, e.g. "with dairy and nuts avoided,
     27 plants were possible, not 30"."""
-    lead = f"with {context}, " if context else ""
-    if key == "plants":
-        text = f"{lead}{got:.0f} different plants were possible this week, not {asked:.0f}"
-    elif key == "live_days":
-        text = f"{lead}a live-culture food fitted on {got:.0f} days, not {asked:.0f}"
-    elif key == "dishes":
-        text = f"{lead}{detail or 'some meals'} got fewer dishes than asked"
-    else:
-        text = f"{lead}{detail or 'some days'} could not stay in the energy range"
-    return Relaxed(key, asked, got, text[0].upper() + text[1:] + ".")
+    if not detail:
+        detail = _("some meals") if key == "dishes" else _("some days")
+    plain, with_context = _SENTENCES[key if key in _SENTENCES else "energy"]
+    text = _(with_context if context else plain).format(
+        context=context, got=f"{got:.0f}", asked=f"{asked:.0f}", detail=detail
+    )
+    # A sentence that starts with a detail ("some meals ...") starts with a capital.
+    return Relaxed(key, asked, got, text[:1].upper() + text[1:])
 
 
 def avoid_context(avoid_tags: frozenset[str] | set[str], disliked: int = 0) -> str:
     """ "dairy and nuts avoided" for the sentences, or "" when nothing is avoided."""
-    tags = sorted(TAG_WORDS.get(tag, tag) for tag in avoid_tags)
+    tags = sorted(_(TAG_WORDS[tag]) if tag in TAG_WORDS else tag for tag in avoid_tags)
     bits = []
     if tags:
-        joined = tags[0] if len(tags) == 1 else ", ".join(tags[:-1]) + " and " + tags[-1]
-        bits.append(f"{joined} avoided")
+        from babel.lists import format_list  # "a, b and c" as the language joins a list
+
+        # Translators: {tags} lists kinds of food ("dairy and nuts").
+        bits.append(_("{tags} avoided").format(tags=format_list(tags, locale=locale_id())))
     if disliked:
-        bits.append(f"{disliked} disliked food{'s' if disliked != 1 else ''} left out")
+        message = ngettext(
+            "{count} disliked food left out", "{count} disliked foods left out", disliked
+        )
+        bits.append(message.format(count=disliked))
     return "; ".join(bits)

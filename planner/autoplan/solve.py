@@ -30,6 +30,7 @@ from planner.autoplan.shortlist import shortlist
 from planner.core.edits import SetCells
 from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Entry, Plan
 from planner.errors import PlannerError
+from planner.i18n import _, ngettext
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
 from planner.scoring.model import DayScore
 
@@ -308,7 +309,7 @@ def autoplan(
     book: RecipeBook | None = None,
     cancel: threading.Event | None = None,
     progress: Callable[[float], None] | None = None,
-    label: str = "Fill week",
+    label: str | None = None,
 ) -> AutoplanResult:
     """Fill ``open_cells`` of ``week`` (default: its empty meals); every other meal of
     the week stays as it is and counts. Returns one SetCells edit, not yet applied.
@@ -317,12 +318,17 @@ def autoplan(
     started = time.perf_counter()
     settings = settings or Settings()
     if not 0 <= week < plan.weeks:
-        raise PlannerError(f"The plan has {plan.weeks} week(s); there is no week {week + 1}.")
+        message = ngettext(
+            "The plan has {weeks} week; there is no week {week}.",
+            "The plan has {weeks} weeks; there is no week {week}.",
+            plan.weeks,
+        )
+        raise PlannerError(message.format(weeks=plan.weeks, week=week + 1))
     cells = set(empty_cells(plan, week) if open_cells is None else open_cells)
     first = week * DAYS_PER_WEEK
     week_days = list(range(first, first + DAYS_PER_WEEK))
     if any(day not in week_days for day, _m in cells):
-        raise PlannerError("The meals to fill must be in the week being filled.")
+        raise PlannerError(_("The meals to fill must be in the week being filled."))
     catalog = evaluator.catalog
     prefs_avoid = frozenset(evaluator.prefs.avoid_tags) | settings.avoid_tags
     if candidates is None:
@@ -385,10 +391,10 @@ def autoplan(
     if cancel is not None and cancel.is_set():
         status = "cancelled"
     if picked is None:
-        raise PlannerError(
-            f"The planner found no plan in {time_limit:.0f} s; give it more time or fewer "
-            "constraints."
+        message = _(
+            "The planner found no plan in {seconds} s; give it more time or fewer constraints."
         )
+        raise PlannerError(message.format(seconds=f"{time_limit:.0f}"))
     new_cells: dict[Cell, tuple[Entry, ...]] = {cell: () for cell in cells}
     chosen: list[Chosen] = []
     for ci, p, d, m in sorted(picked, key=lambda k: (k[2], MEALS.index(k[3]), k[0])):
@@ -407,7 +413,11 @@ def autoplan(
                 portion_adds(evaluator, cand, p),
             )
         )
-    edit = SetCells({cell: new_cells[cell] for cell in sorted(cells, key=cell_order)}, label=label)
+    # Translators: the undo history's name for filling a week.
+    edit = SetCells(
+        {cell: new_cells[cell] for cell in sorted(cells, key=cell_order)},
+        label=label if label is not None else _("Fill week"),
+    )
     filled = plan.copy()
     edit.apply(filled)
     scored = evaluator.evaluate(filled, days=week_days, tips=False)

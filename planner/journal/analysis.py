@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from planner.i18n import N_, _, locale_id, ngettext
+
 from .fields import FIELD_BY_KEY, FIELDS, GUT_KEYS, MULTI, SKIN_KEYS, CheckIn
 
 if TYPE_CHECKING:
@@ -38,31 +40,65 @@ GUT_LAGS = (0, 1, 2)
 SKIN_WINDOWS = (14, 28)  # days: the 2- and 4-week rolling means
 PLAN_WORDS = {"yes": 1.0, "mostly": 0.5, "no": 0.0}
 
+# Translators: what a day had, as it reads inside a sentence ("On days with {factor}, ...").
 FACTORS: dict[str, str] = {
-    "fermented": "fermented food",
-    "alcohol": "alcohol",
-    "sleep_7h": "7+ hours of sleep",
-    "score_80": "a day score of 80 or more",
+    "fermented": N_("fermented food"),
+    "alcohol": N_("alcohol"),
+    "sleep_7h": N_("7+ hours of sleep"),
+    "score_80": N_("a day score of 80 or more"),
+}
+# Translators: the check-in's questions as they read inside a sentence ("..., redness
+# averaged 1.5"): in English lowercase; keep the capital where the language wants one.
+IN_SENTENCE: dict[str, str] = {
+    "skin_breakouts": N_("breakouts"),
+    "skin_redness": N_("redness"),
+    "skin_dryness": N_("dryness"),
+    "skin_itch": N_("itch"),
+    "skin_oiliness": N_("oiliness"),
+    "gut_bloating": N_("bloating"),
+    "gut_discomfort": N_("discomfort"),
+    "gut_reflux": N_("reflux"),
+    "mood": N_("mood"),
+    "energy": N_("energy"),
+    "practice_done": N_("stress practice done"),
 }
 # Outcomes where lower is better (symptoms), and higher is better (mood, energy). The
 # Bristol form has no "better" direction on its own (types 3-4 are the usual), so it is
 # left out of the comparison and kept in the lags and the charts.
 LOWER_IS_BETTER = tuple(k for k in (*SKIN_KEYS, *GUT_KEYS) if k != "gut_stool")
 HIGHER_IS_BETTER = ("mood", "energy")
-ASSOCIATION_NOTE = (
+# Marked; better_days gives it translated: compare with _(ASSOCIATION_NOTE).
+ASSOCIATION_NOTE = N_(
     "These figures describe your own journal: a factor that went with better or worse days "
     "did not necessarily cause them, and other habits of the same days may explain them."
 )
 
 
 def label(key: str) -> str:
+    """A field's or factor's name, translated, as it starts a sentence or a heading."""
     if key in FIELD_BY_KEY:
-        return FIELD_BY_KEY[key].label
+        return FIELD_BY_KEY[key].title
     if key in FACTORS:
-        return FACTORS[key]
+        return _(FACTORS[key])
     if key == "practice_done":
-        return "Stress practice done"
+        return _("Stress practice done")
     return key.replace("_", " ").capitalize()
+
+
+def in_sentence(key: str) -> str:
+    """A field's or factor's name, translated, as it reads inside a sentence."""
+    if key in IN_SENTENCE:
+        return _(IN_SENTENCE[key])
+    if key in FACTORS:
+        return _(FACTORS[key])
+    return label(key).lower()
+
+
+def _decimal(value: float, pattern: str) -> str:
+    # A fixed number of decimals ("1.0", "+0.35"), with the locale's decimal sign.
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format=pattern, locale=locale_id())
 
 
 Journal = Sequence[CheckIn] | Mapping[str, Sequence[Any]]
@@ -221,22 +257,62 @@ class Lag:
         return self.days >= MIN_DAYS * 2 and self.r == self.r
 
     def sentence(self) -> str:
-        when = {0: "the same day", 1: "the next day"}.get(self.lag, f"{self.lag} days later")
-        if not self.shown:
-            return f"{label(self.outcome)} {when}: not enough days yet ({self.days})."
-        strength = abs(self.r)
-        few = " (few days: this could be chance)" if self.days < FEW_DAYS * 2 else ""
-        if strength < 0.1:
-            return (
-                f"{label(self.outcome)} {when} showed no clear link with "
-                f"{label(self.factor).lower()} (r = {self.r:+.2f}, {self.days} days){few}."
+        # Translators: {when} in the sentences below: when the outcome was looked at.
+        if self.lag == 0:
+            when = _("the same day")
+        elif self.lag == 1:
+            when = _("the next day")
+        else:
+            when = ngettext("{count} day later", "{count} days later", self.lag).format(
+                count=self.lag
             )
-        word = "weakly" if strength < 0.3 else "clearly"
-        direction = "higher" if self.r > 0 else "lower"
-        return (
-            f"{label(self.outcome)} {when} was {word} {direction} after "
-            f"{label(self.factor).lower()} (r = {self.r:+.2f}, {self.days} days){few}."
-        )
+        outcome = label(self.outcome)
+        if not self.shown:
+            # Translators: "Bloating the next day: not enough days yet (4)."
+            message = _("{outcome} {when}: not enough days yet ({days}).")
+            return message.format(outcome=outcome, when=when, days=self.days)
+        strength = abs(self.r)
+        # Translators: said inside a sentence, before its full stop.
+        few = _(" (few days: this could be chance)") if self.days < FEW_DAYS * 2 else ""
+        fields = {
+            "outcome": outcome,
+            "when": when,
+            "factor": in_sentence(self.factor),
+            "r": _decimal(self.r, "+0.00;-0.00"),
+            "few": few,
+        }
+        # Translators: {r} is a rank correlation; {few} a remark or nothing.
+        if strength < 0.1:
+            message = ngettext(
+                "{outcome} {when} showed no clear link with {factor} (r = {r}, {days} day){few}.",
+                "{outcome} {when} showed no clear link with {factor} (r = {r}, {days} days){few}.",
+                self.days,
+            )
+        elif strength < 0.3 and self.r > 0:
+            message = ngettext(
+                "{outcome} {when} was weakly higher after {factor} (r = {r}, {days} day){few}.",
+                "{outcome} {when} was weakly higher after {factor} (r = {r}, {days} days){few}.",
+                self.days,
+            )
+        elif strength < 0.3:
+            message = ngettext(
+                "{outcome} {when} was weakly lower after {factor} (r = {r}, {days} day){few}.",
+                "{outcome} {when} was weakly lower after {factor} (r = {r}, {days} days){few}.",
+                self.days,
+            )
+        elif self.r > 0:
+            message = ngettext(
+                "{outcome} {when} was clearly higher after {factor} (r = {r}, {days} day){few}.",
+                "{outcome} {when} was clearly higher after {factor} (r = {r}, {days} days){few}.",
+                self.days,
+            )
+        else:
+            message = ngettext(
+                "{outcome} {when} was clearly lower after {factor} (r = {r}, {days} day){few}.",
+                "{outcome} {when} was clearly lower after {factor} (r = {r}, {days} days){few}.",
+                self.days,
+            )
+        return message.format(days=self.days, **fields)
 
 
 def lag_table(
@@ -290,18 +366,39 @@ class Comparison:
         return lower if self.outcome in LOWER_IS_BETTER else not lower
 
     def sentence(self) -> str:
-        name, factor = label(self.outcome), label(self.factor)
         if not self.shown:
-            return (
-                f"{name} and {factor}: not shown until there are {MIN_DAYS} days with and "
-                f"{MIN_DAYS} without (now {self.days_with} and {self.days_without})."
+            message = _(
+                "{outcome} and {factor}: not shown until there are {least} days with and "
+                "{least} without (now {days_with} and {days_without})."
             )
-        few = " Few days: this could be chance." if self.few else ""
-        return (
-            f"On days with {factor}, {name.lower()} averaged {self.mean_with:.1f} "
-            f"({self.days_with} days), against {self.mean_without:.1f} on days without "
-            f"({self.days_without} days).{few}"
+            return message.format(
+                outcome=label(self.outcome),
+                factor=in_sentence(self.factor),
+                least=MIN_DAYS,
+                days_with=self.days_with,
+                days_without=self.days_without,
+            )
+        # Translators: "On days with alcohol, bloating averaged 1.5 (12 days), against 0.8
+        # on days without (30 days)."; the day counts take the plural of {days_without}.
+        message = ngettext(
+            "On days with {factor}, {outcome} averaged {mean_with} ({days_with} days), "
+            "against {mean_without} on days without ({days_without} day).",
+            "On days with {factor}, {outcome} averaged {mean_with} ({days_with} days), "
+            "against {mean_without} on days without ({days_without} days).",
+            self.days_without,
         )
+        text = message.format(
+            factor=in_sentence(self.factor),
+            outcome=in_sentence(self.outcome),
+            mean_with=_decimal(self.mean_with, "0.0"),
+            days_with=self.days_with,
+            mean_without=_decimal(self.mean_without, "0.0"),
+            days_without=self.days_without,
+        )
+        if self.few:
+            # Translators: a sentence after another.
+            return _("{sentence} Few days: this could be chance.").format(sentence=text)
+        return text
 
 
 def compare_days(
@@ -343,10 +440,11 @@ def better_days(frame: pd.DataFrame, limit: int = 8) -> list[str]:
     sentences, small samples flagged, and the association note last."""
     shown = [c for c in compare_days(frame) if c.shown and c.better_with is not None]
     if not shown:
-        return [
-            f"Nothing to compare yet: each factor needs at least {MIN_DAYS} days with it and "
-            f"{MIN_DAYS} without, in check-ins with the same fields filled in."
-        ]
+        message = _(
+            "Nothing to compare yet: each factor needs at least {least} days with it and "
+            "{least} without, in check-ins with the same fields filled in."
+        )
+        return [message.format(least=MIN_DAYS)]
 
     def size(c: Comparison) -> float:
         scale = FIELD_BY_KEY[c.outcome]
@@ -354,7 +452,7 @@ def better_days(frame: pd.DataFrame, limit: int = 8) -> list[str]:
         return abs(c.mean_with - c.mean_without) / span
 
     chosen = sorted(shown, key=size, reverse=True)[:limit]
-    return [c.sentence() for c in chosen] + [ASSOCIATION_NOTE]
+    return [c.sentence() for c in chosen] + [_(ASSOCIATION_NOTE)]
 
 
 def summary_fields() -> tuple[str, ...]:

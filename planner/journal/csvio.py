@@ -13,6 +13,7 @@ import csv
 import io
 from pathlib import Path
 
+from planner.i18n import _, format_number, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
 
 from .fields import FIELD_BY_KEY, KEYS, CheckIn, JournalError, check_day
@@ -44,28 +45,38 @@ def export_csv(store: JournalStore, path: Path | str) -> int:
     return len(checkins)
 
 
-def parse_csv_text(text: str, name: str = "the file") -> list[CheckIn]:
+def parse_csv_text(text: str, name: str | None = None) -> list[CheckIn]:
     """The check-ins of a CSV text, or JournalError naming each bad line (malformed CSV,
     such as a bare carriage return inside a cell, is one of them)."""
+    if name is None:
+        name = _("the file")
     try:
         return _parse_rows(text, name)
     except csv.Error as exc:
-        raise JournalError(f"{name} is not valid CSV ({exc}); nothing was imported.") from exc
+        # Translators: {reason} is Python's csv module's own message (in English).
+        message = _("{name} is not valid CSV ({reason}); nothing was imported.")
+        raise JournalError(message.format(name=name, reason=exc)) from exc
 
 
 def _parse_rows(text: str, name: str) -> list[CheckIn]:
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = next(reader, None)
     if header is None:
-        raise JournalError(f"{name} is empty.")
+        raise JournalError(_("{name} is empty.").format(name=name))
     columns = [h.strip().casefold() for h in header]
     if DATE_COLUMN not in columns:
-        raise JournalError(f"{name} has no {DATE_COLUMN!r} column in its first line.")
+        # Translators: {column} is the CSV column's name, which stays in English.
+        message = _("{name} has no {column!r} column in its first line.")
+        raise JournalError(message.format(name=name, column=DATE_COLUMN))
     unknown = [h for h in columns if h and h != DATE_COLUMN and h not in FIELD_BY_KEY]
     if unknown:
-        raise JournalError(f"{name}: unknown columns {', '.join(unknown)}.")
+        # Translators: {columns} are CSV column names, as the file has them.
+        message = ngettext(
+            "{name}: unknown columns {columns}.", "{name}: unknown columns {columns}.", len(unknown)
+        )
+        raise JournalError(message.format(name=name, columns=", ".join(unknown)))
     if len(set(columns)) != len(columns):
-        raise JournalError(f"{name}: a column appears twice in the first line.")
+        raise JournalError(_("{name}: a column appears twice in the first line.").format(name=name))
     errors: list[str] = []
     checkins: list[CheckIn] = []
     seen: dict[object, int] = {}
@@ -74,24 +85,40 @@ def _parse_rows(text: str, name: str) -> list[CheckIn]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(columns):
-            errors.append(f"line {line}: {len(row)} cells, but the header names {len(columns)}")
+            message = ngettext(
+                "line {line}: {cells} cells, but the header names {count}",
+                "line {line}: {cells} cells, but the header names {count}",
+                len(columns),
+            )
+            errors.append(message.format(line=line, cells=len(row), count=len(columns)))
             continue
         cells = dict(zip(columns, row, strict=False))
         try:
             day = check_day(cells.pop(DATE_COLUMN, ""))
             checkin = CheckIn(day, {k: v for k, v in cells.items() if k})
         except JournalError as exc:
-            errors.append(f"line {line}: {str(exc).rstrip('.')}")
+            # Translators: {problem} is what is wrong with that line of the CSV file.
+            message = _("line {line}: {problem}")
+            errors.append(message.format(line=line, problem=str(exc).rstrip(".")))
             continue
         if day in seen:
-            errors.append(f"line {line}: {day} is already on line {seen[day]}")
+            # Translators: {day} is an ISO date (2026-11-30), as the CSV file writes it.
+            message = _("line {line}: {day} is already on line {first}")
+            errors.append(message.format(line=line, day=day, first=seen[day]))
             continue
         seen[day] = line
         checkins.append(checkin)
     if errors:
         more = len(errors) - MAX_ERRORS
-        shown = errors[:MAX_ERRORS] + ([f"and {more} more"] if more > 0 else [])
-        raise JournalError(f"{name} was not imported, nothing changed: " + "; ".join(shown) + ".")
+        if more > 0:
+            # Translators: the end of a list of problems: "...; and 3 more".
+            errors = [
+                *errors[:MAX_ERRORS],
+                ngettext("and {count} more", "and {count} more", more).format(count=more),
+            ]
+        # Translators: {problems} are the problems found, joined by semicolons.
+        message = _("{name} was not imported, nothing changed: {problems}.")
+        raise JournalError(message.format(name=name, problems="; ".join(errors)))
     return checkins
 
 
@@ -101,13 +128,21 @@ def import_csv(store: JournalStore, path: Path | str) -> int:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise JournalError(f"{path} is too large for a journal ({size:,} bytes).")
+            message = ngettext(
+                "{path} is too large for a journal ({size} byte).",
+                "{path} is too large for a journal ({size} bytes).",
+                size,
+            )
+            raise JournalError(message.format(path=path, size=format_number(size, 0)))
         data = path.read_bytes()
     except OSError as exc:
-        raise JournalError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        # Translators: {reason} is the operating system's own description of the error.
+        message = _("Could not read {path}: {reason}.")
+        raise JournalError(message.format(path=path, reason=exc.strerror or exc)) from exc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise JournalError(f"{path} is not UTF-8 text; save it as CSV UTF-8.") from None
+        message = _("{path} is not UTF-8 text; save it as CSV UTF-8.")
+        raise JournalError(message.format(path=path)) from None
     checkins = parse_csv_text(text, path.name)
     return store.save_many(checkins)

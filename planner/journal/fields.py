@@ -16,32 +16,55 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner.errors import PlannerError
+from planner.i18n import N_, _, format_number, ngettext
 
 INT, FLOAT, CHOICE, MULTI, BOOL, TEXT = "int", "float", "choice", "multi", "bool", "text"
+# The words shown are marked here and translated where shown (Field.title, .shown_words,
+# group_title); the choices' words are also what the journal stores: never translated there.
+# Translators: the check-in's groups of questions.
 GROUPS: dict[str, str] = {
-    "skin": "Skin",
-    "gut": "Gut",
-    "mood": "Mood and energy",
-    "habits": "Habits",
-    "plan": "Meals",
+    "skin": N_("Skin"),
+    "gut": N_("Gut"),
+    "mood": N_("Mood and energy"),
+    "habits": N_("Habits"),
+    "plan": N_("Meals"),
 }
 
-SEVERITY = ("none", "slight", "mild", "moderate", "severe")  # the 0-4 symptom steps
+# Translators: the five steps of a symptom, from none to severe.
+SEVERITY = (
+    N_("none"),
+    N_("slight"),
+    N_("mild"),
+    N_("moderate"),
+    N_("severe"),
+)  # the 0-4 symptom steps
+# Translators: the Bristol stool form scale's seven types, paraphrased.
 BRISTOL = (
-    "separate hard lumps",
-    "lumpy, sausage-shaped",
-    "sausage with cracks",
-    "smooth, soft sausage",
-    "soft blobs, clear edges",
-    "mushy, ragged pieces",
-    "watery, no solid pieces",
+    N_("separate hard lumps"),
+    N_("lumpy, sausage-shaped"),
+    N_("sausage with cracks"),
+    N_("smooth, soft sausage"),
+    N_("soft blobs, clear edges"),
+    N_("mushy, ragged pieces"),
+    N_("watery, no solid pieces"),
 )
-MOOD = ("very low", "low", "okay", "good", "very good")
-ENERGY = ("exhausted", "low", "moderate", "good", "full of energy")
-STRESS = ("very low", "low", "moderate", "high", "very high")
-PRACTICES = ("meditation", "breathing", "yoga", "journaling", "nature walk")
-MOVEMENT_KINDS = ("walking", "running", "cycling", "swimming", "strength", "yoga", "other")
-ATE_AS_PLANNED = ("yes", "mostly", "no")
+# Translators: steps of a scale: mood, energy, stress, from 1 to 5.
+MOOD = (N_("very low"), N_("low"), N_("okay"), N_("good"), N_("very good"))
+ENERGY = (N_("exhausted"), N_("low"), N_("moderate"), N_("good"), N_("full of energy"))
+STRESS = (N_("very low"), N_("low"), N_("moderate"), N_("high"), N_("very high"))
+# Translators: stress practices; MOVEMENT_KINDS: kinds of movement; ATE_AS_PLANNED:
+# the answers to "Ate as planned".
+PRACTICES = (N_("meditation"), N_("breathing"), N_("yoga"), N_("journaling"), N_("nature walk"))
+MOVEMENT_KINDS = (
+    N_("walking"),
+    N_("running"),
+    N_("cycling"),
+    N_("swimming"),
+    N_("strength"),
+    N_("yoga"),
+    N_("other"),
+)
+ATE_AS_PLANNED = (N_("yes"), N_("mostly"), N_("no"))
 # Offered for the supplements field; any text is accepted.
 STRAINS = (
     "Lactobacillus rhamnosus GG",
@@ -101,21 +124,45 @@ class Field:
             return self.words[value - int(self.low)]
         return ""
 
+    # -- what a person reads, in the user's language (the attributes above are marked,
+    # untranslated: the words are also what the journal stores and the CSV holds) ---------
+    @property
+    def title(self) -> str:
+        """The question's label, translated ("Sleep")."""
+        return _(self.label)
+
+    @property
+    def shown_unit(self) -> str:
+        """The unit after a number, translated ("h", "glasses"); "" without one."""
+        return _(self.unit) if self.unit else ""
+
+    @property
+    def shown_words(self) -> tuple[str, ...]:
+        """The scale's steps or the choices, translated, in order."""
+        return tuple(_(word) for word in self.words)
+
+    def shown_word(self, value: object) -> str:
+        """The translated word for a scale value, "" when there is none."""
+        word = self.word(value)
+        return _(word) if word else ""
+
     def describe(self, value: object) -> str:
         """The value as a person reads it: "2 – mild", "7.5 h", "yes", "" when empty."""
         if value is None:
             return ""
         if self.kind == BOOL:
-            return "yes" if value else "no"
+            return _("yes") if value else _("no")
         if self.kind == MULTI:
             assert isinstance(value, frozenset)
-            return ", ".join(p for p in self.words if p in value) or NONE_DONE
+            return ", ".join(_(p) for p in self.words if p in value) or _(NONE_DONE)
         if self.is_scale:
-            return f"{value} – {self.word(value)}"
+            # Translators: a scale's value and its word: "2 – mild".
+            return _("{value} – {word}").format(value=value, word=self.shown_word(value))
         if self.kind == FLOAT:
             assert isinstance(value, float)
-            text = f"{value:g}"
-            return f"{text} {self.unit}" if self.unit else text
+            return quantity(value, self.unit)
+        if self.kind == CHOICE:
+            return _(str(value))
         return str(value)
 
     def check(self, value: object) -> object:
@@ -123,10 +170,10 @@ class Field:
         (and an empty set for nothing but MULTI) mean empty and give None."""
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        name = self.label
+        name = self.title
         if self.kind in (INT, FLOAT):
             if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-                raise JournalError(f"{name}: {value!r} is not a number.")
+                raise JournalError(_not_a_number(name, value))
             if isinstance(value, str) and value.strip().casefold() in self.words:
                 # A scale's word is as good as its number ("mild" for 2).
                 return self.words.index(value.strip().casefold()) + int(self.low)
@@ -135,22 +182,37 @@ class Field:
                     number = float(value.strip().replace(",", "."))
                 except ValueError:
                     if self.words:
+                        # Translators: {field} is a question ("Mood"); {words} are the
+                        # words one may type instead of a number, which stay in English.
+                        message = _(
+                            "{field}: {value!r} is neither {low}–{high} nor one of {words}."
+                        )
                         raise JournalError(
-                            f"{name}: {value.strip()!r} is neither {self.low:g}–{self.high:g} "
-                            f"nor one of {', '.join(self.words)}."
+                            message.format(
+                                field=name,
+                                value=value.strip(),
+                                low=f"{self.low:g}",
+                                high=f"{self.high:g}",
+                                words=", ".join(self.words),
+                            )
                         ) from None
-                    raise JournalError(f"{name}: {value.strip()!r} is not a number.") from None
+                    raise JournalError(_not_a_number(name, value.strip())) from None
             else:
                 number = float(value)
             if not math.isfinite(number):
-                raise JournalError(f"{name}: {value!r} is not a number.")
+                raise JournalError(_not_a_number(name, value))
             if self.kind == INT and number != int(number):
-                raise JournalError(f"{name}: {value!r} must be a whole number.")
+                message = _("{field}: {value!r} must be a whole number.")
+                raise JournalError(message.format(field=name, value=value))
             if not self.low <= number <= self.high:
-                raise JournalError(
-                    f"{name}: {number:g} is outside {self.low:g}–{self.high:g}"
-                    + (f" ({self.words[0]} to {self.words[-1]})." if self.words else ".")
-                )
+                span = {"number": f"{number:g}", "low": f"{self.low:g}", "high": f"{self.high:g}"}
+                if self.words:
+                    # Translators: "Mood: 9 is outside 1–5 (very low to very good)."
+                    message = _("{field}: {number} is outside {low}–{high} ({first} to {last}).")
+                    first, last = _(self.words[0]), _(self.words[-1])
+                    raise JournalError(message.format(field=name, first=first, last=last, **span))
+                message = _("{field}: {number} is outside {low}–{high}.")
+                raise JournalError(message.format(field=name, **span))
             return int(number) if self.kind == INT else round(number, 2)
         if self.kind == BOOL:
             if isinstance(value, bool):
@@ -160,11 +222,18 @@ class Field:
                 return True
             if text in ("no", "n", "false", "0"):
                 return False
-            raise JournalError(f"{name}: {value!r} is not yes or no.")
+            # Translators: "yes" and "no" are what one types: keep them in English.
+            raise JournalError(
+                _("{field}: {value!r} is not yes or no.").format(field=name, value=value)
+            )
         if self.kind == CHOICE:
             text = str(value).strip().casefold()
             if text not in self.words:
-                raise JournalError(f"{name}: {value!r} is not one of {', '.join(self.words)}.")
+                # Translators: {words} are what one may type, which stay in English.
+                message = _("{field}: {value!r} is not one of {words}.")
+                raise JournalError(
+                    message.format(field=name, value=value, words=", ".join(self.words))
+                )
             return text
         if self.kind == MULTI:
             if isinstance(value, str):
@@ -172,50 +241,90 @@ class Field:
             elif isinstance(value, (set, frozenset, list, tuple)):
                 parts = {str(p).strip().casefold() for p in value}
             else:
-                raise JournalError(f"{name}: {value!r} is not a list.")
+                raise JournalError(
+                    _("{field}: {value!r} is not a list.").format(field=name, value=value)
+                )
             parts.discard("")
             if parts == {NONE_DONE}:
                 return frozenset()
             unknown = sorted(parts - set(self.words))
             if unknown:
+                # Translators: {words} and {none} are what one may type, in English.
+                message = ngettext(
+                    "{field}: {unknown} is not one of {words} (or {none}).",
+                    "{field}: {unknown} is not one of {words} (or {none}).",
+                    len(unknown),
+                )
                 raise JournalError(
-                    f"{name}: {', '.join(unknown)} is not one of {', '.join(self.words)}"
-                    f" (or {NONE_DONE})."
+                    message.format(
+                        field=name,
+                        unknown=", ".join(unknown),
+                        words=", ".join(self.words),
+                        none=NONE_DONE,
+                    )
                 )
             return frozenset(parts)
         text = " ".join(str(value).split())
         if len(text) > MAX_TEXT:
-            raise JournalError(f"{name}: at most {MAX_TEXT} characters, not {len(text)}.")
+            message = _("{field}: at most {most} characters, not {count}.")
+            raise JournalError(message.format(field=name, most=MAX_TEXT, count=len(text)))
         return text
+
+
+def _not_a_number(field: str, value: object) -> str:
+    # Translators: {field} is a question of the check-in ("Sleep").
+    return _("{field}: {value!r} is not a number.").format(field=field, value=value)
+
+
+def group_title(group: str) -> str:
+    """A group of questions' name, translated ("Skin")."""
+    return _(GROUPS[group])
+
+
+def quantity(value: float, unit: str) -> str:
+    """A number with its unit as a person reads it ("7.5 h", "1 drink", "2 drinks"), the
+    number as the locale writes it."""
+    text = format_number(value, 2)
+    if unit == "drinks":
+        return ngettext("{count} drink", "{count} drinks", value).format(count=text)
+    if unit == "glasses":
+        return ngettext("{count} glass", "{count} glasses", value).format(count=text)
+    if unit == "spots":
+        return ngettext("{count} spot", "{count} spots", value).format(count=text)
+    if unit:
+        # Translators: a number and a unit's short form: "7.5 h", "30 min".
+        return _("{count} {unit}").format(count=text, unit=_(unit))
+    return text
 
 
 def _scale(key: str, label: str, group: str, words: tuple[str, ...], low: int = 0) -> Field:
     return Field(key, label, group, INT, low, low + len(words) - 1, words)
 
 
+# Translators: the check-in's questions; the units follow a number ("7 h", "3 glasses").
 FIELDS: tuple[Field, ...] = (
-    Field("skin_breakouts", "Breakouts", "skin", INT, 0, 99, unit="spots"),
-    _scale("skin_redness", "Redness", "skin", SEVERITY),
-    _scale("skin_dryness", "Dryness", "skin", SEVERITY),
-    _scale("skin_itch", "Itch", "skin", SEVERITY),
-    _scale("skin_oiliness", "Oiliness", "skin", SEVERITY),
-    _scale("gut_bloating", "Bloating", "gut", SEVERITY),
-    _scale("gut_discomfort", "Discomfort", "gut", SEVERITY),
-    _scale("gut_reflux", "Reflux", "gut", SEVERITY),
-    _scale("gut_stool", "Stool form (Bristol)", "gut", BRISTOL, low=1),
-    _scale("mood", "Mood", "mood", MOOD, low=1),
-    _scale("energy", "Energy", "mood", ENERGY, low=1),
-    Field("sleep_hours", "Sleep", "habits", FLOAT, 0, 24, step=0.5, unit="h"),
-    _scale("stress", "Stress", "habits", STRESS, low=1),
-    Field("water_glasses", "Water", "habits", INT, 0, 40, unit="glasses"),
-    Field("movement_minutes", "Movement", "habits", INT, 0, 1440, unit="min"),
-    Field("movement_kind", "Kind of movement", "habits", CHOICE, words=MOVEMENT_KINDS),
-    Field("practices", "Stress practice", "habits", MULTI, words=PRACTICES),
-    Field("alcohol_drinks", "Alcohol", "habits", FLOAT, 0, 30, step=0.5, unit="drinks"),
-    Field("antibiotics", "Antibiotics taken", "habits", BOOL),
-    Field("supplements", "Supplements", "habits", TEXT, suggestions=STRAINS),
-    Field("ate_as_planned", "Ate as planned", "plan", CHOICE, words=ATE_AS_PLANNED),
-    Field("plan_note", "Note", "plan", TEXT),
+    Field("skin_breakouts", N_("Breakouts"), "skin", INT, 0, 99, unit=N_("spots")),
+    _scale("skin_redness", N_("Redness"), "skin", SEVERITY),
+    _scale("skin_dryness", N_("Dryness"), "skin", SEVERITY),
+    _scale("skin_itch", N_("Itch"), "skin", SEVERITY),
+    _scale("skin_oiliness", N_("Oiliness"), "skin", SEVERITY),
+    _scale("gut_bloating", N_("Bloating"), "gut", SEVERITY),
+    _scale("gut_discomfort", N_("Discomfort"), "gut", SEVERITY),
+    _scale("gut_reflux", N_("Reflux"), "gut", SEVERITY),
+    _scale("gut_stool", N_("Stool form (Bristol)"), "gut", BRISTOL, low=1),
+    _scale("mood", N_("Mood"), "mood", MOOD, low=1),
+    _scale("energy", N_("Energy"), "mood", ENERGY, low=1),
+    Field("sleep_hours", N_("Sleep"), "habits", FLOAT, 0, 24, step=0.5, unit=N_("h")),
+    _scale("stress", N_("Stress"), "habits", STRESS, low=1),
+    Field("water_glasses", N_("Water"), "habits", INT, 0, 40, unit=N_("glasses")),
+    Field("movement_minutes", N_("Movement"), "habits", INT, 0, 1440, unit=N_("min")),
+    Field("movement_kind", N_("Kind of movement"), "habits", CHOICE, words=MOVEMENT_KINDS),
+    Field("practices", N_("Stress practice"), "habits", MULTI, words=PRACTICES),
+    Field("alcohol_drinks", N_("Alcohol"), "habits", FLOAT, 0, 30, step=0.5, unit=N_("drinks")),
+    Field("antibiotics", N_("Antibiotics taken"), "habits", BOOL),
+    Field("supplements", N_("Supplements"), "habits", TEXT, suggestions=STRAINS),
+    Field("ate_as_planned", N_("Ate as planned"), "plan", CHOICE, words=ATE_AS_PLANNED),
+    Field("plan_note", N_("Note"), "plan", TEXT),
 )
 FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(FIELD_BY_KEY)
@@ -231,7 +340,10 @@ def check_day(value: object) -> date:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise JournalError(f"{value!r} is not a date like 2026-11-30.") from None
+        # Translators: the example is ISO 8601, the form one types.
+        raise JournalError(
+            _("{value!r} is not a date like 2026-11-30.").format(value=value)
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -248,7 +360,8 @@ class CheckIn:
         for key, value in self.values.items():
             spec = FIELD_BY_KEY.get(key)
             if spec is None:
-                problems.append(f"{key}: no such field")
+                # Translators: {key} is a field's key as typed or in the file.
+                problems.append(_("{key}: no such field").format(key=key))
                 continue
             try:
                 stored = spec.check(value)

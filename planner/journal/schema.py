@@ -14,6 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from planner.i18n import _, ngettext
+
 from .fields import JournalError
 
 SCHEMA_VERSION = 2
@@ -51,17 +53,23 @@ class SchemaUpgrade:
         with transaction(conn, "EXCLUSIVE"):
             version = self.user_version
             if version > SCHEMA_VERSION:
-                raise JournalError(
-                    f"The journal was written by a newer version of the app (schema "
-                    f"{version}, this one knows {SCHEMA_VERSION}); update the app to open it."
+                message = _(
+                    "The journal was written by a newer version of the app (schema "
+                    "{version}, this one knows {known}); update the app to open it."
                 )
+                raise JournalError(message.format(version=version, known=SCHEMA_VERSION))
             while version < target:
                 getattr(self, f"upgrade_version_{version}")()
                 version += 1
                 conn.execute(f"PRAGMA user_version = {version}")
             problems = conn.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
-                raise JournalError(f"The journal's upgrade left {len(problems)} broken links.")
+                message = ngettext(
+                    "The journal's upgrade left {count} broken link.",
+                    "The journal's upgrade left {count} broken links.",
+                    len(problems),
+                )
+                raise JournalError(message.format(count=len(problems)))
 
     @property
     def user_version(self) -> int:
@@ -145,7 +153,9 @@ def integrity_problem(path: Path) -> str | None:
         if isinstance(exc, sqlite3.OperationalError) or name.startswith(
             ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")
         ):
-            raise JournalError(f"The journal {path} cannot be opened now: {exc}.") from exc
+            # Translators: {reason} is SQLite's own message (in English).
+            message = _("The journal {path} cannot be opened now: {reason}.")
+            raise JournalError(message.format(path=path, reason=exc)) from exc
         return str(exc)
     if rows != [("ok",)]:
         return "; ".join(str(r[0]) for r in rows[:3])

@@ -26,6 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from planner.i18n import _
 from planner.storage.paths import data_dir
 
 from .backups import (
@@ -96,9 +97,10 @@ class JournalStore:
                 try:
                     self._open()
                 except OSError as exc:
-                    raise JournalError(
-                        f"Could not open the journal {self.path}: {exc.strerror or exc}."
-                    ) from exc
+                    # Translators: {reason} is the operating system's own description.
+                    message = _("Could not open the journal {path}: {reason}.")
+                    reason = exc.strerror or exc
+                    raise JournalError(message.format(path=self.path, reason=reason)) from exc
         return self
 
     def _open(self) -> None:
@@ -113,12 +115,16 @@ class JournalStore:
         try:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise JournalError(f"The journal {self.path} cannot use WAL mode ({mode}).")
+                # Translators: WAL is SQLite's write-ahead log; {mode} the mode it gave.
+                message = _("The journal {path} cannot use WAL mode ({mode}).")
+                raise JournalError(message.format(path=self.path, mode=mode))
             conn.execute("PRAGMA synchronous = FULL")
             SchemaUpgrade(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise JournalError(f"The journal {self.path} cannot be opened: {exc}.") from exc
+            # Translators: {reason} is SQLite's own message (in English).
+            message = _("The journal {path} cannot be opened: {reason}.")
+            raise JournalError(message.format(path=self.path, reason=exc)) from exc
         except BaseException:
             conn.close()
             raise
@@ -134,14 +140,20 @@ class JournalStore:
         """Moves the damaged file (and its -wal, -shm) aside and restores the newest sound
         backup; with none, the journal starts empty. Either way ``notices`` says so."""
         aside = move_aside(self.path)
-        message = f"The journal was damaged ({problem}); it was moved aside to {aside}."
         day = restore_newest(self.path, self.backups())
+        # Translators: {problem} is SQLite's own message (in English); {day} an ISO date.
         if day is not None:
-            self.notices.append(
-                f"{message} The backup of {day} was restored: check-ins after it are missing."
+            message = _(
+                "The journal was damaged ({problem}); it was moved aside to {aside}. The "
+                "backup of {day} was restored: check-ins after it are missing."
             )
+            self.notices.append(message.format(problem=problem, aside=aside, day=day))
         else:
-            self.notices.append(f"{message} No sound backup was found: the journal starts empty.")
+            message = _(
+                "The journal was damaged ({problem}); it was moved aside to {aside}. No "
+                "sound backup was found: the journal starts empty."
+            )
+            self.notices.append(message.format(problem=problem, aside=aside))
 
     def close(self) -> None:
         with self._lock:
@@ -277,7 +289,7 @@ class JournalStore:
                         self._write(conn, checkin, stamp)
                         count += 1
             except sqlite3.Error as exc:
-                raise JournalError(f"The journal could not be saved: {exc}.") from exc
+                raise JournalError(_not_saved(exc)) from exc
         return count
 
     def delete(self, day: date) -> bool:
@@ -287,5 +299,10 @@ class JournalStore:
                 with transaction(conn):
                     gone = conn.execute("DELETE FROM checkin WHERE day = ?", (day.isoformat(),))
             except sqlite3.Error as exc:
-                raise JournalError(f"The journal could not be saved: {exc}.") from exc
+                raise JournalError(_not_saved(exc)) from exc
         return gone.rowcount > 0
+
+
+def _not_saved(exc: Exception) -> str:
+    # Translators: {reason} is SQLite's own message (in English).
+    return _("The journal could not be saved: {reason}.").format(reason=exc)

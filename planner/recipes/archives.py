@@ -8,6 +8,7 @@ import zipfile
 from typing import Any
 
 from planner.errors import RecipeImportError
+from planner.i18n import _
 from planner.recipes.formats import (
     MAX_RECIPES,
     RawRecipe,
@@ -18,7 +19,7 @@ from planner.recipes.formats import (
     portions_of,
 )
 from planner.recipes.model import MAX_NAME
-from planner.storage.files import TextError, decode_text
+from planner.storage.files import TextError, decode_text, named
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one file inside a zip, uncompressed
 MAX_TOTAL_BYTES = 200 * 1024 * 1024  # all the files read from one zip, uncompressed
@@ -37,13 +38,14 @@ def _member(
     if budget is not None:
         budget.left -= info.file_size
         if budget.left < 0:
-            raise RecipeImportError(f"{name}: unpacks to more than a recipe file may hold.")
+            message = _("{name}: unpacks to more than a recipe file may hold.")
+            raise RecipeImportError(message.format(name=name))
     if info.file_size > MAX_MEMBER_BYTES:
-        raise RecipeImportError(f"{name}: {info.filename} is too large to be read.")
+        raise RecipeImportError(_too_large(name, info.filename))
     with archive.open(info) as handle:
         data = handle.read(MAX_MEMBER_BYTES + 1)
     if len(data) > MAX_MEMBER_BYTES:
-        raise RecipeImportError(f"{name}: {info.filename} is too large to be read.")
+        raise RecipeImportError(_too_large(name, info.filename))
     return data
 
 
@@ -101,7 +103,7 @@ def read_mealie(tables: dict[str, Any], name: str) -> list[RawRecipe]:
         ]
         recipes.append(
             RawRecipe(
-                name=clean_text(row.get("name"))[:MAX_NAME] or "Imported recipe",
+                name=clean_text(row.get("name"))[:MAX_NAME] or _("Imported recipe"),
                 portions=portions_of(row.get("recipe_servings"), row.get("recipe_yield")),
                 lines=lines,
                 method=method_of(method),
@@ -140,7 +142,7 @@ def from_tandoor(data: dict[str, Any], name: str) -> RawRecipe:
                 lines.append(text)
     keywords = data.get("keywords")
     return RawRecipe(
-        name=clean_text(data.get("name"))[:MAX_NAME] or "Imported recipe",
+        name=clean_text(data.get("name"))[:MAX_NAME] or _("Imported recipe"),
         portions=portions_of(data.get("servings"), data.get("servings_text")),
         lines=lines,
         method=method_of(method),
@@ -164,7 +166,8 @@ def read_zip(data: bytes, name: str) -> list[RawRecipe]:
                 decode_text(_member(archive, names["database.json"], name, budget)), name
             )
             if not isinstance(tables, dict) or not isinstance(tables.get("recipes"), list):
-                raise RecipeImportError(f"{name}: is not a Mealie backup (no recipes table).")
+                message = _("{name}: is not a Mealie backup (no recipes table).")
+                raise RecipeImportError(message.format(name=name))
             return read_mealie(tables, name)
         recipes = []
         for info in members:  # Tandoor: a zip of zips, each with recipe.json
@@ -173,7 +176,9 @@ def read_zip(data: bytes, name: str) -> list[RawRecipe]:
                 inner_names = {i.filename: i for i in inner.infolist()}
                 if "recipe.json" in inner_names:
                     text = decode_text(_member(inner, inner_names["recipe.json"], name, budget))
-                    item = parse_json(text, f"{name}: {info.filename}")
+                    # Translators: an archive's name and the name of a file inside it.
+                    where = _("{name}: {member}").format(name=name, member=info.filename)
+                    item = parse_json(text, where)
                     if isinstance(item, dict):
                         recipes.append(from_tandoor(item, name))
             elif info.filename.endswith("recipe.json"):
@@ -183,9 +188,17 @@ def read_zip(data: bytes, name: str) -> list[RawRecipe]:
             if len(recipes) > MAX_RECIPES:
                 break
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
-        raise RecipeImportError(f"{name}: is a damaged zip file ({exc}).") from exc
+        # Translators: {reason} is Python's zip module's own message (in English).
+        message = _("{name}: is a damaged zip file ({reason}).")
+        raise RecipeImportError(message.format(name=name, reason=exc)) from exc
     except TextError as exc:
-        raise RecipeImportError(f"{name}: {exc}.") from exc
+        raise RecipeImportError(named(name, exc)) from exc
     if not recipes:
-        raise RecipeImportError(f"{name}: is neither a Mealie backup nor a Tandoor export.")
+        message = _("{name}: is neither a Mealie backup nor a Tandoor export.")
+        raise RecipeImportError(message.format(name=name))
     return recipes
+
+
+def _too_large(name: str, member: str) -> str:
+    # Translators: an archive's name and the name of a file inside it.
+    return _("{name}: {member} is too large to be read.").format(name=name, member=member)

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from planner.core.foods import Catalog
 from planner.errors import RecipeError
-from planner.recipes.model import MEAL_TYPES, STARTER, Lookup, Recipe, check_cycles, expand
+from planner.i18n import _, ngettext, pgettext
+from planner.recipes.model import (
+    MEAL_TYPES,
+    STARTER,
+    Lookup,
+    Recipe,
+    check_cycles,
+    expand,
+    missing_recipe,
+)
 from planner.recipes.profile import Profile, profile
 from planner.recipes.recipejson import recipe_from_json, recipe_to_json
 from planner.storage.recipes import RecipeFile, user_recipes_path
@@ -40,10 +50,25 @@ def load_starter() -> list[Recipe]:
         data = resources.files("resources").joinpath(STARTER_FILE).read_bytes()
         document = json.loads(data.decode("utf-8"))
         if document.get("format") != FORMAT:
-            raise ValueError("not a file of recipes")
-        return [recipe_from_json(item, STARTER) for item in document["recipes"]]
+            raise ValueError(_("not a file of recipes"))
+        return [_translated(recipe_from_json(item, STARTER)) for item in document["recipes"]]
     except (OSError, ValueError, KeyError, TypeError, RecipeError) as exc:
-        raise RecipeError(f"The built-in recipes are damaged: {exc}") from exc
+        # Translators: {reason} says what is wrong with the file the app ships.
+        raise RecipeError(
+            _("The built-in recipes are damaged: {reason}").format(reason=exc)
+        ) from exc
+
+
+def _translated(recipe: Recipe) -> Recipe:
+    """A starter recipe in the user's language: its name, method and tags, each from the
+    catalogue's context of its own (tools.i18n.data_messages extracts them). Done once, at
+    load, so that lists, search, the PDF and the command line all show the same words."""
+    return replace(
+        recipe,
+        name=pgettext("recipe", recipe.name),
+        method=pgettext("method", recipe.method) if recipe.method else "",
+        tags=frozenset(pgettext("tag", tag) for tag in recipe.tags),
+    )
 
 
 class RecipeBook:
@@ -82,9 +107,7 @@ class RecipeBook:
         missing recipe."""
         for item in recipe.counted:
             if item.recipe_id is not None and item.recipe_id not in self._recipes:
-                raise RecipeError(
-                    f"{recipe.name} uses a recipe that is missing ({item.recipe_id})."
-                )
+                raise RecipeError(missing_recipe(recipe, item.recipe_id))
         check_cycles(recipe, self.lookup_with(recipe))
         self._recipes[recipe.id] = recipe
         self._haystack[recipe.id] = self._text_of(recipe)
@@ -96,8 +119,15 @@ class RecipeBook:
     def remove(self, recipe_id: str) -> Recipe:
         users = self.used_by(recipe_id)
         if users:
+            # Translators: {recipe} is a recipe's name; {users} the names of the recipes
+            # that use it, joined by commas.
+            message = ngettext(
+                "{recipe} is used by {users}.", "{recipe} is used by {users}.", len(users)
+            )
             raise RecipeError(
-                f"{self._recipes[recipe_id].name} is used by {', '.join(r.name for r in users)}."
+                message.format(
+                    recipe=self._recipes[recipe_id].name, users=", ".join(r.name for r in users)
+                )
             )
         self._haystack.pop(recipe_id, None)
         return self._recipes.pop(recipe_id)
@@ -139,7 +169,8 @@ class RecipeBook:
         (case-insensitive), name matches first; ``meal`` keeps those for that meal (and
         those for any meal)."""
         if meal is not None and meal not in MEAL_TYPES:
-            raise RecipeError(f"Unknown meal type: {meal}.")
+            # Translators: {meal} is a meal type as the program names it ("breakfast").
+            raise RecipeError(_("Unknown meal type: {meal}.").format(meal=meal))
         words = text.casefold().split()
         first: list[Recipe] = []
         rest: list[Recipe] = []

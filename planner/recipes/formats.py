@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from planner.errors import RecipeImportError
+from planner.i18n import _
 from planner.recipes.lines import parse_line
 from planner.recipes.model import (
     MAX_METHOD,
@@ -131,7 +132,7 @@ def from_schema_org(item: dict[str, Any], source: str = "") -> RawRecipe:
     if isinstance(lines, str):
         lines = lines.splitlines()
     return RawRecipe(
-        name=clean_text(item.get("name"))[:MAX_NAME] or "Imported recipe",
+        name=clean_text(item.get("name"))[:MAX_NAME] or _("Imported recipe"),
         portions=portions_of(item.get("recipeYield"), item.get("yield")),
         lines=[clean_text(line) for line in lines if clean_text(line)]
         if isinstance(lines, list)
@@ -171,7 +172,9 @@ def parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise RecipeImportError(f"{name}: is not valid JSON ({exc}).") from exc
+        # Translators: {reason} is Python's JSON parser's own message (in English).
+        message = _("{name}: is not valid JSON ({reason}).")
+        raise RecipeImportError(message.format(name=name, reason=exc)) from exc
 
 
 def read_html(text: str, name: str) -> list[RawRecipe]:
@@ -186,7 +189,7 @@ def read_html(text: str, name: str) -> list[RawRecipe]:
             continue  # a broken block among others: the page may still hold a recipe
         recipes.extend(from_schema_org(item, name) for item in _find_recipes(data))
     if not recipes:
-        raise RecipeImportError(f"{name}: holds no schema.org recipe.")
+        raise RecipeImportError(_("{name}: holds no schema.org recipe.").format(name=name))
     return recipes
 
 
@@ -194,5 +197,5 @@ def read_json(text: str, name: str) -> list[RawRecipe]:
     data = parse_json(text, name)
     recipes = [from_schema_org(item, name) for item in _find_recipes(data)]
     if not recipes:
-        raise RecipeImportError(f"{name}: holds no schema.org recipe.")
+        raise RecipeImportError(_("{name}: holds no schema.org recipe.").format(name=name))
     return recipes

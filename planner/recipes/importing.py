@@ -16,6 +16,7 @@ from pathlib import Path
 
 from planner.core.foods import Catalog
 from planner.errors import RecipeError, RecipeImportError
+from planner.i18n import N_, _, format_number, ngettext
 from planner.recipes.archives import (
     MAX_MEMBER_BYTES,
     MAX_TOTAL_BYTES,
@@ -43,7 +44,7 @@ from planner.recipes.matching import (
 )
 from planner.recipes.model import MAX_GRAMS, MAX_INGREDIENTS, OWN_PREFIX, Ingredient, Recipe, slug
 from planner.recipes.recipejson import recipe_from_json
-from planner.storage.files import TextError, check_cancel, decode_text, read_file
+from planner.storage.files import TextError, check_cancel, decode_text, named, read_file
 from planner.storage.recipes import FORMAT as OWN_FORMAT
 from planner.storage.recipes import records_from_bytes
 
@@ -92,11 +93,15 @@ class LineMatch:
         chosen = food_id or (self.best.food_id if self.best else None)
         food = catalog.get(chosen) if chosen else None
         if food is None:
-            raise RecipeError(f"{self.parsed.text}: choose a food from the catalog.")
+            # Translators: {line} is an ingredient's line as the imported recipe wrote it.
+            raise RecipeError(
+                _("{line}: choose a food from the catalog.").format(line=self.parsed.text)
+            )
         if grams is not None:
             if not 0 < grams <= MAX_GRAMS:
-                raise RecipeError(f"{self.parsed.text}: give more than 0 and at most "
-                                  f"{MAX_GRAMS:g} g.")  # fmt: skip
+                message = _("{line}: give more than 0 and at most {most} g.")
+                most = format_number(MAX_GRAMS, 0)
+                raise RecipeError(message.format(line=self.parsed.text, most=most))
             amount: Amount | None = Amount(grams, "g", grams)
         elif self.best is not None and chosen == self.best.food_id and self.amount is not None:
             amount = replace(self.amount, estimated=False)  # the user accepts the estimate
@@ -109,7 +114,7 @@ class LineMatch:
         if amount is None:  # the food is kept as the suggestion, waiting for its grams
             self.amount = None
             self.status = REVIEW
-            raise RecipeError(f"{self.parsed.text}: give the amount in grams.")
+            raise RecipeError(_("{line}: give the amount in grams.").format(line=self.parsed.text))
         self.amount = amount
         self.status = CONFIRMED
 
@@ -166,7 +171,7 @@ def read_recipes(data: bytes, name: str) -> list[RawRecipe] | list[Recipe]:
         try:
             text = decode_text(data)
         except TextError as exc:
-            raise RecipeImportError(f"{name}: {exc}.") from exc
+            raise RecipeImportError(named(name, exc)) from exc
         head = text.lstrip()[:1]
         if head in ("{", "["):
             if OWN_FORMAT in text[:200]:
@@ -179,13 +184,19 @@ def read_recipes(data: bytes, name: str) -> list[RawRecipe] | list[Recipe]:
         elif head == "<":
             found = read_html(text, name)
         else:
-            raise RecipeImportError(
-                f"{name}: is not a recipe file (a web page, JSON, a Mealie backup or a "
+            message = _(
+                "{name}: is not a recipe file (a web page, JSON, a Mealie backup or a "
                 "Tandoor export)."
             )
+            raise RecipeImportError(message.format(name=name))
     if len(found) > MAX_RECIPES:
-        raise RecipeImportError(f"{name}: holds {len(found):,} recipes; at most "
-                                f"{MAX_RECIPES:,} can be imported at once.")  # fmt: skip
+        message = ngettext(
+            "{name}: holds {count} recipe; at most {most} can be imported at once.",
+            "{name}: holds {count} recipes; at most {most} can be imported at once.",
+            len(found),
+        )
+        count, most = format_number(len(found), 0), format_number(MAX_RECIPES, 0)
+        raise RecipeImportError(message.format(name=name, count=count, most=most))
     return found
 
 
@@ -246,7 +257,7 @@ def import_bytes(
     matcher = Matcher(catalog)
     imported = []
     for done, raw in enumerate(raws):
-        check_cancel(cancel, f"The import of {name}")
+        check_cancel(cancel, N_("The import of {name} was cancelled."), name=name)
         imported.append(match_recipe(raw, matcher))
         if progress is not None:
             progress(done + 1, len(raws))
@@ -263,7 +274,7 @@ def import_file(
     """Read and match the recipes of a file. RecipeImportError (one line) for a bad file,
     Cancelled if ``cancel`` is set."""
     data = read_file(
-        path, MAX_IMPORT_BYTES, "a file of recipes", error=RecipeImportError, cancel=cancel
+        path, MAX_IMPORT_BYTES, N_("a file of recipes"), error=RecipeImportError, cancel=cancel
     )
     return import_bytes(data, path.name, catalog, progress=progress, cancel=cancel)
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from planner.core.foods import Catalog
 from planner.errors import RecipeError
+from planner.i18n import _, format_number
 
 MEAL_TYPES: tuple[str, ...] = ("breakfast", "lunch", "dinner", "snack", "any")
 STARTER, OWN = "starter", "own"
@@ -66,23 +67,22 @@ class Ingredient:
 
     def __post_init__(self) -> None:
         if self.food_id is not None and self.recipe_id is not None:
-            raise RecipeError("An ingredient is either a food or a recipe, not both.")
+            raise RecipeError(_("An ingredient is either a food or a recipe, not both."))
         if len(self.food_id or self.recipe_id or "") > MAX_ID:
-            raise RecipeError("An ingredient names a food or recipe with an id too long.")
+            raise RecipeError(_("An ingredient names a food or recipe with an id too long."))
         if len(self.text) > MAX_TEXT or len(self.measure or "") > MAX_NAME:
-            raise RecipeError("An ingredient's text is too long.")
+            raise RecipeError(_("An ingredient's text is too long."))
         if self.is_note:
             if not self.text.strip():
-                raise RecipeError("A note in a recipe needs some text.")
+                raise RecipeError(_("A note in a recipe needs some text."))
             return
         if isinstance(self.grams, bool) or not isinstance(self.grams, int | float):
-            raise RecipeError("An ingredient's amount must be a number of grams.")
+            raise RecipeError(_("An ingredient's amount must be a number of grams."))
         if not math.isfinite(self.grams) or not 0 < self.grams <= MAX_GRAMS:
-            raise RecipeError(
-                f"An ingredient's amount must be more than 0 and at most {MAX_GRAMS:g} g."
-            )
+            message = _("An ingredient's amount must be more than 0 and at most {most} g.")
+            raise RecipeError(message.format(most=format_number(MAX_GRAMS, 0)))
         if self.count is not None and not (math.isfinite(self.count) and self.count > 0):
-            raise RecipeError("A household measure's count must be more than 0.")
+            raise RecipeError(_("A household measure's count must be more than 0."))
 
     @property
     def is_note(self) -> bool:
@@ -110,27 +110,32 @@ class Recipe:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise RecipeError("A recipe needs a name.")
+            raise RecipeError(_("A recipe needs a name."))
         if len(self.name) > MAX_NAME:
-            raise RecipeError(f"A recipe's name can have at most {MAX_NAME} characters.")
+            message = _("A recipe's name can have at most {most} characters.")
+            raise RecipeError(message.format(most=MAX_NAME))
         if isinstance(self.portions, bool) or not isinstance(self.portions, int | float):
-            raise RecipeError(f"{self.name}: the number of portions must be a number.")
+            # Translators: {recipe} is the recipe's name.
+            message = _("{recipe}: the number of portions must be a number.")
+            raise RecipeError(message.format(recipe=self.name))
         if not math.isfinite(self.portions) or not 0 < self.portions <= MAX_PORTIONS:
-            raise RecipeError(
-                f"{self.name}: a recipe makes more than 0 and at most {MAX_PORTIONS:g} portions."
-            )
+            message = _("{recipe}: a recipe makes more than 0 and at most {most} portions.")
+            raise RecipeError(message.format(recipe=self.name, most=format_number(MAX_PORTIONS)))
         if self.meal not in MEAL_TYPES:
-            raise RecipeError(f"{self.name}: the meal type must be one of {', '.join(MEAL_TYPES)}.")
+            # Translators: {types} are the file's meal types ("breakfast, lunch, ...").
+            message = _("{recipe}: the meal type must be one of {types}.")
+            raise RecipeError(message.format(recipe=self.name, types=", ".join(MEAL_TYPES)))
         if len(self.ingredients) > MAX_INGREDIENTS:
-            raise RecipeError(
-                f"{self.name}: a recipe can have at most {MAX_INGREDIENTS} ingredients."
-            )
+            message = _("{recipe}: a recipe can have at most {most} ingredients.")
+            raise RecipeError(message.format(recipe=self.name, most=MAX_INGREDIENTS))
         if len(self.method) > MAX_METHOD:
-            raise RecipeError(f"{self.name}: the method is too long.")
+            raise RecipeError(_("{recipe}: the method is too long.").format(recipe=self.name))
         if len(self.tags) > MAX_TAGS:
-            raise RecipeError(f"{self.name}: a recipe can have at most {MAX_TAGS} tags.")
+            message = _("{recipe}: a recipe can have at most {most} tags.")
+            raise RecipeError(message.format(recipe=self.name, most=MAX_TAGS))
         if any(item.recipe_id == self.id for item in self.ingredients):
-            raise RecipeError(f"{self.name} cannot use itself as an ingredient.")
+            message = _("{recipe} cannot use itself as an ingredient.")
+            raise RecipeError(message.format(recipe=self.name))
 
     @property
     def counted(self) -> tuple[Ingredient, ...]:
@@ -201,10 +206,9 @@ def check_cycles(recipe: Recipe, lookup: Lookup) -> None:
     """Raise RecipeError naming the cycle if ``recipe`` would use itself, at any depth."""
     cycle = find_cycle(recipe, lookup)
     if cycle:
-        raise RecipeError(
-            f"{recipe.name} cannot be saved: recipes would use each other in a circle "
-            f"({' → '.join(cycle)})."
-        )
+        # Translators: {cycle} lists the recipes' names joined by arrows ("A → B → A").
+        message = _("{recipe} cannot be saved: recipes would use each other in a circle ({cycle}).")
+        raise RecipeError(message.format(recipe=recipe.name, cycle=" → ".join(cycle)))
 
 
 # -- expansion --------------------------------------------------------------------------
@@ -235,11 +239,11 @@ def _expand(
         assert item.recipe_id is not None
         inner = lookup(item.recipe_id)
         if inner is None:
-            raise RecipeError(f"{recipe.name} uses a recipe that is missing ({item.recipe_id}).")
+            raise RecipeError(missing_recipe(recipe, item.recipe_id))
         if inner.id in path:
-            raise RecipeError(f"{recipe.name}: recipes use each other in a circle.")
+            raise RecipeError(in_a_circle(recipe))
         if len(path) >= MAX_DEPTH:
-            raise RecipeError(f"{recipe.name}: recipes are nested more than {MAX_DEPTH} deep.")
+            raise RecipeError(too_deep(recipe))
         total = inner.total_grams
         if total > 0:
             _expand(inner, grams / total, lookup, out, (*path, inner.id))
@@ -253,3 +257,20 @@ def missing_foods(recipes: Iterable[Recipe], catalog: Catalog) -> list[tuple[str
         for item in recipe.counted
         if item.food_id is not None and item.food_id not in catalog
     ]
+
+
+# -- messages said by more than one module ---------------------------------------------------
+def missing_recipe(recipe: Recipe, recipe_id: str) -> str:
+    # Translators: {recipe} is a recipe's name; {id} the id of the recipe it lacks.
+    return _("{recipe} uses a recipe that is missing ({id}).").format(
+        recipe=recipe.name, id=recipe_id
+    )
+
+
+def in_a_circle(recipe: Recipe) -> str:
+    return _("{recipe}: recipes use each other in a circle.").format(recipe=recipe.name)
+
+
+def too_deep(recipe: Recipe) -> str:
+    message = _("{recipe}: recipes are nested more than {most} deep.")
+    return message.format(recipe=recipe.name, most=MAX_DEPTH)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from planner.errors import RecipeError
+from planner.i18n import _
 from planner.recipes.model import (
     MAX_ID,
     MAX_NAME,
@@ -56,15 +57,15 @@ def _field(data: Mapping[str, object], key: str, kind: type | tuple[type, ...], 
     if value is None:
         return default
     if isinstance(value, bool) and kind is not bool:
-        raise RecipeError(f"{key} has the wrong type")
+        raise RecipeError(_wrong_type(key))
     if not isinstance(value, kind):
-        raise RecipeError(f"{key} has the wrong type")
+        raise RecipeError(_wrong_type(key))
     return value
 
 
 def ingredient_from_json(data: object) -> Ingredient:
     if not isinstance(data, dict):
-        raise RecipeError("each ingredient must be an object")
+        raise RecipeError(_("each ingredient must be an object"))
     food = _field(data, "food", str, None)
     recipe = _field(data, "recipe", str, None)
     count = _field(data, "count", (int, float), None)
@@ -83,7 +84,7 @@ def ingredient_from_json(data: object) -> Ingredient:
 def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
     """A recipe from its JSON object; RecipeError names what is wrong."""
     if not isinstance(data, dict):
-        raise RecipeError("each recipe must be an object")
+        raise RecipeError(_("each recipe must be an object"))
     recipe_id = _field(data, "id", str, "")
     if (
         not recipe_id
@@ -91,11 +92,11 @@ def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
         or any(ch.isspace() for ch in recipe_id)
         or UNPRINTABLE.search(recipe_id)
     ):
-        raise RecipeError(f"a recipe has an invalid id: {recipe_id[:40]!r}")
+        raise RecipeError(_("a recipe has an invalid id: {id!r}").format(id=recipe_id[:40]))
     items = _field(data, "ingredients", list, [])
     tags = _field(data, "tags", list, [])
     if not all(isinstance(tag, str) for tag in tags):
-        raise RecipeError("a recipe's tags must be words")
+        raise RecipeError(_("a recipe's tags must be words"))
     portions = _field(data, "portions", (int, float), 1)
     return Recipe(
         id=recipe_id,
@@ -108,3 +109,8 @@ def recipe_from_json(data: object, origin: str = OWN) -> Recipe:
         origin=origin,
         source=clean_text(_field(data, "source", str, ""))[:2000],
     )
+
+
+def _wrong_type(key: str) -> str:
+    # Translators: {key} is a field's key in the file ("portions").
+    return _("{key} has the wrong type").format(key=key)

@@ -21,8 +21,9 @@ from planner.core.amounts import FoodResolver, Part
 from planner.core.foods import Catalog
 from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION, Entry, Plan
 from planner.errors import RecipeError
+from planner.i18n import _
 from planner.recipes.book import RecipeBook
-from planner.recipes.model import MAX_DEPTH, Recipe
+from planner.recipes.model import MAX_DEPTH, Recipe, in_a_circle, missing_recipe, too_deep
 
 if TYPE_CHECKING:  # numpy stays out of a plain import of the resolver
     from planner.scoring.model import Suggestion
@@ -69,11 +70,11 @@ def _walk(
         assert item.recipe_id is not None
         inner = book.get(item.recipe_id)
         if inner is None:
-            raise RecipeError(f"{recipe.name} uses a recipe that is missing ({item.recipe_id}).")
+            raise RecipeError(missing_recipe(recipe, item.recipe_id))
         if inner.id in path:
-            raise RecipeError(f"{recipe.name}: recipes use each other in a circle.")
+            raise RecipeError(in_a_circle(recipe))
         if len(path) >= MAX_DEPTH:
-            raise RecipeError(f"{recipe.name}: recipes are nested more than {MAX_DEPTH} deep.")
+            raise RecipeError(too_deep(recipe))
         total = inner.total_grams
         if total > 0:
             _walk(inner, grams / total, hot, book, out, (*path, inner.id), used)
@@ -131,7 +132,10 @@ class PlanResolver:
         """A food's or a recipe's name, as lists and prints show an entry."""
         if food_id.startswith(RECIPE_PREFIX):
             recipe = self.book.get(food_id[len(RECIPE_PREFIX) :])
-            return recipe.name if recipe is not None else f"Unknown recipe ({food_id})"
+            if recipe is None:
+                # Translators: a plan names a recipe the book lacks; {id} is its id.
+                return _("Unknown recipe ({id})").format(id=food_id)
+            return recipe.name
         return self.catalog.name_of(food_id)
 
     def recipe_of(self, entry: Entry) -> Recipe | None:

@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from planner.i18n import _
+
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line ends
 
 PAUSE_VARIABLE = "GUTSKIN_PAUSE_IN_WRITE"
@@ -37,22 +39,27 @@ def describe_os_error(path: Path, exc: OSError) -> str:
     """One sentence a person understands, naming the file and what went wrong."""
     name = str(path)
     if isinstance(exc, NotRegularFileError):
-        return f"Could not save {name}: that path is not a regular file (a pipe or a device)."
+        return _(
+            "Could not save {name}: that path is not a regular file (a pipe or a device)."
+        ).format(name=name)
     reasons = {
-        errno.EACCES: "the folder or file is not writable",
-        errno.EPERM: "the folder or file is not writable",
-        errno.EROFS: "the disk is read-only",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is exhausted",
-        errno.EISDIR: "that path is a folder",
-        errno.ENOENT: "the folder does not exist",
-        errno.ESTALE: "the file vanished from the network drive",
-        errno.EIO: "the disk reported an error (was it unplugged?)",
-        errno.ENOTDIR: "a part of the path is not a folder",
-        errno.ENAMETOOLONG: "the file name is too long",
+        errno.EACCES: _("Could not save {name}: the folder or file is not writable."),
+        errno.EPERM: _("Could not save {name}: the folder or file is not writable."),
+        errno.EROFS: _("Could not save {name}: the disk is read-only."),
+        errno.ENOSPC: _("Could not save {name}: the disk is full."),
+        errno.EDQUOT: _("Could not save {name}: the disk quota is exhausted."),
+        errno.EISDIR: _("Could not save {name}: that path is a folder."),
+        errno.ENOENT: _("Could not save {name}: the folder does not exist."),
+        errno.ESTALE: _("Could not save {name}: the file vanished from the network drive."),
+        errno.EIO: _("Could not save {name}: the disk reported an error (was it unplugged?)."),
+        errno.ENOTDIR: _("Could not save {name}: a part of the path is not a folder."),
+        errno.ENAMETOOLONG: _("Could not save {name}: the file name is too long."),
     }
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"Could not save {name}: {reason}."
+    known = reasons.get(exc.errno or 0)
+    if known is not None:
+        return known.format(name=name)
+    # Translators: {reason} is the operating system's own description of the error.
+    return _("Could not save {name}: {reason}.").format(name=name, reason=exc.strerror or str(exc))
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -78,13 +85,15 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
     file; tempfile.mkstemp would make it private (0600), and reading the umask means
     changing it, which is not safe while other threads create files.
     """
-    for _ in range(100):
+    for _attempt in range(100):
         tmp = folder / f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, 0o666), tmp
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, "No free temporary file name", str(folder))
+        # The reason is shown: "Could not save ...: no free temporary file name."
+    reason = _("no free temporary file name")
+    raise FileExistsError(errno.EEXIST, reason, str(folder))
 
 
 def proc_stat_fields(pid: int) -> list[str] | None:
@@ -172,7 +181,8 @@ def check_regular_target(path: Path) -> None:
     except FileNotFoundError:
         return
     except ValueError as exc:  # a NUL in the name
-        raise OSError(errno.EINVAL, "the file name holds a NUL character", str(path)) from exc
+        reason = _("the file name holds a NUL character")
+        raise OSError(errno.EINVAL, reason, str(path)) from exc
     except OSError:
         return  # the write itself reports what is wrong (a folder that is not readable...)
     if stat.S_ISDIR(mode):

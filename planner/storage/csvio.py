@@ -43,6 +43,7 @@ from planner.core.plan import (
     this_monday,
 )
 from planner.errors import CsvExportError, CsvImportError, PlanError
+from planner.i18n import N_, _, format_number, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
 from planner.storage.files import TextError, check_cancel, decode_text, read_file
 from planner.storage.planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
@@ -113,7 +114,8 @@ def _day_index(text: str, start: date) -> int:
     try:
         return (date.fromisoformat(value) - start).days
     except ValueError:
-        raise PlanError(f"day {value[:30]!r} is not a day number, weekday or date") from None
+        message = _("day {day!r} is not a day number, weekday or date")
+        raise PlanError(message.format(day=value[:30])) from None
 
 
 def _meal(text: str) -> str:
@@ -121,7 +123,9 @@ def _meal(text: str) -> str:
     if value == "snack":
         value = "snacks"
     if value not in MEALS:
-        raise PlanError(f"meal {text[:30]!r} is not one of Breakfast, Lunch, Dinner, Snacks")
+        # Translators: the meals are the words a CSV file may hold: keep them in English.
+        message = _("meal {meal!r} is not one of Breakfast, Lunch, Dinner, Snacks")
+        raise PlanError(message.format(meal=text[:30]))
     return value
 
 
@@ -132,7 +136,10 @@ def _amount(text: str, unit: str, column: str) -> float:
     except ValueError:
         number = math.nan
     if math.isnan(number):  # float() also reads "nan"
-        raise PlanError(f"{column} {value[:20]!r} is not a number")
+        # Translators: {column} is a CSV column's name, "amount" or "servings".
+        raise PlanError(
+            _("{column} {value!r} is not a number").format(column=column, value=value[:20])
+        )
     return check_amount(min(number, max_amount(unit) * 2), unit)  # "inf", "1e999": too many
 
 
@@ -151,17 +158,27 @@ def import_csv_text(
     try:
         check_start(start)
     except PlanError:
+        # Translators: the dates are ISO 8601 (2026-11-30), as files write them.
+        message = _(
+            "{name}: the plan would start on {start}, which is not between {earliest} and {latest}."
+        )
         raise CsvImportError(
-            f"{name}: the plan would start on {start}, which is not between "
-            f"{EARLIEST_START.isoformat()} and {LATEST_START.isoformat()}."
+            message.format(
+                name=name,
+                start=start.isoformat(),
+                earliest=EARLIEST_START.isoformat(),
+                latest=LATEST_START.isoformat(),
+            )
         ) from None
     text = text.removeprefix("\ufeff")  # spreadsheets like to write a BOM
     if not text.strip():
-        raise CsvImportError(f"{name}: it is empty.")
+        raise CsvImportError(_("{name}: it is empty.").format(name=name))
     try:
         return _import_rows(text, catalog, start, name, cancel)
     except csv.Error as exc:
-        raise CsvImportError(f"{name}: is not valid CSV ({exc}).") from exc
+        # Translators: {reason} is Python's csv module's own message (in English).
+        message = _("{name}: is not valid CSV ({reason}).")
+        raise CsvImportError(message.format(name=name, reason=exc)) from exc
 
 
 def _header(reader: csv.DictReader, name: str) -> list[str]:
@@ -170,11 +187,18 @@ def _header(reader: csv.DictReader, name: str) -> list[str]:
     if not any(column in header for column in AMOUNT_COLUMNS):
         missing.append("amount")
     if missing:
-        raise CsvImportError(f"{name}: the header lacks the column(s) {', '.join(missing)}.")
+        # Translators: {columns} are CSV column names, which stay in English.
+        message = ngettext(
+            "{name}: the header lacks the column(s) {columns}.",
+            "{name}: the header lacks the column(s) {columns}.",
+            len(missing),
+        )
+        raise CsvImportError(message.format(name=name, columns=", ".join(missing)))
     counts = Counter(header)  # one pass: a header may have 40,000 columns
     twice = [column for column in (*REQUIRED, *AMOUNT_COLUMNS, "unit") if counts[column] > 1]
     if twice:
-        raise CsvImportError(f"{name}: the header names the column {min(twice)} twice.")
+        message = _("{name}: the header names the column {column} twice.")
+        raise CsvImportError(message.format(name=name, column=min(twice)))
     return header
 
 
@@ -197,7 +221,8 @@ class _Foods:
             return text
         if text.startswith(RECIPE_PREFIX) and len(text) > len(RECIPE_PREFIX):
             if len(text) > MAX_FOOD_ID:
-                raise PlanError(f"the recipe id is longer than {MAX_FOOD_ID} characters")
+                message = _("the recipe id is longer than {most} characters")
+                raise PlanError(message.format(most=MAX_FOOD_ID))
             return text  # the recipe book, not the catalog, knows it
         if self._by_name is None:
             self._by_name = {}
@@ -205,9 +230,14 @@ class _Foods:
                 self._by_name.setdefault(_name_key(food.name), []).append(food.id)
         matches = self._by_name.get(_name_key(text), [])
         if not matches:
-            raise PlanError(f"no food is called {text[:60]!r}")
+            raise PlanError(_("no food is called {name!r}").format(name=text[:60]))
         if len(matches) > 1:
-            raise PlanError(f"{len(matches)} foods are called {text[:60]!r}; use the food id")
+            message = ngettext(
+                "{count} food is called {name!r}; use the food id",
+                "{count} foods are called {name!r}; use the food id",
+                len(matches),
+            )
+            raise PlanError(message.format(count=len(matches), name=text[:60]))
         return matches[0]
 
 
@@ -226,16 +256,16 @@ def _import_rows(
     for number, row in enumerate(reader, start=1):
         line = reader.line_num
         if number % 1000 == 0:
-            check_cancel(cancel, f"Importing {name}")
+            check_cancel(cancel, N_("Importing {name} was cancelled."), name=name)
         try:
             if None in row:
-                raise PlanError("it has more fields than the header")
+                raise PlanError(_("it has more fields than the header"))
             if any(row.get(column) is None for column in columns):
-                raise PlanError("it has fewer fields than the header")
+                raise PlanError(_("it has fewer fields than the header"))
             cells = {column: unescape_cell(row[column]).strip() for column in columns}
             day = _day_index(cells["day"], start)
             if not 0 <= day < MAX_WEEKS * DAYS_PER_WEEK:
-                raise PlanError(f"day {cells['day'][:30]} is outside the plan")
+                raise PlanError(_("day {day} is outside the plan").format(day=cells["day"][:30]))
             meal = _meal(cells["meal"])
             food_id = foods.id_of(cells["food"])
             unit = cells.get("unit") or (
@@ -246,28 +276,39 @@ def _import_rows(
             )
             per_cell[day, meal] += 1
             if per_cell[day, meal] > MAX_CELL_ENTRIES:
-                raise CsvImportError(
-                    f"{name}: nothing was imported: line {line} puts more than "
-                    f"{MAX_CELL_ENTRIES} foods in one meal."
+                message = _(
+                    "{name}: nothing was imported: line {line} puts more than {most} foods "
+                    "in one meal."
                 )
+                raise CsvImportError(message.format(name=name, line=line, most=MAX_CELL_ENTRIES))
             if len(rows) >= MAX_PLAN_ENTRIES:
-                raise CsvImportError(
-                    f"{name}: nothing was imported: a plan can hold at most "
-                    f"{MAX_PLAN_ENTRIES:,} foods (line {line})."
+                message = _(
+                    "{name}: nothing was imported: a plan can hold at most {most} foods "
+                    "(line {line})."
                 )
+                most = format_number(MAX_PLAN_ENTRIES, 0)
+                raise CsvImportError(message.format(name=name, most=most, line=line))
             rows.append((day, meal, entry))
         except PlanError as exc:
-            errors.append(f"line {line}: {str(exc).rstrip('.')}")
+            # Translators: {problem} is what is wrong with that line of the CSV file.
+            errors.append(
+                _("line {line}: {problem}").format(line=line, problem=str(exc).rstrip("."))
+            )
             if len(errors) >= MAX_ERRORS:
-                errors.append("(stopped after 20 errors)")
+                message = ngettext(
+                    "(stopped after {count} error)", "(stopped after {count} errors)", MAX_ERRORS
+                )
+                errors.append(message.format(count=MAX_ERRORS))
                 break
     if errors:
-        raise CsvImportError(f"{name}: nothing was imported.\n" + "\n".join(errors))
+        # Translators: {problems} lists the lines with problems, one a line.
+        message = _("{name}: nothing was imported.\n{problems}")
+        raise CsvImportError(message.format(name=name, problems="\n".join(errors)))
     weeks = max([1] + [day // DAYS_PER_WEEK + 1 for day, _meal, _entry in rows])
     try:  # every row was checked above; this only keeps the reader's one error type
         return Plan.from_entries(start, weeks, rows)
     except PlanError as exc:
-        raise CsvImportError(f"{name}: {exc}") from exc
+        raise CsvImportError(_name_reason(name, str(exc))) from exc
 
 
 def import_csv_bytes(
@@ -282,9 +323,9 @@ def import_csv_bytes(
     try:
         text = decode_text(data, save_as="CSV UTF-8")
     except TextError as exc:
-        raise CsvImportError(f"{name}: {exc}.") from exc
+        raise CsvImportError(_name_reason(name, f"{exc}.")) from exc
     if "\x00" in text:
-        raise CsvImportError(f"{name}: is not a text file.")
+        raise CsvImportError(_("{name}: is not a text file.").format(name=name))
     return import_csv_text(text, catalog, start=start, name=name, cancel=cancel)
 
 
@@ -298,6 +339,11 @@ def import_csv(
     """Build a plan from a CSV file; raises CsvImportError, or Cancelled."""
     path = Path(path)
     data = read_file(
-        path, MAX_FILE_BYTES, "a CSV file of a plan", error=CsvImportError, cancel=cancel
+        path, MAX_FILE_BYTES, N_("a CSV file of a plan"), error=CsvImportError, cancel=cancel
     )
     return import_csv_bytes(data, catalog, start=start, name=path.name, cancel=cancel)
+
+
+def _name_reason(name: str, reason: str) -> str:
+    # Translators: a file's name and the sentence saying what is wrong with it.
+    return _("{name}: {reason}").format(name=name, reason=reason)

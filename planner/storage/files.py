@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import Cancelled, FileReadError, PlannerError
+from planner.i18n import N_, _
 
 UTF8_BOM = b"\xef\xbb\xbf"
 # UTF-32's little-endian mark starts with UTF-16's, so UTF-32 is tested first.
@@ -39,10 +40,13 @@ class EnvelopeError(ValueError):
         self.newer = newer
 
 
-def check_cancel(cancel: threading.Event | None, what: str = "The work") -> None:
-    """Raise Cancelled if the user asked to stop."""
+def check_cancel(
+    cancel: threading.Event | None, message: str = N_("The work was cancelled."), **fields: object
+) -> None:
+    """Raise Cancelled if the user asked to stop, saying ``message`` (marked with N_,
+    translated and filled with ``fields`` only then, as this is called in loops)."""
     if cancel is not None and cancel.is_set():
-        raise Cancelled(f"{what} was cancelled.")
+        raise Cancelled(_(message).format(**fields))
 
 
 def read_file(
@@ -63,16 +67,17 @@ def read_file(
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path.name}: is a folder, not {what}.")
+            # Translators: {what} is a kind of file, such as "a plan file".
+            raise error(_("{name}: is a folder, not {what}.").format(name=path.name, what=_(what)))
         if not stat.S_ISREG(info.st_mode):
-            raise error(f"{path.name}: is not a regular file.")
+            raise error(_("{name}: is not a regular file.").format(name=path.name))
         if info.st_size > limit:
-            raise error(f"{path.name}: is too large to be {what}.")
+            raise error(_too_large(path, what))
         chunks: list[bytes] = []
         size = 0
         with open(path, "rb") as handle:
             while size <= limit:
-                check_cancel(cancel, f"Reading {path.name}")
+                check_cancel(cancel, N_("Reading {name} was cancelled."), name=path.name)
                 chunk = handle.read(min(CHUNK, limit + 1 - size))
                 if not chunk:
                     break
@@ -81,12 +86,19 @@ def read_file(
                 if progress is not None and info.st_size:
                     progress(min(1.0, size / info.st_size))
     except FileNotFoundError as exc:
-        raise error(f"{path.name}: the file does not exist.") from exc
+        raise error(_("{name}: the file does not exist.").format(name=path.name)) from exc
     except OSError as exc:
-        raise error(f"{path.name}: cannot be read ({exc.strerror or exc}).") from exc
+        # Translators: {reason} is the operating system's own description of the error.
+        message = _("{name}: cannot be read ({reason}).")
+        raise error(message.format(name=path.name, reason=exc.strerror or exc)) from exc
     if size > limit:  # it grew while being read
-        raise error(f"{path.name}: is too large to be {what}.")
+        raise error(_too_large(path, what))
     return b"".join(chunks)
+
+
+def _too_large(path: Path, what: str) -> str:
+    # Translators: {what} is a kind of file, such as "a plan file".
+    return _("{name}: is too large to be {what}.").format(name=path.name, what=_(what))
 
 
 def _utf16_or_32(data: bytes) -> str:
@@ -119,11 +131,14 @@ def decode_text(data: bytes, save_as: str = "UTF-8") -> str:
     """
     other = _utf16_or_32(data)
     if other:
-        raise TextError(f"it is {other} text (save it as {save_as})")
+        # Translators: {encoding} is UTF-16 or UTF-32; {save_as} is the encoding to choose
+        # when saving, such as "UTF-8" or "CSV UTF-8" (a spreadsheet's choice).
+        message = _("it is {encoding} text (save it as {save_as})")
+        raise TextError(message.format(encoding=other, save_as=save_as))
     try:
         return data.removeprefix(UTF8_BOM).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TextError("it is not UTF-8 text") from exc
+        raise TextError(_("it is not UTF-8 text")) from exc
 
 
 def check_envelope(
@@ -133,18 +148,30 @@ def check_envelope(
     n}`` with ``oldest <= n <= newest``; else EnvelopeError. ``what`` names the kind of
     file for the message ("a plan", "a file of foods", "a recovery copy")."""
     if not isinstance(document, dict):
-        raise EnvelopeError(f"it is not {what} (the top level must be an object)")
+        # Translators: {what} is a kind of file, such as "a Gut–Skin plan".
+        message = _("it is not {what} (the top level must be an object)")
+        raise EnvelopeError(message.format(what=_(what)))
     if document.get("format") != format:
-        raise EnvelopeError(f"it is not {what} (the format name is missing or wrong)")
+        # Translators: {what} is a kind of file, such as "a Gut–Skin plan".
+        message = _("it is not {what} (the format name is missing or wrong)")
+        raise EnvelopeError(message.format(what=_(what)))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise EnvelopeError("its version is missing or not a whole number")
+        raise EnvelopeError(_("its version is missing or not a whole number"))
     if version > newest:
-        raise EnvelopeError(
-            f"it was written by a newer version of the app (file version {version}, "
-            f"this app reads up to {newest})",
-            newer=True,
+        message = _(
+            "it was written by a newer version of the app (file version {version}, "
+            "this app reads up to {newest})"
         )
+        raise EnvelopeError(message.format(version=version, newest=newest), newer=True)
     if version < oldest:
-        raise EnvelopeError(f"its version {version} is not one this app knows")
+        raise EnvelopeError(
+            _("its version {version} is not one this app knows").format(version=version)
+        )
     return document, version
+
+
+def named(name: str, reason: object) -> str:
+    """ "NAME: REASON." for a file's name and what is wrong with it (a clause, no stop)."""
+    # Translators: a file's name, then what is wrong with it ("it is empty").
+    return _("{name}: {reason}.").format(name=name, reason=reason)

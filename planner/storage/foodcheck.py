@@ -24,6 +24,7 @@ from planner.core.foods import (
     Food,
 )
 from planner.errors import CatalogError
+from planner.i18n import N_, _, locale_id, ngettext
 from planner.storage.strictjson import has_unprintable
 
 MAX_NAME = 200
@@ -71,7 +72,8 @@ def _clean(text: str) -> str:
 
 def _text(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise CatalogError(f"{what} must be text.")
+        # Translators: {what} is a field, such as "A food's name".
+        raise CatalogError(_("{what} must be text.").format(what=_(what)))
     return _clean(value)
 
 
@@ -79,7 +81,7 @@ def make_food(
     name: str,
     *,
     categories: Iterable[str] = (),
-    serving_label: str = "1 serving",
+    serving_label: str = "",
     grams: float = 100.0,
     nutrients: dict[str, float | None] | None = None,
     aisle: str = "pantry",
@@ -89,56 +91,77 @@ def make_food(
     food_id: str | None = None,
 ) -> Food:
     """Build a user food, checking every field; raises CatalogError with a readable reason."""
-    name = _text(name, "A food's name")
+    name = _text(name, N_("A food's name"))
     if not name:
-        raise CatalogError("A food needs a name.")
+        raise CatalogError(_("A food needs a name."))
     if len(name) > MAX_NAME:
-        raise CatalogError(f"A food name can have at most {MAX_NAME} characters.")
+        message = _("A food name can have at most {most} characters.")
+        raise CatalogError(message.format(most=MAX_NAME))
     cats = frozenset(categories)
     unknown = cats - set(CATEGORIES)
     if unknown:
-        raise CatalogError(f"Unknown category: {', '.join(sorted(unknown))}.")
+        # Translators: {categories} are the file's ids of categories ("fiber").
+        message = ngettext(
+            "Unknown category: {categories}.", "Unknown categories: {categories}.", len(unknown)
+        )
+        raise CatalogError(message.format(categories=", ".join(sorted(unknown))))
     if "limit" in cats and len(cats) > 1:
-        raise CatalogError("A food to limit cannot also be in another category.")
+        raise CatalogError(_("A food to limit cannot also be in another category."))
     if "limit" in cats:
         limit_kind = limit_kind or "refined_sugar"
         if limit_kind not in LIMIT_KINDS:
-            raise CatalogError(f"Unknown kind of food to limit: {limit_kind}.")
+            # Translators: {kind} is the file's id of a kind ("refined_sugar").
+            raise CatalogError(_("Unknown kind of food to limit: {kind}.").format(kind=limit_kind))
     else:
         limit_kind = None
     if aisle not in AISLES:
-        raise CatalogError(f"Unknown aisle: {aisle}.")
+        # Translators: {aisle} is the file's id of an aisle ("pantry").
+        raise CatalogError(_("Unknown aisle: {aisle}.").format(aisle=aisle))
     tag_set = frozenset(tags)
     if tag_set - set(TAGS):
-        raise CatalogError(f"Unknown diet tag: {', '.join(sorted(tag_set - set(TAGS)))}.")
+        strange = sorted(tag_set - set(TAGS))
+        # Translators: {tags} are the file's ids of diet tags ("vegan").
+        message = ngettext("Unknown diet tag: {tags}.", "Unknown diet tags: {tags}.", len(strange))
+        raise CatalogError(message.format(tags=", ".join(strange)))
     if isinstance(grams, bool) or not isinstance(grams, int | float):
-        raise CatalogError("A serving's weight must be a number of grams.")
+        raise CatalogError(_("A serving's weight must be a number of grams."))
     if not math.isfinite(grams) or not 0 < grams <= MAX_SERVING_G:
-        raise CatalogError(f"A serving must weigh more than 0 and at most {MAX_SERVING_G:g} g.")
+        message = _("A serving must weigh more than 0 and at most {most} g.")
+        raise CatalogError(message.format(most=_number(MAX_SERVING_G)))
     clean: dict[str, float | None] = {}
     for key in NUTRIENTS:
         value = (nutrients or {}).get(key)
         if value is not None:
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise CatalogError(f"{key} must be a number or empty.")
+                # Translators: {key} is a nutrient's key in the file ("fiber_g").
+                raise CatalogError(_("{key} must be a number or empty.").format(key=key))
             if not math.isfinite(value) or value < 0:
-                raise CatalogError(f"{key} must be a number of at least 0.")
+                # Translators: {key} is a nutrient's key in the file ("fiber_g").
+                raise CatalogError(_("{key} must be a number of at least 0.").format(key=key))
             value = float(value)
             cap = PER_GRAM_CAP[key] * grams
             if value > cap:
+                # Translators: {key} is a nutrient's key in the file ("fiber_g"); {unit}
+                # its unit ("g", "mg").
+                message = _("{key} can be at most {cap} {unit} in a serving of {grams} g.")
                 raise CatalogError(
-                    f"{key} can be at most {cap:g} {NUTRIENTS[key]} in a serving of {grams:g} g."
+                    message.format(
+                        key=key, cap=_number(cap), unit=NUTRIENTS[key], grams=_number(grams)
+                    )
                 )
         clean[key] = value
     in_grams = sum(clean[key] or 0.0 for key in GRAM_NUTRIENTS)
     if in_grams > grams:
-        raise CatalogError(
-            f"Fiber, sugars and omega-3 together weigh {in_grams:g} g, more than the "
-            f"serving's {grams:g} g."
+        message = _(
+            "Fiber, sugars and omega-3 together weigh {weight} g, more than the "
+            "serving's {grams} g."
         )
-    label = _text(serving_label, "A serving's label") or "1 serving"
+        raise CatalogError(message.format(weight=_number(in_grams), grams=_number(grams)))
+    # The label a food gets without one is the user's own text from then on, in the
+    # language of the day it was made.
+    label = _text(serving_label, N_("A serving's label")) or _("1 serving")
     if plant is not None and not isinstance(plant, str):
-        raise CatalogError("A food's plant must be text.")
+        raise CatalogError(_("A food's plant must be text."))
     return Food(
         id=food_id or USER_PREFIX + _slug(name),
         name=name,
@@ -184,7 +207,7 @@ _FIELD_TYPES: dict[str, type | tuple[type, ...]] = {
 
 def food_from_json(item: object) -> Food:
     if not isinstance(item, dict):
-        raise CatalogError("each food must be an object")
+        raise CatalogError(_("each food must be an object"))
     food_id = item.get("id")
     if (
         not isinstance(food_id, str)
@@ -192,22 +215,24 @@ def food_from_json(item: object) -> Food:
         or len(food_id) > 80
         or has_unprintable(food_id)
     ):
-        raise CatalogError(f"a food has an invalid id: {str(food_id)[:40]!r}")
+        raise CatalogError(_("a food has an invalid id: {id!r}").format(id=str(food_id)[:40]))
     for key, kind in _FIELD_TYPES.items():
         if key in item and item[key] is not None and not isinstance(item[key], kind):
-            raise CatalogError(f"a food's {key} has the wrong type")
+            # Translators: {key} is a field's key in the file ("serving_label").
+            raise CatalogError(_("a food's {key} has the wrong type").format(key=key))
     for key in ("categories", "tags"):
         if not all(isinstance(word, str) for word in item.get(key) or ()):
-            raise CatalogError(f"a food's {key} must be words")
+            # Translators: {key} is "categories" or "tags", as the file names them.
+            raise CatalogError(_("a food's {key} must be words").format(key=key))
     if isinstance(item.get("grams"), bool):
-        raise CatalogError("a food's grams has the wrong type")
+        raise CatalogError(_("a food's {key} has the wrong type").format(key="grams"))
     if not isinstance(item.get("name"), str):
-        raise CatalogError("a food's name is missing or not text")
+        raise CatalogError(_("a food's name is missing or not text"))
     try:
         return make_food(
             item["name"],
             categories=item.get("categories") or (),
-            serving_label=item.get("serving_label") or "1 serving",
+            serving_label=item.get("serving_label") or "",
             grams=item.get("grams", 100.0),
             nutrients=item.get("nutrients") or {},
             aisle=item.get("aisle") or "pantry",
@@ -217,4 +242,17 @@ def food_from_json(item: object) -> Food:
             food_id=food_id,
         )
     except TypeError as exc:
-        raise CatalogError(f"a food has a field of the wrong type ({exc})") from exc
+        # Translators: {reason} is Python's own message (in English).
+        message = _("a food has a field of the wrong type ({reason})")
+        raise CatalogError(message.format(reason=exc)) from exc
+
+
+def _number(value: float) -> str:
+    """A weight in a message as ":g" writes it ("10000", "0.5", "1e+06": six significant
+    digits, ungrouped, as the field takes it back), with the locale's decimal sign."""
+    text = f"{value:g}"
+    if "." not in text:
+        return text
+    from babel.numbers import get_decimal_symbol
+
+    return text.replace(".", get_decimal_symbol(locale_id()))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from planner.errors import PlannerError
+from planner.i18n import _, format_number
 from planner.storage.atomic import describe_os_error, write_text_atomic
 from planner.storage.files import EnvelopeError, check_envelope
 from planner.storage.strictjson import JsonError, parse_json
@@ -47,6 +48,20 @@ _T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
+class KindTexts:
+    """What the user is told about one kind of file, each a whole sentence (marked with
+    N_, translated when said), since a kind's name cannot be slotted into another
+    language's sentence."""
+
+    what: str  # the kind of file, as read_file's messages name it: "a file of foods"
+    item: str  # one record: "{name}: food {number}"
+    no_list: str  # "{name}: has no list of foods."
+    too_many: Callable[[int], str]  # ngettext: "{name}: holds {count} foods; at most ..."
+    not_moved: str  # "{reason} It could not be moved aside ({error}), so your foods ..."
+    kept: str  # "{reason} The file was kept as {kept} in {folder}; the app started ..."
+
+
+@dataclass(frozen=True)
 class FileKind:
     """One kind of file: its envelope, its list's key and the errors it raises."""
 
@@ -57,10 +72,12 @@ class FileKind:
     most: int  # the most records a file may hold
     error: type[PlannerError]  # unreadable, newer version, a failed write
     damaged: type[PlannerError]  # content that cannot be read: the file is set aside
+    texts: KindTexts
 
     @property
     def what(self) -> str:
-        return f"a file of {self.key}"
+        """The kind of file, marked, untranslated (read_file translates it)."""
+        return self.texts.what
 
 
 def read_records(data: bytes, name: str, kind: FileKind) -> list[Any]:
@@ -78,10 +95,11 @@ def read_records(data: bytes, name: str, kind: FileKind) -> list[Any]:
         raise (kind.error if exc.newer else kind.damaged)(f"{name}: {exc}.") from exc
     items = document.get(kind.key)
     if not isinstance(items, list):
-        raise kind.damaged(f"{name}: has no list of {kind.key}.")
+        raise kind.damaged(_(kind.texts.no_list).format(name=name))
     if len(items) > kind.most:
+        count, most = format_number(len(items), 0), format_number(kind.most, 0)
         raise kind.damaged(
-            f"{name}: holds {len(items):,} {kind.key}; at most {kind.most:,} can be kept."
+            kind.texts.too_many(len(items)).format(name=name, count=count, most=most)
         )
     return items
 
@@ -93,13 +111,15 @@ def decode_records(
     records: list[R] = []
     seen: set[str] = set()
     for number, item in enumerate(items, start=1):
-        where = f"{name}: {kind.noun} {number}"
+        where = _(kind.texts.item).format(name=name, number=number)
         try:
             record = decode(item)
         except kind.error as exc:
             raise kind.damaged(f"{where}: {str(exc).rstrip('.')}.") from exc
         if record.id in seen:
-            raise kind.damaged(f"{where}: the id {record.id} appears twice.")
+            # Translators: {where} names the file and the record, such as "foods.json: food 3".
+            message = _("{where}: the id {id} appears twice.")
+            raise kind.damaged(message.format(where=where, id=record.id))
         seen.add(record.id)
         records.append(record)
     return records
@@ -127,11 +147,12 @@ def set_aside(path: Path, when: datetime | None = None) -> Path:
         if not target.exists():
             path.rename(target)
             return target
-    raise FileExistsError(f"no free name beside {path}")
+    # Translators: said after "It could not be moved aside (...)"; {path} is the file.
+    raise FileExistsError(_("no free name beside {path}").format(path=path))
 
 
 def load_or_set_aside(
-    path: Path, kind: FileKind, load: Callable[[], S], empty: Callable[[], S], started: str
+    path: Path, kind: FileKind, load: Callable[[], S], empty: Callable[[], S]
 ) -> tuple[S, str]:
     """What ``load`` reads and a sentence for the user ("" if all went well).
 
@@ -146,13 +167,10 @@ def load_or_set_aside(
     try:
         kept = set_aside(path)
     except OSError as exc:
-        raise kind.error(
-            f"{reason} It could not be moved aside ({exc.strerror or exc}), so your "
-            f"{kind.key} are not loaded and the file is left as it is."
-        ) from exc
-    return empty(), (
-        f"{reason} The file was kept as {kept.name} in {kept.parent}; the app started {started}."
-    )
+        message = _(kind.texts.not_moved)
+        raise kind.error(message.format(reason=reason, error=exc.strerror or exc)) from exc
+    message = _(kind.texts.kept)
+    return empty(), message.format(reason=reason, kept=kept.name, folder=kept.parent)
 
 
 def file_stamp(path: Path) -> tuple[int, ...] | None:
@@ -181,7 +199,8 @@ def locked(path: Path, error: type[PlannerError]) -> Iterator[None]:
         raise error(describe_os_error(lock, exc)) from exc
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise error(f"Could not save {path}: {lock} is not a regular file.")
+            message = _("Could not save {path}: {lock} is not a regular file.")
+            raise error(message.format(path=path, lock=lock))
         deadline = time.monotonic() + LOCK_TIMEOUT_S
         while True:
             try:
@@ -189,10 +208,12 @@ def locked(path: Path, error: type[PlannerError]) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise error(
-                        f"Could not save {path}: another window has been saving it "
-                        f"for {LOCK_TIMEOUT_S:g} seconds; try again."
-                    ) from None
+                    message = _(
+                        "Could not save {path}: another window has been saving it "
+                        "for {seconds} seconds; try again."
+                    )
+                    seconds = format_number(LOCK_TIMEOUT_S)
+                    raise error(message.format(path=path, seconds=seconds)) from None
                 time.sleep(0.02)
             except OSError:
                 break  # a file system without locks: carry on, re-reading still helps
@@ -253,10 +274,12 @@ class LockedJsonStore(Generic[R]):
         try:
             records = self._reread()
         except self.kind.error as exc:
-            raise self.kind.error(
-                f"{exc} It changed on disk since it was opened; your change was not "
+            # Translators: {reason} is the sentence saying why the file could not be read.
+            message = _(
+                "{reason} It changed on disk since it was opened; your change was not "
                 "saved, and the file is left as it is."
-            ) from exc
+            )
+            raise self.kind.error(message.format(reason=exc)) from exc
         return dict(records)
 
     def save(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planner.i18n import _
+
 OLDEST = 0
 
 # Version 0, the pre-release layout: one week, a mapping of weekday to a mapping of meal to
@@ -27,26 +29,34 @@ class MigrationError(ValueError):
 def _v0_to_v1(document: dict) -> dict:
     days = document.get("days")
     if not isinstance(days, dict):
-        raise MigrationError('it has no days (version 0 keeps them under "days")')
+        # Translators: "days" is the key a file holds: keep it in English.
+        raise MigrationError(_('it has no days (version 0 keeps them under "days")'))
     entries: list[dict] = []
     for key in sorted(days, key=lambda k: V0_DAYS.index(k.lower()) if k.lower() in V0_DAYS else 9):
         day = key.lower()
         if day not in V0_DAYS:
-            raise MigrationError(f"{key[:20]!r} is not a day ({', '.join(V0_DAYS)})")
+            # Translators: {days} are the day names an old file holds, which stay in English.
+            message = _("{key!r} is not a day ({days})")
+            raise MigrationError(message.format(key=key[:20], days=", ".join(V0_DAYS)))
         meals = days[key]
         if not isinstance(meals, dict):
-            raise MigrationError(f"{day} is not a mapping of meals")
+            # Translators: {day} is a day's name as the file holds it ("monday").
+            raise MigrationError(_("{day} is not a mapping of meals").format(day=day))
         for meal_key, foods in meals.items():
             meal = V0_MEALS.get(meal_key.lower())
             if meal is None:
-                raise MigrationError(f"{day}: {meal_key[:20]!r} is not a meal")
+                message = _("{day}: {meal!r} is not a meal")
+                raise MigrationError(message.format(day=day, meal=meal_key[:20]))
             if not isinstance(foods, list):
-                raise MigrationError(f"{day} {meal}: the foods are not a list")
+                # Translators: {day} and {meal} as the file holds them ("monday lunch").
+                message = _("{day} {meal}: the foods are not a list")
+                raise MigrationError(message.format(day=day, meal=meal))
             for number, food in enumerate(foods, start=1):
                 if isinstance(food, str):
                     food = {"food": food, "servings": 1}
                 if not isinstance(food, dict):
-                    raise MigrationError(f"{day} {meal}: food {number} is not a food")
+                    message = _("{day} {meal}: food {number} is not a food")
+                    raise MigrationError(message.format(day=day, meal=meal, number=number))
                 entries.append(
                     {
                         "day": V0_DAYS.index(day),
@@ -107,7 +117,9 @@ STEPS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_t
 def upgrade(document: dict, version: int, current: int) -> dict:
     """The document brought from ``version`` up to ``current``; raises MigrationError."""
     if version < OLDEST:
-        raise MigrationError(f"its version {version} is not one this app knows")
+        raise MigrationError(
+            _("its version {version} is not one this app knows").format(version=version)
+        )
     while version < current:
         document = STEPS[version](document)
         version += 1

@@ -28,9 +28,10 @@ from planner.core.plan import (
 )
 from planner.core.rotations import plan_rules
 from planner.errors import PlanError, PlanFileError
+from planner.i18n import N_, _, format_number, ngettext
 from planner.storage import strictjson
 from planner.storage.atomic import describe_os_error, write_atomic
-from planner.storage.files import Progress, check_cancel, check_envelope, read_file
+from planner.storage.files import Progress, check_cancel, check_envelope, named, read_file
 from planner.storage.migrations import OLDEST, MigrationError, upgrade
 from planner.storage.templatejson import (
     plan_id_from_document,
@@ -71,12 +72,14 @@ def limit_problem(plan: Plan, days: Iterable[int] | None = None) -> str:
     never writes a plan it would not open again. Returns "" when all is well.
     """
     if plan.entry_count() > MAX_PLAN_ENTRIES:
-        return f"A plan can hold at most {MAX_PLAN_ENTRIES:,} foods."
+        return _("A plan can hold at most {most} foods.").format(
+            most=format_number(MAX_PLAN_ENTRIES, 0)
+        )
     for day in range(plan.day_count) if days is None else days:
         if day < plan.day_count and any(
             len(plan.cell(day, meal)) > MAX_CELL_ENTRIES for meal in MEALS
         ):
-            return f"A meal can hold at most {MAX_CELL_ENTRIES} foods."
+            return _("A meal can hold at most {most} foods.").format(most=MAX_CELL_ENTRIES)
     return ""
 
 
@@ -109,55 +112,70 @@ def _check_unknown(document: dict, entries: list) -> None:
     for key, value in unknown:
         size += 1 + len(key) + _unknown_size(value, UNKNOWN_BUDGET - size)
         if size > UNKNOWN_BUDGET:
-            raise _Invalid(
-                f"its fields this app does not know (such as {key[:40]!r}) hold more than "
-                f"{UNKNOWN_BUDGET:,} values and characters"
+            message = _(
+                "its fields this app does not know (such as {key!r}) hold more than "
+                "{most} values and characters"
             )
+            raise _Invalid(message.format(key=key[:40], most=format_number(UNKNOWN_BUDGET, 0)))
 
 
 def _check_cancel(cancel: threading.Event | None, name: str) -> None:
-    check_cancel(cancel, f"Opening {name}")
+    check_cancel(cancel, N_("Opening {name} was cancelled."), name=name)
 
 
 def _start(document: dict) -> date:
     start = strictjson.iso_date(document.get("start"))
     if start is None:
-        raise _Invalid("its start date is missing or not a date like 2026-11-30")
+        # Translators: the date is written as the file holds it (ISO 8601): keep it so.
+        raise _Invalid(_("its start date is missing or not a date like 2026-11-30"))
     try:
         return check_start(start)
     except PlanError:
+        # Translators: the dates are ISO 8601 (2026-11-30), as the file writes them.
+        message = _("its start date {start} is not between {earliest} and {latest}")
         raise _Invalid(
-            f"its start date {start.isoformat()} is not between "
-            f"{EARLIEST_START.isoformat()} and {LATEST_START.isoformat()}"
+            message.format(
+                start=start.isoformat(),
+                earliest=EARLIEST_START.isoformat(),
+                latest=LATEST_START.isoformat(),
+            )
         ) from None
 
 
 def _entry(item: object, number: int, weeks: int) -> tuple[int, str, Entry]:
-    where = f"entry {number}"
+    # Translators: {number} counts the foods in a plan file ("entry 3").
+    where = _("entry {number}").format(number=number)
     if not isinstance(item, dict):
-        raise _Invalid(f"{where} is not an object")
+        # Translators: {where} is "entry 3": the third food in the file.
+        raise _Invalid(_("{where} is not an object").format(where=where))
     day = item.get("day")
     if isinstance(day, bool) or not isinstance(day, int):
-        raise _Invalid(f"{where}: day {str(day)[:20]!r} is not a day number")
+        message = _("{where}: day {day!r} is not a day number")
+        raise _Invalid(message.format(where=where, day=str(day)[:20]))
     if not 0 <= day < weeks * DAYS_PER_WEEK:
-        raise _Invalid(f"day {day} does not exist ({where})")
+        raise _Invalid(_("day {day} does not exist ({where})").format(day=day, where=where))
     meal = item.get("meal")
     if meal not in MEALS:
-        raise _Invalid(f"{where}: {str(meal)[:20]!r} is not a meal ({', '.join(MEALS)})")
+        # Translators: {meals} are the meal names a file holds, which stay in English.
+        message = _("{where}: {meal!r} is not a meal ({meals})")
+        raise _Invalid(message.format(where=where, meal=str(meal)[:20], meals=", ".join(MEALS)))
     food = item.get("food")
     if not isinstance(food, str) or not food.strip():
-        raise _Invalid(f"{where}: the food id is missing or not valid")
+        raise _Invalid(_("{where}: the food id is missing or not valid").format(where=where))
     if len(food) > MAX_FOOD_ID:
-        raise _Invalid(f"{where}: the food id is longer than {MAX_FOOD_ID} characters")
+        message = _("{where}: the food id is longer than {most} characters")
+        raise _Invalid(message.format(where=where, most=MAX_FOOD_ID))
     if strictjson.has_unprintable(food):
-        raise _Invalid(f"{where}: the food id holds control characters")
+        raise _Invalid(_("{where}: the food id holds control characters").format(where=where))
     amount, unit = item.get("amount"), item.get("unit")
     if not isinstance(unit, str):
-        raise _Invalid(f"{where}: the unit is missing or not a unit")
+        raise _Invalid(_("{where}: the unit is missing or not a unit").format(where=where))
     try:
         entry = check_entry(Entry(food, amount, unit))  # type: ignore[arg-type]
     except PlanError as exc:
-        raise _Invalid(f"{where}: {str(exc).rstrip('.')}") from exc
+        # Translators: {problem} is what is wrong with that food of the plan file.
+        message = _("{where}: {problem}")
+        raise _Invalid(message.format(where=where, problem=str(exc).rstrip("."))) from exc
     return day, meal, entry
 
 
@@ -171,22 +189,29 @@ def plan_and_version(
     """The plan in parsed JSON of any known version, and that version; raises a
     ValueError naming the problem, or Cancelled. ``progress`` hears the fraction done."""
     document, version = check_envelope(
-        document, format=FORMAT, newest=VERSION, oldest=OLDEST, what="a Gut–Skin plan"
+        document, format=FORMAT, newest=VERSION, oldest=OLDEST, what=N_("a Gut–Skin plan")
     )
     try:
         document = upgrade(document, version, VERSION)
     except MigrationError as exc:
-        raise _Invalid(f"{exc} (a version {version} plan)") from exc
+        # Translators: {problem} is what is wrong with the file, from an older version.
+        message = _("{problem} (a version {version} plan)")
+        raise _Invalid(message.format(problem=exc, version=version)) from exc
     start = _start(document)
     weeks = document.get("weeks", 1)
     if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= MAX_WEEKS:
-        raise _Invalid(f"its number of weeks must be 1 to {MAX_WEEKS}")
+        raise _Invalid(_("its number of weeks must be 1 to {most}").format(most=MAX_WEEKS))
     items = document.get("entries")
     if not isinstance(items, list):
-        raise _Invalid("it has no list of entries")
+        raise _Invalid(_("it has no list of entries"))
     if len(items) > MAX_PLAN_ENTRIES:
-        raise _Invalid(f"it holds {len(items):,} foods; a plan can hold at most "
-                       f"{MAX_PLAN_ENTRIES:,}")  # fmt: skip
+        message = ngettext(
+            "it holds {count} food; a plan can hold at most {most}",
+            "it holds {count} foods; a plan can hold at most {most}",
+            len(items),
+        )
+        count, most = format_number(len(items), 0), format_number(MAX_PLAN_ENTRIES, 0)
+        raise _Invalid(message.format(count=count, most=most))
     _check_unknown(document, items)
     entries: list[tuple[int, str, Entry]] = []
     per_cell: Counter[tuple[int, str]] = Counter()
@@ -198,9 +223,9 @@ def plan_and_version(
         day, meal, entry = _entry(item, number, weeks)
         per_cell[day, meal] += 1
         if per_cell[day, meal] > MAX_CELL_ENTRIES:
-            raise _Invalid(
-                f"day {day} {meal} holds more than {MAX_CELL_ENTRIES} foods (entry {number})"
-            )
+            # Translators: {meal} is the meal's name as the file holds it ("lunch").
+            message = _("day {day} {meal} holds more than {most} foods (entry {number})")
+            raise _Invalid(message.format(day=day, meal=meal, most=MAX_CELL_ENTRIES, number=number))
         entries.append((day, meal, entry))
     try:  # every entry was checked above; this only keeps the reader's one error type
         plan = Plan.from_entries(
@@ -273,7 +298,7 @@ def read_plan_bytes(
             progress(0.0)
         return plan_and_version(document, name=name, cancel=cancel, progress=progress)
     except ValueError as exc:  # JsonError, EnvelopeError and _Invalid are ValueErrors
-        raise PlanFileError(f"{name}: {exc}.") from exc
+        raise PlanFileError(named(name, exc)) from exc
 
 
 def loads(data: bytes, name: str = "plan") -> Plan:
@@ -304,7 +329,7 @@ def read_plan(
             progress(0.5 + fraction / 2)
 
     data = read_file(
-        path, MAX_FILE_BYTES, "a plan file", error=PlanFileError, cancel=cancel,
+        path, MAX_FILE_BYTES, N_("a plan file"), error=PlanFileError, cancel=cancel,
         progress=reading,
     )  # fmt: skip
     plan, version = read_plan_bytes(data, path.name, cancel=cancel, progress=building)

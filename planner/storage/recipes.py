@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import RecipeError
+from planner.i18n import N_, _, format_number, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
 from planner.storage.files import read_file
 from planner.storage.jsonstore import (
     LOCK_TIMEOUT_S,
     FileKind,
+    KindTexts,
     LockedJsonStore,
     R,
     file_stamp,
@@ -59,7 +61,29 @@ class DamagedRecipesFile(RecipeError):
     """The file of own recipes exists but its content cannot be read."""
 
 
-KIND = FileKind(FORMAT, VERSION, "recipes", "recipe", MAX_RECIPES, RecipeError, DamagedRecipesFile)
+TEXTS = KindTexts(
+    what=N_("a file of recipes"),
+    # Translators: {number} counts the recipes in the file: "recipes.json: recipe 3".
+    item=N_("{name}: recipe {number}"),
+    no_list=N_("{name}: has no list of recipes."),
+    too_many=lambda n: ngettext(
+        "{name}: holds {count} recipe; at most {most} can be kept.",
+        "{name}: holds {count} recipes; at most {most} can be kept.",
+        n,
+    ),
+    # Translators: {reason} says why the file is damaged; {error} is the system's reason.
+    not_moved=N_(
+        "{reason} It could not be moved aside ({error}), so your recipes are not loaded "
+        "and the file is left as it is."
+    ),
+    kept=N_(
+        "{reason} The file was kept as {kept} in {folder}; the app started with the "
+        "built-in recipes."
+    ),
+)
+KIND = FileKind(
+    FORMAT, VERSION, "recipes", "recipe", MAX_RECIPES, RecipeError, DamagedRecipesFile, TEXTS
+)
 
 
 def user_recipes_path() -> Path:
@@ -105,7 +129,7 @@ class RecipeFile(LockedJsonStore[R]):
         if not os.path.lexists(path):
             return cls(path, decode, encode)
         stamp = file_stamp(path)
-        data = read_file(path, MAX_FILE_BYTES, "a file of recipes", error=RecipeError)
+        data = read_file(path, MAX_FILE_BYTES, KIND.what, error=RecipeError)
         items = records_from_bytes(data, path.name)
         store = cls(path, decode, encode, decode_records(items, path.name, decode))
         store._stamp = stamp
@@ -123,7 +147,6 @@ class RecipeFile(LockedJsonStore[R]):
             KIND,
             lambda: cls.load(path, decode, encode),
             lambda: cls(path, decode, encode),
-            "with the built-in recipes",
         )
 
     def _reread(self) -> dict[str, R]:
@@ -137,7 +160,7 @@ class RecipeFile(LockedJsonStore[R]):
 
         def apply(recipes: dict[str, R]) -> None:
             if recipe.id not in recipes and len(recipes) >= MAX_RECIPES:
-                raise RecipeError(f"You can keep at most {MAX_RECIPES:,} recipes of your own.")
+                raise RecipeError(_too_many())
             recipes[recipe.id] = recipe
 
         self._change(apply)
@@ -149,9 +172,16 @@ class RecipeFile(LockedJsonStore[R]):
         def apply(recipes: dict[str, R]) -> None:
             added = sum(1 for recipe in batch if recipe.id not in recipes)
             if len(recipes) + added > MAX_RECIPES:
+                total = len(recipes) + added
+                message = ngettext(
+                    "You can keep at most {most} recipes of your own; this would make {count}.",
+                    "You can keep at most {most} recipes of your own; this would make {count}.",
+                    total,
+                )
                 raise RecipeError(
-                    f"You can keep at most {MAX_RECIPES:,} recipes of your own; this would "
-                    f"make {len(recipes) + added:,}."
+                    message.format(
+                        most=format_number(MAX_RECIPES, 0), count=format_number(total, 0)
+                    )
                 )
             for recipe in batch:
                 recipes[recipe.id] = recipe
@@ -160,7 +190,9 @@ class RecipeFile(LockedJsonStore[R]):
 
     def remove(self, recipe_id: str) -> R:
         if recipe_id not in self._records:
-            raise RecipeError(f"There is no recipe of yours with the id {recipe_id}.")
+            raise RecipeError(
+                _("There is no recipe of yours with the id {id}.").format(id=recipe_id)
+            )
         removed = self._records[recipe_id]
         self._change(lambda recipes: recipes.pop(recipe_id, None))
         return removed
@@ -172,3 +204,12 @@ def export_recipes(path: Path, records: Iterable[dict[str, Any]]) -> None:
         write_text_atomic(path, document_text(records))
     except OSError as exc:
         raise RecipeError(describe_os_error(path, exc)) from exc
+
+
+def _too_many() -> str:
+    message = ngettext(
+        "You can keep at most {most} recipe of your own.",
+        "You can keep at most {most} recipes of your own.",
+        MAX_RECIPES,
+    )
+    return message.format(most=format_number(MAX_RECIPES, 0))

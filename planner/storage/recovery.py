@@ -34,6 +34,7 @@ from pathlib import Path
 
 from planner.core.plan import Plan, check_start
 from planner.errors import PlanFileError, PlannerError
+from planner.i18n import N_, _, format_day, format_number, locale_id, ngettext, weekday_name
 from planner.storage.atomic import (
     MAX_PID,
     describe_os_error,
@@ -41,7 +42,7 @@ from planner.storage.atomic import (
     proc_stat_fields,
     write_atomic,
 )
-from planner.storage.files import EnvelopeError, check_envelope, read_file
+from planner.storage.files import EnvelopeError, check_envelope, named, read_file
 from planner.storage.paths import data_dir
 from planner.storage.planfile import MAX_PLAN_ENTRIES, plan_from_document, plan_to_document
 from planner.storage.strictjson import JsonError, has_unprintable, parse_json
@@ -77,8 +78,14 @@ class SetAside:
     reason: str
 
     def describe(self) -> str:
-        where = f"kept as {self.kept_as.name}" if self.kept_as else "left as it is"
-        return f"{self.reason} The copy was {where} in {self.path.parent}."
+        # Translators: {reason} is the sentence saying why the copy could not be read.
+        if self.kept_as:
+            message = _("{reason} The copy was kept as {kept} in {folder}.")
+            return message.format(
+                reason=self.reason, kept=self.kept_as.name, folder=self.path.parent
+            )
+        message = _("{reason} The copy was left as it is in {folder}.")
+        return message.format(reason=self.reason, folder=self.path.parent)
 
 
 def boot_id() -> str | None:
@@ -139,10 +146,21 @@ class RecoveryCopy:
 
     def describe(self) -> str:
         """One line naming the plan and when it was saved, e.g. for a list of copies."""
+        from babel.dates import format_time
+
         when = self.saved.astimezone()
-        return (
-            f"{self.title}, saved {when:%a} {when.day} {when:%b %Y} at {when:%H:%M} "
-            f"({self.foods} food{'' if self.foods == 1 else 's'})"
+        # Translators: a recovery copy in a list: "My week, saved Tue, Dec 1, 2026 at 09:30
+        # (12 foods)"; {title} is the plan's name, {day} a date, {time} a time of day.
+        message = ngettext(
+            "{title}, saved {day} at {time} ({count} food)",
+            "{title}, saved {day} at {time} ({count} foods)",
+            self.foods,
+        )
+        return message.format(
+            title=self.title,
+            day=f"{weekday_name(when.date(), 'abbreviated')} {format_day(when.date())}",
+            time=format_time(when, format="short", locale=locale_id()),
+            count=format_number(self.foods, 0),
         )
 
 
@@ -172,7 +190,8 @@ class RecoveryStore:
                 f"{_safe_stem(title)} {now:%Y-%m-%d %H%M%S} {session[:8]}{SUFFIX}"
             )
         if source is not None and _same_file(target, source):
-            raise PlanFileError(f"Refused to write a recovery copy over {source.name}.")
+            message = _("Refused to write a recovery copy over {name}.")
+            raise PlanFileError(message.format(name=source.name))
         document = {
             "format": FORMAT,
             "version": VERSION,
@@ -228,7 +247,7 @@ class RecoveryStore:
         try:
             return plan_from_document(document.get("plan"))
         except (ValueError, PlannerError) as exc:  # PlanError: a date out of range
-            raise PlanFileError(f"{copy.path.name}: {str(exc).rstrip('.')}.") from exc
+            raise PlanFileError(named(copy.path.name, str(exc).rstrip("."))) from exc
 
     def remove(self, path: Path) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -250,16 +269,16 @@ class RecoveryStore:
         return None
 
     def _document(self, path: Path) -> dict:
-        data = read_file(path, MAX_FILE_BYTES, "a recovery copy", error=PlanFileError)
+        data = read_file(path, MAX_FILE_BYTES, N_("a recovery copy"), error=PlanFileError)
         try:
             document, _version = check_envelope(
                 parse_json(data), format=FORMAT, newest=VERSION, oldest=VERSION,
-                what="a recovery copy",
+                what=N_("a recovery copy"),
             )  # fmt: skip
         except EnvelopeError as exc:  # a newer app's copy is left alone, never set aside
-            raise (NewerCopyError if exc.newer else PlanFileError)(f"{path.name}: {exc}.") from exc
+            raise (NewerCopyError if exc.newer else PlanFileError)(named(path.name, exc)) from exc
         except JsonError as exc:
-            raise PlanFileError(f"{path.name}: {exc}.") from exc
+            raise PlanFileError(named(path.name, exc)) from exc
         return document
 
     @staticmethod
@@ -276,26 +295,28 @@ class RecoveryStore:
                     and type(pid) is int and type(foods) is int
                     and (started is None or type(started) is int)
                     and (boot is None or isinstance(boot, str))):  # fmt: skip
-                raise TypeError("a field has the wrong type")
+                raise TypeError(_("a field has the wrong type"))
             if any(len(text) > MAX_FIELD or "\x00" in text
                    for text in (session, host, source or "", boot or "", saved)):  # fmt: skip
-                raise ValueError("a field is too long or holds a NUL")
+                raise ValueError(_("a field is too long or holds a NUL"))
             if not 0 <= foods <= MAX_PLAN_ENTRIES or (started is not None and started < 0):
-                raise ValueError("a count is out of range")
+                raise ValueError(_("a count is out of range"))
             when = datetime.fromisoformat(saved)
             if when.tzinfo is None:
                 when = when.replace(tzinfo=datetime.now().astimezone().tzinfo)
             if not EARLIEST_SAVED <= when <= LATEST_SAVED:
-                raise ValueError("the time of writing is out of range")
+                raise ValueError(_("the time of writing is out of range"))
             _check_plan_start(document.get("plan"))
         except KeyError as exc:
-            raise PlanFileError(f"{path.name}: is a damaged recovery copy (no {exc}).") from exc
+            # Translators: {field} is the name of a field the file lacks, as the file spells it.
+            message = _("{name}: is a damaged recovery copy (no {field}).")
+            raise PlanFileError(message.format(name=path.name, field=exc)) from exc
         except (TypeError, ValueError, OverflowError) as exc:
-            raise PlanFileError(f"{path.name}: is a damaged recovery copy ({exc}).") from exc
+            raise PlanFileError(_damaged(path, exc)) from exc
         copy = RecoveryCopy(
             path=path,
             title="".join(c for c in title if not has_unprintable(c))[:MAX_TITLE].strip()
-            or "Untitled",
+            or _("Untitled"),
             source=Path(source) if source else None,
             saved=when,
             session=session,
@@ -308,7 +329,7 @@ class RecoveryStore:
         try:
             copy.describe()  # what the list of copies shows must work for every copy
         except (ValueError, OverflowError, OSError) as exc:
-            raise PlanFileError(f"{path.name}: is a damaged recovery copy ({exc}).") from exc
+            raise PlanFileError(_damaged(path, exc)) from exc
         return copy
 
 
@@ -324,7 +345,7 @@ def _check_plan_start(plan: object) -> None:
     it is set aside with the damaged ones instead of being offered and failing."""
     start = plan.get("start") if isinstance(plan, dict) else None
     if not isinstance(start, str):
-        raise ValueError("it holds no plan with a start date")
+        raise ValueError(_("it holds no plan with a start date"))
     try:
         check_start(date.fromisoformat(start))
     except PlannerError as exc:
@@ -406,3 +427,10 @@ class Autosaver:
 
     def close(self) -> None:
         _LIVE.discard(self.session)
+
+
+def _damaged(path: Path, problem: object) -> str:
+    # Translators: {problem} says what is wrong inside the file.
+    return _("{name}: is a damaged recovery copy ({problem}).").format(
+        name=path.name, problem=problem
+    )

@@ -7,6 +7,7 @@ from importlib import resources
 
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
+from planner.i18n import _
 from planner.storage.csvio import import_csv_text
 
 
@@ -18,4 +19,4 @@ def sample_plan(start: date | None = None, catalog: Catalog | None = None) -> Pl
     text = resources.files("resources").joinpath("sample-week.csv").read_text("utf-8")
     if catalog is None:  # not `catalog or`: a catalog's truth is its length, which reads SR28
         catalog = Catalog.load(include_sr28=False)
-    return import_csv_text(text, catalog, start=start, name="sample week")
+    return import_csv_text(text, catalog, start=start, name=_("sample week"))

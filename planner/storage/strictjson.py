@@ -15,9 +15,12 @@ import threading
 import unicodedata
 from datetime import date
 
+from planner.i18n import N_, _, format_number
 from planner.storage.files import TextError, check_cancel, decode_text
 
 MAX_INT_DIGITS = 18  # more than any count, day or version a file may hold
+
+READING_CANCELLED = N_("Reading the file was cancelled.")
 
 
 class JsonError(ValueError):
@@ -25,19 +28,22 @@ class JsonError(ValueError):
 
 
 def _reject_constant(name: str) -> float:
-    raise JsonError(f"it holds {name}, which is not a number a file may hold")
+    # Translators: {value} is NaN, Infinity or -Infinity, as the file writes it.
+    message = _("it holds {value}, which is not a number a file may hold")
+    raise JsonError(message.format(value=name))
 
 
 def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise JsonError(f"it holds the number {text[:20]}, which is too large")
+        message = _("it holds the number {number}, which is too large")
+        raise JsonError(message.format(number=text[:20]))
     return value
 
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise JsonError("it holds a number with too many digits")
+        raise JsonError(_("it holds a number with too many digits"))
     return int(text)
 
 
@@ -45,7 +51,8 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
     result: dict[str, object] = {}
     for key, value in pairs:
         if key in result:
-            raise JsonError(f"the key {key[:40]!r} appears twice in one object")
+            message = _("the key {key!r} appears twice in one object")
+            raise JsonError(message.format(key=key[:40]))
         result[key] = value
     return result
 
@@ -74,8 +81,8 @@ def _check_size(data: bytes, max_values: int) -> None:
         return
     bare = data.replace(b"\\\\", b"").replace(b'\\"', b"")  # no escaped quotes left
     if bare.count(b'"') // 2 > max_values or _count_values(_STRING.sub(b"", bare)) > max_values:
-        raise JsonError(f"it holds more than {max_values:,} values and keys, more than such a "
-                        "file may hold")  # fmt: skip
+        message = _("it holds more than {most} values and keys, more than such a file may hold")
+        raise JsonError(message.format(most=format_number(max_values, 0)))
 
 
 def parse_json(
@@ -93,18 +100,18 @@ def parse_json(
     except TextError as exc:
         raise JsonError(str(exc)) from exc
     if not text.strip():
-        raise JsonError("it is empty")
-    check_cancel(cancel, "Reading the file")
+        raise JsonError(_("it is empty"))
+    check_cancel(cancel, READING_CANCELLED)
     if max_values is not None:
         _check_size(data, max_values)
-        check_cancel(cancel, "Reading the file")
+        check_cancel(cancel, READING_CANCELLED)
     built = 0
 
     def pairs_hook(pairs: list[tuple[str, object]]) -> dict[str, object]:
         nonlocal built
         built += 1
         if cancel is not None and built % 1024 == 0:
-            check_cancel(cancel, "Reading the file")
+            check_cancel(cancel, READING_CANCELLED)
         return _no_duplicates(pairs)
 
     try:
@@ -118,9 +125,10 @@ def parse_json(
     except JsonError:
         raise
     except RecursionError as exc:
-        raise JsonError("it is nested too deeply") from exc
+        raise JsonError(_("it is nested too deeply")) from exc
     except ValueError as exc:  # JSONDecodeError
-        raise JsonError(f"it is not valid JSON ({exc})") from exc
+        # Translators: {reason} is Python's JSON parser's own message (in English).
+        raise JsonError(_("it is not valid JSON ({reason})").format(reason=exc)) from exc
 
 
 def has_unprintable(text: str) -> bool:

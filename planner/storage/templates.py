@@ -19,12 +19,18 @@ from pathlib import Path
 
 from planner.core.templates import Template, new_id, now
 from planner.errors import PlannerError
+from planner.i18n import N_, _, format_number, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
 from planner.storage.files import read_file
-from planner.storage.jsonstore import FileKind, read_records
+from planner.storage.jsonstore import FileKind, KindTexts, read_records
 from planner.storage.jsonstore import load_or_set_aside as _load_or_set_aside
 from planner.storage.paths import data_dir
-from planner.storage.templatejson import DocumentError, template_from_json, template_to_json
+from planner.storage.templatejson import (
+    DocumentError,
+    template_from_json,
+    template_to_json,
+    template_where,
+)
 
 FORMAT = "gutskin-templates"
 VERSION = 2
@@ -41,8 +47,34 @@ class DamagedTemplatesFile(TemplatesError):
     """The templates file exists but its content cannot be read."""
 
 
+TEXTS = KindTexts(
+    what=N_("a file of templates"),
+    # Translators: {number} counts the templates in the file: "my-templates.json: template 3".
+    item=N_("{name}: template {number}"),
+    no_list=N_("{name}: has no list of templates."),
+    too_many=lambda n: ngettext(
+        "{name}: holds {count} template; at most {most} can be kept.",
+        "{name}: holds {count} templates; at most {most} can be kept.",
+        n,
+    ),
+    # Translators: {reason} says why the file is damaged; {error} is the system's reason.
+    not_moved=N_(
+        "{reason} It could not be moved aside ({error}), so your templates are not loaded "
+        "and the file is left as it is."
+    ),
+    kept=N_(
+        "{reason} The file was kept as {kept} in {folder}; the app started without your templates."
+    ),
+)
 KIND = FileKind(
-    FORMAT, VERSION, "templates", "template", MAX_TEMPLATES, TemplatesError, DamagedTemplatesFile
+    FORMAT,
+    VERSION,
+    "templates",
+    "template",
+    MAX_TEMPLATES,
+    TemplatesError,
+    DamagedTemplatesFile,
+    TEXTS,
 )
 
 
@@ -58,11 +90,15 @@ def templates_from_bytes(data: bytes, name: str) -> list[Template]:
     seen: set[str] = set()
     for number, item in enumerate(items, start=1):
         try:
-            template = template_from_json(item, f"template {number}")
+            template = template_from_json(item, template_where(number))
         except DocumentError as exc:
             raise DamagedTemplatesFile(f"{name}: {exc}.") from exc
         if template.id in seen:
-            raise DamagedTemplatesFile(f"{name}: template {number}: its id appears twice.")
+            raise DamagedTemplatesFile(
+                _("{name}: template {number}: its id appears twice.").format(
+                    name=name, number=number
+                )
+            )
         seen.add(template.id)
         templates.append(template)
     return templates
@@ -79,7 +115,7 @@ def templates_to_text(templates: Iterable[Template]) -> str:
 
 def read_templates(path: Path) -> list[Template]:
     """The templates of a file (an export, or the library itself); raises TemplatesError."""
-    data = read_file(path, MAX_FILE_BYTES, "a file of templates", error=TemplatesError)
+    data = read_file(path, MAX_FILE_BYTES, KIND.what, error=TemplatesError)
     return templates_from_bytes(data, path.name)
 
 
@@ -103,7 +139,6 @@ def load_or_set_aside(path: Path) -> tuple[TemplateLibrary, str]:
         KIND,
         lambda: TemplateLibrary.load(path),
         lambda: TemplateLibrary(path),
-        "without your templates",
     )
 
 
@@ -164,7 +199,12 @@ class TemplateLibrary:
                 continue
             if len(self._templates) >= MAX_TEMPLATES:
                 self._templates = before
-                raise TemplatesError(f"You can keep at most {MAX_TEMPLATES:,} templates.")
+                message = ngettext(
+                    "You can keep at most {most} template.",
+                    "You can keep at most {most} templates.",
+                    MAX_TEMPLATES,
+                )
+                raise TemplatesError(message.format(most=format_number(MAX_TEMPLATES, 0)))
             kept = replace(
                 template,
                 id=template.id if template.id not in self._templates else new_id(),
@@ -179,7 +219,7 @@ class TemplateLibrary:
     def rename(self, template_id: str, name: str) -> Template:
         template = self._templates.get(template_id)
         if template is None:
-            raise TemplatesError("That template is no longer kept.")
+            raise TemplatesError(_("That template is no longer kept."))
         before = dict(self._templates)
         others = TemplateLibrary(self.path, (t for t in self if t.id != template_id))
         renamed = template.renamed(others._free_name(" ".join(name.split())), now())
@@ -189,7 +229,7 @@ class TemplateLibrary:
 
     def remove(self, template_id: str) -> Template:
         if template_id not in self._templates:
-            raise TemplatesError("That template is no longer kept.")
+            raise TemplatesError(_("That template is no longer kept."))
         before = dict(self._templates)
         template = self._templates.pop(template_id)
         self._commit(before)

@@ -23,6 +23,7 @@ from planner.core.foods import (
     Food,
 )
 from planner.errors import CatalogError
+from planner.i18n import N_, _, format_number, ngettext
 from planner.storage.files import read_file
 from planner.storage.foodcheck import (
     GRAM_NUTRIENTS,
@@ -36,6 +37,7 @@ from planner.storage.foodcheck import (
 from planner.storage.jsonstore import (
     LOCK_TIMEOUT_S,
     FileKind,
+    KindTexts,
     LockedJsonStore,
     decode_records,
     file_stamp,
@@ -75,7 +77,26 @@ class DamagedFoodsFile(CatalogError):
     """The file of the user's own foods exists but its content cannot be read."""
 
 
-KIND = FileKind(FORMAT, VERSION, "foods", "food", MAX_FOODS, CatalogError, DamagedFoodsFile)
+TEXTS = KindTexts(
+    what=N_("a file of foods"),
+    # Translators: {number} counts the foods in the file: "my-foods.json: food 3".
+    item=N_("{name}: food {number}"),
+    no_list=N_("{name}: has no list of foods."),
+    too_many=lambda n: ngettext(
+        "{name}: holds {count} food; at most {most} can be kept.",
+        "{name}: holds {count} foods; at most {most} can be kept.",
+        n,
+    ),
+    # Translators: {reason} says why the file is damaged; {error} is the system's reason.
+    not_moved=N_(
+        "{reason} It could not be moved aside ({error}), so your foods are not loaded "
+        "and the file is left as it is."
+    ),
+    kept=N_(
+        "{reason} The file was kept as {kept} in {folder}; the app started with the built-in foods."
+    ),
+)
+KIND = FileKind(FORMAT, VERSION, "foods", "food", MAX_FOODS, CatalogError, DamagedFoodsFile, TEXTS)
 
 
 def foods_from_bytes(data: bytes, name: str) -> list[Food]:
@@ -97,7 +118,6 @@ def load_or_set_aside(path: Path) -> tuple[UserFoods, str]:
         KIND,
         lambda: UserFoods.load(path),
         lambda: UserFoods(path),
-        "with the built-in foods",
     )
 
 
@@ -115,9 +135,10 @@ class UserFoods(LockedJsonStore[Food]):
         if not path.exists():
             return cls(path)
         if path.is_file() and path.stat().st_size > MAX_FILE_BYTES:
-            raise DamagedFoodsFile(f"{path.name}: is too large to be a file of foods.")
+            message = _("{name}: is too large to be a file of foods.")
+            raise DamagedFoodsFile(message.format(name=path.name))
         stamp = file_stamp(path)
-        data = read_file(path, MAX_FILE_BYTES, "a file of foods", error=CatalogError)
+        data = read_file(path, MAX_FILE_BYTES, KIND.what, error=CatalogError)
         store = cls(path, foods_from_bytes(data, path.name))
         store._stamp = stamp
         return store
@@ -142,7 +163,7 @@ class UserFoods(LockedJsonStore[Food]):
 
         def apply(foods: dict[str, Food]) -> Food:
             if len(foods) >= MAX_FOODS:
-                raise CatalogError(f"You can keep at most {MAX_FOODS:,} foods of your own.")
+                raise CatalogError(_too_many())
             added = replace(food, id=self._free_id(food.id, foods), origin=USER)
             foods[added.id] = added
             return added
@@ -152,18 +173,31 @@ class UserFoods(LockedJsonStore[Food]):
     def update(self, food: Food) -> None:
         """Replace the food with ``food.id`` (added back if another window removed it)."""
         if food.id not in self._records:
-            raise CatalogError(f"There is no food of yours with the id {food.id}.")
+            raise CatalogError(_no_such_food(food.id))
 
         def apply(foods: dict[str, Food]) -> None:
             if food.id not in foods and len(foods) >= MAX_FOODS:
-                raise CatalogError(f"You can keep at most {MAX_FOODS:,} foods of your own.")
+                raise CatalogError(_too_many())
             foods[food.id] = replace(food, origin=USER)
 
         self._change(apply)
 
     def remove(self, food_id: str) -> Food:
         if food_id not in self._records:
-            raise CatalogError(f"There is no food of yours with the id {food_id}.")
+            raise CatalogError(_no_such_food(food_id))
         removed = self._records[food_id]
         self._change(lambda foods: foods.pop(food_id, None))
         return removed
+
+
+def _too_many() -> str:
+    message = ngettext(
+        "You can keep at most {most} food of your own.",
+        "You can keep at most {most} foods of your own.",
+        MAX_FOODS,
+    )
+    return message.format(most=format_number(MAX_FOODS, 0))
+
+
+def _no_such_food(food_id: str) -> str:
+    return _("There is no food of yours with the id {id}.").format(id=food_id)
