@@ -26,6 +26,7 @@ from typing import TypeGuard
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from planner.core.foods import TAGS
+from planner.i18n import LANGUAGES, N_, PSEUDO
 from planner.scoring.model import Preferences
 
 ORGANIZATION = "GutSkinPlanner"
@@ -37,13 +38,16 @@ AUTOSAVE_DEFAULT_S = 60.0
 AUTOSAVE_RANGE = (0.1, 3600.0)  # tests use a fraction of a second
 START_LAST, START_EMPTY, START_SAMPLE = "last", "empty", "sample"
 START_CHOICES = {
-    START_LAST: "The last plan",
-    START_EMPTY: "An empty plan",
-    START_SAMPLE: "The sample week",
+    START_LAST: N_("The last plan"),
+    START_EMPTY: N_("An empty plan"),
+    START_SAMPLE: N_("The sample week"),
 }
 # How amounts given by weight are shown (grams or ounces): the metric/US setting.
 METRIC, US = "metric", "us"
-UNIT_SYSTEMS = {METRIC: "Metric (grams)", US: "US (ounces)"}
+UNIT_SYSTEMS = {METRIC: N_("Metric (grams)"), US: N_("US (ounces)")}
+# The language the app speaks: "" follows the system; otherwise a planner.i18n.LANGUAGES
+# key (PSEUDO is accepted too, for tests and screenshots, but never offered).
+SYSTEM_LANGUAGE = ""
 MAX_FILE_BYTES = 1 << 20  # the app writes a few kilobytes; a larger file is not its own
 MAX_PATH_CHARS = 4096  # Linux's PATH_MAX: a longer "path" in the file is damage
 
@@ -363,6 +367,18 @@ class Settings:
     def start_with(self, value: str) -> None:
         if value in START_CHOICES:
             self._qs.setValue("app/start_with", value)
+
+    @property
+    def language(self) -> str:
+        """The language chosen in Preferences ("" for the system's), applied at start."""
+        value = self._qs.value("app/language", SYSTEM_LANGUAGE)
+        ok = isinstance(value, str) and (value in LANGUAGES or value == PSEUDO)
+        return value if ok and isinstance(value, str) else SYSTEM_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value in (SYSTEM_LANGUAGE, PSEUDO) or value in LANGUAGES:
+            self._set("app/language", value)
 
     @property
     def last_plan(self) -> Path | None:
