@@ -26,7 +26,7 @@ from typing import TypeGuard
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from planner.core.foods import TAGS
-from planner.i18n import LANGUAGES, N_, PSEUDO
+from planner.i18n import LANGUAGES, N_, PSEUDO, _
 from planner.scoring.model import Preferences
 
 ORGANIZATION = "GutSkinPlanner"
@@ -74,13 +74,17 @@ def file_problem(path: Path) -> str:
     except (OSError, ValueError) as exc:  # a loop of links, a NUL in the name...
         if isinstance(exc, OSError) and not os.path.lexists(path):
             return ""
-        return f"the settings file {path} cannot be looked at ({exc})"
+        return _("the settings file {path} cannot be looked at ({reason})").format(
+            path=path, reason=exc
+        )
     if stat.S_ISDIR(info.st_mode):
         return ""  # cannot block or be replaced; QSettings reports it cannot write there
     if not stat.S_ISREG(info.st_mode):
-        return f"the settings file {path} is not a regular file (a pipe or a device)"
+        return _("the settings file {path} is not a regular file (a pipe or a device)").format(
+            path=path
+        )
     if info.st_size > MAX_FILE_BYTES:
-        return f"the settings file {path} is too large to be this app's"
+        return _("the settings file {path} is too large to be this app's").format(path=path)
     return ""
 
 
@@ -178,10 +182,13 @@ class Settings:
         """Write the settings file; returns why it failed ("" if it did not)."""
         self._check_file()
         if isinstance(self._qs, MemorySettings):
-            return f"The settings were not saved: {self.problem}." if self.problem else ""
+            if not self.problem:
+                return ""
+            # Translators: {reason} is one of the "the settings file ..." messages.
+            return _("The settings were not saved: {reason}.").format(reason=self.problem)
         self._qs.sync()
         if self._qs.status() == QSettings.Status.AccessError:
-            return f"The settings could not be saved to {self._qs.fileName()}."
+            return _("The settings could not be saved to {path}.").format(path=self._qs.fileName())
         return ""
 
     # -- recovery ------------------------------------------------------------------------
