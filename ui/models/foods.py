@@ -18,12 +18,24 @@ from planner.core.foods import (
     rank_names,
     spaced_name,
 )
-from planner.i18n import _
+from planner.i18n import N_, _
 from ui.guard import guarded
 from ui.theme import category_icon
 
 from .mime import MIME_TYPE, encode_foods
 from .roles import AVOIDED_ROLE, FOOD_ID_ROLE, FOOD_ROLE, SERVING_ROLE, Index
+
+# The tags a food can carry, as words inside a sentence ("Contains dairy, which you avoid").
+# Translators: what a food contains, lower case, inside a sentence.
+TAG_WORDS = {
+    "dairy": N_("dairy"),
+    "gluten": N_("gluten"),
+    "fish": N_("fish"),
+    "soy": N_("soy"),
+    "nuts": N_("nuts"),
+    "alcohol": N_("alcohol"),
+    "animal": N_("animal foods"),
+}
 
 
 def literal_tip(text: str) -> str:
@@ -62,9 +74,7 @@ def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
         lines.append(_(CULTURE_NOTES[food.live_cultures]))
     clash = [t for t in TAGS if t in food.tags and t in avoided]
     if clash:
-        from ui.dialogs.preferences import TAG_LABELS  # here: the dialogs import this module
-
-        names = ", ".join(_(TAG_LABELS[t]) if t in TAG_LABELS else t for t in clash)
+        names = ", ".join(_(TAG_WORDS[t]) if t in TAG_WORDS else t for t in clash)
         lines.append(_("Contains {tags}, which you avoid.").format(tags=names))
     return literal_tip("\n".join(lines))
 
