@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QFileDialog,
     QGroupBox,
     QInputDialog,
     QLabel,
@@ -73,9 +74,7 @@ def data_words(window) -> set[str]:
     words: set[str] = set(SAME_EVERYWHERE)
     catalog = window.catalog
     texts: list[str] = []
-    for food in catalog.foods:
-        if food.id.startswith(("sr28:", "usda:")) and len(texts) > 3000:
-            continue  # the curated foods and a few thousand SR28 names are plenty
+    for food in catalog:  # every name a palette or the grid may show, SR28's too
         texts += [food.name, food.serving_label, food.plant or ""]
     book = getattr(window, "recipe_book", None)
     if book is not None:
@@ -209,10 +208,14 @@ class Recorder:
                 return (0, False) if _name in ("getDouble", "getInt") else ("", False)
 
             monkeypatch.setattr(QInputDialog, name, staticmethod(ask))
-        from ui import dialogs
-
-        for name in ("open_plan", "save_plan", "open_csv", "save_csv", "save_pdf"):
-            monkeypatch.setattr(dialogs.FileDialogs, name, classmethod(lambda *a: None))
+        # File choosers are Qt's (or the system's) own: cancelled at once, wherever called.
+        for name, answer in (
+            ("getOpenFileName", ("", "")),
+            ("getSaveFileName", ("", "")),
+            ("getOpenFileNames", ([], "")),
+            ("getExistingDirectory", ""),
+        ):
+            monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *a, _r=answer, **k: _r))
 
     def take(self) -> list[QWidget]:
         shown, self.shown = self.shown, []
