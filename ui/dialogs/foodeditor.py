@@ -77,8 +77,8 @@ class FoodEditor(QDialog):
             self.categories[cat] = box
         self.limit_kind = QComboBox(self)
         for kind, (singular, _plural) in LIMIT_KINDS.items():
-            label = _(singular)
-            self.limit_kind.addItem(label[:1].upper() + label[1:], kind)
+            kind_text = _(singular)
+            self.limit_kind.addItem(kind_text[:1].upper() + kind_text[1:], kind)
         if food and food.limit_kind in LIMIT_KINDS:
             self.limit_kind.setCurrentIndex(list(LIMIT_KINDS).index(food.limit_kind))
         self.aisle = QComboBox(self)
@@ -98,7 +98,8 @@ class FoodEditor(QDialog):
             nutrient, unit = _(NUTRIENT_LABELS[key]), NUTRIENTS[key]
             # Translators: a nutrient and its unit, for screen readers ("Fiber in g").
             edit.setAccessibleName(_("{nutrient} in {unit}").format(nutrient=nutrient, unit=unit))
-            label = QLabel(_("{nutrient} ({unit}):").format(nutrient=nutrient, unit=unit), self)
+            text = _("{nutrient} ({unit}):").format(nutrient=nutrient, unit=unit)
+            label = QLabel(text, nutrients_box)
             label.setBuddy(edit)
             nutrients_form.addWidget(label, n // 3, (n % 3) * 2)
             nutrients_form.addWidget(edit, n // 3, (n % 3) * 2 + 1)
