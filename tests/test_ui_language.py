@@ -73,3 +73,45 @@ def test_preferences_offer_the_languages_and_say_when_they_apply(qtbot):
 
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert any("next time the app starts" in text for text in texts)
+
+
+def test_numbers_and_dates_follow_the_language_the_app_set(qapp):
+    """Points, weights, the grid's day headers and a typed nutrient in German."""
+    from datetime import date
+
+    from PySide6.QtCore import QLocale
+
+    from ui.app import apply_language
+    from ui.dialogs.foodeditor import _number
+    from ui.models.amounts import weight_text
+    from ui.panels.daypanel import points_text
+    from ui.settings import METRIC, US
+
+    try:
+        apply_language("de")
+        assert points_text(29.5, 30) == "29,5 / 30"
+        assert weight_text(2.5, METRIC) == "2,5 g"
+        assert weight_text(1033 * 28.349523125, US) == "1.033 oz"
+        assert _number("1,5") == 1.5 and _number("1.234,5") == 1234.5
+        day = date(2026, 11, 30)
+        assert QLocale().toString(day, "ddd d MMM") == "Mo. 30 Nov."
+    finally:
+        apply_language("en")
+    assert points_text(29.5, 30) == "29.5 / 30"
+    assert _number("1,5") == 1.5
+
+
+def test_marked_constants_are_translated_where_shown(qtbot):
+    """Preferences shows its choices and tags from constants marked with N_(): under the
+    pseudo-language they come out bracketed."""
+    from planner.scoring.model import Preferences
+    from ui.dialogs.preferences import PreferencesDialog
+
+    i18n.set_language(i18n.PSEUDO)
+    dialog = PreferencesDialog(Preferences(), 25.0, start_with="last", unit_system="metric")
+    qtbot.addWidget(dialog)
+    assert dialog.start_with is not None and dialog.unit_system is not None
+    for combo in (dialog.start_with, dialog.unit_system):
+        items = [combo.itemText(i) for i in range(combo.count())]
+        assert all(text.startswith("[") and text.endswith("]") for text in items), items
+    assert all(box.text().startswith("[") for box in dialog.tags.values())
