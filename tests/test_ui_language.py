@@ -44,12 +44,25 @@ def test_applying_german_sets_messages_qt_catalogue_and_locale(qapp):
     assert QLocale().language() == QLocale.Language.German
     # Qt's own catalogue is installed: its standard buttons speak German.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
-    assert apply_language("") == "en"  # the system's (English in tests)
+    assert apply_language("en") == "en"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     assert QLocale().language() == QLocale.Language.English
 
 
-def test_applying_a_language_without_a_catalogue_falls_back(qapp):
+def test_the_system_default_keeps_the_language_the_command_line_chose(qapp):
+    from PySide6.QtCore import QLocale
+
+    from ui.app import apply_language
+
+    i18n.set_language("fr")  # as `gutskin --lang fr`, or a French system, at start
+    try:
+        assert apply_language("") == "fr"
+        assert QLocale().language() == QLocale.Language.French
+    finally:
+        apply_language("en")
+
+
+def test_applying_a_language_without_a_catalogue_keeps_the_current_one(qapp):
     from ui.app import apply_language
 
     assert apply_language("tlh") == "en"

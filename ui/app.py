@@ -3,17 +3,20 @@ there is no display to show it on."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
+
+from planner.i18n import N_
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from .crash import CrashHandler
 
-NO_DISPLAY_MESSAGE = (
+NO_DISPLAY_MESSAGE = N_(
     "gutskin: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run the app on a "
     "desktop, or set QT_QPA_PLATFORM=offscreen to run it without one, or use a command "
     "such as 'gutskin score PLAN' (see gutskin --help)."
@@ -52,18 +55,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def apply_language(choice: str) -> str:
-    """Speak the chosen language ("" for the system's) from now on: the app's messages
-    (planner.i18n), Qt's own standard buttons and dialogs (its qtbase catalogue) and the
-    numbers and dates QLocale() writes. Returns the language set. Called once, at start,
-    before any widget exists: a change in Preferences applies on the next start."""
+    """Speak the chosen language from now on: the app's messages (planner.i18n), Qt's own
+    standard buttons and dialogs (its qtbase catalogue) and the numbers and dates QLocale()
+    writes. Returns the language set. Called once, at start, before any widget exists: a
+    change in Preferences applies on the next start.
+
+    "" (the System default setting) keeps the language the command line chose at the start
+    of its main: ``gutskin --lang de``, or else the system's (LC_ALL, LC_MESSAGES, LANG,
+    LANGUAGE)."""
     from PySide6.QtCore import QLocale
 
     from planner import i18n
 
-    try:
-        lang = i18n.set_language(choice or None)
-    except ValueError:  # a settings file naming a language this version lacks
-        lang = i18n.set_language(None)
+    # A settings file naming a language this version lacks keeps the current one.
+    with contextlib.suppress(ValueError):
+        if choice:
+            i18n.set_language(choice)
+    lang = i18n.language()
     QLocale.setDefault(QLocale(i18n.locale_id()))
     _install_qt_translator(lang)
     return lang
@@ -117,9 +125,11 @@ def release_clipboard() -> None:
 
 
 def run(file: Path | None = None) -> int:
+    from planner.i18n import _
+
     problem = display_problem()
     if problem:
-        print(problem, file=sys.stderr)
+        print(_(problem), file=sys.stderr)
         return 2
     _import_plain_modules()
     _load_pyside()
