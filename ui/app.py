@@ -3,17 +3,20 @@ there is no display to show it on."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
+
+from planner.i18n import N_
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from .crash import CrashHandler
 
-NO_DISPLAY_MESSAGE = (
+NO_DISPLAY_MESSAGE = N_(
     "gutskin: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run the app on a "
     "desktop, or set QT_QPA_PLATFORM=offscreen to run it without one, or use a command "
     "such as 'gutskin score PLAN' (see gutskin --help)."
@@ -51,6 +54,57 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def apply_language(choice: str) -> str:
+    """Speak the chosen language from now on: the app's messages (planner.i18n), Qt's own
+    standard buttons and dialogs (its qtbase catalogue) and the numbers and dates QLocale()
+    writes. Returns the language set. Called once, at start, before any widget exists: a
+    change in Preferences applies on the next start.
+
+    "" (the System default setting) keeps the language the command line chose at the start
+    of its main: ``gutskin --lang de``, or else the system's (LC_ALL, LC_MESSAGES, LANG,
+    LANGUAGE)."""
+    from PySide6.QtCore import QLocale
+
+    from planner import i18n
+
+    # A settings file naming a language this version lacks keeps the current one.
+    with contextlib.suppress(ValueError):
+        if choice:
+            i18n.set_language(choice)
+    lang = i18n.language()
+    QLocale.setDefault(QLocale(i18n.locale_id()))
+    _install_qt_translator(lang)
+    return lang
+
+
+# Kept for the life of the app: Qt does not own an installed translator.
+_qt_translators: list[object] = []
+
+
+def _install_qt_translator(lang: str) -> bool:
+    """Install Qt's catalogue for ``lang`` (qtbase_de.qm...): the text of its standard
+    buttons and dialogs. English and the pseudo-language need none; a missing file is
+    English buttons, not an error."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    from planner.i18n import PSEUDO, SOURCE_LANGUAGE
+
+    app = QCoreApplication.instance()
+    for old in _qt_translators:
+        if app is not None:
+            app.removeTranslator(old)  # type: ignore[arg-type]
+    _qt_translators.clear()
+    if app is None or lang in (SOURCE_LANGUAGE, PSEUDO):
+        return False
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{lang}", folder):
+        return False
+    app.installTranslator(translator)
+    _qt_translators.append(translator)
+    return True
+
+
 def release_clipboard() -> None:
     """Drop foods this app put on the clipboard before Qt shuts down.
 
@@ -71,9 +125,11 @@ def release_clipboard() -> None:
 
 
 def run(file: Path | None = None) -> int:
+    from planner.i18n import _
+
     problem = display_problem()
     if problem:
-        print(problem, file=sys.stderr)
+        print(_(problem), file=sys.stderr)
         return 2
     _import_plain_modules()
     _load_pyside()
@@ -85,8 +141,10 @@ def run(file: Path | None = None) -> int:
 
     app = create_application()
     crashes = _handle_crashes()
+    settings = Settings()
+    apply_language(settings.language)  # before any widget is built: its text is chosen then
     try:
-        window = MainWindow(Settings())
+        window = MainWindow(settings)
     except PlannerError as exc:  # the shipped catalog itself is damaged
         print(f"gutskin: {exc}", file=sys.stderr)
         return 2

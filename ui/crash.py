@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from planner.i18n import _
 from planner.storage.crashlog import CrashLog, summary
 
 if TYPE_CHECKING:
@@ -107,14 +108,14 @@ class CrashHandler(QObject):
         """Write the recovery copy first; returns a sentence saying what was kept."""
         window = self.window
         if window is None or not window.document.modified:
-            return "No unsaved changes were lost."
+            return _("No unsaved changes were lost.")
         try:
             written = window.autosave()
         except Exception:  # the window may be what is broken
             written = False
         if written or window.autosaver.current is not None:
-            return "Your unsaved plan was kept as a recovery copy."
-        return "No recovery copy of your unsaved plan could be written: save it now."
+            return _("Your unsaved plan was kept as a recovery copy.")
+        return _("No recovery copy of your unsaved plan could be written: save it now.")
 
 
 def _versions() -> str:

@@ -15,6 +15,7 @@ from planner.core.amounts import Resolver
 from planner.core.edits import Batch, Edit, SetAmount
 from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.storage.planfile import limit_problem, save_plan
 
 SERVINGS_COMMAND_ID = 1
@@ -136,7 +137,9 @@ class EditCommand(QUndoCommand):
                 self._redo = self._undo.apply(plan)
         if self._stepped is not None and group.change is not None:
             spot = first_difference(before, plan, group.change.days)
-            text = f"{'Redone' if redo else 'Undone'}: {self.text()}"
+            # Translators: the status line after an undo or redo; {edit} names the edit.
+            said = _("Redone: {edit}") if redo else _("Undone: {edit}")
+            text = said.format(edit=self.text())
             self._stepped(group.change, spot, text, applied)
 
     def id(self) -> int:
@@ -154,7 +157,7 @@ class EditCommand(QUndoCommand):
         # The cut and its paste become one move: redo both in order, undo both in reverse.
         self._undo = Batch([other._undo, self._undo], label="Move food")
         self._merge_key = None  # a second paste of the same clipboard is a copy
-        self.setText("Move food")
+        self.setText(_("Move food"))
         return True
 
 

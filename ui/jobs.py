@@ -15,13 +15,14 @@ import threading
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from planner.errors import Cancelled, PlannerError
+from planner.i18n import N_, _
 
 
 class Job(QObject):
     """One piece of work; subclasses give ``work`` and the words of an unexpected failure."""
 
     done = Signal(object, object, bool)
-    failure = "The work could not be done"
+    failure = N_("The work could not be done")  # subclasses mark theirs with N_()
 
     def __init__(self) -> None:
         super().__init__()
@@ -33,7 +34,8 @@ class Job(QObject):
 
     def failed(self, exc: Exception) -> str:
         """The message for an exception that is not a PlannerError."""
-        return f"{self.failure} ({exc})."
+        # Translators: {failure} says what could not be done, {reason} the error.
+        return _("{failure} ({reason}).").format(failure=_(self.failure), reason=exc)
 
     def run(self) -> None:
         result: object = None

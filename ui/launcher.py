@@ -8,6 +8,7 @@ from pathlib import Path
 
 from planner.cli.commands import main as cli_main
 from planner.errors import PlannerError
+from planner.i18n import _
 
 
 def run_app(file: Path | None) -> int:
@@ -15,8 +16,10 @@ def run_app(file: Path | None) -> int:
         from ui.app import run
     except ImportError as exc:
         raise PlannerError(
-            f"the desktop app cannot start ({exc}); the commands work without it: "
-            "see gutskin --help"
+            _(
+                "the desktop app cannot start ({reason}); the commands work without it: "
+                "see gutskin --help"
+            ).format(reason=exc)
         ) from exc
     return run(file)
 

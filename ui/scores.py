@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, Change
+from planner.i18n import _
 from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
 
 from .document import PlanDocument
@@ -140,7 +141,7 @@ class ScoreKeeper(QObject):
             evaluator.table()  # built by the worker unless it failed: then it raises here
             self._evaluator = evaluator
         except Exception as exc:  # a broken install: say so, keep the window
-            self.failed.emit(f"Scores are not available: {exc or error}")
+            self.failed.emit(_("Scores are not available: {reason}").format(reason=exc or error))
             return
         self._stale = set(range(self._doc.plan.day_count))
         self.ready.emit()

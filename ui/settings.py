@@ -26,6 +26,7 @@ from typing import TypeGuard
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from planner.core.foods import TAGS
+from planner.i18n import LANGUAGES, N_, PSEUDO, _
 from planner.scoring.model import Preferences
 
 ORGANIZATION = "GutSkinPlanner"
@@ -37,13 +38,16 @@ AUTOSAVE_DEFAULT_S = 60.0
 AUTOSAVE_RANGE = (0.1, 3600.0)  # tests use a fraction of a second
 START_LAST, START_EMPTY, START_SAMPLE = "last", "empty", "sample"
 START_CHOICES = {
-    START_LAST: "The last plan",
-    START_EMPTY: "An empty plan",
-    START_SAMPLE: "The sample week",
+    START_LAST: N_("The last plan"),
+    START_EMPTY: N_("An empty plan"),
+    START_SAMPLE: N_("The sample week"),
 }
 # How amounts given by weight are shown (grams or ounces): the metric/US setting.
 METRIC, US = "metric", "us"
-UNIT_SYSTEMS = {METRIC: "Metric (grams)", US: "US (ounces)"}
+UNIT_SYSTEMS = {METRIC: N_("Metric (grams)"), US: N_("US (ounces)")}
+# The language the app speaks: "" follows the system; otherwise a planner.i18n.LANGUAGES
+# key (PSEUDO is accepted too, for tests and screenshots, but never offered).
+SYSTEM_LANGUAGE = ""
 MAX_FILE_BYTES = 1 << 20  # the app writes a few kilobytes; a larger file is not its own
 MAX_PATH_CHARS = 4096  # Linux's PATH_MAX: a longer "path" in the file is damage
 
@@ -70,13 +74,17 @@ def file_problem(path: Path) -> str:
     except (OSError, ValueError) as exc:  # a loop of links, a NUL in the name...
         if isinstance(exc, OSError) and not os.path.lexists(path):
             return ""
-        return f"the settings file {path} cannot be looked at ({exc})"
+        return _("the settings file {path} cannot be looked at ({reason})").format(
+            path=path, reason=exc
+        )
     if stat.S_ISDIR(info.st_mode):
         return ""  # cannot block or be replaced; QSettings reports it cannot write there
     if not stat.S_ISREG(info.st_mode):
-        return f"the settings file {path} is not a regular file (a pipe or a device)"
+        return _("the settings file {path} is not a regular file (a pipe or a device)").format(
+            path=path
+        )
     if info.st_size > MAX_FILE_BYTES:
-        return f"the settings file {path} is too large to be this app's"
+        return _("the settings file {path} is too large to be this app's").format(path=path)
     return ""
 
 
@@ -174,10 +182,13 @@ class Settings:
         """Write the settings file; returns why it failed ("" if it did not)."""
         self._check_file()
         if isinstance(self._qs, MemorySettings):
-            return f"The settings were not saved: {self.problem}." if self.problem else ""
+            if not self.problem:
+                return ""
+            # Translators: {reason} is one of the "the settings file ..." messages.
+            return _("The settings were not saved: {reason}.").format(reason=self.problem)
         self._qs.sync()
         if self._qs.status() == QSettings.Status.AccessError:
-            return f"The settings could not be saved to {self._qs.fileName()}."
+            return _("The settings could not be saved to {path}.").format(path=self._qs.fileName())
         return ""
 
     # -- recovery ------------------------------------------------------------------------
@@ -363,6 +374,18 @@ class Settings:
     def start_with(self, value: str) -> None:
         if value in START_CHOICES:
             self._qs.setValue("app/start_with", value)
+
+    @property
+    def language(self) -> str:
+        """The language chosen in Preferences ("" for the system's), applied at start."""
+        value = self._qs.value("app/language", SYSTEM_LANGUAGE)
+        ok = isinstance(value, str) and (value in LANGUAGES or value == PSEUDO)
+        return value if ok and isinstance(value, str) else SYSTEM_LANGUAGE
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value in (SYSTEM_LANGUAGE, PSEUDO) or value in LANGUAGES:
+            self._set("app/language", value)
 
     @property
     def last_plan(self) -> Path | None:

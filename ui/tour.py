@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from planner.i18n import _
+
 WIDTH = 400  # of a callout, in pixels
 
 
@@ -43,9 +45,9 @@ class Callout(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label = QLabel(self)
-        self.never = QPushButton("Don't Show &Again", self)
-        self.close_button = QPushButton("&Close", self)
-        self.next = QPushButton("&Next", self)
+        self.never = QPushButton(_("Don't Show &Again"), self)
+        self.close_button = QPushButton(_("&Close"), self)
+        self.next = QPushButton(_("&Next"), self)
         self.next.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.step_label, 1)
@@ -101,10 +103,13 @@ class Tour(QObject):
         callout = self.callout
         callout.title.setText(step.title)
         callout.text.setText(step.text)
-        callout.step_label.setText(f"{self.index + 1} of {len(self.steps)}")
+        # Translators: the tour's progress, e.g. "2 of 4".
+        callout.step_label.setText(
+            _("{step} of {steps}").format(step=self.index + 1, steps=len(self.steps))
+        )
         last = self.index == len(self.steps) - 1
-        callout.next.setText("&Done" if last else "&Next")
-        callout.setAccessibleName(f"Tour, {step.title}")
+        callout.next.setText(_("&Done") if last else _("&Next"))
+        callout.setAccessibleName(_("Tour, {title}").format(title=step.title))
         callout.setAccessibleDescription(step.text)
         callout.fit()
         callout.move(self._place(step.target()))

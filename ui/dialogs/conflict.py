@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from planner.i18n import _
+
 
 class ConflictDialog:
     OVERWRITE, SAVE_AS, RELOAD, CANCEL = "overwrite", "save_as", "reload", "cancel"
@@ -17,23 +19,25 @@ class ConflictDialog:
         became a link) only Save As and Cancel are offered."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("The file changed on disk")
+        box.setWindowTitle(_("The file changed on disk"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # names a file
         box.setText(reason)
         role = QMessageBox.ButtonRole
         answers: dict[QAbstractButton, str] = {}
         if can_overwrite:
             box.setInformativeText(
-                "Overwrite replaces that version with yours. Save As keeps both. Reload "
-                "opens that version and drops your changes."
+                _(
+                    "Overwrite replaces that version with yours. Save As keeps both. Reload "
+                    "opens that version and drops your changes."
+                )
             )
-            answers[box.addButton("&Overwrite", role.DestructiveRole)] = cls.OVERWRITE
+            answers[box.addButton(_("&Overwrite"), role.DestructiveRole)] = cls.OVERWRITE
         else:
-            box.setInformativeText("Save your plan under another name to keep it.")
-        save_as = box.addButton("Save &As…", role.AcceptRole)
+            box.setInformativeText(_("Save your plan under another name to keep it."))
+        save_as = box.addButton(_("Save &As…"), role.AcceptRole)
         answers[save_as] = cls.SAVE_AS
         if can_overwrite:
-            answers[box.addButton("&Reload", role.ResetRole)] = cls.RELOAD
+            answers[box.addButton(_("&Reload"), role.ResetRole)] = cls.RELOAD
         answers[box.addButton(QMessageBox.StandardButton.Cancel)] = cls.CANCEL
         box.setDefaultButton(save_as)
         box.exec()

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from planner.i18n import _
+
 
 class CrashDialog:
     CONTINUE, QUIT = "continue", "quit"
@@ -18,21 +20,24 @@ class CrashDialog:
         """Tells what went wrong, what was kept and where the details are; CONTINUE or QUIT."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Something went wrong")
+        box.setWindowTitle(_("Something went wrong"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"The app ran into a problem it did not expect:\n{what}")
+        box.setText(_("The app ran into a problem it did not expect:\n{what}").format(what=what))
         where = (
-            f"The details were written to {log}."
+            _("The details were written to {log}.").format(log=log)
             if log
-            else "The details could not be written to a log file."
+            else _("The details could not be written to a log file.")
         )
+        # Translators: {kept} says what was kept of the plan, {where} where the details are.
         box.setInformativeText(
-            f"{kept} {where} You can keep working; if something looks wrong, save your "
-            "plan and restart the app."
+            _(
+                "{kept} {where} You can keep working; if something looks wrong, save your "
+                "plan and restart the app."
+            ).format(kept=kept, where=where)
         )
         box.setDetailedText(details)
-        keep_going = box.addButton("&Continue", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Quit", QMessageBox.ButtonRole.DestructiveRole)
+        keep_going = box.addButton(_("&Continue"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Quit"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep_going)
         box.exec()
         return cls.CONTINUE if box.clickedButton() is keep_going else cls.QUIT

@@ -6,11 +6,20 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from planner.i18n import N_, _
 from planner.storage.planfile import EXTENSION
 
-PLAN_FILTER = f"Gut–Skin plans (*{EXTENSION})"
-CSV_FILTER = "CSV files (*.csv)"
-PDF_FILTER = "PDF files (*.pdf)"
+# The choosers' filters, marked here and translated where shown: the text before the
+# parentheses is the translators', the patterns in them are Qt's and stay as they are.
+PLAN_FILTER = N_("Gut–Skin plans ({pattern})")
+CSV_FILTER = N_("CSV files ({pattern})")
+PDF_FILTER = N_("PDF files ({pattern})")
+_PATTERNS = {PLAN_FILTER: f"*{EXTENSION}", CSV_FILTER: "*.csv", PDF_FILTER: "*.pdf"}
+
+
+def file_filter(kind: str) -> str:
+    """A chooser's filter in the current language ("CSV files (*.csv)")."""
+    return _(kind).format(pattern=_PATTERNS.get(kind, "*"))
 
 
 class FileDialogs:
@@ -18,8 +27,9 @@ class FileDialogs:
 
     @staticmethod
     def _open(parent: QWidget | None, title: str, folder: Path | None, kind: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, title, str(folder or Path.home()), f"{kind};;All files (*)"
+        everything = _("All files ({pattern})").format(pattern="*")
+        name, _chosen = QFileDialog.getOpenFileName(
+            parent, title, str(folder or Path.home()), f"{file_filter(kind)};;{everything}"
         )
         return Path(name) if name else None
 
@@ -27,7 +37,9 @@ class FileDialogs:
     def _save(
         parent: QWidget | None, title: str, suggested: Path, kind: str, suffix: str
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), kind)
+        name, _chosen = QFileDialog.getSaveFileName(
+            parent, title, str(suggested), file_filter(kind)
+        )
         if not name:
             return None
         path = Path(name)
@@ -35,20 +47,20 @@ class FileDialogs:
 
     @classmethod
     def open_plan(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
-        return cls._open(parent, "Open Plan", folder, PLAN_FILTER)
+        return cls._open(parent, _("Open Plan"), folder, PLAN_FILTER)
 
     @classmethod
     def save_plan(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        return cls._save(parent, "Save Plan", suggested, PLAN_FILTER, EXTENSION)
+        return cls._save(parent, _("Save Plan"), suggested, PLAN_FILTER, EXTENSION)
 
     @classmethod
     def open_csv(cls, parent: QWidget | None, folder: Path | None) -> Path | None:
-        return cls._open(parent, "Import CSV", folder, CSV_FILTER)
+        return cls._open(parent, _("Import CSV"), folder, CSV_FILTER)
 
     @classmethod
     def save_csv(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        return cls._save(parent, "Export CSV", suggested, CSV_FILTER, ".csv")
+        return cls._save(parent, _("Export CSV"), suggested, CSV_FILTER, ".csv")
 
     @classmethod
     def save_pdf(cls, parent: QWidget | None, suggested: Path) -> Path | None:
-        return cls._save(parent, "Export PDF", suggested, PDF_FILTER, ".pdf")
+        return cls._save(parent, _("Export PDF"), suggested, PDF_FILTER, ".pdf")

@@ -23,29 +23,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import N_, _, language
+
 from .parts import close_only, stack
 
-APP_NAME = "Gut–Skin Planner"
-NOT_MEDICAL_ADVICE = (
+APP_NAME = "Gut–Skin Planner"  # a name: the same in every language
+NOT_MEDICAL_ADVICE = N_(
     "Gut–Skin Planner helps you plan meals; it is not medical advice, and it does not "
     "diagnose or treat any condition. Research on the gut–skin axis is young. See a doctor "
     "or dermatologist about skin problems."
 )
-# Keys of the grid and lists that belong to no menu item (ui/views/week.py, lists.py).
+# Keys of the grid and lists that belong to no menu item (ui/views/week.py, lists.py):
+# marked here, translated by shortcut_rows. The keys' names are words too ("Up, Down").
 OTHER_KEYS: tuple[tuple[str, str], ...] = (
-    ("Add the chosen food to the selected meal", "Enter"),
-    ("Walk through the foods of a meal", "Up, Down"),
-    ("Open the grid's menu", "Shift+F10, Menu"),
-    ("Copy a food instead of moving it", "Ctrl while dropping"),
+    (N_("Add the chosen food to the selected meal"), N_("Enter")),
+    (N_("Walk through the foods of a meal"), N_("Up, Down")),
+    (N_("Open the grid's menu"), N_("Shift+F10, Menu")),
+    (N_("Copy a food instead of moving it"), N_("Ctrl while dropping")),
 )
 
 
 def scoring_markdown() -> str:
-    """The scoring method as markdown, or a line saying it is missing."""
-    try:
-        return (resources.files("resources") / "help" / "scoring.md").read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return "The description of the scoring was not found in this installation."
+    """The scoring method as markdown, or a line saying it is missing. A document, not a
+    message: a language's own copy (resources/help/scoring.de.md) where one is shipped,
+    the English one otherwise."""
+    folder = resources.files("resources") / "help"
+    for name in (f"scoring.{language()}.md", "scoring.md"):
+        try:
+            return (folder / name).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return _("The description of the scoring was not found in this installation.")
 
 
 def app_version() -> str:
@@ -54,7 +62,7 @@ def app_version() -> str:
     try:
         return version("gutskin-planner")
     except PackageNotFoundError:
-        return "a development copy"
+        return _("a development copy")
 
 
 def plain(text: str) -> str:
@@ -70,7 +78,7 @@ def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
         keys = [k for k in keys if k]
         if keys:
             rows.append((plain(action.text()), ", ".join(keys)))
-    return rows + list(OTHER_KEYS)
+    return rows + [(_(what), _(keys)) for what, keys in OTHER_KEYS]
 
 
 class HelpText(QDialog):
@@ -92,10 +100,10 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(_("Keyboard Shortcuts"))
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([_("Action"), _("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,20 +125,28 @@ class ShortcutsDialog(QDialog):
 
 
 def about_html() -> str:
-    return (
-        f"<h3>{escape(APP_NAME)}</h3>"
-        f"<p>Version {escape(app_version())}. Licence: MIT.</p>"
-        "<p>Plan a week of meals around the gut–skin axis: probiotic, prebiotic and "
-        "fiber-rich foods, fewer foods to limit.</p>"
-        "<p><b>Food data:</b> USDA National Nutrient Database for Standard Reference, "
-        "Release 28 (SR28), public domain.</p>"
-        "<p><b>Fonts in the PDF:</b> DejaVu fonts 2.37, under the DejaVu fonts licence "
-        "(Bitstream Vera licence; DejaVu changes in the public domain).</p>"
-        f"<p><b>Not medical advice.</b> {escape(NOT_MEDICAL_ADVICE)}</p>"
+    # Each paragraph is a message (its markup kept: the pseudo-language and translators
+    # leave tags alone); the version and the names are filled in after.
+    paragraphs = (
+        _("Version {version}. Licence: MIT.").format(version=escape(app_version())),
+        _(
+            "Plan a week of meals around the gut–skin axis: probiotic, prebiotic and "
+            "fiber-rich foods, fewer foods to limit."
+        ),
+        _(
+            "<b>Food data:</b> USDA National Nutrient Database for Standard Reference, "
+            "Release 28 (SR28), public domain."
+        ),
+        _(
+            "<b>Fonts in the PDF:</b> DejaVu fonts 2.37, under the DejaVu fonts licence "
+            "(Bitstream Vera licence; DejaVu changes in the public domain)."
+        ),
+        _("<b>Not medical advice.</b> {text}").format(text=escape(_(NOT_MEDICAL_ADVICE))),
     )
+    return f"<h3>{escape(APP_NAME)}</h3>" + "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 class About:
     @classmethod
     def ask(cls, parent: QWidget | None) -> None:
-        QMessageBox.about(parent, f"About {APP_NAME}", about_html())
+        QMessageBox.about(parent, _("About {app}").format(app=APP_NAME), about_html())

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from planner.i18n import _
+
 
 class Messages:
     """Message boxes, as classmethods so tests can record them instead of showing them."""
@@ -27,7 +29,8 @@ class Messages:
             QMessageBox.Icon.Warning, action, "", QMessageBox.StandardButton.Ok, parent
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # the reason may quote the file's content
-        box.setText(f"{action}: {path.name}")
+        # Translators: {action} is a window title such as "Could not open the plan".
+        box.setText(_("{action}: {file}").format(action=action, file=path.name))
         box.setInformativeText(reason)
         box.setDetailedText(str(path))
         box.exec()
@@ -40,7 +43,8 @@ class Messages:
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # the text names a file
         box.setText(text)
-        open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+        # Translators: a button that opens the file just written in its default app.
+        open_button = box.addButton(_("Open"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(open_button)
         box.exec()
         if box.clickedButton() is open_button:

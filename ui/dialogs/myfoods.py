@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import Food
 from planner.errors import PlannerError
+from planner.i18n import N_, _
 from ui.models.foods import literal_tip
 from ui.theme import category_icon
 
@@ -23,22 +24,26 @@ from .confirm import Confirm
 from .foodeditor import FoodEditor
 from .parts import beside, close_only, message_line, stack
 
+# What the line under the list says after a food is stored ({food}: its name).
+ADDED = N_("Added {food}.")
+SAVED = N_("Saved {food}.")
+
 
 class MyFoodsDialog(QDialog):
     """Lists the user's own foods; Add, Edit and Remove save at once (planner.storage.userfoods)."""
 
     def __init__(self, user_foods, used_ids: set[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("My Foods")
+        self.setWindowTitle(_("My Foods"))
         self._foods = user_foods
         self._used = used_ids
         self.changed = False
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("My foods")
-        self.add_button = QPushButton("&Add…", self)
-        self.edit_button = QPushButton("&Edit…", self)
-        self.remove_button = QPushButton("&Remove", self)
+        self.list.setAccessibleName(_("My foods"))
+        self.add_button = QPushButton(_("&Add…"), self)
+        self.edit_button = QPushButton(_("&Edit…"), self)
+        self.remove_button = QPushButton(_("&Remove"), self)
         self.message = message_line(self)  # "Added NAME.": the user's text
         buttons = (self.add_button, self.edit_button, self.remove_button)
         stack(self, beside(self.list, buttons), self.message, close_only(self))
@@ -55,7 +60,13 @@ class MyFoodsDialog(QDialog):
         for food in sorted(self._foods, key=lambda f: f.name.casefold()):
             item = QListWidgetItem(category_icon(food.primary_category()), food.name)
             item.setData(Qt.ItemDataRole.UserRole, food.id)
-            item.setToolTip(literal_tip(f"{food.serving_label} ({food.grams:g} g)"))
+            item.setToolTip(
+                literal_tip(
+                    _("{serving} ({grams} g)").format(
+                        serving=food.serving_label, grams=QLocale().toString(food.grams, "g", 6)
+                    )
+                )
+            )
             self.list.addItem(item)
             if food.id == select:
                 self.list.setCurrentItem(item)
@@ -68,7 +79,9 @@ class MyFoodsDialog(QDialog):
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
         if not self.list.count():
-            self.message.setText("You have no foods of your own yet. Add one to use it in plans.")
+            self.message.setText(
+                _("You have no foods of your own yet. Add one to use it in plans.")
+            )
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
@@ -77,7 +90,7 @@ class MyFoodsDialog(QDialog):
     def add_food(self) -> None:
         food = FoodEditor.ask(self, None)
         if food is not None:
-            self._store(lambda: self._foods.add(food), "Added")
+            self._store(lambda: self._foods.add(food), ADDED)
 
     def edit_food(self) -> None:
         food_id = self.current_id()
@@ -86,22 +99,22 @@ class MyFoodsDialog(QDialog):
             return
         edited = FoodEditor.ask(self, food)
         if edited is not None:
-            self._store(lambda: self._update(edited), "Saved")
+            self._store(lambda: self._update(edited), SAVED)
 
     def _update(self, food: Food) -> Food:
         self._foods.update(food)
         return food
 
     def _store(self, change: Callable[[], Food], done: str) -> None:
-        """Save one food at once (``change`` returns it as kept); say so and select it, or
-        say why it was not saved."""
+        """Save one food at once (``change`` returns it as kept); say so (``done``, a
+        message with a {food} field) and select it, or say why it was not saved."""
         try:
             kept = change()
         except PlannerError as exc:
             self.message.setText(str(exc))
             return
         self.changed = True
-        self.message.setText(f"{done} {kept.name}.")
+        self.message.setText(_(done).format(food=kept.name))
         self._fill(select=kept.id)
 
     def remove_food(self) -> None:
@@ -109,10 +122,14 @@ class MyFoodsDialog(QDialog):
         food = self._foods.get(food_id) if food_id else None
         if food is None:
             return
-        text = f"Remove {food.name} from your foods?"
         if food.id in self._used:
-            text += " The open plan uses it; it will show there as an unknown food."
-        if not Confirm.ask(self, "Remove Food", text):
+            text = _(
+                "Remove {food} from your foods? The open plan uses it; it will show there "
+                "as an unknown food."
+            )
+        else:
+            text = _("Remove {food} from your foods?")
+        if not Confirm.ask(self, _("Remove Food"), text.format(food=food.name)):
             return
         try:
             self._foods.remove(food.id)
@@ -120,7 +137,7 @@ class MyFoodsDialog(QDialog):
             self.message.setText(str(exc))
             return
         self.changed = True
-        self.message.setText(f"Removed {food.name}.")
+        self.message.setText(_("Removed {food}.").format(food=food.name))
         self._fill()
 
     def _double_clicked(self, _item: QListWidgetItem) -> None:

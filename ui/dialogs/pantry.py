@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from planner.core.foods import Catalog
 from planner.core.plan import Plan
 from planner.core.shopping import ShoppingList, shopping_list
+from planner.i18n import _
 from ui.models.foods import FoodListModel
 from ui.views.lists import PaletteView
 
@@ -60,29 +61,29 @@ class PantryDialog(QDialog):
         suggested: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Pantry")
+        self.setWindowTitle(_("Pantry"))
         self._catalog = catalog
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search foods")
+        self.search.setPlaceholderText(_("Search foods"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search foods to add to the pantry")
+        self.search.setAccessibleName(_("Search foods to add to the pantry"))
         self.model = FoodListModel(catalog, self)
         self.results = PaletteView(self)
         self.results.setDragEnabled(False)
         self.results.setModel(self.model)
-        self.results.setAccessibleName("Foods found")
-        self.add_button = QPushButton("&Add to Pantry", self)
-        self.add_button.setAccessibleName("Add the chosen food to the pantry")
+        self.results.setAccessibleName(_("Foods found"))
+        self.add_button = QPushButton(_("&Add to Pantry"), self)
+        self.add_button.setAccessibleName(_("Add the chosen food to the pantry"))
         self.items = _PantryList(self.remove_current, self)
-        self.items.setAccessibleName("Foods in the pantry")
-        self.remove_button = QPushButton("&Remove", self)
-        self.remove_button.setAccessibleName("Remove the chosen food from the pantry")
-        search_label = QLabel("&Find:", self)
+        self.items.setAccessibleName(_("Foods in the pantry"))
+        self.remove_button = QPushButton(_("&Remove"), self)
+        self.remove_button.setAccessibleName(_("Remove the chosen food from the pantry"))
+        search_label = QLabel(_("&Find:"), self)
         search_label.setBuddy(self.search)
-        pantry_label = QLabel("Already at &home:", self)
+        pantry_label = QLabel(_("Already at &home:"), self)
         pantry_label.setBuddy(self.items)
         note = QLabel(
-            "Shopping lists and the PDF list these foods under \u201cAlready have\u201d.", self
+            _("Shopping lists and the PDF list these foods under \u201cAlready have\u201d."), self
         )
         note.setWordWrap(True)
 
@@ -128,7 +129,7 @@ class PantryDialog(QDialog):
 
     def _append(self, food_id: str) -> None:
         food = self._catalog.get(food_id)
-        text = food.name if food else f"{food_id} (not in the food list)"
+        text = food.name if food else _("{food} (not in the food list)").format(food=food_id)
         item = QListWidgetItem(text, self.items)
         item.setData(Qt.ItemDataRole.UserRole, food_id)
 
@@ -180,18 +181,22 @@ def shopping_html(found: ShoppingList, catalog: Catalog) -> str:
     """The shopping list as simple HTML: what to buy by aisle, then what is at home."""
     parts: list[str] = []
     for group in found.groups:
-        parts.append(f"<h3>{escape(group.label)}</h3><ul>")
+        aisle = _(group.label)  # an aisle's name, marked in planner.core.food
+        parts.append(f"<h3>{escape(aisle)}</h3><ul>")
         parts += [f"<li>{escape(ln.name)}: {escape(ln.quantity)}</li>" for ln in group.lines]
         parts.append("</ul>")
     if not found.groups:
-        parts.append("<p>Nothing to buy for these days.</p>")
+        nothing = _("Nothing to buy for these days.")
+        parts.append(f"<p>{escape(nothing)}</p>")
     if found.have:
-        parts.append("<h3>Already have (your pantry)</h3><ul>")
+        have = _("Already have (your pantry)")
+        parts.append(f"<h3>{escape(have)}</h3><ul>")
         for group in found.have:
             parts += [f"<li>{escape(ln.name)}: {escape(ln.quantity)}</li>" for ln in group.lines]
         parts.append("</ul>")
     if found.unknown:
-        parts.append("<h3>Not in the food list</h3><ul>")
+        unknown = _("Not in the food list")
+        parts.append(f"<h3>{escape(unknown)}</h3><ul>")
         parts += [f"<li>{escape(catalog.name_of(fid))}</li>" for fid, _ in found.unknown]
         parts.append("</ul>")
     return "".join(parts)
@@ -216,11 +221,11 @@ class ShoppingListDialog(QDialog):
         self._plan, self._catalog, self._days = plan, catalog, days
         self._pantry, self._edit_pantry = pantry, edit_pantry
         self.view = QTextBrowser(self)
-        self.view.setAccessibleName("Shopping list")
+        self.view.setAccessibleName(_("Shopping list"))
         self.view.setOpenLinks(False)
         buttons = close_only(self)
-        edit = buttons.addButton("Edit &Pantry…", QDialogButtonBox.ButtonRole.ActionRole)
-        edit.setAccessibleName("Edit the pantry")
+        edit = buttons.addButton(_("Edit &Pantry…"), QDialogButtonBox.ButtonRole.ActionRole)
+        edit.setAccessibleName(_("Edit the pantry"))
         edit.clicked.connect(self._edit)
         stack(self, (self.view, 1), buttons)
         self.resize(520, 560)

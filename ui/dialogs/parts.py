@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import _
+
 
 def ok_cancel(
     dialog: QDialog, ok_text: str = "", accept: Callable[[], object] | None = None
@@ -99,8 +101,9 @@ def date_range(parent: QWidget, first: date, last: date, what: str) -> tuple[QDa
     """Two date fields, from ``first`` to ``last``, named "First day of ``what``" and
     "Last day of ``what``"; read them back with ``picked_range``."""
     return (
-        date_field(parent, first, f"First day of {what}"),
-        date_field(parent, last, f"Last day of {what}"),
+        # Translators: a date field's name for screen readers; {what} names the range.
+        date_field(parent, first, _("First day of {what}").format(what=what)),
+        date_field(parent, last, _("Last day of {what}").format(what=what)),
     )
 
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import _
+
 from .files import FileDialogs
 from .parts import ok_cancel, stack
 
@@ -41,37 +43,37 @@ class PdfOptions:
 class PdfOptionsDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None, weeks: int = 1) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(_("Export PDF"))
         self.path = QLineEdit(str(suggested), self)
-        self.path.setAccessibleName("PDF file")
-        browse = QPushButton("C&hoose…", self)
-        browse.setAccessibleName("Choose the PDF file")
+        self.path.setAccessibleName(_("PDF file"))
+        browse = QPushButton(_("C&hoose…"), self)
+        browse.setAccessibleName(_("Choose the PDF file"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         self.paper = QComboBox(self)
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("US Letter", "letter")
-        self.paper.setAccessibleName("Paper size")
-        self.shopping = QCheckBox("Add a &shopping list by aisle", self)
+        self.paper.addItem(_("A4"), "a4")
+        self.paper.addItem(_("US Letter"), "letter")
+        self.paper.setAccessibleName(_("Paper size"))
+        self.shopping = QCheckBox(_("Add a &shopping list by aisle"), self)
         self.shopping.setChecked(True)
-        self.notes = QCheckBox("Add a page for &notes", self)
-        self.recipes = QCheckBox("Add the &recipes of the dishes planned", self)
+        self.notes = QCheckBox(_("Add a page for &notes"), self)
+        self.recipes = QCheckBox(_("Add the &recipes of the dishes planned"), self)
         form = QFormLayout()
         # A row of several widgets gets a label of our own: the form's would show "&File:"
         # with no field to give the mnemonic to.
-        file_label = QLabel("&File:", self)
+        file_label = QLabel(_("&File:"), self)
         file_label.setBuddy(self.path)
         form.addRow(file_label, path_row)
-        form.addRow("&Paper:", self.paper)
+        form.addRow(_("&Paper:"), self.paper)
         form.addRow(self.shopping)
         form.addRow(self.notes)
         form.addRow(self.recipes)
         # A range of weeks with one shopping list for all of them (a plan of several weeks).
-        self.some_weeks = QCheckBox("Only &weeks, with one shopping list for them:", self)
+        self.some_weeks = QCheckBox(_("Only &weeks, with one shopping list for them:"), self)
         self.first_week, self.last_week = QSpinBox(self), QSpinBox(self)
-        for box, name in ((self.first_week, "First week"), (self.last_week, "Last week")):
+        for box, name in ((self.first_week, _("First week")), (self.last_week, _("Last week"))):
             box.setRange(1, max(1, weeks))
             box.setAccessibleName(name)
             box.setEnabled(False)
@@ -86,7 +88,7 @@ class PdfOptionsDialog(QDialog):
         else:
             for widget in (self.some_weeks, self.first_week, self.last_week):
                 widget.hide()
-        stack(self, form, ok_cancel(self, "Export"))
+        stack(self, form, ok_cancel(self, _("Export")))
         self.resize(520, self.sizeHint().height())
 
     def _browse(self) -> None:

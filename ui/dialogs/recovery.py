@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.i18n import _, ngettext
 from planner.storage.recovery import RecoveryCopy
 from ui.models.foods import literal_tip
 
@@ -24,35 +25,41 @@ class RecoveryDialog(QDialog):
 
     def __init__(self, copies: list[RecoveryCopy], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recover Unsaved Plans")
+        self.setWindowTitle(_("Recover Unsaved Plans"))
         self.answer = self.KEEP
         count = len(copies)
         intro = QLabel(
-            "The app did not close properly last time. "
-            + ("This plan had changes that were not saved:" if count == 1 else
-               f"These {count} plans had changes that were not saved:"),
+            ngettext(
+                "The app did not close properly last time. This plan had changes that "
+                "were not saved:",
+                "The app did not close properly last time. These {count} plans had changes "
+                "that were not saved:",
+                count,
+            ).format(count=count),
             self,
-        )  # fmt: skip
+        )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Unsaved plans")
+        self.list.setAccessibleName(_("Unsaved plans"))
         for copy in copies:
             item = QListWidgetItem(copy.describe())
             item.setData(Qt.ItemDataRole.UserRole, copy)
-            tip = literal_tip(str(copy.source)) if copy.source else "Never saved to a file"
+            tip = literal_tip(str(copy.source)) if copy.source else _("Never saved to a file")
             item.setToolTip(tip)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         note = QLabel(
-            "Restore opens the plan as it was, unsaved: save it to keep it. "
-            "Keep for Later asks again at the next start.",
+            _(
+                "Restore opens the plan as it was, unsaved: save it to keep it. "
+                "Keep for Later asks again at the next start."
+            ),
             self,
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        restore = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.AcceptRole)
-        discard = buttons.addButton("&Discard", QDialogButtonBox.ButtonRole.DestructiveRole)
-        keep = buttons.addButton("&Keep for Later", QDialogButtonBox.ButtonRole.RejectRole)
+        restore = buttons.addButton(_("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        discard = buttons.addButton(_("&Discard"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        keep = buttons.addButton(_("&Keep for Later"), QDialogButtonBox.ButtonRole.RejectRole)
         restore.setDefault(True)
         restore.clicked.connect(self._restore)
         discard.clicked.connect(self._discard)

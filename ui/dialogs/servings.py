@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from planner.core.amounts import UnitChoice
+from planner.i18n import _
 
 
 class AmountDialog:
@@ -29,9 +30,9 @@ class AmountDialog:
         from .parts import ok_cancel, stack
 
         dialog = QDialog(parent)
-        dialog.setWindowTitle("Amount")
+        dialog.setWindowTitle(_("Amount"))
         # The name is the user's (or a file's) text: shown as written, never as HTML.
-        label = QLabel(f"How much {name}:", dialog)
+        label = QLabel(_("How much {food}:").format(food=name), dialog)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         editor = AmountEditor(dialog)
@@ -39,7 +40,7 @@ class AmountDialog:
         editor.unitChosen.connect(editor.convert_to)
         form = QFormLayout()
         form.addRow(label)
-        amount_label = QLabel("&Amount:", dialog)
+        amount_label = QLabel(_("&Amount:"), dialog)
         amount_label.setBuddy(editor.spin)
         form.addRow(amount_label, editor.row)
         stack(dialog, form, ok_cancel(dialog))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
+
 from planner.core.foods import Catalog
 from planner.core.plan import (
     GRAMS_PER_OUNCE,
@@ -19,13 +21,15 @@ from planner.core.plan import (
     UNIT_SERVING,
     Entry,
 )
+from planner.i18n import N_, _, ngettext
 from ui.settings import METRIC, US
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
     from planner.recipes.model import Ingredient, Recipe
 
-UNKNOWN_RECIPE = "unknown recipe"
+# Translators: what the grid calls a dish the recipe book no longer holds.
+UNKNOWN_RECIPE = N_("unknown recipe")
 # Household measures that take an "s" when there are several ("2 cloves"); abbreviations
 # ("tbsp", "oz") and sizes ("medium") do not, so only these nouns are made plural.
 _COUNTABLE = frozenset(
@@ -68,8 +72,14 @@ _FRACTIONS = ((0.25, "¼"), (1 / 3, "⅓"), (0.5, "½"), (2 / 3, "⅔"), (0.75, 
 
 
 def number_text(value: float) -> str:
-    """An amount as a person writes it: at most two decimals, no trailing zeros."""
-    return f"{round(value, 2):g}"
+    """An amount as a person writes it: at most two decimals, no trailing zeros, in the
+    app's language ("1,5" in German: QLocale follows the language the app set)."""
+    return _g(round(value, 2))
+
+
+def _g(value: float) -> str:
+    """Python's "{:g}" as the language writes numbers."""
+    return QLocale().toString(float(value), "g", 6)
 
 
 def count_text(value: float) -> str:
@@ -78,7 +88,7 @@ def count_text(value: float) -> str:
     rest = value - whole
     for fraction, glyph in _FRACTIONS:
         if abs(rest - fraction) < 0.01:
-            return f"{whole} {glyph}" if whole else glyph
+            return f"{QLocale().toString(whole)} {glyph}" if whole else glyph
     return number_text(value)
 
 
@@ -99,17 +109,20 @@ def weight_text(grams: float, system: str) -> str:
     if system == US:
         ounces = grams / GRAMS_PER_OUNCE
         if 0 < ounces < 0.005:
-            return "<0.01 oz"  # a pinch is not nothing
+            return f"<{_rounded(0.01, 2)} oz"  # a pinch is not nothing
         return f"{_rounded(ounces, 1 if ounces >= 1 else 2)} oz"
     if 0 < grams < 0.05:
-        return "<0.1 g"
+        return f"<{_rounded(0.1, 1)} g"
     return f"{_rounded(grams, 0 if grams >= 10 else 1)} g"
 
 
 def _rounded(value: float, places: int) -> str:
-    """``value`` to ``places`` decimals, thousands grouped, no trailing zeros: "1,033"."""
-    text = f"{value:,.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    """``value`` to ``places`` decimals, thousands grouped, no trailing zeros: "1,033", as
+    the language writes it ("1.033" in German). Rounded as Python rounds, then written."""
+    locale = QLocale()
+    text = locale.toString(float(f"{value:.{places}f}"), "f", places)
+    point = locale.decimalPoint()
+    return text.rstrip("0").rstrip(point) if places and point in text else text
 
 
 class EntryWords:
@@ -144,7 +157,7 @@ class EntryWords:
         entry stays in the plan, nothing is lost)."""
         if entry.is_recipe:
             recipe = self.recipe(entry)
-            return UNKNOWN_RECIPE if recipe is None else recipe.name
+            return _(UNKNOWN_RECIPE) if recipe is None else recipe.name
         return self.catalog.name_of(entry.food_id)
 
     def amount(self, entry: Entry, *, convert: bool = True) -> str:
@@ -155,9 +168,12 @@ class EntryWords:
         if not convert and unit in (UNIT_GRAM, UNIT_OUNCE):
             return f"{number_text(amount)} {unit}"
         if unit == UNIT_SERVING:
-            return f"x{amount:g}"
+            return f"x{_g(amount)}"
         if unit == UNIT_PORTION:
-            return f"×{number_text(amount)} {plural('portion', amount)}"
+            # Translators: portions of a dish planned in a meal, e.g. "×2 portions".
+            return ngettext("×{count} portion", "×{count} portions", amount).format(
+                count=number_text(amount)
+            )
         if unit == UNIT_GRAM:
             return weight_text(amount, self.system)
         if unit == UNIT_OUNCE:
@@ -189,7 +205,7 @@ class EntryWords:
                 if self.book is None or item.recipe_id is None
                 else self.book.get(item.recipe_id)
             )
-            name = inner.name if inner is not None else UNKNOWN_RECIPE
+            name = inner.name if inner is not None else _(UNKNOWN_RECIPE)
         weight = weight_text(item.grams * scale, self.system)
         if item.measure and item.count and item.measure not in (UNIT_GRAM, UNIT_OUNCE):
             count = item.count * scale
@@ -200,10 +216,10 @@ class EntryWords:
         """The entry's line, and for a recipe its ingredients for those portions, one a
         line: the cell's tooltip and what a screen reader says."""
         if self.is_unknown_recipe(entry):
-            return (
-                f"{UNKNOWN_RECIPE} {self.amount(entry)} ({entry.recipe_id}): "
-                "not in your recipes, kept in the plan as it is"
-            )
+            # Translators: {name} is "unknown recipe", {id} the recipe's id in the plan file.
+            return _(
+                "{name} {amount} ({id}): not in your recipes, kept in the plan as it is"
+            ).format(name=_(UNKNOWN_RECIPE), amount=self.amount(entry), id=entry.recipe_id)
         items = self.ingredients(entry)
         if not items:
             return self.line(entry)
@@ -217,4 +233,8 @@ class EntryWords:
         items = self.ingredients(entry)
         if not entry.is_recipe:
             return self.line(entry)
-        return f"{self.line(entry)}, a dish of {', '.join(items) or 'no ingredients'}"
+        if not items:
+            return _("{dish}, a dish of no ingredients").format(dish=self.line(entry))
+        return _("{dish}, a dish of {ingredients}").format(
+            dish=self.line(entry), ingredients=", ".join(items)
+        )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QMimeData, QModelIndex, QObject, Qt
 
 from planner.core.drop import CarriedFood
 from planner.core.foods import (
@@ -18,11 +18,24 @@ from planner.core.foods import (
     rank_names,
     spaced_name,
 )
+from planner.i18n import N_, _
 from ui.guard import guarded
 from ui.theme import category_icon
 
 from .mime import MIME_TYPE, encode_foods
 from .roles import AVOIDED_ROLE, FOOD_ID_ROLE, FOOD_ROLE, SERVING_ROLE, Index
+
+# The tags a food can carry, as words inside a sentence ("Contains dairy, which you avoid").
+# Translators: what a food contains, lower case, inside a sentence.
+TAG_WORDS = {
+    "dairy": N_("dairy"),
+    "gluten": N_("gluten"),
+    "fish": N_("fish"),
+    "soy": N_("soy"),
+    "nuts": N_("nuts"),
+    "alcohol": N_("alcohol"),
+    "animal": N_("animal foods"),
+}
 
 
 def literal_tip(text: str) -> str:
@@ -40,15 +53,29 @@ def literal_tip(text: str) -> str:
 
 def food_tooltip(food: Food, avoided: frozenset[str] = frozenset()) -> str:
     fiber = food.nutrients.get("fiber_g")
-    lines = [food.name, f"Serving: {food.serving_label} ({food.grams:g} g)"]
-    lines.append("Fiber: unknown" if fiber is None else f"Fiber: {fiber:.1f} g")
+    locale = QLocale()
+    grams = locale.toString(float(food.grams), "g", 6)
+    lines = [
+        food.name,
+        _("Serving: {serving} ({grams} g)").format(serving=food.serving_label, grams=grams),
+    ]
+    if fiber is None:
+        lines.append(_("Fiber: unknown"))
+    else:
+        lines.append(_("Fiber: {grams} g").format(grams=locale.toString(float(fiber), "f", 1)))
     for cat in (c for c in CATEGORY_LABELS if c in food.categories):
-        lines.append(f"{CATEGORY_LABELS[cat]}: {CATEGORY_ROLES[cat]}")
+        # Translators: a food's category and what the category does for gut and skin.
+        lines.append(
+            _("{category}: {role}").format(
+                category=_(CATEGORY_LABELS[cat]), role=_(CATEGORY_ROLES[cat])
+            )
+        )
     if food.live_cultures in CULTURE_NOTES:
-        lines.append(CULTURE_NOTES[food.live_cultures])
+        lines.append(_(CULTURE_NOTES[food.live_cultures]))
     clash = [t for t in TAGS if t in food.tags and t in avoided]
     if clash:
-        lines.append(f"Contains {', '.join(clash)}, which you avoid.")
+        names = ", ".join(_(TAG_WORDS[t]) if t in TAG_WORDS else t for t in clash)
+        lines.append(_("Contains {tags}, which you avoid.").format(tags=names))
     return literal_tip("\n".join(lines))
 
 
@@ -189,9 +216,10 @@ class FoodListModel(FoodSourceModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return food_tooltip(food, self._avoid)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            cats = ", ".join(CATEGORY_LABELS[c] for c in CATEGORY_LABELS if c in food.categories)
-            avoid = ", avoided" if food.tags & self._avoid else ""
-            return f"{food.name}, {food.serving_label}{', ' + cats if cats else ''}{avoid}"
+            cats = [_(CATEGORY_LABELS[c]) for c in CATEGORY_LABELS if c in food.categories]
+            said = ", ".join([food.name, food.serving_label, *cats])
+            # Translators: said by a screen reader after a food the user avoids.
+            return _("{food}, avoided").format(food=said) if food.tags & self._avoid else said
         if role == FOOD_ID_ROLE:
             return food.id
         if role == FOOD_ROLE:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtCore import QLocale, QMimeData, QModelIndex, QObject, Qt
 
 from planner.core.drop import CarriedFood
 from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION
+from planner.i18n import N_, _, ngettext
 from ui.guard import guarded
 
 from .foods import FoodSourceModel, literal_tip
@@ -24,12 +25,13 @@ if TYPE_CHECKING:
 
 # Past the roles of ui.models.roles, so that the two never meet.
 RECIPE_ROLE = Qt.ItemDataRole.UserRole + 20
+# A recipe's meal type; marked here, translated where shown.
 MEAL_LABELS = {
-    "breakfast": "Breakfast",
-    "lunch": "Lunch",
-    "dinner": "Dinner",
-    "snack": "Snack",
-    "any": "Any meal",
+    "breakfast": N_("Breakfast"),
+    "lunch": N_("Lunch"),
+    "dinner": N_("Dinner"),
+    "snack": N_("Snack"),
+    "any": N_("Any meal"),
 }
 
 
@@ -46,7 +48,8 @@ ScoreOf = Callable[["Recipe"], "float | None"]
 
 
 def portions_text(portions: float) -> str:
-    return f"{portions:g} portion{'' if portions == 1 else 's'}"
+    count = QLocale().toString(float(portions), "g", 6)
+    return ngettext("{count} portion", "{count} portions", portions).format(count=count)
 
 
 class RecipeListModel(FoodSourceModel):
@@ -137,8 +140,12 @@ class RecipeListModel(FoodSourceModel):
     def line_two(self, recipe: Recipe) -> str:
         """The row's second line: meal type, yield and the per-portion score."""
         score = self.score(recipe)
-        shown = "score …" if score is None else f"score {score:.0f}"
-        meal = MEAL_LABELS.get(recipe.meal, recipe.meal)
+        if score is None:
+            # Translators: a recipe's score while it is worked out.
+            shown = _("score …")
+        else:
+            shown = _("score {score}").format(score=QLocale().toString(int(f"{score:.0f}")))
+        meal = _(MEAL_LABELS[recipe.meal]) if recipe.meal in MEAL_LABELS else recipe.meal
         return f"{meal} · {portions_text(recipe.portions)} · {shown}"
 
     @guarded()
@@ -163,19 +170,25 @@ class RecipeListModel(FoodSourceModel):
     def _tooltip(self, recipe: Recipe) -> str:
         book = self._book
         lines = [recipe.name, self.line_two(recipe)]
+        locale = QLocale()
         if recipe.tags:
-            lines.append("Tags: " + ", ".join(sorted(recipe.tags)))
+            lines.append(_("Tags: {tags}").format(tags=", ".join(sorted(recipe.tags))))
         for item in recipe.ingredients[:12]:
             if item.food_id is not None and book is not None:
-                lines.append(f"• {book.catalog.name_of(item.food_id)}, {item.grams:g} g")
+                grams = locale.toString(float(item.grams), "g", 6)
+                lines.append(f"• {book.catalog.name_of(item.food_id)}, {grams} g")
             elif item.recipe_id is not None and book is not None:
                 inner = book.get(item.recipe_id)
-                lines.append(f"• {inner.name if inner else item.recipe_id}, {item.grams:g} g")
+                grams = locale.toString(float(item.grams), "g", 6)
+                lines.append(f"• {inner.name if inner else item.recipe_id}, {grams} g")
             else:
                 lines.append(f"• {item.text}")
         if len(recipe.ingredients) > 12:
-            lines.append(f"… and {len(recipe.ingredients) - 12} more")
-        lines.append("Score: one portion alone, as a day (0–100).")
+            more = len(recipe.ingredients) - 12
+            lines.append(
+                ngettext("… and {count} more", "… and {count} more", more).format(count=more)
+            )
+        lines.append(_("Score: one portion alone, as a day (0–100)."))
         return literal_tip("\n".join(lines))
 
 

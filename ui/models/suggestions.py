@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt
 
+from planner.i18n import _
 from planner.scoring.model import Suggestion
 from ui.guard import guarded
 
@@ -46,10 +47,15 @@ class SuggestionModel(FoodSourceModel):
             return None
         s = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"+{s.gain:.0f}   {s.name} ({self._serving(s)})"
+            gain = QLocale().toString(int(f"{s.gain:.0f}"))
+            return f"+{gain}   {s.name} ({self._serving(s)})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = (
-                f"{s.name}, {self._serving(s)}: {s.reason}; the day would score {s.new_score:.0f}"
+            # Translators: a suggestion: the food, its serving, why, and the day's new score.
+            text = _("{food}, {serving}: {reason}; the day would score {score}").format(
+                food=s.name,
+                serving=self._serving(s),
+                reason=s.reason,
+                score=QLocale().toString(int(f"{s.new_score:.0f}")),
             )
             return literal_tip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == FOOD_ID_ROLE:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from planner.core.drop import Carried, CarriedFood, drop_edit
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, UNIT_PORTION, Entry
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.scoring.model import DayScore
 from ui.document import PlanDocument
 from ui.guard import guarded
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
 
 SCORE_ROW = len(MEALS)
+
+
+def score_text(score: float) -> str:
+    """A day's score, a whole number as the language writes it (rounded as Python does)."""
+    return QLocale().toString(int(f"{score:.0f}"))
+
+
 FOOD, RECIPE, UNKNOWN_RECIPE = "food", "recipe", "unknown recipe"
 
 
@@ -187,15 +195,18 @@ class WeekModel(QAbstractTableModel):
                 self._views[(day, meal)] = views
             return list(views)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            where = f"{plan.date_of(day):%A} {MEAL_LABELS[meal].lower()}"
+            when = plan.date_of(day)
+            weekday = QLocale().dayName(QDate(when.year, when.month, when.day).dayOfWeek())
+            # Translators: a meal of a day, e.g. "Monday, Lunch" (a cell's tooltip).
+            where = _("{weekday}, {meal}").format(weekday=weekday, meal=_(MEAL_LABELS[meal]))
             if not entries:
-                return f"{where}: nothing planned"
+                return _("{meal}: nothing planned").format(meal=where)
             if role == Qt.ItemDataRole.ToolTipRole:
                 # One line an entry; a dish lists its ingredients for the planned portions.
                 lines = "\n".join(words.description(e) for e in entries)
                 return literal_tip(f"{where}:\n{lines}")
             spoken = [words.spoken(e) for e in entries]
-            return f"{where}: {'; '.join(spoken)}"
+            return f"{where}: {'; '.join(spoken)}"  # the meal, then its foods
         return None
 
     def _entry_view(self, entry: Entry) -> CellLine:
@@ -217,16 +228,21 @@ class WeekModel(QAbstractTableModel):
             if score is None:
                 return "…"
             if score.score is None:
-                return "not scored" if score.unknown_foods else "not planned"
-            return f"{score.score:.0f}"
+                # Translators: the score row of a day with foods the app does not know.
+                return _("not scored") if score.unknown_foods else _("not planned")
+            return score_text(score.score)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return literal_tip(score.why) if score else "Scoring…"
+            return literal_tip(score.why) if score else _("Scoring…")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if score is None or score.score is None:
                 if score is None:
-                    return "Score: not yet known"
-                return f"Score: {'not scored' if score.unknown_foods else 'not planned'}"
-            return f"Score {score.score:.0f} of 100. {score.why}"
+                    return _("Score: not yet known")
+                if score.unknown_foods:
+                    return _("Score: not scored")
+                return _("Score: not planned")
+            return _("Score {score} of 100. {why}").format(
+                score=score_text(score.score), why=score.why
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -240,15 +256,21 @@ class WeekModel(QAbstractTableModel):
                 return None
             day = self.day_of_column(section)
             when = self._doc.plan.date_of(day)
+            qdate, locale = QDate(when.year, when.month, when.day), QLocale()
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{when:%a} {when.day} {when:%b}"
+                # Weekday, day and month abbreviated as the language has them: "Mon 30 Nov".
+                return locale.toString(qdate, "ddd d MMM")
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return f"{when:%A} {when.day} {when:%B %Y} (day {day + 1})"
+                # Translators: a day's column header, read in full: "{date} (day 3)".
+                return _("{date} (day {number})").format(
+                    date=locale.toString(qdate, QLocale.FormatType.LongFormat), number=day + 1
+                )
             return None
         if not 0 <= section <= SCORE_ROW:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return "Score" if section == SCORE_ROW else MEAL_LABELS[MEALS[section]]
+            # Translators: the grid's last row: each day's score.
+            return _("Score") if section == SCORE_ROW else _(MEAL_LABELS[MEALS[section]])
         if role == Qt.ItemDataRole.FontRole and section == SCORE_ROW:
             font = QFont()
             font.setBold(True)

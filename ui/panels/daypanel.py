@@ -3,7 +3,7 @@ suggestions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.foods import NUTRIENT_LABELS
 from planner.core.totals import amount_text
+from planner.i18n import N_, _
 from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, PartScore, Suggestion
 from ui.models.foods import literal_tip
 from ui.models.suggestions import SuggestionModel
@@ -26,15 +27,22 @@ from ui.views.lists import FoodListView
 
 # The rows shown before the first score arrives; a score's own parts replace them, with
 # the labels the parts carry (the score may have more parts than these).
+# Translators: the score's parts, as the day panel names them.
 PART_LABELS = {
-    "probiotic": "Probiotic",
-    "prebiotic": "Prebiotic",
-    "fiber": "Fiber",
-    "plants": "Plants",
-    "anti_inflammatory": "Anti-inflammatory",
-    "limit": "Limit foods",
+    "probiotic": N_("Probiotic"),
+    "prebiotic": N_("Prebiotic"),
+    "fiber": N_("Fiber"),
+    "plants": N_("Plants"),
+    "anti_inflammatory": N_("Anti-inflammatory"),
+    "limit": N_("Limit foods"),
 }
-EVERYDAY = (("energy_kcal", "Energy", "kcal"), ("protein_g", "Protein", "g"))
+EVERYDAY = (("energy_kcal", N_("Energy"), "kcal"), ("protein_g", N_("Protein"), "g"))
+
+
+def _number(value: float, decimals: int) -> str:
+    """A number as the app's language writes it (QLocale follows it: "29,5" in German),
+    rounded as Python rounds (the tests' and the CLI's "29.5" and "30" stay the same)."""
+    return QLocale().toString(float(f"{value:.{decimals}f}"), "f", decimals)
 
 
 def points_text(points: float, most: float) -> str:
@@ -42,8 +50,16 @@ def points_text(points: float, most: float) -> str:
     "29.5 / 30", not a full "30 / 30" beside a sentence saying the target was missed."""
     shown = f"{points:.0f}"
     if (shown == f"{most:.0f}" and points < most) or (shown == "0" and points > 0):
-        shown = f"{points:.1f}"
-    return f"{shown} / {most:.0f}"
+        text = _number(points, 1)
+    else:
+        text = _number(points, 0)
+    # Translators: a score part's points out of its most, e.g. "12 / 30".
+    return _("{points} / {most}").format(points=text, most=_number(most, 0))
+
+
+def _percent(value: float) -> str:
+    """A share in whole percent, its digits and sign as the language writes them."""
+    return _number(value, 0) + QLocale().percent()
 
 
 def _bar(accessible: str, parent: QWidget) -> QProgressBar:
@@ -92,9 +108,9 @@ class DayPanel(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.why.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a Tab stop: read by keyboard
-        self.why.setAccessibleName("Why this score")
+        self.why.setAccessibleName(_("Why this score"))
 
-        self.parts_box = QGroupBox("Score parts", self)
+        self.parts_box = QGroupBox(_("Score parts"), self)
         self.parts_box.setObjectName("scoreParts")
         self._parts_grid = grid = QGridLayout(self.parts_box)
         grid.setHorizontalSpacing(8)
@@ -105,9 +121,9 @@ class DayPanel(QWidget):
         self.part_bars: dict[str, QProgressBar] = {}
         self.part_sentences: dict[str, QLabel] = {}
         for key in PART_KEYS:
-            self._part_row(key, PART_LABELS.get(key, key.title()))
+            self._part_row(key, _(PART_LABELS[key]) if key in PART_LABELS else key.title())
 
-        skin_box = QGroupBox("Skin nutrients (share of daily value)", self)
+        skin_box = QGroupBox(_("Skin nutrients (share of daily value)"), self)
         skin_box.setObjectName("skinNutrients")
         self.skin_box = skin_box
         skin = QGridLayout(skin_box)
@@ -115,12 +131,13 @@ class DayPanel(QWidget):
         self.skin_bars: dict[str, QProgressBar] = {}
         self.skin_values: dict[str, QLabel] = {}
         for row, key in enumerate(SKIN_NUTRIENTS):
-            name = QLabel(NUTRIENT_LABELS[key], skin_box)
-            bar = _bar(f"{NUTRIENT_LABELS[key]} share of daily value", skin_box)
+            nutrient = _(NUTRIENT_LABELS[key])
+            name = QLabel(nutrient, skin_box)
+            bar = _bar(_("{nutrient} share of daily value").format(nutrient=nutrient), skin_box)
             _tint(bar, "#2f8fb5")
             value = QLabel(skin_box)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("100%+") + 4)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(_percent(100) + "+") + 4)
             skin.addWidget(name, row, 0)
             skin.addWidget(bar, row, 1)
             skin.addWidget(value, row, 2)
@@ -130,10 +147,10 @@ class DayPanel(QWidget):
         self.everyday: dict[str, QLabel] = {}
         row = len(SKIN_NUTRIENTS)
         for key, label, _unit in EVERYDAY:
-            name = QLabel(label, skin_box)
+            name = QLabel(_(label), skin_box)
             value = QLabel("–", skin_box)
             value.setObjectName(f"day_{key}")
-            value.setAccessibleName(f"{label} of the day")
+            value.setAccessibleName(_("{nutrient} of the day").format(nutrient=_(label)))
             skin.addWidget(name, row, 0)
             skin.addWidget(value, row, 1, 1, 2)
             self.everyday[key] = value
@@ -144,19 +161,19 @@ class DayPanel(QWidget):
         for box in (self.parts_box, skin_box):
             box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             box.setStyleSheet("QGroupBox:focus { border: 2px solid palette(highlight); }")
-        self.parts_box.setAccessibleName("Score parts")
-        skin_box.setAccessibleName("Skin nutrients, energy and protein")
+        self.parts_box.setAccessibleName(_("Score parts"))
+        skin_box.setAccessibleName(_("Skin nutrients, energy and protein"))
 
-        suggest_box = QGroupBox("Suggestions for this day", self)
+        suggest_box = QGroupBox(_("Suggestions for this day"), self)
         suggest = QVBoxLayout(suggest_box)
         self.suggestions = SuggestionModel(self)
         self.suggestion_list = SuggestionList(suggest_box)
         self.suggestion_list.setModel(self.suggestions)
-        self.suggestion_list.setAccessibleName("Suggestions")
-        self.add_suggestion = QPushButton("Add to Selected Meal", suggest_box)
-        self.add_suggestion.setAccessibleName("Add the chosen suggestion to the selected meal")
+        self.suggestion_list.setAccessibleName(_("Suggestions"))
+        self.add_suggestion = QPushButton(_("Add to Selected Meal"), suggest_box)
+        self.add_suggestion.setAccessibleName(_("Add the chosen suggestion to the selected meal"))
         self.add_suggestion.setToolTip(
-            "Add one serving of the chosen suggestion to the selected meal (Enter in the list)"
+            _("Add one serving of the chosen suggestion to the selected meal (Enter in the list)")
         )
         self.empty_suggestions = QLabel(suggest_box)
         self.empty_suggestions.setWordWrap(True)
@@ -187,8 +204,8 @@ class DayPanel(QWidget):
         name = QLabel(label, box)
         points = QLabel(box)
         points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        points.setMinimumWidth(points.fontMetrics().horizontalAdvance("29.5 / 30") + 4)
-        bar = _bar(f"{label} points", box)
+        points.setMinimumWidth(points.fontMetrics().horizontalAdvance(points_text(29.5, 30)) + 4)
+        bar = _bar(_("{part} points").format(part=label), box)
         sentence = QLabel(box)
         sentence.setObjectName("partSentence")
         sentence.setWordWrap(True)
@@ -207,7 +224,9 @@ class DayPanel(QWidget):
                 self._part_row(part.key, part.label)
             elif self.part_names[part.key].text() != part.label:
                 self.part_names[part.key].setText(part.label)
-                self.part_bars[part.key].setAccessibleName(f"{part.label} points")
+                self.part_bars[part.key].setAccessibleName(
+                    _("{part} points").format(part=part.label)
+                )
         keys = {part.key for part in parts}
         for key in self.part_points:
             shown = key in keys or not parts
@@ -247,9 +266,11 @@ class DayPanel(QWidget):
                 continue
             total, unknown = everyday[key]
             value.setText(amount_text(total, unknown, unit))
-            tip = f"{label}: the day's foods, servings times the value per serving (USDA SR28)."
+            tip = _(
+                "{nutrient}: the day's foods, servings times the value per serving (USDA SR28)."
+            ).format(nutrient=_(label))
             if unknown:
-                tip += f"\nUnknown for {', '.join(unknown)}."
+                tip += "\n" + _("Unknown for {foods}.").format(foods=", ".join(unknown))
             value.setToolTip(tip)
 
     def _describe(self) -> None:
@@ -257,23 +278,37 @@ class DayPanel(QWidget):
         lines = [self.title.text(), self.why.text()]
         for key, points in self.part_points.items():
             if points.isVisibleTo(self.parts_box):
+                # Translators: a score part read by a screen reader: its name, its points
+                # and its sentence.
                 lines.append(
-                    f"{self.part_names[key].text()}: {points.text()}. "
-                    f"{self.part_sentences[key].text()}"
+                    _("{part}: {points}. {sentence}").format(
+                        part=self.part_names[key].text(),
+                        points=points.text(),
+                        sentence=self.part_sentences[key].text(),
+                    )
                 )
         self.parts_box.setAccessibleDescription("\n".join(line for line in lines if line))
-        skin = [f"{NUTRIENT_LABELS[key]}: {self.skin_values[key].text()}" for key in SKIN_NUTRIENTS]
-        skin += [f"{label}: {self.everyday[key].text()}" for key, label, _ in EVERYDAY]
+        # Translators: a nutrient and its value, read by a screen reader ("Zinc: 40%").
+        said = _("{nutrient}: {value}")
+        skin = [
+            said.format(nutrient=_(NUTRIENT_LABELS[key]), value=self.skin_values[key].text())
+            for key in SKIN_NUTRIENTS
+        ]
+        skin += [
+            said.format(nutrient=_(label), value=self.everyday[key].text())
+            for key, label, _unit in EVERYDAY
+        ]
         self.skin_box.setAccessibleDescription("\n".join(skin))
 
     def _show_day(self, score: DayScore | None, heading: str) -> None:
         if score is None or score.score is None:
             if score is None:
-                title = heading or "Scoring…"
+                title = heading or _("Scoring…")
             elif score.unknown_foods:  # foods, but none the catalog knows (a deleted own food)
-                title = f"{heading}: not scored"
+                # Translators: {day} is the day's name and date.
+                title = _("{day}: not scored").format(day=heading)
             else:
-                title = f"{heading}: not planned"
+                title = _("{day}: not planned").format(day=heading)
             self.title.setText(title)
             self.why.setText(score.why if score else "")
             for key in self.part_points:
@@ -285,7 +320,9 @@ class DayPanel(QWidget):
                 self.skin_values[key].setText("–")
                 self.skin_bars[key].setToolTip("")
             return
-        self.title.setText(f"{heading}: score {score.score:.0f} of 100")
+        self.title.setText(
+            _("{day}: score {score} of 100").format(day=heading, score=_number(score.score, 0))
+        )
         self.why.setText(score.why)
         self._show_parts(score.parts)
         for part in score.parts:
@@ -304,13 +341,20 @@ class DayPanel(QWidget):
             bar.setValue(min(100, round(percent)))
             value = self.skin_values[share.key]
             if share.is_unknown:
-                value.setText("unknown")  # nothing known: not "0%"
+                value.setText(_("unknown"))  # nothing known: not "0%"
             else:
                 over = "+" if percent > 100 or share.unknown_foods else ""
-                value.setText(f"{min(percent, 100):.0f}%{over}")
-            tip = f"{share.label}: {share.amount:.3g} {share.unit} ({percent:.0f}% of a day's need)"
+                value.setText(_percent(min(percent, 100)) + over)
+            tip = _("{nutrient}: {amount} {unit} ({percent} of a day's need)").format(
+                nutrient=share.label,
+                amount=QLocale().toString(float(share.amount), "g", 3),
+                unit=share.unit,
+                percent=_percent(percent),
+            )
             if share.unknown_foods:
-                tip += f"\nUnknown for {', '.join(share.unknown_foods)}: the share may be higher."
+                tip += "\n" + _("Unknown for {foods}: the share may be higher.").format(
+                    foods=", ".join(share.unknown_foods)
+                )
             bar.setToolTip(literal_tip(tip))
             value.setToolTip(literal_tip(tip))
 
@@ -322,7 +366,7 @@ class DayPanel(QWidget):
         if items:
             self.suggestion_list.setCurrentIndex(self.suggestions.index(0))
         self.empty_suggestions.setVisible(not items)
-        self.empty_suggestions.setText("" if items else "No single food would raise this day.")
+        self.empty_suggestions.setText("" if items else _("No single food would raise this day."))
         self.add_suggestion.setEnabled(bool(items))
 
     def current_suggestion(self) -> Suggestion | None:

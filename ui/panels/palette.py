@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.core.foods import CATEGORIES, CATEGORY_LABELS, CATEGORY_ROLES, USER, Catalog, Food
+from planner.i18n import N_, _, ngettext
 from ui.models.foods import FoodListModel
 from ui.models.recipes import RecipeListModel, index_recipe, recipe_entry_id
 from ui.theme import PALETTE_COLORS, category_icon, dot_icon, score_color
@@ -29,13 +30,21 @@ if TYPE_CHECKING:
 ALL, MINE, RECIPES = "all", "mine", "recipes"
 PALETTES: tuple[str, ...] = (*CATEGORIES, ALL, MINE)  # the palettes of foods
 CHOICES: tuple[str, ...] = (*PALETTES, RECIPES)
-PALETTE_LABELS = {**CATEGORY_LABELS, ALL: "All foods", MINE: "My foods", RECIPES: "Recipes"}
+# Marked here and in planner.core.food, translated where shown.
+PALETTE_LABELS = {
+    **CATEGORY_LABELS,
+    ALL: N_("All foods"),
+    MINE: N_("My foods"),
+    RECIPES: N_("Recipes"),
+}
 PALETTE_HINTS = {
     **CATEGORY_ROLES,
-    ALL: "Every food in the catalog, including the USDA SR28 table.",
-    MINE: "Foods you added yourself (Foods > My Foods…).",
-    RECIPES: "Dishes made of foods: the built-in ones and yours (Recipes menu). The search "
-    "looks at names, tags and ingredients.",
+    ALL: N_("Every food in the catalog, including the USDA SR28 table."),
+    MINE: N_("Foods you added yourself (Foods > My Foods…)."),
+    RECIPES: N_(
+        "Dishes made of foods: the built-in ones and yours (Recipes menu). The search "
+        "looks at names, tags and ingredients."
+    ),
 }
 
 
@@ -55,7 +64,7 @@ class PalettePanel(QWidget):
 
         self.chooser = QComboBox(self)
         self.recipes = RecipeListModel(self)
-        self.chooser.setAccessibleName("Palette")
+        self.chooser.setAccessibleName(_("Palette"))
         for key in CHOICES:
             if key in CATEGORIES:
                 icon = category_icon(key)
@@ -63,29 +72,29 @@ class PalettePanel(QWidget):
                 icon = dot_icon(score_color(80).name())
             else:
                 icon = dot_icon(PALETTE_COLORS[key])
-            self.chooser.addItem(icon, PALETTE_LABELS[key], key)
+            self.chooser.addItem(icon, _(PALETTE_LABELS[key]), key)
             self.chooser.setItemData(
-                self.chooser.count() - 1, PALETTE_HINTS[key], Qt.ItemDataRole.ToolTipRole
+                self.chooser.count() - 1, _(PALETTE_HINTS[key]), Qt.ItemDataRole.ToolTipRole
             )
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search foods")
+        self.search.setPlaceholderText(_("Search foods"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search foods")
+        self.search.setAccessibleName(_("Search foods"))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("paletteHint")
         self.list = PaletteView(self)
         self._food_delegate = self.list.itemDelegate()
         self._recipe_delegate = RecipeDelegate(self.list)
-        self.list.setAccessibleName("Foods")
+        self.list.setAccessibleName(_("Foods"))
         self.count = QLabel(self)
         self.count.setObjectName("paletteCount")
-        self.add_button = QPushButton("Add to Selected Meal", self)
-        self.add_button.setAccessibleName("Add the chosen food to the selected meal")
+        self.add_button = QPushButton(_("Add to Selected Meal"), self)
+        self.add_button.setAccessibleName(_("Add the chosen food to the selected meal"))
         self.add_button.setToolTip(
-            "Add one serving of the chosen food to the selected meal (Enter in the list)"
+            _("Add one serving of the chosen food to the selected meal (Enter in the list)")
         )
-        label = QLabel("&Palette:", self)
+        label = QLabel(_("&Palette:"), self)
         label.setBuddy(self.chooser)
 
         top = QHBoxLayout()
@@ -183,13 +192,26 @@ class PalettePanel(QWidget):
         model = self.current_model()
         model.set_filter(self.search.text())
         shown, total = model.rowCount(), model.total_count()
-        what = "recipes" if self.current_key == RECIPES else "foods"
+        recipes = self.current_key == RECIPES
+        locale = QLocale()
         if self.current_key == MINE and not total:
-            self.count.setText("No foods of your own yet")
+            self.count.setText(_("No foods of your own yet"))
         elif shown == total:
-            self.count.setText(f"{total:,} {what}")
+            text = (
+                ngettext("{count} recipe", "{count} recipes", total)
+                if recipes
+                else ngettext("{count} food", "{count} foods", total)
+            )
+            self.count.setText(text.format(count=locale.toString(total)))
         else:
-            self.count.setText(f"{shown:,} of {total:,} {what}")
+            text = (
+                ngettext("{shown} of {total} recipe", "{shown} of {total} recipes", total)
+                if recipes
+                else ngettext("{shown} of {total} food", "{shown} of {total} foods", total)
+            )
+            self.count.setText(
+                text.format(shown=locale.toString(shown), total=locale.toString(total))
+            )
         if shown and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(model.index(0))
 
@@ -202,17 +224,19 @@ class PalettePanel(QWidget):
         recipes = key == RECIPES
         self.list.setItemDelegate(self._recipe_delegate if recipes else self._food_delegate)
         self.search.setPlaceholderText(
-            "Search recipes, tags, ingredients" if recipes else "Search foods"
+            _("Search recipes, tags, ingredients") if recipes else _("Search foods")
         )
         self.add_button.setToolTip(
-            "Add one portion of the chosen recipe to the selected meal (Enter in the list)"
+            _("Add one portion of the chosen recipe to the selected meal (Enter in the list)")
             if recipes
-            else "Add one serving of the chosen food to the selected meal (Enter in the list)"
+            else _("Add one serving of the chosen food to the selected meal (Enter in the list)")
         )
-        self.hint.setText(PALETTE_HINTS[key])
+        self.hint.setText(_(PALETTE_HINTS[key]))
         # A screen reader says which palette is chosen, not only that this is the chooser.
-        self.chooser.setAccessibleName(f"Palette: {PALETTE_LABELS[key]}")
-        self.chooser.setAccessibleDescription(PALETTE_HINTS[key])
+        self.chooser.setAccessibleName(
+            _("Palette: {palette}").format(palette=_(PALETTE_LABELS[key]))
+        )
+        self.chooser.setAccessibleDescription(_(PALETTE_HINTS[key]))
         self.apply_filter()
 
     def _search_return(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QSizePolicy, QWidget
 
 from planner.core.amounts import UnitChoice
@@ -23,6 +23,7 @@ from planner.core.plan import (
     UNIT_SERVING,
     max_amount,
 )
+from planner.i18n import N_, _
 from ui.models.foods import literal_tip
 from ui.settings import METRIC, US
 
@@ -31,16 +32,29 @@ MIN_AMOUNT = 0.01
 # How the spin box steps and how many decimals it shows, by unit (others: measures).
 _STEPS = {UNIT_SERVING: 0.5, UNIT_PORTION: 0.5, UNIT_GRAM: 10.0, UNIT_OUNCE: 0.5}
 _DECIMALS = {UNIT_GRAM: 1}
-RECIPE_UNITS = (UnitChoice(UNIT_PORTION, "portions", None),)
+# Translators: the unit of a dish in the amount box.
+PORTIONS = N_("portions")
+
+
+def recipe_units() -> tuple[UnitChoice, ...]:
+    """The units a dish is planned in (one: portions), in the current language."""
+    return (UnitChoice(UNIT_PORTION, _(PORTIONS), None),)
 
 
 def weight_units(food: Food) -> tuple[UnitChoice, ...]:
     """A food's serving and, when its weight is known, grams and ounces: the units that
     need no household measures (which take a quarter of a second to read first)."""
     if not food.grams > 0:  # unknown (NaN) or none
-        return (UnitChoice(UNIT_SERVING, f"serving ({food.serving_label})", None),)
+        # Translators: a unit in the amount box: servings of the food, as its label says.
+        return (
+            UnitChoice(
+                UNIT_SERVING, _("serving ({serving})").format(serving=food.serving_label), None
+            ),
+        )
+    grams = QLocale().toString(float(food.grams), "g", 6)
+    serving = _("serving ({serving}, {grams} g)").format(serving=food.serving_label, grams=grams)
     return (
-        UnitChoice(UNIT_SERVING, f"serving ({food.serving_label}, {food.grams:g} g)", food.grams),
+        UnitChoice(UNIT_SERVING, serving, food.grams),
         UnitChoice(UNIT_GRAM, "g", 1.0),
         UnitChoice(UNIT_OUNCE, "oz", GRAMS_PER_OUNCE),
     )
@@ -78,9 +92,9 @@ class AmountEditor(QObject):
         self.system = system
         self.spin = spin if spin is not None else QDoubleSpinBox(parent)
         self.spin.setKeyboardTracking(False)  # one edit per value, not per keystroke
-        self.spin.setAccessibleName("Amount")
+        self.spin.setAccessibleName(_("Amount"))
         self.combo = QComboBox(parent)
-        self.combo.setAccessibleName("Unit of the amount")
+        self.combo.setAccessibleName(_("Unit of the amount"))
         # A steady width, so that the bar does not jump as the selection moves; the list
         # that drops down is as wide as its longest unit ("cup, chopped or diced").
         self.combo.setSizeAdjustPolicy(

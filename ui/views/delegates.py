@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from planner.i18n import _, ngettext
 from ui.guard import guarded_paint
 from ui.models.roles import (
     AVOIDED_ROLE,
@@ -18,7 +19,7 @@ from ui.models.roles import (
     SERVING_ROLE,
     Index,
 )
-from ui.models.week import RECIPE, SCORE_ROW, UNKNOWN_RECIPE, CellLine
+from ui.models.week import RECIPE, SCORE_ROW, UNKNOWN_RECIPE, CellLine, score_text
 from ui.theme import categories_in_order, category_color, score_color, secondary_text
 
 if TYPE_CHECKING:
@@ -250,7 +251,9 @@ class CellDelegate(QStyledItemDelegate):
             row = QRect(rect.left() + 9, rect.top() + len(shown) * line, rect.width() - 9, line)
             painter.setPen(dim)
             painter.drawText(
-                row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"+{hidden} more…"
+                row,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                ngettext("+{count} more…", "+{count} more…", hidden).format(count=hidden),
             )
 
     @staticmethod
@@ -297,11 +300,14 @@ class CellDelegate(QStyledItemDelegate):
             font.setPointSizeF(font.pointSizeF() * 1.2)
             painter.setFont(font)
             painter.setPen(text)
-            label = f"{value:.0f}"
+            label = score_text(value)
         else:
             painter.setPen(text if selected else secondary_text(pal))
             # Foods the catalog does not know are not "nothing planned".
-            label = "…" if score is None else "not scored" if score.unknown_foods else "not planned"
+            if score is None:
+                label = "…"
+            else:
+                label = _("not scored") if score.unknown_foods else _("not planned")
             label = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_rect.width())
         painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, str(label))
         track = QRect(rect.left(), rect.bottom() - bar_h, rect.width(), bar_h)

@@ -24,7 +24,7 @@ from planner.core.plan import (
 from planner.i18n import _
 from ui.models.amounts import weight_text
 from ui.models.mime import decode_foods
-from ui.views.amount import RECIPE_UNITS, weight_units
+from ui.views.amount import recipe_units, weight_units
 
 from .controller import Controller
 
@@ -163,7 +163,7 @@ class EditController(Controller):
         ounces and household measures (those once read: the scores' loader reads them
         after the window shows, and the bar is shown again then)."""
         if entry.is_recipe:
-            return RECIPE_UNITS
+            return recipe_units()
         food = self._window.catalog.get(entry.food_id)
         if food is None:  # a food no longer in the catalog: its own unit only
             return ()

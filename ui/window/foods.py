@@ -37,6 +37,7 @@ class FoodsController(Controller):
             window.settings.autosave_seconds,
             start_with=window.settings.start_with,
             unit_system=window.settings.unit_system,
+            language=window.settings.language,
         )
         if chosen is not None:
             self.set_autosave_seconds(chosen.autosave_seconds)
@@ -44,6 +45,8 @@ class FoodsController(Controller):
                 window.settings.start_with = chosen.start_with
             if chosen.unit_system is not None and chosen.unit_system != window.settings.unit_system:
                 window.set_unit_system(chosen.unit_system)
+            if chosen.language is not None:
+                window.settings.language = chosen.language  # applies on the next start
             self.apply_preferences(chosen.prefs)
 
     def set_autosave_seconds(self, seconds: float) -> None:
