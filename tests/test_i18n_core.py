@@ -182,3 +182,16 @@ def test_amounts_follow_the_locale_outside_english() -> None:
         i18n.set_language("en")
     assert format_grams(1250) == "1.25 kg"
     assert amount_text(1892, [], "kcal") == "1,892 kcal"
+
+
+def test_a_meal_inside_a_sentence_is_a_message_of_its_own() -> None:
+    from planner.core.plan import MEALS, meal_word
+
+    i18n.set_language("en")
+    assert [meal_word(m) for m in MEALS] == ["breakfast", "lunch", "dinner", "snacks"]
+    i18n.set_language(i18n.PSEUDO)
+    try:
+        # Not the heading lower-cased: German writes "Frühstück" inside a sentence too.
+        assert meal_word("breakfast") == i18n.pseudo("breakfast")
+    finally:
+        i18n.set_language("en")

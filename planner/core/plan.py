@@ -24,6 +24,21 @@ MEAL_LABELS: dict[str, str] = {
     "dinner": N_("Dinner"),
     "snacks": N_("Snacks"),
 }
+
+
+def meal_word(meal: str) -> str:
+    """A meal's name inside a sentence ("Monday breakfast", "Dishes at lunch"): lower case
+    in English, as each language writes it there (German nouns keep their capital)."""
+    words = {
+        # Translators: a meal's name inside a sentence ("Monday breakfast").
+        "breakfast": pgettext("in a sentence", "breakfast"),
+        "lunch": pgettext("in a sentence", "lunch"),
+        "dinner": pgettext("in a sentence", "dinner"),
+        "snacks": pgettext("in a sentence", "snacks"),
+    }
+    return words.get(meal, meal)
+
+
 DAYS_PER_WEEK = 7
 # A plan entry's id for a recipe: RECIPE_PREFIX + the recipe's id.
 RECIPE_PREFIX = "recipe:"

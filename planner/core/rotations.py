@@ -21,7 +21,15 @@ from datetime import date, timedelta
 from typing import Literal
 
 from planner.core.edits import Edit, SetCells
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, Cell, Change, Entry, Plan
+from planner.core.plan import (
+    DAYS_PER_WEEK,
+    MEALS,
+    Cell,
+    Change,
+    Entry,
+    Plan,
+    meal_word,
+)
 from planner.core.templates import Template, clean_name
 from planner.errors import PlanError
 from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, format_day, language, ngettext
@@ -105,9 +113,7 @@ class Rule:
         # Translators: when a rule fills a meal: "{days}" is "Friday" or "Weekdays",
         # "{meal}" a meal's name in lower case ("Friday dinner").
         where = (
-            _("{days} {meal}").format(days=days, meal=_(MEAL_LABELS[self.meal]).lower())
-            if self.meal
-            else days
+            _("{days} {meal}").format(days=days, meal=meal_word(self.meal)) if self.meal else days
         )
         if len(self.templates) == 1:
             return _("{where}: {names}, every week").format(where=where, names=names)
@@ -255,7 +261,7 @@ class RuleFill:
                 # Translators: a meal a rule left alone: "Fri 05 Dec dinner (Pizza night)".
                 _("{day} {meal} ({rule})").format(
                     day=_short_date(plan.date_of(s.day)),
-                    meal=_(MEAL_LABELS[s.meal]).lower(),
+                    meal=meal_word(s.meal),
                     rule=s.rule,
                 )
                 for s in self.skipped[:3]

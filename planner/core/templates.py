@@ -16,13 +16,13 @@ from typing import Literal
 from planner.core.edits import Edit, SetCells
 from planner.core.plan import (
     DAYS_PER_WEEK,
-    MEAL_LABELS,
     MEALS,
     Cell,
     Entry,
     Plan,
     check_amount,
     check_entry,
+    meal_word,
     this_monday,
 )
 from planner.errors import PlanError
@@ -211,7 +211,7 @@ def template_from_meal(plan: Plan, day: int, meal: str, name: str) -> Template:
         raise PlanError(
             _("That {meal} is empty: a template needs a food.").format(
                 # Translators: {meal} is a meal's name ("breakfast"), as a word inside a sentence.
-                meal=_(MEAL_LABELS[meal]).lower()
+                meal=meal_word(meal)
             )
         )
     return make_template(name, "meal", {(0, meal): plan.cell(day, meal)})

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.autoplan.model import Settings
 from planner.core.foods import TAGS, Catalog
-from planner.core.plan import MEAL_LABELS, MEALS
+from planner.core.plan import MEALS, meal_word
 from planner.errors import PlannerError
 from planner.i18n import N_, _
 from ui.autoplan.dishes import DishPicker
@@ -100,7 +100,7 @@ class AutoplanDialog(QDialog):
             row.addWidget(QLabel(_("to")))
             row.addWidget(pair[1])
             self.dishes[meal] = pair
-            form.addRow(_("Dishes at {meal}:").format(meal=_(MEAL_LABELS[meal]).lower()), row)
+            form.addRow(_("Dishes at {meal}:").format(meal=meal_word(meal)), row)
         self.allowance = _spin(0, 21, settings.limit_allowance)
         form.addRow(_("Foods to limit allowed a week:"), self.allowance)
         self.recipes = QCheckBox(_("Plan recipes (the starter recipes and your own) too"))

@@ -16,10 +16,10 @@ from planner.core.amounts import UnitChoice, units_of
 from planner.core.edits import AddFood, RemoveEntry, SetAmount
 from planner.core.measures import sr28_measures
 from planner.core.plan import (
-    MEAL_LABELS,
     UNIT_GRAM,
     UNIT_OUNCE,
     Entry,
+    meal_word,
 )
 from planner.i18n import _
 from ui.models.amounts import weight_text
@@ -51,7 +51,7 @@ class EditController(Controller):
         when = self._doc.plan.date_of(day)
         # Translators: a meal of the plan, such as "Monday breakfast".
         return _("{weekday} {meal}").format(
-            weekday=QLocale().dayName(when.isoweekday()), meal=_(MEAL_LABELS[meal]).lower()
+            weekday=QLocale().dayName(when.isoweekday()), meal=meal_word(meal)
         )
 
     # -- adding foods --------------------------------------------------------------------------

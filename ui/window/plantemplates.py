@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
 
-from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS
+from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, meal_word
 from planner.errors import PlanError, PlannerError
 from planner.i18n import _, ngettext
 
@@ -166,7 +166,7 @@ class TemplatesPart(Controller):
             day_text = QLocale().toString(QDate(when.year, when.month, when.day), "ddd d MMM")
             parts += [
                 # Translators: where a meal template goes, such as "Mon 5 Jan breakfast (meal)".
-                _("{day} {meal} (meal)").format(day=day_text, meal=_(MEAL_LABELS[cell[1]]).lower()),
+                _("{day} {meal} (meal)").format(day=day_text, meal=meal_word(cell[1])),
                 _("{day} (day)").format(day=day_text),
             ]
             kinds += ["meal", "day"]
