@@ -22,6 +22,7 @@ from planner.autoplan.solve import autoplan, empty_cells, week_cells
 from planner.core.edits import AddFood, SetCells
 from planner.core.foods import TAGS
 from planner.core.plan import MEALS, Plan
+from planner.errors import PlannerError
 from planner.recipes.book import RecipeBook
 from planner.recipes.model import Ingredient, Recipe
 from planner.recipes.resolve import PlanResolver
@@ -680,3 +681,32 @@ def test_the_command_never_writes_over_its_input_nor_a_file_of_another_kind(tmp_
     assert "--force" in capsys.readouterr().err
     assert source.read_bytes() == before
     assert other.read_text() == "day,meal,food,servings\n"
+
+
+def test_the_command_s_time_limit_counts_its_loading_too(tmp_path, monkeypatch, capsys):
+    import time
+
+    import planner.autoplan.solve as solve
+    import planner.cli.autoplan as cli_autoplan
+    from planner.cli.commands import main
+    from planner.storage.planfile import save_plan
+
+    source = tmp_path / "p.gutplan"
+    save_plan(Plan(), source)
+    slow_load = cli_autoplan.load_catalog
+
+    def load_catalog_slowly(*args, **kwargs):
+        time.sleep(1.5)  # a loaded machine reading the catalog
+        return slow_load(*args, **kwargs)
+
+    given: list[float] = []
+
+    def fake_autoplan(*args, time_limit, **kwargs):
+        given.append(time_limit)
+        raise PlannerError("stop here")
+
+    monkeypatch.setattr(cli_autoplan, "load_catalog", load_catalog_slowly)
+    monkeypatch.setattr(solve, "autoplan", fake_autoplan)
+    code = main(["autoplan", str(source), "-o", str(tmp_path / "out.gutplan"), "--time-limit", "6"])
+    assert code == 2 and "stop here" in capsys.readouterr().err
+    assert given and given[0] <= 6 - 1.5

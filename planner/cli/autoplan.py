@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -160,7 +161,14 @@ def dish_ids(given: Iterable[str], catalog, book) -> tuple[frozenset[str], list[
     return frozenset(found), unknown
 
 
+# What the solver keeps however long the loading took: enough for a first plan.
+MIN_SOLVE_SECONDS = 1.0
+
+
 def cmd_autoplan(args: argparse.Namespace) -> int:
+    # The time limit holds for the whole command: reading the plan, the catalog and the
+    # recipes comes out of the solver's share (on a loaded machine it can take seconds).
+    began = time.perf_counter()
     from planner.autoplan.solve import autoplan, empty_cells, week_cells
     from planner.recipes.resolve import PlanResolver
     from planner.scoring.evaluator import Evaluator
@@ -215,7 +223,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         week=week,
         open_cells=cells,
         seed=args.seed,
-        time_limit=args.time_limit,
+        time_limit=max(args.time_limit - (time.perf_counter() - began), MIN_SOLVE_SECONDS),
         book=book if args.recipes else None,
         label=_("Fill week"),
     )
