@@ -183,7 +183,7 @@ _ACCENTED = str.maketrans(
 )
 # What must come through a translation unchanged: format fields, %-placeholders, markup
 # tags and entities, and the "&" of a menu mnemonic with its letter.
-_KEEP = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifgxr%]|<[^<>]*>|&\w+;|&.")
+_KEEP = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0+]*\d*(?:\.\d+)?[sdifgxr%]|<[^<>]*>|&\w+;|&.")
 
 
 def pseudo(message: str) -> str:

@@ -33,7 +33,7 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
 }
 # What a translation must keep from its source: format fields and %-placeholders.
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifgxr]")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0+]*\d*(?:\.\d+)?[sdifgxr]")
 
 
 def languages() -> list[str]:

@@ -90,7 +90,8 @@ class DishPicker(QWidget):
             _("Add the food or recipe found to {list}").format(list=what)
         )
         self.chosen = QListWidget()
-        self.chosen.setAccessibleName(what.capitalize())
+        # Only the first letter: str.capitalize() would lower the rest (German nouns).
+        self.chosen.setAccessibleName(what[:1].upper() + what[1:])
         self.chosen.setMaximumHeight(90)
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.setAccessibleName(
