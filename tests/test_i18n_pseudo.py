@@ -232,12 +232,13 @@ class Recorder:
 
 
 @pytest.fixture
-def pseudo():
+def pseudo(request):
     """The app in the pseudo-language, as ui.app sets it at start (conftest puts English
-    back after the test)."""
+    back after the test); a test parametrized indirectly may ask for another language."""
     from ui.app import apply_language
 
-    assert apply_language(i18n.PSEUDO) == i18n.PSEUDO
+    language = getattr(request, "param", i18n.PSEUDO)
+    assert apply_language(language) == language
     yield
     apply_language("en")
 
@@ -380,11 +381,13 @@ def test_the_pseudo_language_finds_unmarked_text():
     assert unmarked_words("<b>Not marked</b>", data) == ["Not", "marked"]
 
 
+@pytest.mark.parametrize("pseudo", [i18n.PSEUDO, "de", "fr", "es"], indirect=True)
 def test_at_1024_by_700_the_pseudo_window_keeps_every_day_and_its_controls_inside(
-    pseudo_window, tmp_path
+    pseudo, pseudo_window, tmp_path
 ):
-    """The pseudo-language's texts are longer than English (as German's will be): the
-    window still fits 1024 x 700, and no button or label of the window is cut."""
+    """The pseudo-language's texts are longer than English, German's the longest of the
+    real ones: at 1024 x 700 the window keeps every day and control inside, and no button
+    of the window is cut."""
     window, _recorder = pseudo_window
     window.setMinimumSize(0, 0)
     window.resize(1024, 700)
