@@ -195,3 +195,23 @@ def test_a_meal_inside_a_sentence_is_a_message_of_its_own() -> None:
         assert meal_word("breakfast") == i18n.pseudo("breakfast")
     finally:
         i18n.set_language("en")
+
+
+def test_a_translated_serving_keeps_its_words_and_an_english_one_takes_english_plurals(
+    catalog,
+) -> None:
+    from planner.core.shopping import entry_quantity
+
+    from planner.core.foods import Catalog
+
+    kefir, sr28 = catalog.get("kefir"), catalog.get("sr:01077")
+    assert kefir is not None and sr28 is not None
+    i18n.set_language("de")
+    try:
+        german_kefir = Catalog.load(include_sr28=False).get("kefir")  # named in German
+        assert german_kefir is not None and german_kefir.serving_label == "1 Tasse"
+        assert entry_quantity(german_kefir, 1.5) == "1,5 Tasse"  # not "Tasses"
+        assert entry_quantity(sr28, 2.0).endswith("cups")  # SR28's label stays English
+    finally:
+        i18n.set_language("en")
+    assert entry_quantity(kefir, 1.5) == "1.5 cups"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from planner import i18n
 from planner.core.amounts import FoodResolver, Resolver
-from planner.core.foods import AISLE_LABELS, AISLES, Catalog, Food
+from planner.core.foods import AISLE_LABELS, AISLES, CURATED, Catalog, Food
 from planner.core.plan import (
     DAYS_PER_WEEK,
     UNIT_GRAM,
@@ -203,10 +203,24 @@ def _unit_for(rest: str, amount: float, label_amount: float) -> str:
     return " ".join(words)
 
 
-def quantity_parts(serving_label: str, grams: float, servings: float) -> tuple[str, str]:
+def english_label(food: Food | None) -> bool:
+    """Whether a food's serving label is in English, so that English plurals fit it
+    ("3 cups"): SR28's and the user's labels always are; a curated food's is translated
+    in another language ("1 Tasse"), and is then shown with its count as written."""
+    return (
+        food is None
+        or food.origin != CURATED
+        or i18n.language() in (i18n.SOURCE_LANGUAGE, i18n.PSEUDO)
+    )
+
+
+def quantity_parts(
+    serving_label: str, grams: float, servings: float, *, inflect: bool = True
+) -> tuple[str, str]:
     """The household amount and the weight for ``servings`` servings, e.g. ("3 cups", "729 g").
 
     The weight is "" when unknown, and the amount is the weight itself for a label in grams.
+    ``inflect`` False leaves the label's words as written (a translated label).
     """
     total_grams = grams * servings
     weight = format_grams(total_grams) if math.isfinite(total_grams) and total_grams > 0 else ""
@@ -221,7 +235,7 @@ def quantity_parts(serving_label: str, grams: float, servings: float) -> tuple[s
         return weight, weight
     text = format_number(amount)
     if rest:
-        text += " " + _unit_for(rest, amount, label_amount)
+        text += " " + (_unit_for(rest, amount, label_amount) if inflect else rest)
     return text, weight
 
 
@@ -230,14 +244,19 @@ def join_quantity(amount: str, weight: str) -> str:
 
 
 def quantity_text(
-    serving_label: str, grams: float, servings: float, *, with_grams: bool = True
+    serving_label: str,
+    grams: float,
+    servings: float,
+    *,
+    with_grams: bool = True,
+    inflect: bool = True,
 ) -> str:
     """What to buy for ``servings`` servings of a food served as ``serving_label``.
 
     "1 cup" x 3 -> "3 cups (729 g)"; "2 tbsp" x 1.5 -> "3 tbsp (...)"; "100 g" x 3 -> "300 g".
     The weight comes from the food's grams per serving, which is what the scores use.
     """
-    amount, weight = quantity_parts(serving_label, grams, servings)
+    amount, weight = quantity_parts(serving_label, grams, servings, inflect=inflect)
     return join_quantity(amount, weight) if with_grams else amount
 
 
@@ -255,7 +274,9 @@ def entry_quantity(food: Food | None, amount: float, unit: str = UNIT_SERVING) -
         return ngettext("{count} serving", "{count} servings", amount).format(
             count=format_number(amount)
         )
-    return quantity_text(food.serving_label, food.grams, amount, with_grams=False)
+    return quantity_text(
+        food.serving_label, food.grams, amount, with_grams=False, inflect=english_label(food)
+    )
 
 
 # -- the list -------------------------------------------------------------------------------
@@ -380,7 +401,9 @@ def shopping_list(
             unknown[food_id] = unknown.get(food_id, 0.0) + servings
             continue
         aisle = food.aisle if food.aisle in AISLES else OTHER_AISLE
-        amount, weight = quantity_parts(food.serving_label, food.grams, servings)
+        amount, weight = quantity_parts(
+            food.serving_label, food.grams, servings, inflect=english_label(food)
+        )
         grams = food.grams * servings if food.grams > 0 else None
         line = ShoppingLine(food_id, food.name, aisle, servings, amount, weight, grams)
         (owned if food_id in have_ids else to_buy).append(line)

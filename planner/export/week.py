@@ -86,7 +86,15 @@ def _grid_table(doc: Document, days: range, scores: PlanScore, size: float) -> G
     cell = ParagraphStyle(
         f"cell{size}", parent=styles.cell, fontSize=size, leading=round(size * 1.2, 1)
     )
-    label_width = 52.0
+    # The row headings' column fits its longest word in the language printed ("Mittagessen",
+    # "Petit-déjeuner"), at least as wide as the English layout's.
+    labels = [_("Score"), pgettext("totals", "Day"), *(_(MEAL_LABELS[m]) for m in MEALS)]
+    widest = max(
+        pdfmetrics.stringWidth(word, styles.meal.fontName, styles.meal.fontSize)
+        for label in labels
+        for word in label.split()
+    )
+    label_width = max(52.0, min(widest + 8.0, 90.0))
     day_width = (doc.frame_width - label_width) / DAYS_PER_WEEK
     text_width = day_width - 4 - 3 - cell.leftIndent  # less the cell's padding and indent
     header = [""] + [
