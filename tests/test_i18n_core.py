@@ -200,9 +200,8 @@ def test_a_meal_inside_a_sentence_is_a_message_of_its_own() -> None:
 def test_a_translated_serving_keeps_its_words_and_an_english_one_takes_english_plurals(
     catalog,
 ) -> None:
-    from planner.core.shopping import entry_quantity
-
     from planner.core.foods import Catalog
+    from planner.core.shopping import entry_quantity
 
     kefir, sr28 = catalog.get("kefir"), catalog.get("sr:01077")
     assert kefir is not None and sr28 is not None
