@@ -80,7 +80,7 @@ def test_lang_sets_the_language_before_or_after_the_command(sample_file, capsys)
         assert code == 0, err
         assert i18n.language() == "de"
         # German formats: the decimal comma, German month names (no catalogue needed).
-        assert re.search(r"fiber \d+,\d g", out), out[:300]
+        assert re.search(r"Ballaststoffe \d+,\d g", out), out[:300]  # German words and decimals
         i18n.set_language("en")
 
 
@@ -255,7 +255,8 @@ def test_dates_take_the_locales_names() -> None:
     i18n.set_language("fr")
     assert day_label(date(2026, 11, 30)) == "lun. 30 nov."
     i18n.set_language("de")
-    assert span_label(date(2026, 11, 30), date(2026, 12, 6)) == "30 Nov. – 6 Dez. 2026"
+    # German names and German order ("30. Nov."), from the catalogue's date layouts.
+    assert span_label(date(2026, 11, 30), date(2026, 12, 6)) == "30. Nov. – 6. Dez. 2026"
 
 
 def test_the_calendar_is_named_in_the_language_not_the_machines(catalog) -> None:
@@ -265,7 +266,7 @@ def test_the_calendar_is_named_in_the_language_not_the_machines(catalog) -> None
     plan = sample_plan(date(2026, 11, 30), catalog)
     i18n.set_language("de")
     name = str(build_calendar(plan, catalog)["x-wr-calname"])
-    assert name == "Gut–Skin plan 30 Nov. – 6 Dez. 2026"
+    assert name == "Gut–Skin-Plan 30. Nov. – 6. Dez. 2026"
     i18n.set_language(i18n.PSEUDO)
     events = build_calendar(plan, catalog).walk("VEVENT")
     assert all(str(event["summary"]).startswith("[") for event in events)
