@@ -199,3 +199,15 @@ def test_the_check_names_each_kind_of_problem() -> None:
     assert "'{n} day'" in text  # one form given where German has two
     assert "'{n} serving'" not in text  # the singular may spell its count out
     assert "'Fine'" not in text
+
+
+def test_the_shipped_data_gives_its_words_with_their_contexts() -> None:
+    import json
+
+    found = build.data_messages()
+    contexts = {context for context, _, _ in found}
+    assert contexts == set(build.DATA_CONTEXTS)
+    catalog = json.loads((build.ROOT / "resources" / "catalog.json").read_text("utf-8"))
+    names = {message for context, message, _ in found if context == "food"}
+    assert names == {food["name"] for food in catalog["foods"]}
+    assert ("recipe", "Overnight oats with kefir and berries") in {(c, m) for c, m, _ in found}

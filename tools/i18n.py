@@ -70,10 +70,37 @@ def extract(root: Path = ROOT) -> Catalog:
     return catalog
 
 
+# Data the app ships whose words are translated, each with its context: the curated foods'
+# names and serving sizes (SR28's foods keep the USDA's names), the starter recipes'
+# names, methods and tags.
+DATA_CONTEXTS = ("food", "serving", "recipe", "method", "tag")
+
+
+def data_messages(root: Path = ROOT) -> list[tuple[str, str, str]]:
+    """(context, message, where) for each translated word of the shipped data."""
+    import json
+
+    found: list[tuple[str, str, str]] = []
+    catalog = json.loads((root / "resources" / "catalog.json").read_text(encoding="utf-8"))
+    for food in catalog["foods"]:
+        found.append(("food", food["name"], f"resources/catalog.json:{food['id']}"))
+        found.append(("serving", food["serving_label"], f"resources/catalog.json:{food['id']}"))
+    recipes = json.loads((root / "resources" / "recipes.json").read_text(encoding="utf-8"))
+    for recipe in recipes["recipes"]:
+        where = f"resources/recipes.json:{recipe['id']}"
+        found.append(("recipe", recipe["name"], where))
+        if recipe.get("method"):
+            found.append(("method", recipe["method"], where))
+        found += [("tag", tag, where) for tag in recipe.get("tags", ())]
+    return found
+
+
 def write_template(root: Path = ROOT) -> int:
     from babel.messages.pofile import write_po
 
     catalog = extract(root)
+    for context, message, where in data_messages(root):
+        catalog.add(message, locations=[(where, 0)], context=context)
     TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     # No dates or line numbers: the template changes only when the messages do.
