@@ -34,6 +34,7 @@ from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
 from planner.storage.userfoods import UserFoods, load_or_set_aside
 from ui.document import PlanDocument
+from ui.firstpaint import PaintWatch
 from ui.models.amounts import EntryWords
 from ui.models.week import WeekModel
 from ui.panels.daypanel import DayPanel
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
         self.document.resolver = FoodResolver(catalog)  # the grams written with a save
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
-        self._background = background
+        self.background = background  # False: scored here and now (tests, screenshots)
         words = EntryWords(catalog, None, settings.unit_system)
         self.week_model = WeekModel(self.document, catalog, self, words)
         self._build_widgets()
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.recipes.add_menus(self.menuBar())
         self.recent_menu = self.files.recent_menu
         self._connect()
+        if background:  # what the first scores do not need waits until they are shown
+            self.scores.updated.connect(self._first_scores_in)
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
         self.weeks.refresh_week_bar()
         self.update_title()
@@ -310,7 +313,20 @@ class MainWindow(QMainWindow):
     # -- the window's public face: each hands over to a controller ------------------------------
     def start_scoring(self) -> None:
         """Load the evaluator (after the window shows) and score the plan."""
-        self.scores.start(background=self._background)
+        self.scores.start(background=self.background)
+        if not self.background:
+            self.editing.load_measures(background=False)
+
+    def _first_scores_in(self, _days: object) -> None:
+        self.scores.updated.disconnect(self._first_scores_in)
+        shown = PaintWatch(self, timeout_ms=1000)
+        shown.painted.connect(self._first_scores_shown)
+
+    def _first_scores_shown(self) -> None:
+        # The household measures (a quarter of a second, on a worker) and the recipe book
+        # (a sixth, mostly imports) come after the first scores, not before them.
+        self.editing.load_measures()
+        self.recipes.load_book()
 
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
