@@ -188,8 +188,8 @@ def test_the_pyside_private_api_the_start_relies_on_is_there():
     assert missing() == []
 
 
-# At the first scores, what the app had read: the recipe book and the household measures
-# wait until those scores are on screen, then both come; printed once both have.
+# At the first scores, what the app had read: the recipe book, the household measures and
+# the SR28 foods wait until those scores are on screen, then come; printed once they have.
 FIRST_SCORES_THEN_THE_REST = """
 import json, sys
 import ui.app, ui.scores, ui.smoke
@@ -203,6 +203,7 @@ def first_rescore(self):
     if self.is_ready and "book" not in seen:
         seen["book"] = "planner.recipes.book" in sys.modules
         seen["measures"] = sr28_measures.cache_info().currsize > 0
+        seen["sr28_foods"] = not self._catalog.sr28_pending
     rescore(self)
 
 def done(self):
@@ -211,7 +212,7 @@ def done(self):
 
     def check():
         if window.recipes.loaded and sr28_measures.cache_info().currsize:
-            seen["later"] = len(window.recipe_book) > 0
+            seen["later"] = len(window.recipe_book) > 0 and not window.catalog.sr28_pending
             print(json.dumps(seen), flush=True)
             window.document.undo_stack.setClean()
             QCoreApplication.exit(0)
@@ -227,8 +228,9 @@ sys.exit(ui.app.run(None))
 
 
 def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_path):
-    """The sample week holds no dish: its scores need neither the recipe book nor SR28's
-    household measures, which are read once the scores are on screen."""
+    """The sample week holds no dish: its scores need neither the recipe book, nor SR28's
+    household measures, nor the SR28 foods (the scoring table reads the SR28 table), all
+    of which are read once the scores are on screen."""
     done = subprocess.run(
         [sys.executable, "-c", FIRST_SCORES_THEN_THE_REST],
         env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
@@ -239,7 +241,7 @@ def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_
     )
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.splitlines()[-1])
-    assert seen == {"book": False, "measures": False, "later": True}
+    assert seen == {"book": False, "measures": False, "sr28_foods": False, "later": True}
 
 
 def _started_window(qtbot, catalog, settings, tmp_path, plan):

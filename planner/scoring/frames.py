@@ -11,13 +11,15 @@ catalog build runs once for the shipped foods.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from planner.core.foods import CURATED, FLAGS, NUTRIENTS, SR28, TAGS, USER, Food
+from planner.core.catalogfiles import Sr28Table, sr28_damaged
+from planner.core.foods import CURATED, FLAGS, NUTRIENTS, SR28, SR28_PREFIX, TAGS, USER, Food
 from planner.scoring.model import SKIN_NUTRIENTS
 from planner.scoring.namerules import NAME_RULE_BITS, name_rule_mask, name_rules_of
 
@@ -127,38 +129,154 @@ def _name_rules(food: Food) -> frozenset[str]:
     return frozenset(name_rules_of(food.name))
 
 
-def _foods_frame(foods: Sequence[Food]) -> pd.DataFrame:
-    """The raw per-serving facts of each food, one row per food, NaN for unknown."""
-    nutrients = pd.DataFrame.from_records(
-        [food.nutrients for food in foods], columns=list(NUTRIENTS)
-    ).astype(float)
-    flags = [food.flags for food in foods]
-    facts = pd.DataFrame(
-        {
-            "name": [food.name for food in foods],
-            "serving_label": [food.serving_label for food in foods],
-            "grams": np.array([food.grams for food in foods], dtype=float),
-            "origin_rank": np.array([ORIGIN_RANK[f.origin] for f in foods], dtype=np.int64),
-            "tag_mask": _masks([food.tags for food in foods], tag_mask),
-            "group": [food.group or "" for food in foods],
-            "plant": [food.plant for food in foods],
-            "species": [food.species for food in foods],
-            "live_cultures": [food.live_cultures for food in foods],
-            "flags": flags,
-            "flag_mask": _masks(flags, _flag_mask),
-            "name_rules": _masks([_name_rules(food) for food in foods], name_rule_mask),
-            "categories": [food.categories for food in foods],
-            "aisle": [food.aisle for food in foods],
-        }
-    )
-    frame = pd.concat([facts, nutrients], axis=1)
-    frame.index = pd.Index([food.id for food in foods], name="food")
+Columns = dict[str, "Sequence[object] | np.ndarray"]
+
+
+def _catalog_facts(foods: Sequence[Food], sr28: Sr28Table | None) -> pd.DataFrame:
+    """The raw per-serving facts of every food, one row per food in the catalog's order,
+    NaN for unknown: ``foods``, or, with a deferred SR28 table (Catalog.derived), the
+    curated foods, that table's and the user's own. The parts are joined column by column
+    before the one DataFrame is made, so its columns are typed alike either way."""
+    if sr28 is None:
+        parts = [_foods_columns(foods)]
+    else:
+        own = [food for food in foods if food.origin == USER]
+        others = [food for food in foods if food.origin != USER]
+        parts = [_foods_columns(others), _sr28_columns(sr28), _foods_columns(own)]
+    columns = {name: _joined([part[name] for part in parts]) for name in parts[0]}
+    ids = columns.pop("id")
+    frame = pd.DataFrame(columns)
+    frame.index = pd.Index(ids, name="food")
     return frame
 
 
-def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
-    """The catalog DataFrame: the facts of each food plus its scoring columns."""
-    df = _foods_frame(foods)
+def _joined(values: list[Sequence[object] | np.ndarray]) -> object:
+    arrays = [value for value in values if isinstance(value, np.ndarray)]
+    if len(arrays) == len(values):
+        return np.concatenate(arrays)
+    return [item for value in values for item in value]
+
+
+# The SR28 table's columns the scoring reads.
+_SR28_COLUMNS = frozenset(
+    {
+        "id",
+        "name",
+        "group",
+        "plant",
+        "aisle",
+        "categories",
+        "tags",
+        "flags",
+        "live_cultures",
+        "species",
+        "name_rules",
+        "serving_label",
+        "serving_grams",
+        *NUTRIENTS,
+    }
+)
+
+
+def _sr28_columns(table: Sr28Table) -> Columns:
+    """The facts ``_foods_columns`` gives for the table's foods (Sr28Table.foods), read
+    column by column from its text without making a Food each (several times faster):
+    text as written, numbers parsed by Python's float, nutrients per serving."""
+    import io
+
+    try:
+        # pandas' C reader, the columns read here only (not the household measures), as
+        # text: the numbers are parsed below as Python parses them.
+        raw = pd.read_csv(
+            io.StringIO(table.text),
+            dtype=object,
+            na_filter=False,
+            usecols=lambda name: name in _SR28_COLUMNS,
+        )
+        columns: dict[str, list[str]] = {name: raw[name].tolist() for name in raw.columns}
+        ids = columns["id"]
+        wrong = [food_id for food_id in ids if not food_id.startswith(SR28_PREFIX)]
+        if wrong:  # lookups rely on the prefix
+            raise ValueError(f"food id {wrong[0]!r} does not start with {SR28_PREFIX!r}")
+        grams = np.array([float(text) for text in columns["serving_grams"]])
+        nutrients = {key: _per_serving(columns.get(key), grams) for key in NUTRIENTS}
+    except (ValueError, KeyError, TypeError, StopIteration) as exc:
+        raise sr28_damaged(exc) from exc
+    empty = [""] * len(ids)
+
+    def text(name: str) -> list[str]:
+        return columns.get(name, empty)  # a column the table lacks (it predates it): empty
+
+    def sets(name: str) -> list[frozenset[str]]:
+        found: dict[str, frozenset[str]] = {}
+        for value in set(text(name)):
+            found[value] = frozenset(part for part in value.split(";") if part)
+        return [found[value] for value in text(name)]
+
+    flags = sets("flags")
+    names = columns["name"]
+    if "name_rules" in columns:
+        rules = sets("name_rules")
+    else:  # an older table: the scoring runs the rules
+        rules = [frozenset(name_rules_of(name)) for name in names]
+    return {
+        "id": ids,
+        "name": names,
+        "serving_label": columns["serving_label"],
+        "grams": grams,
+        "origin_rank": np.full(len(ids), ORIGIN_RANK[SR28], dtype=np.int64),
+        "tag_mask": _masks(sets("tags"), tag_mask),
+        "group": text("group"),
+        "plant": [value or None for value in text("plant")],
+        "species": [value or None for value in text("species")],
+        "live_cultures": [value or None for value in text("live_cultures")],
+        "flags": flags,
+        "flag_mask": _masks(flags, _flag_mask),
+        "name_rules": _masks(rules, name_rule_mask),
+        "categories": sets("categories"),
+        "aisle": [value or "pantry" for value in text("aisle")],
+        **nutrients,
+    }
+
+
+def _per_serving(texts: list[str] | None, grams: np.ndarray) -> np.ndarray:
+    """A nutrient per 100 g as written, per serving: NaN where unknown or not finite (as
+    catalogfiles._sr28_foods reads it)."""
+    if texts is None:
+        return np.full(len(grams), np.nan)
+    nan = math.nan
+    value = np.array([float(text) if text else nan for text in texts]) * (grams / 100.0)
+    return np.where(np.isfinite(value), value, nan)
+
+
+def _foods_columns(foods: Sequence[Food]) -> Columns:
+    """The raw per-serving facts of each food, by column, NaN for unknown."""
+    flags = [food.flags for food in foods]
+    return {
+        "id": [food.id for food in foods],
+        "name": [food.name for food in foods],
+        "serving_label": [food.serving_label for food in foods],
+        "grams": np.array([food.grams for food in foods], dtype=float),
+        "origin_rank": np.array([ORIGIN_RANK[f.origin] for f in foods], dtype=np.int64),
+        "tag_mask": _masks([food.tags for food in foods], tag_mask),
+        "group": [food.group or "" for food in foods],
+        "plant": [food.plant for food in foods],
+        "species": [food.species for food in foods],
+        "live_cultures": [food.live_cultures for food in foods],
+        "flags": flags,
+        "flag_mask": _masks(flags, _flag_mask),
+        "name_rules": _masks([_name_rules(food) for food in foods], name_rule_mask),
+        "categories": [food.categories for food in foods],
+        "aisle": [food.aisle for food in foods],
+        # None (unknown) becomes NaN
+        **{key: np.array([f.nutrients.get(key) for f in foods], dtype=float) for key in NUTRIENTS},
+    }
+
+
+def build_frame(foods: Sequence[Food], sr28: Sr28Table | None = None) -> pd.DataFrame:
+    """The catalog DataFrame: the facts of each food (``foods``, and a deferred SR28
+    table's: see Catalog.derived) plus its scoring columns."""
+    df = _catalog_facts(foods, sr28)
     grams = df["grams"]
     flag_mask = df["flag_mask"].to_numpy()
     rule_mask = df["name_rules"].to_numpy()
@@ -282,9 +400,11 @@ class CatalogFrame:
     - ``species_code``: an integer per plant species, -1 for a food that is not a plant.
     """
 
-    def __init__(self, foods: Sequence[Food], revision: int = 0) -> None:
+    def __init__(
+        self, foods: Sequence[Food], revision: int = 0, sr28: Sr28Table | None = None
+    ) -> None:
         self.revision = revision
-        df = build_frame(foods)
+        df = build_frame(foods, sr28)
         self.df = df
         self.index = df.index
         self.ids: list[str] = df.index.tolist()
@@ -354,9 +474,13 @@ class CatalogFrame:
 
 def catalog_frame_of(catalog: Catalog) -> CatalogFrame:
     """The catalog's frame, cached in the catalog per revision."""
-    built = catalog.derived("scoring.frame", lambda revision, foods: CatalogFrame(foods, revision))
+    built = catalog.derived("scoring.frame", _catalog_frame)
     assert isinstance(built, CatalogFrame)
     return built
+
+
+def _catalog_frame(revision: int, foods: list[Food], sr28: Sr28Table | None) -> CatalogFrame:
+    return CatalogFrame(foods, revision, sr28)
 
 
 def catalog_frame(catalog: Catalog) -> pd.DataFrame:

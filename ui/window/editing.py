@@ -21,8 +21,6 @@ from planner.core.plan import (
     UNIT_OUNCE,
     Entry,
 )
-from planner.errors import PlannerError
-from ui.jobs import Job
 from ui.models.amounts import weight_text
 from ui.models.mime import decode_foods
 from ui.views.amount import RECIPE_UNITS, weight_units
@@ -39,21 +37,11 @@ PRESETS = {UNIT_GRAM: (50, 100, 150, 200, 300), UNIT_OUNCE: (1, 2, 4, 6, 8)}
 _CUTS = itertools.count(1)  # tells one cut's clipboard data from another's
 
 
-class _ReadMeasures(Job):
-    """SR28's household measures, read on a worker: a quarter of a second of parsing."""
-
-    failure = "The household measures could not be read"
-
-    def work(self) -> object:
-        return sr28_measures()
-
-
 class EditController(Controller):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._doc = window.document
         self._grid = window.grid
-        self._measures_job: _ReadMeasures | None = None  # kept while it runs (ui.jobs)
 
     def _status(self, text: str, ms: int) -> None:
         self._window.statusBar().showMessage(text, ms)
@@ -167,8 +155,8 @@ class EditController(Controller):
 
     def units_for(self, entry: Entry) -> tuple[UnitChoice, ...]:
         """The units the entry may be given in: a dish's portions; a food's serving, grams,
-        ounces and household measures (those once read: ``load_measures`` reads them once
-        the first scores are on screen, and the bar is shown again then)."""
+        ounces and household measures (those once read: ui.window.afterstart reads them
+        once the first scores are on screen, and the bar is shown again then)."""
         if entry.is_recipe:
             return RECIPE_UNITS
         food = self._window.catalog.get(entry.food_id)
@@ -176,27 +164,6 @@ class EditController(Controller):
             return ()
         choices = units_of(food) if sr28_measures.cache_info().currsize else ()
         return choices or weight_units(food)
-
-    def load_measures(self, *, background: bool = True) -> None:
-        """Read the household measures the amount box offers: on a worker, or here and now
-        (a window scored in the foreground: tests, screenshots). The bar offers them once
-        read; a damaged table leaves it servings, grams and ounces."""
-        if sr28_measures.cache_info().currsize or self._measures_job is not None:
-            return
-        if not background:
-            try:
-                sr28_measures()
-            except PlannerError:  # the SR28 foods' own loader reports the damage
-                return
-            self.show_entry()
-            return
-        self._measures_job = _ReadMeasures()
-        self._measures_job.done.connect(self._measures_read)
-        self._measures_job.start()
-
-    def _measures_read(self, _result: object, _error: object, _cancelled: bool) -> None:
-        self._measures_job = None
-        self.show_entry()
 
     def ask_servings(self) -> None:
         """Set Amount…: the dialog for the selected entry's amount and unit."""

@@ -34,7 +34,6 @@ from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
 from planner.storage.userfoods import UserFoods, load_or_set_aside
 from ui.document import PlanDocument
-from ui.firstpaint import PaintWatch
 from ui.models.amounts import EntryWords
 from ui.models.week import WeekModel
 from ui.panels.daypanel import DayPanel
@@ -44,6 +43,7 @@ from ui.settings import Settings
 from ui.views.week import WeekView
 
 from .actions import WindowActions
+from .afterstart import AfterStart, read_the_rest
 from .autoplan import AutoplanController
 from .bars import EntryBar, WeekBar
 from .editing import EditController
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.files.recent_menu
         self._connect()
         if background:  # what the first scores do not need waits until they are shown
-            self.scores.updated.connect(self._first_scores_in)
+            self.after_start = AfterStart(self)
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
         self.weeks.refresh_week_bar()
         self.update_title()
@@ -314,19 +314,9 @@ class MainWindow(QMainWindow):
     def start_scoring(self) -> None:
         """Load the evaluator (after the window shows) and score the plan."""
         self.scores.start(background=self.background)
-        if not self.background:
-            self.editing.load_measures(background=False)
-
-    def _first_scores_in(self, _days: object) -> None:
-        self.scores.updated.disconnect(self._first_scores_in)
-        shown = PaintWatch(self, timeout_ms=1000)
-        shown.painted.connect(self._first_scores_shown)
-
-    def _first_scores_shown(self) -> None:
-        # The household measures (a quarter of a second, on a worker) and the recipe book
-        # (a sixth, mostly imports) come after the first scores, not before them.
-        self.editing.load_measures()
-        self.recipes.load_book()
+        if not self.background:  # tests, screenshots: what follows the scores, now
+            read_the_rest(self.catalog)
+            self.editing.show_entry()
 
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
