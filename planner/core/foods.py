@@ -119,8 +119,12 @@ class Catalog:
         """Every food, making a deferred SR28 table's foods first."""
         if self._pending_sr28 is not None:
             with self._lock:
+                table = None if self._pending_sr28 is None else self._sr28_source()
+            # Made outside the lock, so that a derived table (a re-score) does not wait for
+            # it; two threads at once would both make them, and one set is kept.
+            sr28 = [] if table is None else table.foods()  # a CatalogError leaves it pending
+            with self._lock:
                 if self._pending_sr28 is not None:
-                    sr28 = self._sr28_source().foods()  # a CatalogError leaves it pending
                     own = [f for f in self._foods.values() if f.origin == USER]
                     foods = {fid: f for fid, f in self._foods.items() if f.origin != USER}
                     foods.update((food.id, food) for food in sr28)
