@@ -72,7 +72,7 @@ AFTER_FIRST_PAINT = (
     "planner.export.ical",
     "planner.export.journal_report",
     "planner.storage.templates",
-    # the recipe book, its editor and dialogs: loaded once the scores are, or when used
+    # the recipe book, its editor and dialogs: loaded once the first scores show, or when used
     "planner.recipes",
     "ui.recipes",
 )
