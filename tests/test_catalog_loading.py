@@ -7,9 +7,14 @@ import csv
 import gzip
 import io
 
+import numpy as np
+import pandas as pd
+import pytest
+
 from planner.core import catalogfiles, foods
 from planner.core.foods import SR28, USER, Catalog
-from planner.scoring.frames import catalog_table
+from planner.errors import CatalogError
+from planner.scoring.frames import CatalogFrame, catalog_table
 from tests.support.sr28rows import food_from_sr28_row
 from tests.support.tinydata import tiny_catalog
 
@@ -36,10 +41,39 @@ def test_a_deferred_catalog_reads_sr28_only_when_needed(catalog):
 
 
 def test_the_whole_catalog_reads_a_deferred_sr28():
-    for ask in (len, list, catalog_table, lambda c: c.search("butter")):
+    for ask in (len, list, lambda c: c.search("butter")):
         deferred = Catalog.load(defer_sr28=True)
         ask(deferred)
         assert not deferred.sr28_pending
+
+
+def test_the_scoring_table_reads_a_deferred_sr28_without_making_its_foods(catalog):
+    """The table the first scores wait for is read straight from the SR28 table, and is the
+    table built from the foods; making them later keeps it current."""
+    own = list(tiny_catalog())[:2]
+    deferred = Catalog.load(defer_sr28=True, user_foods=own)
+    fast = catalog_table(deferred)
+    assert deferred.sr28_pending
+    eager = Catalog.load(user_foods=own)
+    slow = CatalogFrame(list(eager), eager.revision)
+    pd.testing.assert_frame_equal(fast.df, slow.df, check_exact=True)
+    for name in ("amounts", "skin", "unknown", "species_code", "name_order", "suggestable"):
+        assert np.array_equal(getattr(fast, name), getattr(slow, name)), name
+    assert fast.species_labels == slow.species_labels
+    assert len(deferred) == len(eager) and not deferred.sr28_pending
+    assert catalog_table(deferred) is fast  # the same foods: not built again
+    deferred.set_user_foods(own[:1])
+    assert catalog_table(deferred) is not fast
+
+
+def test_a_damaged_sr28_table_is_told_by_the_scoring_table_too(monkeypatch):
+    text = catalogfiles.read_sr28_table().text.replace("sr:01001", "01001", 1)
+    monkeypatch.setattr(foods, "read_sr28_table", lambda: catalogfiles.Sr28Table(text))
+    for ask in (catalog_table, len):
+        deferred = Catalog.load(defer_sr28=True)
+        with pytest.raises(CatalogError, match=r"SR28 food table is damaged.*01001"):
+            ask(deferred)
+        assert deferred.sr28_pending
 
 
 def test_the_table_follows_the_users_foods():

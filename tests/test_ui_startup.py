@@ -72,7 +72,7 @@ AFTER_FIRST_PAINT = (
     "planner.export.ical",
     "planner.export.journal_report",
     "planner.storage.templates",
-    # the recipe book, its editor and dialogs: loaded once the scores are, or when used
+    # the recipe book, its editor and dialogs: loaded once the first scores show, or when used
     "planner.recipes",
     "ui.recipes",
 )
@@ -186,3 +186,96 @@ def test_the_pyside_private_api_the_start_relies_on_is_there():
     from ui.pyside_private import missing
 
     assert missing() == []
+
+
+# At the first scores, what the app had read: the recipe book, the household measures and
+# the SR28 foods wait until those scores are on screen, then come; printed once they have.
+FIRST_SCORES_THEN_THE_REST = """
+import json, sys
+import ui.app, ui.scores, ui.smoke
+from PySide6.QtCore import QCoreApplication, QTimer
+from planner.core.measures import sr28_measures
+
+seen = {}
+rescore = ui.scores.ScoreKeeper._rescore
+
+def first_rescore(self):
+    if self.is_ready and "book" not in seen:
+        seen["book"] = "planner.recipes.book" in sys.modules
+        seen["measures"] = sr28_measures.cache_info().currsize > 0
+        seen["sr28_foods"] = not self._catalog.sr28_pending
+    rescore(self)
+
+def done(self):
+    self.timer.stop()
+    window = self.window
+
+    def check():
+        if window.recipes.loaded and sr28_measures.cache_info().currsize:
+            seen["later"] = len(window.recipe_book) > 0 and not window.catalog.sr28_pending
+            print(json.dumps(seen), flush=True)
+            window.document.undo_stack.setClean()
+            QCoreApplication.exit(0)
+
+    self.poll = QTimer(window)
+    self.poll.timeout.connect(check)
+    self.poll.start(20)
+
+ui.scores.ScoreKeeper._rescore = first_rescore
+ui.smoke.SmokeTest.done = done
+sys.exit(ui.app.run(None))
+"""
+
+
+def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_path):
+    """The sample week holds no dish: its scores need neither the recipe book, nor SR28's
+    household measures, nor the SR28 foods (the scoring table reads the SR28 table), all
+    of which are read once the scores are on screen."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SCORES_THEN_THE_REST],
+        env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen == {"book": False, "measures": False, "sr28_foods": False, "later": True}
+
+
+def _started_window(qtbot, catalog, settings, tmp_path, plan):
+    """A window started as the app starts it: scored on a worker, after-work deferred."""
+    from planner.storage.userfoods import UserFoods
+    from ui.window.mainwindow import MainWindow
+
+    window = MainWindow(settings, catalog, plan, user_foods=UserFoods(tmp_path / "my-foods.json"))
+    qtbot.addWidget(window)
+    book_at_scores: list[bool] = []
+    window.scores.updated.connect(lambda _days: book_at_scores.append(window.recipes.loaded))
+    window.show()
+    window.start_scoring()
+    qtbot.waitUntil(lambda: bool(book_at_scores), timeout=10_000)
+    return window, book_at_scores
+
+
+def test_a_plan_with_a_dish_is_first_scored_through_the_recipe_book(
+    qtbot, catalog, settings, tmp_path, no_dialogs
+):
+    plan = Plan(START)
+    AddFood(0, "lunch", "recipe:overnight-oats-kefir-berries").apply(plan)
+    window, book_at_scores = _started_window(qtbot, catalog, settings, tmp_path, plan)
+    assert book_at_scores[0]  # the dish counted by its ingredients from the first scores
+    qtbot.waitUntil(lambda: not window.scores.pending, timeout=10_000)
+    assert window.scores.day_scores[0].score > 0
+
+
+def test_a_plan_without_dishes_gets_the_recipe_book_after_its_first_scores(
+    qtbot, catalog, settings, tmp_path, no_dialogs
+):
+    plan = Plan(START)
+    AddFood(0, "lunch", "kefir").apply(plan)
+    window, book_at_scores = _started_window(qtbot, catalog, settings, tmp_path, plan)
+    assert book_at_scores[0] is False
+    qtbot.waitUntil(lambda: window.recipes.loaded, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.scores.pending, timeout=10_000)

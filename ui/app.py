@@ -133,6 +133,8 @@ def run(file: Path | None = None) -> int:
         return 2
     _import_plain_modules()
     _load_pyside()
+    from PySide6.QtCore import QThreadPool
+
     from planner.errors import PlannerError
 
     from .firstpaint import PaintWatch
@@ -161,7 +163,11 @@ def run(file: Path | None = None) -> int:
         watcher = SmokeTest(window, first_paint)  # noqa: F841 - kept until exec() returns
     starter = _Opener(window, file)
     first_paint.painted.connect(starter.open)
-    return app.exec()
+    code = app.exec()
+    # No worker outlives the window it reports to (the smoke test quits without closing
+    # it, while the household measures may still be being read).
+    QThreadPool.globalInstance().waitForDone(30_000)
+    return code
 
 
 def _import_plain_modules() -> None:

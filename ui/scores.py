@@ -1,7 +1,8 @@
 """Keeps the day and week scores of the open plan up to date, without blocking the window.
 
-The evaluator needs numpy and the catalog's table, which needs the SR28 foods: together
-about a tenth of a second, so they are loaded on a worker thread after the window shows.
+The evaluator needs numpy, pandas and the catalog's table, which needs the SR28 foods:
+together a few tenths of a second, so they are loaded on a worker thread after the window
+shows.
 Edits mark their days stale; one zero-delay timer then scores only those days, and only
 their weeks' summaries, after the drop or key press that caused them has returned.
 
@@ -40,8 +41,8 @@ class _LoaderSignals(QObject):
 
 
 class _EvaluatorLoader(QRunnable):
-    """Imports the evaluator, builds the catalog table (reading a deferred SR28 table) and
-    reads the household measures, off the GUI thread."""
+    """Imports the evaluator and builds the catalog table (reading a deferred SR28 table),
+    off the GUI thread."""
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -52,13 +53,9 @@ class _EvaluatorLoader(QRunnable):
         error: BaseException | None = None
         try:
             import planner.scoring.evaluator  # noqa: F401  (the slow import, done here)
-            from planner.core.measures import sr28_measures
             from planner.scoring.frames import catalog_table
 
             catalog_table(self._catalog)
-            # The household measures the amount box offers: a quarter of a second to read,
-            # which the first selected food then does not wait for.
-            sr28_measures()
         except Exception as exc:  # the GUI thread retries and reports
             error = exc
         self.signals.done.emit(error)
@@ -120,9 +117,6 @@ class ScoreKeeper(QObject):
         if self._evaluator is not None or self._loader is not None:
             return
         if not background:
-            from planner.core.measures import sr28_measures
-
-            sr28_measures()
             self._loaded(None)
             return
         self._loader = _EvaluatorLoader(self._catalog)

@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from planner.core.catalogfiles import (
+    Sr28Table,
     food_from_catalog_json,
     load_curated_foods,
     load_sr28_foods,
+    read_sr28_table,
     resource_path,
 )
 from planner.core.food import (
@@ -73,15 +75,18 @@ class Catalog:
     """Every food the app knows, by id: curated first, then SR28, then the user's own.
 
     ``revision`` grows whenever the set of foods changes, so that cached tables can tell
-    they are stale. A catalog loaded with ``defer_sr28`` reads the SR28 table the first
-    time one of its foods, or the whole catalog, is asked for (from any thread).
+    they are stale. A catalog loaded with ``defer_sr28`` makes the SR28 foods the first
+    time one of them, or the whole catalog, is asked for (from any thread); a table built
+    with ``derived`` reads the SR28 table without them.
     """
 
     def __init__(self, foods: Iterable[Food] = ()) -> None:
         self._foods: dict[str, Food] = {}
         self.revision = 0
         self._lock = threading.RLock()
-        self._pending_sr28: Callable[[], list[Food]] | None = None
+        # A deferred SR28 table: read on first need, its foods made on first need.
+        self._pending_sr28: Callable[[], Sr28Table] | None = None
+        self._sr28_table: Sr28Table | None = None
         self._derived: dict[str, tuple[int, object]] = {}
         for food in foods:
             self._foods[food.id] = food
@@ -100,7 +105,7 @@ class Catalog:
         catalog = cls(load_curated_foods())
         if include_sr28:
             if defer_sr28:
-                catalog._pending_sr28 = load_sr28_foods
+                catalog._pending_sr28 = read_sr28_table
             else:
                 catalog._foods.update((food.id, food) for food in load_sr28_foods())
         catalog.set_user_foods(user_foods)
@@ -112,20 +117,31 @@ class Catalog:
         return self._pending_sr28 is not None
 
     def _all(self) -> dict[str, Food]:
-        """Every food, reading a deferred SR28 table first."""
+        """Every food, making a deferred SR28 table's foods first."""
         if self._pending_sr28 is not None:
             with self._lock:
-                load = self._pending_sr28
-                if load is not None:
-                    sr28 = load()  # a CatalogError leaves it pending
+                table = None if self._pending_sr28 is None else self._sr28_source()
+            # Made outside the lock, so that a derived table (a re-score) does not wait for
+            # it; two threads at once would both make them, and one set is kept.
+            sr28 = [] if table is None else table.foods()  # a CatalogError leaves it pending
+            with self._lock:
+                if self._pending_sr28 is not None:
                     own = [f for f in self._foods.values() if f.origin == USER]
                     foods = {fid: f for fid, f in self._foods.items() if f.origin != USER}
                     foods.update((food.id, food) for food in sr28)
                     foods.update((food.id, food) for food in own)
                     self._foods = foods  # replaced whole: readers on other threads are safe
-                    self._pending_sr28 = None
-                    self.revision += 1
+                    self._pending_sr28 = self._sr28_table = None
+                    # No new revision: the foods are those a derived table read from the
+                    # SR28 table, which stays current.
         return self._foods
+
+    def _sr28_source(self) -> Sr28Table:
+        """The deferred SR28 table, read once (under the lock)."""
+        assert self._pending_sr28 is not None
+        if self._sr28_table is None:
+            self._sr28_table = self._pending_sr28()
+        return self._sr28_table
 
     def _holding(self, food_id: object) -> dict[str, Food]:
         # Only an SR28 id needs a deferred SR28 table read.
@@ -202,25 +218,28 @@ class Catalog:
         key = " ".join(name.casefold().split())
         return [f for f in self._all().values() if " ".join(f.name.casefold().split()) == key]
 
-    def _snapshot(self) -> tuple[int, list[Food]]:
-        foods = self._all()
-        with self._lock:
-            if foods is not self._foods:  # changed meanwhile: take the current one
-                foods = self._foods
-            return self.revision, list(foods.values())
+    def derived(
+        self, key: str, build: Callable[[int, list[Food], Sr28Table | None], object]
+    ) -> object:
+        """A value built from every food by ``build(revision, foods, sr28)``, cached under
+        ``key`` until the set of foods changes. Scoring keeps its tables here (the core
+        knows nothing of them). Safe to call from a worker thread.
 
-    def derived(self, key: str, build: Callable[[int, list[Food]], object]) -> object:
-        """A value built from every food by ``build(revision, foods)``, cached under ``key``
-        until the set of foods changes. Scoring keeps its tables here (the core knows
-        nothing of them). Safe to call from a worker thread."""
+        ``sr28`` is None and ``foods`` every food, in catalog order; or, while a deferred
+        SR28 table's foods are not yet made, ``sr28`` is that table (read now, if it was
+        not) and ``foods`` the others: curated, then the user's own, which come after
+        the SR28 foods in the catalog's order."""
         with self._lock:
             cached = self._derived.get(key)
-        if cached is None or cached[0] != self.revision or self._pending_sr28 is not None:
-            revision, foods = self._snapshot()
-            cached = (revision, build(revision, foods))
-            with self._lock:
-                self._derived[key] = cached
-        return cached[1]
+            if cached is not None and cached[0] == self.revision:
+                return cached[1]
+            revision = self.revision
+            sr28 = None if self._pending_sr28 is None else self._sr28_source()
+            foods = list(self._foods.values())
+        value = build(revision, foods, sr28)
+        with self._lock:
+            self._derived[key] = (revision, value)
+        return value
 
 
 _NOT_WORD = re.compile(r"[^\w]+")

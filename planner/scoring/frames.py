@@ -11,22 +11,24 @@ catalog build runs once for the shipped foods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from planner.core.foods import CURATED, FLAGS, NUTRIENTS, SR28, TAGS, USER, Food
+from planner.core.catalogfiles import Sr28Table
+from planner.core.foods import Food
+from planner.scoring.facts import FLAG_BITS, catalog_facts, mask_of_flags
+from planner.scoring.facts import ORIGIN_RANK as ORIGIN_RANK  # re-exported
+from planner.scoring.facts import TAG_BITS as TAG_BITS  # re-exported
+from planner.scoring.facts import tag_mask as tag_mask  # re-exported
 from planner.scoring.model import SKIN_NUTRIENTS
-from planner.scoring.namerules import NAME_RULE_BITS, name_rule_mask, name_rules_of
+from planner.scoring.namerules import NAME_RULE_BITS
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
 
-ORIGIN_RANK = {CURATED: 0, USER: 1, SR28: 2}
-TAG_BITS = {tag: 1 << bit for bit, tag in enumerate(TAGS)}
-FLAG_BITS = {flag: 1 << bit for bit, flag in enumerate(FLAGS)}
 
 # Flags that make a food one "to limit": its amounts earn nothing in the positive parts
 # and its energy does not make the day more complete (live cultures excepted: a
@@ -92,73 +94,10 @@ REPORTED_UNKNOWN: tuple[str, ...] = (
 )
 
 
-def tag_mask(tags: frozenset[str] | set[str]) -> int:
-    mask = 0
-    for tag in tags:
-        mask |= TAG_BITS.get(tag, 0)
-    return mask
-
-
-def _flag_mask(flags: frozenset[str]) -> int:
-    mask = 0
-    for flag in flags:
-        mask |= FLAG_BITS.get(flag, 0)  # a flag the scoring does not read counts for nothing
-    return mask
-
-
-def _masks(sets: Sequence[frozenset[str]], mask_of: Callable[[frozenset[str]], int]) -> np.ndarray:
-    """``mask_of`` each set as one int64 array, worked out once per distinct set: the
-    catalog shares one frozenset per distinct list of flags (a few dozen for 8,789 foods)."""
-    known: dict[frozenset[str], int] = {}
-    out = []
-    for words in sets:
-        mask = known.get(words)
-        if mask is None:
-            mask = known[words] = mask_of(words)
-        out.append(mask)
-    return np.array(out, dtype=np.int64)
-
-
-def _name_rules(food: Food) -> frozenset[str]:
-    """The name rules of a food: shipped with the catalog's own foods, worked out here for
-    the user's (whose names change) and for a catalog that does not carry them."""
-    if food.name_rules is not None and food.origin != USER:
-        return food.name_rules
-    return frozenset(name_rules_of(food.name))
-
-
-def _foods_frame(foods: Sequence[Food]) -> pd.DataFrame:
-    """The raw per-serving facts of each food, one row per food, NaN for unknown."""
-    nutrients = pd.DataFrame.from_records(
-        [food.nutrients for food in foods], columns=list(NUTRIENTS)
-    ).astype(float)
-    flags = [food.flags for food in foods]
-    facts = pd.DataFrame(
-        {
-            "name": [food.name for food in foods],
-            "serving_label": [food.serving_label for food in foods],
-            "grams": np.array([food.grams for food in foods], dtype=float),
-            "origin_rank": np.array([ORIGIN_RANK[f.origin] for f in foods], dtype=np.int64),
-            "tag_mask": _masks([food.tags for food in foods], tag_mask),
-            "group": [food.group or "" for food in foods],
-            "plant": [food.plant for food in foods],
-            "species": [food.species for food in foods],
-            "live_cultures": [food.live_cultures for food in foods],
-            "flags": flags,
-            "flag_mask": _masks(flags, _flag_mask),
-            "name_rules": _masks([_name_rules(food) for food in foods], name_rule_mask),
-            "categories": [food.categories for food in foods],
-            "aisle": [food.aisle for food in foods],
-        }
-    )
-    frame = pd.concat([facts, nutrients], axis=1)
-    frame.index = pd.Index([food.id for food in foods], name="food")
-    return frame
-
-
-def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
-    """The catalog DataFrame: the facts of each food plus its scoring columns."""
-    df = _foods_frame(foods)
+def build_frame(foods: Sequence[Food], sr28: Sr28Table | None = None) -> pd.DataFrame:
+    """The catalog DataFrame: the facts of each food (``foods``, and a deferred SR28
+    table's: see Catalog.derived) plus its scoring columns."""
+    df = catalog_facts(foods, sr28)
     grams = df["grams"]
     flag_mask = df["flag_mask"].to_numpy()
     rule_mask = df["name_rules"].to_numpy()
@@ -167,7 +106,7 @@ def build_frame(foods: Sequence[Food]) -> pd.DataFrame:
         return pd.Series(flag_mask & FLAG_BITS[flag] != 0, index=df.index)
 
     def any_of(wanted: frozenset[str]) -> pd.Series:
-        return pd.Series(flag_mask & _flag_mask(wanted) != 0, index=df.index)
+        return pd.Series(flag_mask & mask_of_flags(wanted) != 0, index=df.index)
 
     def named(rule: str) -> pd.Series:
         """Whether the (casefolded) name matches the name rule ``rule`` (namerules.py)."""
@@ -282,9 +221,11 @@ class CatalogFrame:
     - ``species_code``: an integer per plant species, -1 for a food that is not a plant.
     """
 
-    def __init__(self, foods: Sequence[Food], revision: int = 0) -> None:
+    def __init__(
+        self, foods: Sequence[Food], revision: int = 0, sr28: Sr28Table | None = None
+    ) -> None:
         self.revision = revision
-        df = build_frame(foods)
+        df = build_frame(foods, sr28)
         self.df = df
         self.index = df.index
         self.ids: list[str] = df.index.tolist()
@@ -354,9 +295,13 @@ class CatalogFrame:
 
 def catalog_frame_of(catalog: Catalog) -> CatalogFrame:
     """The catalog's frame, cached in the catalog per revision."""
-    built = catalog.derived("scoring.frame", lambda revision, foods: CatalogFrame(foods, revision))
+    built = catalog.derived("scoring.frame", _catalog_frame)
     assert isinstance(built, CatalogFrame)
     return built
+
+
+def _catalog_frame(revision: int, foods: list[Food], sr28: Sr28Table | None) -> CatalogFrame:
+    return CatalogFrame(foods, revision, sr28)
 
 
 def catalog_frame(catalog: Catalog) -> pd.DataFrame:

@@ -160,8 +160,8 @@ class EditController(Controller):
 
     def units_for(self, entry: Entry) -> tuple[UnitChoice, ...]:
         """The units the entry may be given in: a dish's portions; a food's serving, grams,
-        ounces and household measures (those once read: the scores' loader reads them
-        after the window shows, and the bar is shown again then)."""
+        ounces and household measures (those once read: ui.window.afterstart reads them
+        once the first scores are on screen, and the bar is shown again then)."""
         if entry.is_recipe:
             return recipe_units()
         food = self._window.catalog.get(entry.food_id)

@@ -44,6 +44,7 @@ from ui.settings import Settings
 from ui.views.week import WeekView
 
 from .actions import WindowActions
+from .afterstart import AfterStart, read_the_rest
 from .autoplan import AutoplanController
 from .bars import EntryBar, WeekBar
 from .editing import EditController
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
         self.document.resolver = FoodResolver(catalog)  # the grams written with a save
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
-        self._background = background
+        self.background = background  # False: scored here and now (tests, screenshots)
         words = EntryWords(catalog, None, settings.unit_system)
         self.week_model = WeekModel(self.document, catalog, self, words)
         self._build_widgets()
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.recipes.add_menus(self.menuBar())
         self.recent_menu = self.files.recent_menu
         self._connect()
+        if background:  # what the first scores do not need waits until they are shown
+            self.after_start = AfterStart(self)
         self.palette_panel.set_avoid_tags(settings.preferences().avoid_tags)
         self.weeks.refresh_week_bar()
         self.update_title()
@@ -320,7 +323,10 @@ class MainWindow(QMainWindow):
     # -- the window's public face: each hands over to a controller ------------------------------
     def start_scoring(self) -> None:
         """Load the evaluator (after the window shows) and score the plan."""
-        self.scores.start(background=self._background)
+        self.scores.start(background=self.background)
+        if not self.background:  # tests, screenshots: what follows the scores, now
+            read_the_rest(self.catalog)
+            self.editing.show_entry()
 
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)

@@ -2,10 +2,11 @@
 
 ``RecipesController.book`` (also ``window.recipe_book``) holds the starter recipes and the
 user's own, as planner.storage.recipes keeps them: read with a size limit, saved atomically
-under a lock, a damaged file moved aside with a message. It is loaded once the catalog's
-SR28 foods are (when the scores are ready, ingredient names then cost nothing), or on
-first need if that comes sooner; nothing of planner.recipes is loaded before the first
-paint. ``changed`` is emitted after every change to the book.
+under a lock, a damaged file moved aside with a message. It is loaded once the first scores
+are on screen (``load_book``; the SR28 foods are read by then, so ingredient names cost
+nothing), before them when the plan holds a dish (its score needs the book), or on first
+need if that comes sooner; nothing of planner.recipes is loaded before the first paint.
+``changed`` is emitted after every change to the book.
 
 The menu: New Recipe…, Edit Recipe…, Duplicate, Delete (a warning naming the plan's days
 when the plan uses the recipe), Import Recipes… (a progress bar with Cancel, then the
@@ -95,6 +96,10 @@ class PortionScores(QObject):
             return
         self._scores.update(portion_scores(evaluator, wanted, book.catalog, book.lookup))
         self.scored.emit()
+
+
+def _has_dishes(entry_ids: set[str]) -> bool:
+    return any(entry_id.startswith(RECIPE_PREFIX) for entry_id in entry_ids)
 
 
 class KnownEntries:
@@ -265,12 +270,19 @@ class RecipesController(Controller):
         self.book  # noqa: B018  (loads the book)
 
     def _scores_ready(self) -> None:
-        # The evaluator's loader has read the SR28 foods: the book's ingredient names are
-        # at hand now, and the palette can show each recipe's score.
+        # The evaluator's loader has read the SR28 foods. A plan with dishes is scored
+        # through the book, which loads now; otherwise the first scores do not wait for it
+        # (a window scored in the foreground, for tests and screenshots, has it at once).
+        window = self._window
+        if self._book is not None:
+            window.palette_panel.recipes.scores_changed()
+        elif not window.background or _has_dishes(window.document.plan.food_ids()):
+            self._load()
+
+    def load_book(self) -> None:
+        """Load the book if it is not yet (the main window, once the first scores show)."""
         if self._book is None:
             self._load()
-        else:
-            self._window.palette_panel.recipes.scores_changed()
 
     def _maybe_rescored(self, _days: object) -> None:
         # New preferences make a new evaluator: the rows ask again, and get its scores.

@@ -1,0 +1,71 @@
+"""What follows the first scores on screen: work the window's start does not wait for.
+
+The first scores need the evaluator, the catalog's scoring table (read straight from the
+SR28 table) and the plan; nothing else. Once they are painted, a worker makes the SR28
+foods (the palette's All foods, the search and the recipe book's ingredients need them)
+and reads SR28's household measures (the amount box's units, a quarter of a second), then
+the recipe book loads. A plan with dishes has its book before its scores
+(ui.window.recipes), and a window scored in the foreground (tests, screenshots) has all
+of it at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.core.measures import sr28_measures
+from ui.firstpaint import PaintWatch
+from ui.jobs import Job
+
+from .controller import Controller
+
+if TYPE_CHECKING:
+    from planner.core.foods import Catalog
+
+    from .mainwindow import MainWindow
+
+
+def read_the_rest(catalog: Catalog) -> None:
+    """The SR28 foods and household measures (a damaged table is reported by the scores,
+    which read it first)."""
+    len(catalog)  # makes a deferred SR28 table's foods
+    sr28_measures()
+
+
+class _ReadTheRest(Job):
+    failure = "The food table could not be read"
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self._catalog = catalog
+
+    def work(self) -> object:
+        read_the_rest(self._catalog)
+        return None
+
+
+class AfterStart(Controller):
+    """Starts the work that follows the first scores, once they have been painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._job: _ReadTheRest | None = None  # kept while it runs (ui.jobs)
+        self._watch: PaintWatch | None = None
+        window.scores.updated.connect(self._scored)
+
+    def _scored(self, _days: object) -> None:
+        window = self._window
+        window.scores.updated.disconnect(self._scored)
+        self._watch = PaintWatch(window, timeout_ms=1000)
+        self._watch.painted.connect(self._shown)
+
+    def _shown(self) -> None:
+        self._job = _ReadTheRest(self._window.catalog)
+        self._job.done.connect(self._read)
+        self._job.start()
+
+    def _read(self, _result: object, _error: object, _cancelled: bool) -> None:
+        self._job = None
+        window = self._window
+        window.editing.show_entry()  # its household measures, if it shows a food
+        window.recipes.load_book()
