@@ -23,6 +23,7 @@ ROW_NAMES = (
     "The app's widgets with Qt's own models, no app code",
     "Start to a visible main window",
     "Start to the sample week scored on screen",
+    "Start to a visible main window, in German",
     "Peak memory: full catalog, full week open, scored",
     "Loading the full catalog (curated + SR28)",
     "Re-score after one edit, full week (168 entries), median",

@@ -29,6 +29,9 @@ PYCACHE = Path(tempfile.gettempdir()) / "gutskin-benchmarks-pycache"
 
 
 WIDGETS_ROW = "The app's widgets with Qt's own models, no app code"
+# A system whose language is German: LANGUAGE names it where LANG gives no language.
+GERMAN: dict[str, str | None] = {"LANGUAGE": "de", "LANG": "C.UTF-8", "LC_ALL": None,
+                                 "LC_MESSAGES": None}  # fmt: skip
 
 
 @dataclass
@@ -52,13 +55,22 @@ def _env(folder: Path) -> dict[str, str]:
     return env
 
 
-def run_process(args: list[str], timeout: float = 120.0) -> Run:
-    """Start ``python args`` in fresh settings and data folders and wait until it exits."""
+def run_process(
+    args: list[str], timeout: float = 120.0, env: dict[str, str | None] | None = None
+) -> Run:
+    """Start ``python args`` in fresh settings and data folders and wait until it exits;
+    ``env`` adds to (or, with None values, removes from) the environment."""
     with tempfile.TemporaryDirectory(prefix="gutskin-bench-") as folder:
+        environment = _env(Path(folder))
+        for key, value in (env or {}).items():
+            if value is None:
+                environment.pop(key, None)
+            else:
+                environment[key] = value
         began = time.monotonic()
         proc = subprocess.Popen(
             [sys.executable, *args],
-            env=_env(Path(folder)),
+            env=environment,
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -90,7 +102,7 @@ def run_process(args: list[str], timeout: float = 120.0) -> Run:
 def startup_rows(runs: int) -> list[Row]:
     """Median whole-process times of the app and its two baselines, over ``runs`` rounds
     after one round that warms the bytecode and file caches."""
-    bare, bare_pandas, widgets, shown, scored = [], [], [], [], []
+    bare, bare_pandas, widgets, shown, scored, german = [], [], [], [], [], []
     script = str(Path(__file__).with_name("bare_window.py"))
     reference = str(Path(__file__).with_name("floor_window.py"))
     for round_ in range(runs + 1):
@@ -98,8 +110,10 @@ def startup_rows(runs: int) -> list[Row]:
         with_pandas = run_process([script, "--pandas"])
         same_widgets = run_process([reference])
         app = run_process(["-m", "ui.launcher"])
+        # The system's language German (the app follows it): its catalogue and Qt's.
+        in_german = run_process(["-m", "ui.launcher"], env=GERMAN)
         counts = (len(window.clocks), len(with_pandas.clocks), len(same_widgets.clocks))
-        if len(app.clocks) != 2 or counts != (1, 2, 1):
+        if len(app.clocks) != 2 or len(in_german.clocks) != 2 or counts != (1, 2, 1):
             raise RuntimeError(
                 "unexpected output:\n"
                 f"{window.output}{with_pandas.output}{same_widgets.output}{app.output}"
@@ -111,6 +125,7 @@ def startup_rows(runs: int) -> list[Row]:
         bare_pandas.append(with_pandas.clocks[1] * 1000)
         shown.append(app.clocks[0] * 1000)
         scored.append(app.clocks[1] * 1000)
+        german.append(in_german.clocks[0] * 1000)
     b, bp, w = median(bare), median(bare_pandas), median(widgets)
     return [
         Row("Bare PySide6 window, start to painted (baseline)", b, "ms"),
@@ -125,6 +140,13 @@ def startup_rows(runs: int) -> list[Row]:
             "ms",
             1.25 * bp,
             "1.25 x bare window + pandas",
+        ),
+        Row(
+            "Start to a visible main window, in German",
+            median(german),
+            "ms",
+            median(shown) + 5.0,
+            "English + 5 ms (issue 19)",
         ),
     ]
 

@@ -18,11 +18,13 @@ the user's choice or the system (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, ``LANGUA
 from __future__ import annotations
 
 import gettext
+import math
 import os
 import re
 import struct
 from collections.abc import Mapping
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -38,6 +40,16 @@ LANGUAGES: dict[str, str] = {
 # A generated language for tests: every marked message comes out accented and bracketed
 # ("[Ŝçöŕé]" for "Score"), so that text left unmarked stands out on screen and on paper.
 PSEUDO = "x-pseudo"
+# CLDR's likely territories of the languages with a catalogue (its likely subtags).
+LIKELY_TERRITORIES: dict[str, str] = {"en": "US", "de": "DE", "es": "ES", "fr": "FR"}
+# Their decimal sign and thousands separator (CLDR's latn symbols), so that the numbers
+# of the window's first paint need not load Babel's locale data: 30 ms or more.
+NUMBER_SYMBOLS: dict[str, tuple[str, str]] = {
+    "en_US": (".", ","),
+    "de_DE": (",", "."),
+    "es_ES": (",", "."),
+    "fr_FR": (",", "\u202f"),
+}
 # Territories that use US customary units (CLDR's measurementData).
 US_UNIT_TERRITORIES = frozenset({"US", "LR", "MM"})
 
@@ -92,6 +104,8 @@ def locale_id() -> str:
     lang = SOURCE_LANGUAGE if _State.language == PSEUDO else _State.language
     if _State.territory:
         return f"{lang}_{_State.territory}"
+    if lang in LIKELY_TERRITORIES:  # the languages with a catalogue: no Babel at start
+        return f"{lang}_{LIKELY_TERRITORIES[lang]}"
     from babel.core import get_global
 
     likely = str(get_global("likely_subtags").get(lang, ""))
@@ -217,6 +231,18 @@ class PseudoTranslations(gettext.NullTranslations):
 def format_number(value: float, max_decimals: int = 1) -> str:
     """A number as the locale writes it, with at most ``max_decimals`` decimals and no
     trailing zeros: 29.5 is "29.5" in English and "29,5" in German."""
+    symbols = NUMBER_SYMBOLS.get(locale_id())
+    if symbols is not None and math.isfinite(value):
+        decimal_sign, group = symbols
+        # Rounded as Babel rounds: the number as written, half to even ("0.15" -> "0.2").
+        places = max(max_decimals, 0)
+        exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
+        text = f"{exact:,.{places}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if text == "-0":
+            text = "0"
+        return text.translate({ord(","): group, ord("."): decimal_sign})
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals > 0 else "")

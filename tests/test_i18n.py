@@ -211,3 +211,29 @@ def test_the_shipped_data_gives_its_words_with_their_contexts() -> None:
     names = {message for context, message, _ in found if context == "food"}
     assert names == {food["name"] for food in catalog["foods"]}
     assert ("recipe", "Overnight oats with kefir and berries") in {(c, m) for c, m, _ in found}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+@given(
+    value=st.one_of(
+        st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+        st.decimals(min_value=-5000, max_value=5000, places=3).map(float),
+    ),
+    decimals=st.integers(min_value=0, max_value=3),
+)
+def test_numbers_written_without_babel_read_as_babel_writes_them(
+    lang: str, value: float, decimals: int
+) -> None:
+    """The catalogued languages format numbers from a table of CLDR's symbols (the window
+    paints without loading Babel's data): the same text Babel gives, "-0" aside."""
+    from babel.numbers import format_decimal
+
+    i18n.set_language(lang, environ={})
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    want = format_decimal(value, format=pattern, locale=i18n.locale_id())
+    assert i18n.format_number(value, decimals) == ("0" if want == "-0" else want)
+
+
+def test_a_territory_without_symbols_of_its_own_asks_babel() -> None:
+    i18n.set_language("de_CH")
+    assert i18n.format_number(1234.5) == "1'234.5"  # Swiss German: apostrophe and point
