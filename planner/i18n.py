@@ -50,6 +50,8 @@ NUMBER_SYMBOLS: dict[str, tuple[str, str]] = {
     "es_ES": (",", "."),
     "fr_FR": (",", "\u202f"),
 }
+# And the first day of their week (CLDR's weekData): Sunday in the US, else Monday.
+FIRST_WEEKDAYS: dict[str, int] = {"en_US": 6, "de_DE": 0, "es_ES": 0, "fr_FR": 0}
 # Territories that use US customary units (CLDR's measurementData).
 US_UNIT_TERRITORIES = frozenset({"US", "LR", "MM"})
 
@@ -267,6 +269,8 @@ def weekday_name(day: date, width: str = "wide") -> str:
 
 def first_weekday() -> int:
     """The first day of the week where the user lives: 0 for Monday ... 6 for Sunday."""
+    if locale_id() in FIRST_WEEKDAYS:
+        return FIRST_WEEKDAYS[locale_id()]
     from babel import Locale
 
     return int(Locale.parse(locale_id()).first_week_day)

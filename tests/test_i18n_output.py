@@ -303,3 +303,20 @@ def test_each_commands_messages_are_marked(sample_file, tmp_path, capsys) -> Non
         assert first.startswith("[") and first.endswith("]") and "{" not in first, (argv, out)
     code, _out, err = run(capsys, "foods", "--category", "probiotic", *pseudo)
     assert code == 0 and err.strip().startswith("[") and err.strip().endswith("]")
+
+
+def test_a_new_plan_starts_on_the_first_day_of_the_locale_s_week(tmp_path, capsys) -> None:
+    """Weeks start on Sunday in the US and on Monday in Germany (CLDR's week data)."""
+    from planner.core.plan import week_start
+    from planner.storage.planfile import load_plan
+
+    today = date.today()
+    for lang, first in (("en", 6), ("de", 0)):
+        out = tmp_path / f"{lang}.gutplan"
+        code, _out, err = run(capsys, "--lang", lang, "new", str(out))
+        assert code == 0, err
+        start = load_plan(out).start
+        assert start.weekday() == first and start == week_start(today, first)
+        assert 0 <= (today - start).days < 7
+    code, _out, err = run(capsys, "new", str(tmp_path / "x.gutplan"), "--start", "2026-12-02")
+    assert code == 0 and load_plan(tmp_path / "x.gutplan").start == date(2026, 12, 2)

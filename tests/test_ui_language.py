@@ -128,3 +128,16 @@ def test_marked_constants_are_translated_where_shown(qtbot):
         items = [combo.itemText(i) for i in range(combo.count())]
         assert all(text.startswith("[") and text.endswith("]") for text in items), items
     assert all(box.text().startswith("[") for box in dialog.tags.values())
+
+
+def test_a_new_plan_in_the_app_starts_on_the_locale_s_first_weekday(qapp):
+    from datetime import date
+
+    from PySide6.QtCore import QLocale
+
+    from ui.window.files import locale_week_start
+
+    for name, first in (("en_US", 6), ("de_DE", 0)):
+        QLocale.setDefault(QLocale(name))
+        start = locale_week_start()
+        assert start.weekday() == first and 0 <= (date.today() - start).days < 7

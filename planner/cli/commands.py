@@ -65,6 +65,10 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, label if prefix is None else prefix)
 
 
+def _start_help() -> str:  # a message, translated when the parser is built
+    return _("first day (default: this week's first day, as your locale counts weeks)")
+
+
 class _Parser(argparse.ArgumentParser):
     """A parser whose own texts (usage, section titles, -h) are in the user's language:
     argparse reads them from a gettext domain of its own, for which Python ships no
@@ -211,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help=_("write a new plan file"))
     p.add_argument("plan", type=Path)
     p.add_argument("--sample", action="store_true", help=_("fill it with the sample week"))
-    p.add_argument("--start", type=_date, help=_("first day (default: this week's Monday)"))
+    p.add_argument("--start", type=_date, help=_start_help())
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
     p = sub.add_parser("import", help=_("make a plan from a CSV file"))
@@ -219,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", type=Path, required=True, metavar="PLAN", help=_("'-' for stdout")
     )
-    p.add_argument("--start", type=_date, help=_("first day (default: this week's Monday)"))
+    p.add_argument("--start", type=_date, help=_start_help())
     p.add_argument("--force", action="store_true", help=_("replace an existing file"))
 
     p = sub.add_parser("export-csv", help=_("write a plan as CSV"))

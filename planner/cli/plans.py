@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -225,6 +226,15 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def locale_week_start() -> date:
+    """This week's first day as the user's locale counts weeks (planner.i18n): where a
+    new plan starts unless --start says otherwise."""
+    from planner.core.plan import week_start
+    from planner.i18n import first_weekday
+
+    return week_start(first_weekday=first_weekday())
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from planner.core.edits import SetStart
     from planner.core.plan import Plan
@@ -232,9 +242,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     if not is_stdout(args.plan):
         refuse_overwrite(args.plan, args.force)
-    plan = sample_plan(args.start) if args.sample else Plan(args.start)
-    if args.start and not args.sample:
-        SetStart(args.start).apply(plan)
+    start = args.start or locale_week_start()
+    plan = sample_plan(start) if args.sample else Plan(start)
+    if not args.sample:
+        SetStart(start).apply(plan)
     count = plan.entry_count()
     resolver = None
     if count:  # the sample week's curated foods: their grams are written too
@@ -262,7 +273,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not is_stdout(args.output):
         refuse_overwrite(args.output, args.force)
     catalog = load_catalog()
-    plan = import_csv(args.csv, catalog, start=args.start)
+    plan = import_csv(args.csv, catalog, start=args.start or locale_week_start())
     count = plan.entry_count()
     saved = ngettext(
         "Imported {count} food into {file}.", "Imported {count} foods into {file}.", count

@@ -174,10 +174,16 @@ def check_entry(entry: object) -> Entry:
     return Entry(entry.food_id, amount, entry.unit)  # an int amount becomes a float
 
 
+def week_start(today: date | None = None, first_weekday: int = 0) -> date:
+    """The first day of the week holding ``today`` (default: the current date), for weeks
+    that start on ``first_weekday`` (0 Monday ... 6 Sunday, as date.weekday() counts)."""
+    today = today or date.today()
+    return today - timedelta(days=(today.weekday() - first_weekday) % 7)
+
+
 def this_monday(today: date | None = None) -> date:
     """The Monday of the week holding ``today`` (default: the current date)."""
-    today = today or date.today()
-    return today - timedelta(days=today.weekday())
+    return week_start(today, 0)
 
 
 def format_amount(amount: float, unit: str, times: str = "x") -> str:

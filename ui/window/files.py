@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from planner.core.plan import Plan, this_monday
+from planner.core.plan import Plan, week_start
 from planner.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.storage.planfile import EXTENSION, VERSION, read_plan
@@ -27,6 +29,12 @@ from .startplan import open_start_plan
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
+
+
+def locale_week_start() -> date:
+    """This week's first day as the user's locale counts weeks (Sunday in the US, Monday
+    in most of the world): where a new plan starts."""
+    return week_start(first_weekday=QLocale().firstDayOfWeek().value - 1)
 
 
 class FileController(WatchPart, CsvPart):
@@ -77,7 +85,7 @@ class FileController(WatchPart, CsvPart):
 
     def new_plan(self) -> None:
         if self.maybe_save():
-            self._doc.replace(Plan(this_monday()))
+            self._doc.replace(Plan(locale_week_start()))
 
     def new_sample_plan(self, *, ask: bool = True) -> None:
         if ask and not self.maybe_save():
@@ -85,9 +93,11 @@ class FileController(WatchPart, CsvPart):
         try:
             from planner.storage.sample import sample_plan
         except ImportError:
-            self._doc.replace(Plan(this_monday()))
+            self._doc.replace(Plan(locale_week_start()))
             return
-        self._doc.replace(sample_plan(this_monday(), self._window.catalog), title=_("Sample week"))
+        self._doc.replace(
+            sample_plan(locale_week_start(), self._window.catalog), title=_("Sample week")
+        )
 
     def open_plan(self) -> None:
         from ui.dialogs import FileDialogs

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.core.amounts import FoodResolver
 from planner.core.foods import Catalog
-from planner.core.plan import Change, Plan, this_monday
+from planner.core.plan import Change, Plan
 from planner.errors import PlannerError
 from planner.i18n import _
 from planner.scoring.model import Preferences
@@ -49,7 +49,7 @@ from .autoplan import AutoplanController
 from .bars import EntryBar, WeekBar
 from .editing import EditController
 from .export import ExportController
-from .files import FileController
+from .files import FileController, locale_week_start
 from .foods import APP_TITLE, FoodsController
 from .help import HelpController
 from .journal import JournalController
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         if catalog is None:
             catalog = Catalog.load(user_foods=list(user_foods or ()), defer_sr28=True)
         self.catalog = catalog
-        self.document = PlanDocument(plan or Plan(this_monday()), parent=self)
+        self.document = PlanDocument(plan or Plan(locale_week_start()), parent=self)
         self.document.resolver = FoodResolver(catalog)  # the grams written with a save
         self.scores = ScoreKeeper(self.document, catalog, settings.preferences(), self)
         self.background = background  # False: scored here and now (tests, screenshots)
