@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.core.foods import TAG_WORDS
 from planner.i18n import N_, _, locale_id, ngettext
 
 # (key, penalty per unit of slack, unit). Penalties are in score points of the program's
@@ -27,16 +28,6 @@ ORDER: tuple[tuple[str, float, str], ...] = (
 PENALTY = {key: penalty for key, penalty, _unit in ORDER}
 
 
-# Translators: the kinds of food a plan may avoid, as they read in "dairy and nuts avoided".
-TAG_WORDS = {
-    "dairy": N_("dairy"),
-    "gluten": N_("gluten"),
-    "fish": N_("fish"),
-    "soy": N_("soy"),
-    "nuts": N_("nuts"),
-    "alcohol": N_("alcohol"),
-    "animal": N_("animal foods"),
-}
 # What gave way, with and without what was avoided; {context} is avoid_context's text.
 _SENTENCES: dict[str, tuple[str, str]] = {
     "plants": (

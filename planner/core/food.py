@@ -83,6 +83,18 @@ AISLE_LABELS: dict[str, str] = {
 }
 
 TAGS: tuple[str, ...] = ("dairy", "gluten", "fish", "soy", "nuts", "alcohol", "animal")
+# The tags as words inside a sentence ("Contains dairy, which you avoid", "dairy and nuts
+# avoided"), translated where shown.
+# Translators: what a food contains or a plan avoids, lower case, inside a sentence.
+TAG_WORDS: dict[str, str] = {
+    "dairy": N_("dairy"),
+    "gluten": N_("gluten"),
+    "fish": N_("fish"),
+    "soy": N_("soy"),
+    "nuts": N_("nuts"),
+    "alcohol": N_("alcohol"),
+    "animal": N_("animal foods"),
+}
 
 # Nutrients tracked per serving, with their units.
 NUTRIENTS: dict[str, str] = {

@@ -13,29 +13,18 @@ from planner.core.foods import (
     CATEGORY_LABELS,
     CATEGORY_ROLES,
     CULTURE_NOTES,
+    TAG_WORDS,
     TAGS,
     Food,
     rank_names,
     spaced_name,
 )
-from planner.i18n import N_, _
+from planner.i18n import _
 from ui.guard import guarded
 from ui.theme import category_icon
 
 from .mime import MIME_TYPE, encode_foods
 from .roles import AVOIDED_ROLE, FOOD_ID_ROLE, FOOD_ROLE, SERVING_ROLE, Index
-
-# The tags a food can carry, as words inside a sentence ("Contains dairy, which you avoid").
-# Translators: what a food contains, lower case, inside a sentence.
-TAG_WORDS = {
-    "dairy": N_("dairy"),
-    "gluten": N_("gluten"),
-    "fish": N_("fish"),
-    "soy": N_("soy"),
-    "nuts": N_("nuts"),
-    "alcohol": N_("alcohol"),
-    "animal": N_("animal foods"),
-}
 
 
 def literal_tip(text: str) -> str:
