@@ -20,6 +20,7 @@ from planner.recipes.model import Ingredient, Recipe
 from planner.recipes.resolve import PlanResolver, heated_expansion
 from planner.scoring.evaluator import Evaluator
 from planner.storage.planfile import dumps, loads
+from tests.support.recipegen import eaten_by_hand, ingredients, nested_dish
 
 START = date(2026, 11, 30)
 
@@ -113,17 +114,6 @@ def test_whole_plan_and_re_score_agree_with_heated_parts(catalog):
     assert whole == evaluator.score_days(plan, [0, 1])
 
 
-CURATED_IDS = [
-    "kefir", "garlic", "onion", "lentils", "oats", "salmon", "turmeric", "sugar", "cola",
-    "cheddar", "blueberries", "olive-oil", "spinach", "kimchi", "miso", "whole-milk",
-]  # fmt: skip
-ingredients = st.lists(
-    st.tuples(st.sampled_from(CURATED_IDS), st.floats(1, 400, allow_nan=False)),
-    min_size=1,
-    max_size=8,
-)
-
-
 @settings(
     max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -137,16 +127,9 @@ ingredients = st.lists(
 def test_a_recipe_entry_scores_as_its_ingredients_entered_one_by_one_in_grams(
     catalog, outer, inner, inner_grams, portions, eaten
 ):
-    base = rec("base", *(Ingredient(fid, grams=g) for fid, g in inner), portions=3)
-    dish = rec(
-        "dish", *(Ingredient(fid, grams=g) for fid, g in outer),
-        Ingredient(recipe_id="base", grams=inner_grams), portions=portions,
-    )  # fmt: skip
+    base, dish = nested_dish(outer, inner, inner_grams, portions)
     book = RecipeBook(catalog, [base, dish])
-    # by hand: each food's share of the eaten portions, the base by its share of weight
-    by_hand = [(fid, g * eaten / portions) for fid, g in outer]
-    base_share = inner_grams * eaten / portions / sum(g for _f, g in inner)
-    by_hand += [(fid, g * base_share) for fid, g in inner]
+    by_hand = eaten_by_hand(outer, inner, inner_grams, portions, eaten)
     if any(g > 5000 for _f, g in by_hand):
         return  # past what one entry in grams may hold
     one_by_one = scored(catalog, book, [Entry(f, g, "g") for f, g in by_hand])

@@ -18,6 +18,7 @@ from planner.recipes.model import HEATED, LIVE, NO_CULTURES, Ingredient, Recipe,
 from planner.recipes.profile import profile
 from planner.recipes.recipejson import recipe_from_json, recipe_to_json
 from planner.scoring.evaluator import Evaluator
+from tests.support.recipegen import eaten_by_hand, ingredients, nested_dish
 
 START = date(2026, 11, 30)
 
@@ -113,16 +114,6 @@ def test_search_finds_names_and_ingredients(catalog):
 
 
 # -- the property ----------------------------------------------------------------------
-CURATED_IDS = [
-    "kefir", "garlic", "onion", "lentils", "oats", "salmon", "turmeric", "sugar", "cola",
-    "cheddar", "blueberries", "olive-oil", "spinach", "kimchi", "miso", "whole-milk",
-]  # fmt: skip
-
-ingredients = st.lists(
-    st.tuples(st.sampled_from(CURATED_IDS), st.floats(1, 400, allow_nan=False)),
-    min_size=1,
-    max_size=8,
-)
 
 
 @settings(
@@ -138,16 +129,9 @@ ingredients = st.lists(
 def test_a_recipe_scores_as_its_ingredients_entered_one_by_one(
     catalog, outer, inner, inner_grams, portions, eaten
 ):
-    base = rec("base", *(Ingredient(fid, grams=g) for fid, g in inner), portions=3)
-    dish = rec(
-        "dish", *(Ingredient(fid, grams=g) for fid, g in outer),
-        Ingredient(recipe_id="base", grams=inner_grams), portions=portions,
-    )  # fmt: skip
+    base, dish = nested_dish(outer, inner, inner_grams, portions)
     book = RecipeBook(catalog, [base, dish])
-    # by hand: each food's share of the eaten portions, the base by its share of weight
-    by_hand = [(fid, g * eaten / portions) for fid, g in outer]
-    base_share = inner_grams * eaten / portions / sum(g for _f, g in inner)
-    by_hand += [(fid, g * base_share) for fid, g in inner]
+    by_hand = eaten_by_hand(outer, inner, inner_grams, portions, eaten)
     if any(g / catalog[f].grams > 20 for f, g in by_hand):
         return  # more than a plan entry may hold today
 
