@@ -35,6 +35,8 @@ from planner.scoring.model import (
     PartScore,
     SkinShare,
     WeekScore,
+)
+from planner.scoring.sentences import (
     anti_sentence,
     fiber_sentence,
     limit_sentence,

@@ -20,7 +20,8 @@ from planner.i18n import SOURCE_LANGUAGE, _, language
 from planner.scoring.formula import Formula, S
 from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
 from planner.scoring.grouping import Grouped, group_numpy, species_grams
-from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion, number
+from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion
+from planner.scoring.sentences import number
 
 
 @dataclass
