@@ -16,21 +16,22 @@ Recipes palette, or the selected recipe in the grid when the grid has the focus.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar
 
 from planner.core.plan import RECIPE_PREFIX
 from planner.errors import PlannerError
-from planner.i18n import _, ngettext
+from planner.i18n import _
 from ui.models.recipes import recipe_entry_id
 from ui.panels.palette import RECIPES
 
+from . import recipeactions
 from .controller import Controller
+from .recipeparts import KnownEntries, PortionScores, has_dishes
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
@@ -40,81 +41,6 @@ if TYPE_CHECKING:
     from planner.storage.recipes import RecipeFile
 
     from .mainwindow import MainWindow
-
-
-class PortionScores(QObject):
-    """The Recipes palette's per-portion scores (ui.recipes.preview), kept per recipe until
-    the book or the evaluator changes. A row painted before its score is known shows
-    "score …" and asks for it; the rows asked for are scored together, in one call, just
-    after that paint, so a keystroke's frame never waits for them."""
-
-    scored = Signal()  # scores came: the rows that asked can show them
-
-    def __init__(
-        self,
-        evaluator_of: Callable[[], Evaluator | None],
-        book_of: Callable[[], RecipeBook | None],
-        parent: QObject | None = None,
-    ) -> None:
-        """``evaluator_of`` and ``book_of`` must not hold the main window (a window must be
-        freed by reference counting: see ui.window.controller)."""
-        super().__init__(parent)
-        self._evaluator_of, self._book_of = evaluator_of, book_of
-        self._scores: dict[str, float | None] = {}
-        self._wanted: dict[str, Recipe] = {}
-        self._scored_by: object = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.flush)
-
-    def clear(self) -> None:
-        self._scores.clear()
-        self._wanted.clear()
-
-    def score_of(self, recipe: Recipe) -> float | None:
-        evaluator = self._evaluator_of()
-        if evaluator is None or self._book_of() is None:
-            return None
-        if evaluator is not self._scored_by:  # new preferences make a new evaluator
-            self.clear()
-            self._scored_by = evaluator
-        if recipe.id in self._scores:
-            return self._scores[recipe.id]
-        self._wanted[recipe.id] = recipe
-        self._timer.start()
-        return None
-
-    def flush(self) -> None:
-        """Score the recipes asked for, and let their rows show it."""
-        self._timer.stop()
-        from ui.recipes.preview import portion_scores
-
-        evaluator, book = self._evaluator_of(), self._book_of()
-        wanted, self._wanted = list(self._wanted.values()), {}
-        if evaluator is None or book is None or not wanted:
-            return
-        self._scores.update(portion_scores(evaluator, wanted, book.catalog, book.lookup))
-        self.scored.emit()
-
-
-def _has_dishes(entry_ids: set[str]) -> bool:
-    return any(entry_id.startswith(RECIPE_PREFIX) for entry_id in entry_ids)
-
-
-class KnownEntries:
-    """What a drop from outside the plan may add (planner.core.drop.drop_edit's ``known``):
-    the catalog's foods, and the recipes of the book as "recipe:<id>"."""
-
-    def __init__(self, controller: RecipesController) -> None:
-        self._controller = controller
-
-    def __contains__(self, food_id: object) -> bool:
-        if not isinstance(food_id, str):
-            return False
-        if food_id.startswith(RECIPE_PREFIX):
-            return food_id[len(RECIPE_PREFIX) :] in self._controller.book
-        return food_id in self._controller.catalog
 
 
 class RecipesController(Controller):
@@ -276,7 +202,7 @@ class RecipesController(Controller):
         window = self._window
         if self._book is not None:
             window.palette_panel.recipes.scores_changed()
-        elif not window.background or _has_dishes(window.document.plan.food_ids()):
+        elif not window.background or has_dishes(window.document.plan.food_ids()):
             self._load()
 
     def load_book(self) -> None:
@@ -490,144 +416,12 @@ class RecipesController(Controller):
         )
 
     def delete_recipe(self) -> bool:
-        from ui.dialogs import Confirm, Messages
-
-        recipe = self._chosen()
-        if recipe is None:
-            return False
-        window = self._window
-        if not self._is_own(recipe):
-            self._status(
-                _(
-                    "{recipe} is a built-in recipe and cannot be deleted; "
-                    "Duplicate makes one of your own."
-                ).format(recipe=recipe.name)
-            )
-            return False
-        users = self.book.used_by(recipe.id)
-        if users:
-            Messages.error(
-                window,
-                _("The recipe is in use"),
-                _("{recipe} is used by {users}: take it out of them first.").format(
-                    recipe=recipe.name, users=", ".join(r.name for r in users)
-                ),
-            )
-            return False
-        days = self.plan_days_using(recipe.id)
-        if days:
-            plan = window.document.plan
-            dates = [plan.date_of(day) for day in days]
-            names = [
-                QLocale().toString(QDate(d.year, d.month, d.day), "dddd d MMMM") for d in dates
-            ]
-            listed = (
-                names[0]
-                if len(names) == 1
-                # Translators: the last two of a list of days ("Monday 5 January, ... and ...").
-                else _("{days} and {last}").format(days=", ".join(names[:-1]), last=names[-1])
-            )
-            text = _(
-                "The plan uses {recipe} on {days}. Those meals will keep it as a "
-                "missing recipe, counted as nothing, until you take it out.\n\n"
-                "Delete {recipe} from your recipes? This cannot be undone."
-            ).format(recipe=recipe.name, days=listed)
-        else:
-            text = _("Delete {recipe} from your recipes? This cannot be undone.").format(
-                recipe=recipe.name
-            )
-        if not Confirm.ask(window, _("Delete Recipe"), text):
-            return False
-        if not self._writable():
-            return False
-        assert self._own is not None
-        try:
-            self._own.remove(recipe.id)
-        except (PlannerError, OSError) as exc:
-            Messages.error(window, _("The recipe could not be deleted"), str(exc))
-            return False
-        self._rebuild()
-        self._status(_("Deleted {recipe}.").format(recipe=recipe.name))
-        return True
+        """Delete the chosen own recipe, after a warning naming the plan's days using it."""
+        return recipeactions.delete_recipe(self)
 
     def import_recipes(self) -> int:
         """Import a file of recipes; how many were saved."""
-        from planner.recipes.importing import unique_ids
-        from ui.dialogs import Messages
-        from ui.recipes.files import RecipeFiles
-        from ui.recipes.importer import ImportProgress
-        from ui.recipes.review import ImportReview
-
-        window = self._window
-        if not self._writable():
-            return 0
-        path = RecipeFiles.open_recipes(window, window.files.folder())
-        if path is None:
-            return 0
-        result, message = ImportProgress.run(window, path, window.catalog)
-        if message:
-            Messages.error(window, _("Recipes not imported"), message)
-            return 0
-        if result is None:  # cancelled
-            self._status(_("Import cancelled; nothing was saved."))
-            return 0
-        window.settings.last_folder = path.parent
-        recipes = list(result.ready)
-        if result.imported:
-            reviewed = ImportReview.ask(window, result.imported, window.catalog)
-            if reviewed is None:
-                self._status(_("Import cancelled; nothing was saved."))
-                return 0
-            recipes = reviewed + recipes
-        if not recipes:
-            self._status(_("{file} holds no recipes.").format(file=path.name))
-            return 0
-        recipes = unique_ids(recipes, {recipe.id for recipe in self.book})
-        from planner.recipes.book import RecipeBook
-
-        trial = RecipeBook(window.catalog, list(self.book))
-        try:
-            for recipe in recipes:  # the whole file is refused before any of it is saved
-                trial.put(recipe)
-            assert self._own is not None
-            self._own.put_many(recipes)
-        except (PlannerError, OSError) as exc:
-            Messages.error(window, _("Recipes not imported"), str(exc))
-            return 0
-        self._rebuild()
-        self._status(
-            ngettext("Imported {count} recipe.", "Imported {count} recipes.", len(recipes)).format(
-                count=len(recipes)
-            )
-        )
-        return len(recipes)
+        return recipeactions.import_recipes(self)
 
     def export_recipes(self) -> bool:
-        from planner.recipes.recipejson import recipe_to_json
-        from planner.storage.recipes import export_recipes
-        from ui.dialogs import Messages
-        from ui.recipes.files import RecipeFiles
-
-        window = self._window
-        self.book  # noqa: B018  (loads the book)
-        own = list(self._own or ())
-        if not own:
-            self._status(_("You have no recipes of your own to export yet."))
-            return False
-        path = RecipeFiles.save_recipes(window, window.files.folder() / "my-recipes.json")
-        if path is None:
-            return False
-        try:
-            export_recipes(path, [recipe_to_json(recipe) for recipe in own])
-        except PlannerError as exc:
-            Messages.file_error(window, _("Could not export the recipes"), path, str(exc))
-            return False
-        window.settings.last_folder = path.parent
-        self._status(
-            ngettext(
-                "Exported {count} recipe to {file}.",
-                "Exported {count} recipes to {file}.",
-                len(own),
-            ).format(count=len(own), file=path.name)
-        )
-        return True
+        return recipeactions.export_recipes(self)
