@@ -551,6 +551,22 @@ def test_suggestions_asked_again_follow_the_day():
     assert again == Evaluator(TINY).suggest(plan, 0, top=10) != first
 
 
+def test_suggestions_after_a_rescore_start_from_the_day_as_it_is_now():
+    # Suggestions reuse the sums of the day the evaluator just scored alone; they must
+    # equal a fresh evaluator's, and a day edited since its score must not be reused.
+    rng = np.random.default_rng(11)
+    ev = Evaluator(TINY, prefs=Preferences(acne_prone=True))
+    for _ in range(10):
+        chosen = rng.choice(GOOD + LIMIT, size=4)
+        plan = _plan([(fid, "lunch", int(rng.integers(1, 4))) for fid in chosen])
+        ev.score_days(plan, [0], tips=False)
+        fresh = Evaluator(TINY, prefs=Preferences(acne_prone=True))
+        assert ev.suggest(plan, 0, top=6, swaps=True) == fresh.suggest(plan, 0, top=6, swaps=True)
+        AddFood(0, "dinner", str(rng.choice(GOOD)), 2).apply(plan)  # not scored again
+        fresh = Evaluator(TINY, prefs=Preferences(acne_prone=True))
+        assert ev.suggest(plan, 0, top=6) == fresh.suggest(plan, 0, top=6)
+
+
 def test_two_species_of_one_common_name_are_two_plants():
     bok = food("bok-choy", "Cabbage, chinese", 100, 13, species="brassica rapa")
     savoy = food("savoy", "Cabbage, savoy", 100, 27, species="brassica oleracea")

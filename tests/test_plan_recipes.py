@@ -69,6 +69,13 @@ def test_a_changed_recipe_is_expanded_again(catalog):
     assert dict((f, s) for f, s, _h in resolver.parts(entry)) == {"garlic": pytest.approx(10 / 3)}
     book.put(rec("base", Ingredient("onion", grams=10), portions=1))
     assert [f for f, _s, _h in resolver.parts(entry)] == ["onion"]
+    # a recipe added after the plan named it, and one removed, are followed too
+    later = Entry("recipe:later", 1, "portion")
+    assert resolver.parts(later) == ()
+    book.put(rec("later", Ingredient("oats", grams=100), portions=1))
+    assert [f for f, _s, _h in resolver.parts(later)] == ["oats"]
+    book.remove("later")
+    assert resolver.parts(later) == ()
 
 
 def test_a_heated_recipe_heats_everything_inside_it(catalog):

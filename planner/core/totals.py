@@ -3,6 +3,8 @@ and protein): what is known, and which foods leave it unknown."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from planner import i18n
 from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
@@ -16,18 +18,29 @@ def day_amount(
     """A nutrient summed over a day's foods (servings x the value per serving, each entry
     through ``resolver``), and the names of the foods whose value is unknown (or that are
     not in the catalog)."""
+    return day_amounts(plan, catalog, day, (key,), resolver)[key]
+
+
+def day_amounts(
+    plan: Plan,
+    catalog: Catalog,
+    day: int,
+    keys: Sequence[str],
+    resolver: Resolver | None = None,
+) -> dict[str, tuple[float, list[str]]]:
+    """``day_amount`` for several nutrients, the day's entries resolved once."""
     resolver = resolver or FoodResolver(catalog)
-    total, unknown = 0.0, []
+    totals = dict.fromkeys(keys, 0.0)
+    unknown: dict[str, list[str]] = {key: [] for key in keys}
     for _meal, _index, entry in plan.day_entries(day):
-        values = []
-        for food_id, servings, _heated in resolver.parts(entry):
-            food = catalog.get(food_id)
-            values.append(None if food is None else food.nutrient(key, servings))
-        if not values or None in values:
-            unknown.append(catalog.name_of(entry.food_id))
-        else:
-            total += sum(v for v in values if v is not None)
-    return total, unknown
+        parts = [(catalog.get(food_id), servings) for food_id, servings, _ in resolver.parts(entry)]
+        for key in keys:
+            values = [None if food is None else food.nutrient(key, n) for food, n in parts]
+            if not values or None in values:
+                unknown[key].append(catalog.name_of(entry.food_id))
+            else:
+                totals[key] += sum(v for v in values if v is not None)
+    return {key: (totals[key], unknown[key]) for key in keys}
 
 
 def amount_text(total: float, unknown: list[str], unit: str) -> str:

@@ -76,6 +76,9 @@ class RecipeBook:
 
     def __init__(self, catalog: Catalog, recipes: Iterable[Recipe] = ()) -> None:
         self.catalog = catalog
+        # Counts changes (put, remove): what is worked out from the book keeps it to know
+        # whether it still holds.
+        self.revision = 0
         self._recipes: dict[str, Recipe] = {}
         self._haystack: dict[str, str] = {}
         for recipe in recipes:
@@ -110,6 +113,7 @@ class RecipeBook:
                 raise RecipeError(missing_recipe(recipe, item.recipe_id))
         check_cycles(recipe, self.lookup_with(recipe))
         self._recipes[recipe.id] = recipe
+        self.revision += 1
         self._haystack[recipe.id] = self._text_of(recipe)
         # recipes that use this one search by its name too
         for other in self._recipes.values():
@@ -130,6 +134,7 @@ class RecipeBook:
                 )
             )
         self._haystack.pop(recipe_id, None)
+        self.revision += 1
         return self._recipes.pop(recipe_id)
 
     def used_by(self, recipe_id: str) -> list[Recipe]:

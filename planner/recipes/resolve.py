@@ -110,17 +110,32 @@ class PlanResolver:
         self._foods = FoodResolver(catalog)
         # recipe id -> (what it depends on, one portion's parts and grams; None: unknown)
         self._portions: dict[str, tuple[_Deps, tuple[tuple[Part, ...], float] | None]] = {}
+        # An entry's parts as last worked out, with the book's and the catalog's revisions
+        # then: a re-score asks for each dish of the day several times per edit.
+        self._entry_parts: dict[Entry, tuple[tuple[int, int], Sequence[Part]]] = {}
 
     def parts(self, entry: Entry) -> Sequence[Part]:
         if not entry.is_recipe:
             return self._foods.parts(entry)
+        stamp = (self.book.revision, self.catalog.revision)
+        known = self._entry_parts.get(entry)
+        if known is not None and known[0] == stamp:
+            return known[1]
         one = self._portion(entry)
-        if one is None:
-            return ()
-        amount = entry.amount
-        if amount == 1.0:
-            return one[0]
-        return tuple((food_id, servings * amount, heated) for food_id, servings, heated in one[0])
+        found: Sequence[Part] = ()
+        if one is not None:
+            amount = entry.amount
+            found = (
+                one[0]
+                if amount == 1.0
+                else tuple(
+                    (food_id, servings * amount, heated) for food_id, servings, heated in one[0]
+                )
+            )
+        if len(self._entry_parts) >= 4096:  # a plan's dishes and amounts, many times over
+            self._entry_parts.clear()
+        self._entry_parts[entry] = (stamp, found)
+        return found
 
     def grams(self, entry: Entry) -> float | None:
         if not entry.is_recipe:

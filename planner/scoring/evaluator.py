@@ -101,6 +101,8 @@ class Evaluator(Suggester):
         grouped = (group_pandas if whole else group_numpy)(table, plan, days, self.resolver)
         sums = self._sums(grouped)
         parts, completeness, scores = self.points(sums)
+        if len(days) == 1 and not whole:  # an edit's day: its suggestions are asked next
+            self._keep_scored_day(plan, days[0], grouped, sums[0], parts[:, 0], float(scores[0]))
         results = []
         starts = np.searchsorted(grouped.day_pos, np.arange(len(days) + 1))
         species = species_grams(table, grouped)

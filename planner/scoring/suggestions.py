@@ -54,6 +54,9 @@ class Suggester(Formula):
         self._one_serving_cache: tuple[CatalogFrame, np.ndarray] | None = None
         self._pools_cache: tuple[CatalogFrame, list[np.ndarray]] | None = None
         self._suggestions: dict[tuple, tuple[Suggestion, ...]] = {}
+        # The last day scored alone (a re-score after an edit) by its content key: the
+        # suggestions the window asks for next start from its sums instead of again.
+        self._scored_day: tuple[tuple, tuple[Grouped, np.ndarray, np.ndarray, float]] | None = None
 
     # -- suggestions ---------------------------------------------------------------------
     def suggest(
@@ -77,38 +80,67 @@ class Suggester(Formula):
         be swapped for a candidate ("swap the cola for kombucha").
         """
         plan.check_day(day)
-        table = self.table()
         # The window asks again for the same day as the selection moves: a day's
         # suggestions depend only on its foods (and this evaluator's catalog and settings).
+        content = self._day_key(plan, day)
+        key = (content, top, familiar_first, swaps)
+        cached = self._suggestions.get(key)
+        if cached is not None:
+            return list(cached)
+        scored = None
+        if self._scored_day is not None and self._scored_day[0] == content:
+            scored = self._scored_day[1]
+        found = self._suggest(plan, day, top, familiar_first, swaps, scored)
+        if len(self._suggestions) >= 32:
+            self._suggestions.pop(next(iter(self._suggestions)))
+        self._suggestions[key] = tuple(found)
+        return found
+
+    def _day_key(self, plan: Plan, day: int) -> tuple:
+        """What a day's score and suggestions depend on: its foods and amounts, and the
+        catalog frame they are read from."""
+        table = self.table()
         entries = [e for _m, _i, e in plan.day_entries(day)]
-        key = (
+        return (
             id(table),
             table.revision,
             tuple((e.food_id, e.amount, e.unit) for e in entries),
             # A recipe by what it is made of, which changes with its book (a food's parts
             # change only with the catalog's revision, above).
             tuple(tuple(self.resolver.parts(e)) for e in entries if e.unit == UNIT_PORTION),
-            top,
-            familiar_first,
-            swaps,
         )
-        cached = self._suggestions.get(key)
-        if cached is not None:
-            return list(cached)
-        found = self._suggest(plan, day, top, familiar_first, swaps)
-        if len(self._suggestions) >= 32:
-            self._suggestions.pop(next(iter(self._suggestions)))
-        self._suggestions[key] = tuple(found)
-        return found
+
+    def _keep_scored_day(
+        self,
+        plan: Plan,
+        day: int,
+        grouped: Grouped,
+        sums: np.ndarray,
+        parts: np.ndarray,
+        score: float,
+    ) -> None:
+        """Keep a day scored alone (``grouped`` holds it only) for the suggestions."""
+        self._scored_day = (self._day_key(plan, day), (grouped, sums, parts, score))
 
     def _suggest(
-        self, plan: Plan, day: int, top: int, familiar_first: bool, swaps: bool
+        self,
+        plan: Plan,
+        day: int,
+        top: int,
+        familiar_first: bool,
+        swaps: bool,
+        scored: tuple[Grouped, np.ndarray, np.ndarray, float] | None = None,
     ) -> list[Suggestion]:
+        """``scored``: the day as the evaluator just scored it alone, if it did."""
         table = self.table()
-        grouped = group_numpy(table, plan, [day], self.resolver)
         familiar, everyone = self._pools(table)
         pools = [familiar, everyone] if familiar_first else [everyone]
-        now = self._state(table, grouped.rows, grouped.servings, grouped.live)
+        if scored is not None:
+            grouped = scored[0]
+            now = self._state_of(table, *scored)
+        else:
+            grouped = group_numpy(table, plan, [day], self.resolver)
+            now = self._state(table, grouped.rows, grouped.servings, grouped.live)
         bases = [(now, None)]
         if swaps:
             for limit_row in grouped.rows[table.is_limit_food[grouped.rows]].tolist():
@@ -154,6 +186,18 @@ class Suggester(Formula):
         grouped = Grouped([0], day_pos, rows, servings, [()], np.ones(1), live=live)
         sums = self._sums(grouped)
         parts, _completeness, score = self.points(sums)
+        return self._state_of(table, grouped, sums[0], parts[:, 0], float(score[0]))
+
+    def _state_of(
+        self,
+        table: CatalogFrame,
+        grouped: Grouped,
+        sums: np.ndarray,
+        parts: np.ndarray,
+        score: float,
+    ) -> _State:
+        """The state of a day grouped alone, from its sums, parts and score."""
+        rows, servings, live = grouped.rows, grouped.servings, grouped.live
         in_day = np.zeros(len(table))
         np.add.at(in_day, rows, servings)
         _pos, codes, grams = species_grams(table, grouped)
@@ -163,7 +207,7 @@ class Suggester(Formula):
         if live is not None:
             in_day_live = np.zeros(len(table))
             np.add.at(in_day_live, rows, live)
-        return _State(rows, sums[0], parts[:, 0], float(score[0]), in_day, species, in_day_live)
+        return _State(rows, sums, parts, score, in_day, species, in_day_live)
 
     def _one_serving(self, table: CatalogFrame) -> np.ndarray:
         """Every food's contribution for one serving, cached per catalog frame."""

@@ -25,9 +25,17 @@ class SuggestionModel(FoodSourceModel):
     ) -> None:
         """The suggestions, and what one serving of each weighs ("245 g" or "8.6 oz", by
         the metric/US setting), by food id."""
+        items, weights = list(items), dict(weights or {})
+        if items == self._items and weights == self._weights:
+            return  # most edits leave the suggestions as they were: nothing to redo
+        if len(items) == len(self._items):
+            # The same number of rows: their texts change in place, and the list keeps
+            # its layout instead of laying it out again after a reset.
+            self._items, self._weights = items, weights
+            self.dataChanged.emit(self.index(0), self.index(len(items) - 1))
+            return
         self.beginResetModel()
-        self._items = list(items)
-        self._weights = dict(weights or {})
+        self._items, self._weights = items, weights
         self.endResetModel()
 
     def _serving(self, s: Suggestion) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QMimeData, QModelIndex, QObject, Qt
@@ -101,6 +102,10 @@ class WeekModel(QAbstractTableModel):
     def plan_cell(self, day: int, meal: str) -> tuple[Entry, ...]:
         plan = self._doc.plan
         return plan.cell(day, meal) if 0 <= day < plan.day_count else ()
+
+    def date_of(self, day: int) -> date | None:
+        plan = self._doc.plan
+        return plan.date_of(day) if 0 <= day < plan.day_count else None
 
     def fullest_cells(self) -> list[int]:
         """For each meal row, how many foods the fullest of the shown week's cells holds."""

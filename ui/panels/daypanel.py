@@ -120,6 +120,9 @@ class DayPanel(QWidget):
         self.part_points: dict[str, QLabel] = {}
         self.part_bars: dict[str, QProgressBar] = {}
         self.part_sentences: dict[str, QLabel] = {}
+        # What each row shows now: an edit changes a few parts, and the rows of the others
+        # are left as they are (each row costs some twenty calls into Qt).
+        self._shown: dict[tuple[str, str], object] = {}
         for key in PART_KEYS:
             self._part_row(key, _(PART_LABELS[key]) if key in PART_LABELS else key.title())
 
@@ -311,14 +314,17 @@ class DayPanel(QWidget):
                 title = _("{day}: not planned").format(day=heading)
             self.title.setText(title)
             self.why.setText(score.why if score else "")
+            self._shown.clear()
             for key in self.part_points:
                 self.part_points[key].setText("–")
                 self.part_bars[key].setValue(0)
+                self.part_bars[key].setToolTip("")  # no sentence to tell any more
                 self.part_sentences[key].setText("")
             for key in SKIN_NUTRIENTS:
                 self.skin_bars[key].setValue(0)
                 self.skin_values[key].setText("–")
                 self.skin_bars[key].setToolTip("")
+                self.skin_values[key].setToolTip("")
             return
         self.title.setText(
             _("{day}: score {score} of 100").format(day=heading, score=_number(score.score, 0))
@@ -326,6 +332,9 @@ class DayPanel(QWidget):
         self.why.setText(score.why)
         self._show_parts(score.parts)
         for part in score.parts:
+            if self._shown.get(("part", part.key)) == part:
+                continue
+            self._shown[("part", part.key)] = part
             self.part_points[part.key].setText(points_text(part.points, part.max_points))
             bar = self.part_bars[part.key]
             bar.setValue(round(100 * part.share))
@@ -336,6 +345,9 @@ class DayPanel(QWidget):
             self.part_sentences[part.key].setText(part.sentence)
             bar.setToolTip(literal_tip(part.sentence))
         for share in score.skin:
+            if self._shown.get(("skin", share.key)) == share:
+                continue
+            self._shown[("skin", share.key)] = share
             percent = 100 * share.share
             bar = self.skin_bars[share.key]
             bar.setValue(min(100, round(percent)))
@@ -363,8 +375,9 @@ class DayPanel(QWidget):
     ) -> None:
         """The suggestions, with what a serving of each weighs (by food id) when known."""
         self.suggestions.set_suggestions(items, weights)
-        if items:
-            self.suggestion_list.setCurrentIndex(self.suggestions.index(0))
+        first = self.suggestions.index(0)
+        if items and self.suggestion_list.currentIndex() != first:
+            self.suggestion_list.setCurrentIndex(first)
         self.empty_suggestions.setVisible(not items)
         self.empty_suggestions.setText("" if items else _("No single food would raise this day."))
         self.add_suggestion.setEnabled(bool(items))

@@ -42,7 +42,9 @@ PREVIEW_NUTRIENTS = ("energy_kcal", "protein_g", "fiber_g", "prebiotic_g", "omeg
 
 class _Recipes:
     """The recipes a resolver may look up: those being scored (a draft among them) over
-    the book's (planner.recipes.resolve.PlanResolver asks only ``get``)."""
+    the book's (planner.recipes.resolve.PlanResolver asks ``get`` and ``revision``)."""
+
+    revision = 0  # unchanged while its resolver lives: one preview's scores
 
     def __init__(self, scored: dict[str, Recipe], lookup: Lookup) -> None:
         self._scored, self._lookup = scored, lookup

@@ -64,6 +64,9 @@ class WeekView(QTableView):
         super().__init__(parent)
         self._entry = 0
         self._entry_to_keep: int | None = None
+        # What entryChanged last told: the cell, the entry's place and value, and the day's
+        # date (a plan's new start renames the day); see _clamp_entry.
+        self._told: object = None
         self._press_entry: int | None = None
         self._drop_target: tuple[int, int] | None = None
         # The viewport's height, from resizeEvent: the first viewport() call of the process
@@ -169,13 +172,12 @@ class WeekView(QTableView):
         self._entry_to_keep = None
         self.scrollTo(index)
         self.viewport().update()  # the same cell keeps its index: repaint the food marked
-        self.viewport().update()
-        self.entryChanged.emit()
+        self._tell_entry()
 
     def set_entry(self, entry: int) -> None:
         self._entry = max(0, entry)
         self.viewport().update()
-        self.entryChanged.emit()
+        self._tell_entry()
 
     def entry_highlight(self, index: Index) -> int | None:
         """The entry to highlight in a cell: the current entry of the current cell."""
@@ -204,12 +206,27 @@ class WeekView(QTableView):
     def _clamp_entry(self, *_args: object) -> None:
         current = self.current_entry()
         self._entry = current[2] if current else 0
+        # After a plan change the bar is told only when what it shows changed: an edit to
+        # another food of the cell, or to another day, leaves it as it is.
+        if self._entry_state() != self._told:
+            self._tell_entry()
+
+    def _entry_state(self) -> object:
+        cell, current = self.current_cell(), self.current_entry()
+        if cell is None:
+            return None
+        model = self.week_model()
+        entry = model.plan_cell(*cell)[current[2]] if current else None
+        return cell, current, entry, model.date_of(cell[0])
+
+    def _tell_entry(self) -> None:
+        self._told = self._entry_state()
         self.entryChanged.emit()
 
     def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         self._entry = self._entry_to_keep if self._entry_to_keep is not None else 0
-        self.entryChanged.emit()
+        self._tell_entry()
 
     # -- mouse and keys ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -78,6 +78,7 @@ class FoodsController(Controller):
         window.catalog.set_user_foods(list(window.user_foods or ()))
         window.palette_panel.reload()
         window.week_model.set_catalog_changed()
+        window.editing.show_entry()  # the selected food's name may have changed
         window.scores.rescore_all()
 
     def find_food(self) -> None:

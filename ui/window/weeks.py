@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex
 
 from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, UNIT_PORTION, Change, Entry
-from planner.core.totals import day_amount
+from planner.core.totals import day_amounts
 from planner.i18n import _, ngettext
 from planner.scoring.model import Suggestion
 from ui.models.amounts import weight_text
@@ -190,9 +190,9 @@ class WeekController(Controller):
         when = plan.date_of(day)
         heading = QLocale().toString(QDate(when.year, when.month, when.day), "dddd d MMMM")
         resolver = self._scores.resolver  # dishes count by their ingredients
-        everyday = {
-            key: day_amount(plan, catalog, day, key, resolver) for key, _label, _unit in EVERYDAY
-        }
+        everyday = day_amounts(
+            plan, catalog, day, [key for key, _label, _unit in EVERYDAY], resolver
+        )
         panel.show_day(self._scores.day_scores.get(day), heading, everyday)
         if self._scores.is_ready:
             suggestions = self._scores.suggest(day)

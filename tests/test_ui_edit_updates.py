@@ -1,0 +1,98 @@
+"""After an edit the window redoes only what changed: the selected food's bar, the day
+panel's rows and the suggestions list. What they show must stay what a fresh widget shows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.core.edits import AddFood, SetAmount
+from planner.scoring.model import Suggestion
+from tests.support.gui import QT_LOG_IGNORE
+from ui.panels.daypanel import DayPanel
+
+pytestmark = QT_LOG_IGNORE
+
+
+def test_the_bar_is_told_only_when_its_entry_changes(window):
+    doc, grid = window.document, window.grid
+    grid.set_current(2, "lunch")
+    window.add_food("lentils")
+    window.add_food("kimchi")
+    grid.set_current(2, "lunch", 0)
+    told = []
+    grid.entryChanged.connect(lambda: told.append(grid.current_entry()))
+    doc.apply(SetAmount(2, "lunch", 1, 2.0))  # the other food of the cell
+    doc.apply(AddFood(5, "dinner", "oats"))  # another day
+    assert told == []  # the bar shows lentils, unchanged
+    doc.apply(SetAmount(2, "lunch", 0, 2.5))
+    assert told == [(2, "lunch", 0)] and window.servings.value() == 2.5
+    doc.undo_stack.undo()
+    assert window.servings.value() == 1 and window.entry_label.text().startswith("Lentils")
+
+
+def _shown(panel: DayPanel) -> list[object]:
+    rows: list[object] = [panel.title.text(), panel.why.text()]
+    for key in panel.part_points:
+        rows += [
+            panel.part_points[key].text(),
+            panel.part_bars[key].value(),
+            panel.part_bars[key].toolTip(),
+            panel.part_sentences[key].text(),
+        ]
+    for key in panel.skin_bars:
+        rows += [panel.skin_bars[key].value(), panel.skin_values[key].text()]
+        rows += [panel.skin_bars[key].toolTip(), panel.skin_values[key].toolTip()]
+    return rows
+
+
+def test_the_day_panel_shows_what_a_fresh_panel_shows(window, qtbot):
+    doc = window.document
+    window.grid.set_current(1, "breakfast")
+    for food in ("kefir", "oats", "lentils"):
+        window.add_food(food)
+    window.scores.flush()
+    first = window.scores.day_scores[1]
+    doc.apply(SetAmount(1, "breakfast", 0, 3.0))
+    window.scores.flush()
+    second = window.scores.day_scores[1]
+    assert first.parts != second.parts
+    panel = DayPanel()
+    qtbot.addWidget(panel)
+    # a day, another, nothing scored, and the first again: each as a new panel shows it
+    for score in (first, second, None, second, first, first, second):
+        panel.show_day(score, "Tuesday")
+        fresh = DayPanel()
+        qtbot.addWidget(fresh)
+        fresh.show_day(score, "Tuesday")
+        assert _shown(panel) == _shown(fresh)
+
+
+def test_suggestions_change_in_place_and_the_first_stays_current(qtbot):
+    def item(food: str, gain: float) -> Suggestion:
+        return Suggestion(food, food.title(), "1 cup", gain, 50 + gain, "Adds to fiber")
+
+    panel = DayPanel()
+    qtbot.addWidget(panel)
+    model, view = panel.suggestions, panel.suggestion_list
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    first = [item("oats", 6), item("kefir", 4), item("lentils", 3)]
+    panel.show_suggestions(first)
+    assert len(resets) == 1 and view.currentIndex().row() == 0
+    view.setCurrentIndex(model.index(2))
+    panel.show_suggestions(list(first))  # the same again: the first is current, as ever
+    assert view.currentIndex().row() == 0
+    other = [item("kimchi", 5), first[0], replace(first[2], gain=2)]
+    view.setCurrentIndex(model.index(1))
+    panel.show_suggestions(other)  # as many rows: changed in place, not reset
+    assert len(resets) == 1 and view.currentIndex().row() == 0
+    assert [model.index(r).data() for r in range(3)] == [
+        "+5   Kimchi (1 cup)",
+        "+6   Oats (1 cup)",
+        "+2   Lentils (1 cup)",
+    ]
+    assert panel.current_suggestion() == other[0]
+    panel.show_suggestions(other[:2])
+    assert len(resets) == 2 and model.rowCount() == 2
+    panel.show_suggestions([])
+    assert model.rowCount() == 0 and not panel.add_suggestion.isEnabled()
