@@ -39,27 +39,31 @@ PART_LABELS = {
 EVERYDAY = (("energy_kcal", N_("Energy"), "kcal"), ("protein_g", N_("Protein"), "g"))
 
 
-def _number(value: float, decimals: int) -> str:
+def _number(value: float, decimals: int, locale: QLocale | None = None) -> str:
     """A number as the app's language writes it (QLocale follows it: "29,5" in German),
-    rounded as Python rounds (the tests' and the CLI's "29.5" and "30" stay the same)."""
-    return QLocale().toString(float(f"{value:.{decimals}f}"), "f", decimals)
+    rounded as Python rounds (the tests' and the CLI's "29.5" and "30" stay the same).
+    ``locale``: QLocale(), made once by a caller that writes many numbers."""
+    locale = QLocale() if locale is None else locale
+    return locale.toString(float(f"{value:.{decimals}f}"), "f", decimals)
 
 
-def points_text(points: float, most: float) -> str:
+def points_text(points: float, most: float, locale: QLocale | None = None) -> str:
     """Points out of the most, never rounded up to full or down to nothing: 29.5 of 30 reads
     "29.5 / 30", not a full "30 / 30" beside a sentence saying the target was missed."""
+    locale = QLocale() if locale is None else locale
     shown = f"{points:.0f}"
     if (shown == f"{most:.0f}" and points < most) or (shown == "0" and points > 0):
-        text = _number(points, 1)
+        text = _number(points, 1, locale)
     else:
-        text = _number(points, 0)
+        text = _number(points, 0, locale)
     # Translators: a score part's points out of its most, e.g. "12 / 30".
-    return _("{points} / {most}").format(points=text, most=_number(most, 0))
+    return _("{points} / {most}").format(points=text, most=_number(most, 0, locale))
 
 
-def _percent(value: float) -> str:
+def _percent(value: float, locale: QLocale | None = None) -> str:
     """A share in whole percent, its digits and sign as the language writes them."""
-    return _number(value, 0) + QLocale().percent()
+    locale = QLocale() if locale is None else locale
+    return _number(value, 0, locale) + locale.percent()
 
 
 def _bar(accessible: str, parent: QWidget) -> QProgressBar:
@@ -123,6 +127,7 @@ class DayPanel(QWidget):
         # What each row shows now: an edit changes a few parts, and the rows of the others
         # are left as they are (each row costs some twenty calls into Qt).
         self._shown: dict[tuple[str, str], object] = {}
+        self._rows: tuple[tuple[str, str], ...] | None = None  # the parts' rows on show
         for key in PART_KEYS:
             self._part_row(key, _(PART_LABELS[key]) if key in PART_LABELS else key.title())
 
@@ -222,6 +227,10 @@ class DayPanel(QWidget):
 
     def _show_parts(self, parts: tuple[PartScore, ...]) -> None:
         """One row per part the score holds, named by the part; other rows hidden."""
+        rows = tuple((part.key, part.label) for part in parts)
+        if rows == self._rows:  # each edit shows the same rows: nothing to do
+            return
+        self._rows = rows
         for part in parts:
             if part.key not in self.part_points:
                 self._part_row(part.key, part.label)
@@ -239,7 +248,7 @@ class DayPanel(QWidget):
                 self.part_bars[key],
                 self.part_sentences[key],
             ):
-                if widget.isHidden() == shown:  # each edit shows the same rows: no calls
+                if widget.isHidden() == shown:
                     widget.setVisible(shown)
 
     def show_day(
@@ -326,8 +335,11 @@ class DayPanel(QWidget):
                 self.skin_bars[key].setToolTip("")
                 self.skin_values[key].setToolTip("")
             return
+        locale = QLocale()  # one for every number below
         self.title.setText(
-            _("{day}: score {score} of 100").format(day=heading, score=_number(score.score, 0))
+            _("{day}: score {score} of 100").format(
+                day=heading, score=_number(score.score, 0, locale)
+            )
         )
         self.why.setText(score.why)
         self._show_parts(score.parts)
@@ -335,7 +347,7 @@ class DayPanel(QWidget):
             if self._shown.get(("part", part.key)) == part:
                 continue
             self._shown[("part", part.key)] = part
-            self.part_points[part.key].setText(points_text(part.points, part.max_points))
+            self.part_points[part.key].setText(points_text(part.points, part.max_points, locale))
             bar = self.part_bars[part.key]
             bar.setValue(round(100 * part.share))
             color = score_color(100 * part.share).name()
@@ -356,12 +368,12 @@ class DayPanel(QWidget):
                 value.setText(_("unknown"))  # nothing known: not "0%"
             else:
                 over = "+" if percent > 100 or share.unknown_foods else ""
-                value.setText(_percent(min(percent, 100)) + over)
+                value.setText(_percent(min(percent, 100), locale) + over)
             tip = _("{nutrient}: {amount} {unit} ({percent} of a day's need)").format(
                 nutrient=share.label,
-                amount=QLocale().toString(float(share.amount), "g", 3),
+                amount=locale.toString(float(share.amount), "g", 3),
                 unit=share.unit,
-                percent=_percent(percent),
+                percent=_percent(percent, locale),
             )
             if share.unknown_foods:
                 tip += "\n" + _("Unknown for {foods}: the share may be higher.").format(

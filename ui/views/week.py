@@ -73,6 +73,7 @@ class WeekView(QTableView):
         # costs about 7 ms (PySide resolves every QWidget subclass to wrap it), which the
         # first paint need not wait for.
         self._viewport_height = 0
+        self._fitted: tuple[list[int], int, int, list[int]] | None = None  # see fit_rows
         self.setDragEnabled(True)
         self.setAcceptDrops(True)  # a scroll area passes this on to its viewport
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -125,8 +126,14 @@ class WeekView(QTableView):
             return
         vh = self.verticalHeader()
         line = CellDelegate.line_height(self.fontMetrics())
-        needed = [max(2, most) * line + 8 for most in model.fullest_cells()]
+        fullest = model.fullest_cells()
         room = self._viewport_height - vh.sectionSize(SCORE_ROW)
+        # Most edits leave every row's fullest cell as full as it was: nothing to resize
+        # (unless the rows' heights were set since, as a model reset does).
+        sizes = [vh.sectionSize(row) for row in range(SCORE_ROW)]
+        if (fullest, room, line, sizes) == self._fitted:
+            return
+        needed = [max(2, most) * line + 8 for most in fullest]
         if sum(needed) > room and self._viewport_height > 0:
             needed = fit_within(needed, room, 2 * line + 8)
         spare = room - sum(needed)
@@ -135,6 +142,8 @@ class WeekView(QTableView):
             size = height + extra + (left if row == SCORE_ROW - 1 else 0)
             if vh.sectionSize(row) != size:
                 vh.resizeSection(row, size)
+        sizes = [vh.sectionSize(row) for row in range(SCORE_ROW)]
+        self._fitted = (fullest, room, line, sizes)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

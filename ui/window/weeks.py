@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex
 
 from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, UNIT_PORTION, Change, Entry
-from planner.core.totals import day_amounts
+from planner.core.totals import DayTotals
 from planner.i18n import _, ngettext
 from planner.scoring.model import Suggestion
 from ui.models.amounts import weight_text
@@ -30,6 +30,8 @@ class WeekController(Controller):
         self._model = window.week_model
         self._bar = window.week_bar
         self._scores = window.scores
+        self._totals: DayTotals | None = None  # the day panel's energy and protein
+        self._weights: tuple = (None, None, None, {})  # see _serving_weights
 
     def selected_day(self) -> int | None:
         return self._grid.current_day()
@@ -169,14 +171,25 @@ class WeekController(Controller):
         """What one serving (or portion) of each suggestion weighs, in grams or ounces by
         the metric/US setting."""
         system = self._window.week_model.words.system
+        resolver, revision = self._scores.resolver, self._window.catalog.revision
+        # A serving's weight changes only with the resolver (recipes), the catalog (own
+        # foods) and the setting: kept until one of them does.
+        if self._weights[:3] != (resolver, revision, system):
+            self._weights = (resolver, revision, system, {})
+        known = self._weights[3]
         found = {}
         for item in suggestions:
-            one = Entry(item.food_id)
-            if one.is_recipe:
-                one = Entry(item.food_id, 1.0, UNIT_PORTION)
-            grams = self._scores.resolver.grams(one)
-            if grams is not None and grams > 0:
-                found[item.food_id] = weight_text(grams, system)
+            text = known.get(item.food_id)
+            if text is None:
+                one = Entry(item.food_id)
+                if one.is_recipe:
+                    one = Entry(item.food_id, 1.0, UNIT_PORTION)
+                grams = resolver.grams(one)
+                text = known[item.food_id] = (
+                    weight_text(grams, system) if grams is not None and grams > 0 else ""
+                )
+            if text:
+                found[item.food_id] = text
         return found
 
     def show_selected_day(self) -> None:
@@ -190,9 +203,11 @@ class WeekController(Controller):
         when = plan.date_of(day)
         heading = QLocale().toString(QDate(when.year, when.month, when.day), "dddd d MMMM")
         resolver = self._scores.resolver  # dishes count by their ingredients
-        everyday = day_amounts(
-            plan, catalog, day, [key for key, _label, _unit in EVERYDAY], resolver
-        )
+        totals = self._totals
+        if totals is None or totals.resolver is not resolver or totals.catalog is not catalog:
+            totals = DayTotals(catalog, resolver, [key for key, _label, _unit in EVERYDAY])
+            self._totals = totals
+        everyday = totals.of(plan, day)
         panel.show_day(self._scores.day_scores.get(day), heading, everyday)
         if self._scores.is_ready:
             suggestions = self._scores.suggest(day)
