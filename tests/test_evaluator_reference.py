@@ -96,3 +96,41 @@ def test_suggestion_gains_are_what_adding_the_food_gives(items, familiar):
         AddFood(0, "snacks", suggestion.food_id).apply(trial)
         after = reference.day(trial, 0)
         assert after.score - (before.score if before else 0.0) == pytest.approx(suggestion.gain)
+
+
+def test_narrowing_a_large_pool_leaves_the_suggestions_as_they_were(catalog, monkeypatch):
+    """Suggestions over every food first leave out foods that could not raise the day.
+    On random days of the full catalog, sparse and rich (parts at their targets, where
+    only a new plant or more energy can help), every food left out gains nothing, and
+    the suggestions are exactly those of scoring every food."""
+    import random
+
+    import numpy as np
+
+    from planner.scoring import suggestions
+
+    ids = [food.id for food in catalog]
+    rng = random.Random(3)
+    evaluator = Evaluator(catalog)
+    table = evaluator.table()
+    everyone = evaluator._pools(table)[1]
+    for day in range(30):
+        plan = Plan(date(2026, 11, 30))
+        rich = day % 2 == 1
+        for _entry in range(rng.randrange(25, 45) if rich else rng.randrange(0, 12)):
+            amount = rng.choice((2.0, 4.0)) if rich else rng.choice((0.5, 1.0, 3.0))
+            AddFood(0, rng.choice(MEALS), rng.choice(ids), amount).apply(plan)
+        if day % 4 == 3:  # rich in parts, short of whole-food energy
+            plan = Plan.from_entries(
+                plan.start, 1, [(0, m, e) for m, _i, e in plan.day_entries(0) if e.amount < 3]
+            )
+        grouped = suggestions.group_numpy(table, plan, [0], evaluator.resolver)
+        base = evaluator._state(table, grouped.rows, grouped.servings, grouped.live)
+        may = evaluator._may_raise(table, base, everyone)
+        scores, _parts = evaluator._with_one_more(table, base, everyone)
+        assert np.all(scores[~may] <= base.score + 1e-9)
+        narrowed = Evaluator(catalog).suggest(plan, 0, top=8, swaps=True)
+        with monkeypatch.context() as patch:
+            patch.setattr(suggestions, "PRUNE_FROM", 10**9)
+            whole = Evaluator(catalog).suggest(plan, 0, top=8, swaps=True)
+        assert narrowed == whole

@@ -23,6 +23,10 @@ from planner.scoring.grouping import Grouped, group_numpy, species_grams
 from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion
 from planner.scoring.sentences import number
 
+# Pools larger than this are first narrowed to the foods that could raise the day (see
+# Suggester._may_raise); a small pool costs less to score whole than to narrow.
+PRUNE_FROM = 256
+
 
 @dataclass
 class _State:
@@ -251,6 +255,32 @@ class Suggester(Formula):
         parts, _completeness, scores = self.points(sums)
         return scores, parts
 
+    def _may_raise(self, table: CatalogFrame, base: _State, candidates: np.ndarray) -> np.ndarray:
+        """Which candidates one serving of could raise the day at all: those in the day
+        already (a second serving may pass a minimum portion), those adding to a part
+        short of its target, a new plant species, or whole-food energy to a day short of
+        it. A serving of any other food adds only to parts at their target, or to the
+        limit load: its gain is at most zero, so it need not be worked out. With all
+        foods as candidates this leaves a few hundred of over five thousand."""
+        one = self._one_serving(table)
+        values = base.sums[self._ramp_cols].copy()
+        values[self._omega3_ramp] += self._ala_factor * base.sums[S["ala"]]
+        short = values < self._ramp_zero + self._ramp_span
+        columns = [int(c) for c in self._ramp_cols[short] if c != S["plants"]]
+        if short[self._omega3_ramp]:
+            columns.append(S["ala"])  # ALA counts toward the omega-3 ramp
+        if base.sums[S["complete_kcal"]] < self.config.energy_full_kcal:
+            columns.append(S["complete_kcal"])
+        may = base.in_day[candidates] > 0
+        if columns:
+            may |= (one[np.ix_(candidates, columns)] != 0).any(axis=1)
+        code = table.species_code[candidates]
+        had = base.species[code]
+        min_g = self.config.parts["plants"]["min_g"]
+        added = table.amounts[candidates, COLUMN["plant_g"]]
+        may |= (code >= 0) & (had < min_g) & (had + added >= min_g)
+        return may
+
     def _ranked(
         self,
         table: CatalogFrame,
@@ -262,6 +292,8 @@ class Suggester(Formula):
     ) -> list[Suggestion]:
         if not len(candidates) or top <= 0:
             return []
+        if len(candidates) > PRUNE_FROM and self.config.min_gain > 0:
+            candidates = candidates[self._may_raise(table, base, candidates)]
         scores, parts = self._with_one_more(table, base, candidates)
         gain = scores - now
         keep = gain >= self.config.min_gain
