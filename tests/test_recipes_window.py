@@ -95,6 +95,24 @@ def test_each_row_shows_meal_type_and_per_portion_score(window, recipes_palette,
     assert "Kefir" in tip and "Tags:" in tip
 
 
+def test_rows_ask_for_scores_again_after_new_preferences_not_after_an_edit(
+    window, recipes_palette, qtbot
+):
+    from planner.scoring.model import Preferences
+    from ui.models.roles import SCORE_ROLE
+
+    model = recipes_palette.current_model()
+    asked = []
+    model.dataChanged.connect(lambda _a, _b, roles: asked.append(SCORE_ROLE in roles))
+    window.grid.set_current(2, "lunch")
+    window.add_food("lentils")  # a portion's score is a day of it alone: unchanged
+    window.scores.flush()
+    assert asked == []
+    window.apply_preferences(Preferences(fiber_target_g=50))
+    qtbot.waitUntil(lambda: not window.scores.pending, timeout=3000)
+    assert asked and all(asked)
+
+
 def test_enter_in_the_recipes_palette_adds_a_recipe_like_a_food(window, recipes_palette, qtbot):
     _search(recipes_palette, "overnight oats")
     window.grid.set_current(2, "breakfast")

@@ -89,6 +89,7 @@ class RecipesController(Controller):
         window.palette_panel.recipes.set_score_source(self.portion_scores.score_of)
         window.scores.ready.connect(self._scores_ready)
         window.scores.updated.connect(self._maybe_rescored)
+        self._rows_scored_by: object = None  # the evaluator the palette's rows last asked
 
     def actions(self) -> list[QAction]:
         """The Recipes menu's actions (for Help > Keyboard Shortcuts)."""
@@ -211,8 +212,12 @@ class RecipesController(Controller):
             self._load()
 
     def _maybe_rescored(self, _days: object) -> None:
-        # New preferences make a new evaluator: the rows ask again, and get its scores.
-        self._window.palette_panel.recipes.scores_changed()
+        # New preferences make a new evaluator: the rows ask again, and get its scores. An
+        # edit of the plan leaves a portion's score (a day of it alone) as it was.
+        evaluator = self._window.scores.evaluator
+        if evaluator is not self._rows_scored_by:
+            self._rows_scored_by = evaluator
+            self._window.palette_panel.recipes.scores_changed()
 
     def entry_name(self, food_id: str) -> str:
         """The name of a plan entry's food or recipe."""
