@@ -225,6 +225,10 @@ class Plan:
     def cell(self, day: int, meal: str) -> tuple[Entry, ...]:
         return tuple(self._cells.get((day, meal), ()))
 
+    def cell_size(self, day: int, meal: str) -> int:
+        """How many entries a cell holds (without copying them, as ``cell`` does)."""
+        return len(self._cells.get((day, meal), ()))
+
     def day_entries(self, day: int) -> list[tuple[str, int, Entry]]:
         return [
             (meal, index, entry)

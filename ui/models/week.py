@@ -109,8 +109,11 @@ class WeekModel(QAbstractTableModel):
 
     def fullest_cells(self) -> list[int]:
         """For each meal row, how many foods the fullest of the shown week's cells holds."""
-        days = range(self._week * DAYS_PER_WEEK, (self._week + 1) * DAYS_PER_WEEK)
-        return [max(len(self.plan_cell(day, meal)) for day in days) for meal in MEALS]
+        plan = self._doc.plan
+        first = self._week * DAYS_PER_WEEK
+        days = range(first, min(first + DAYS_PER_WEEK, plan.day_count))
+        size = plan.cell_size
+        return [max((size(day, meal) for day in days), default=0) for meal in MEALS]
 
     def index_of(self, day: int, meal: str) -> QModelIndex:
         column = day - self._week * DAYS_PER_WEEK
