@@ -89,6 +89,10 @@ def _joined(values: list[Sequence[object] | np.ndarray]) -> object:
 
 # The SR28 table's columns the scoring reads, and those of them that are numbers.
 _SR28_NUMBERS = frozenset({"serving_grams", *NUTRIENTS})
+# Read as text but for the numbers.
+_SR28_TYPES: defaultdict[str, type[object] | str] = defaultdict(
+    lambda: object, dict.fromkeys(_SR28_NUMBERS, "float64")
+)
 _SR28_COLUMNS = frozenset(
     {
         "id",
@@ -124,7 +128,7 @@ def _sr28_columns(table: Sr28Table) -> Columns:
         raw = pd.read_csv(
             io.BytesIO(table.data),
             encoding="utf-8",
-            dtype=defaultdict(lambda: object, dict.fromkeys(_SR28_NUMBERS, "float64")),
+            dtype=_SR28_TYPES,
             keep_default_na=False,
             na_values={key: [""] for key in NUTRIENTS},
             usecols=lambda name: name in _SR28_COLUMNS,
