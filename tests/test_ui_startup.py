@@ -72,6 +72,13 @@ AFTER_FIRST_PAINT = (
     "planner.export.ical",
     "planner.export.journal_report",
     "planner.storage.templates",
+    # plan files (their reader, upgrades and the rotation rules they carry): when one is
+    # opened or saved
+    "planner.storage.planfile",
+    "planner.storage.migrations",
+    "planner.storage.templatejson",
+    "planner.core.rotations",
+    "planner.core.templates",
     # the recipe book, its editor and dialogs: loaded once the first scores show, or when used
     "planner.recipes",
     "ui.recipes",
@@ -204,6 +211,8 @@ def first_rescore(self):
         seen["book"] = "planner.recipes.book" in sys.modules
         seen["measures"] = sr28_measures.cache_info().currsize > 0
         seen["sr28_foods"] = not self._catalog.sr28_pending
+        seen["templates"] = "planner.storage.templates" in sys.modules
+        seen["plan_files"] = "planner.storage.planfile" in sys.modules
     rescore(self)
 
 def done(self):
@@ -213,6 +222,7 @@ def done(self):
     def check():
         if window.recipes.loaded and sr28_measures.cache_info().currsize:
             seen["later"] = len(window.recipe_book) > 0 and not window.catalog.sr28_pending
+            seen["later"] &= "planner.storage.templates" in sys.modules
             print(json.dumps(seen), flush=True)
             window.document.undo_stack.setClean()
             QCoreApplication.exit(0)
@@ -229,8 +239,9 @@ sys.exit(ui.app.run(None))
 
 def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_path):
     """The sample week holds no dish: its scores need neither the recipe book, nor SR28's
-    household measures, nor the SR28 foods (the scoring table reads the SR28 table), all
-    of which are read once the scores are on screen."""
+    household measures, nor the SR28 foods (the scoring table reads the SR28 table), nor
+    the user's templates, all of which are read once the scores are on screen; nor the
+    plan file's reader."""
     done = subprocess.run(
         [sys.executable, "-c", FIRST_SCORES_THEN_THE_REST],
         env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
@@ -241,7 +252,14 @@ def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_
     )
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.splitlines()[-1])
-    assert seen == {"book": False, "measures": False, "sr28_foods": False, "later": True}
+    assert seen == {
+        "book": False,
+        "measures": False,
+        "sr28_foods": False,
+        "templates": False,  # the user's templates are read after the scores show
+        "plan_files": False,  # the sample week is a CSV: nothing reads a plan file
+        "later": True,
+    }
 
 
 def _started_window(qtbot, catalog, settings, tmp_path, plan):

@@ -184,8 +184,8 @@ def _import_plain_modules() -> None:
     import planner.core.edits
     import planner.scoring.model
     import planner.storage.crashlog
+    import planner.storage.limits
     import planner.storage.paths
-    import planner.storage.planfile
     import planner.storage.userfoods  # noqa: F401
 
 

@@ -4,7 +4,7 @@ The first scores need the evaluator, the catalog's scoring table (read straight 
 SR28 table) and the plan; nothing else. Once they are painted, a worker makes the SR28
 foods (the palette's All foods, the search and the recipe book's ingredients need them)
 and reads SR28's household measures (the amount box's units, a quarter of a second), then
-the recipe book loads. A plan with dishes has its book before its scores
+the recipe book and the user's templates load. A plan with dishes has its book before its scores
 (ui.window.recipes), and a window scored in the foreground (tests, screenshots) has all
 of it at once.
 """
@@ -69,3 +69,4 @@ class AfterStart(Controller):
         window = self._window
         window.editing.show_entry()  # its household measures, if it shows a food
         window.recipes.load_book()
+        window.plan_weeks.library()  # the user's templates; a damaged file is told once

@@ -330,7 +330,8 @@ class MainWindow(QMainWindow):
 
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
-        self.plan_weeks.library()  # after the first paint; a damaged file is told once
+        if not self.background:  # else once the first scores are on screen (afterstart.py)
+            self.plan_weeks.library()  # a damaged file is told once
 
     @property
     def recipe_book(self) -> RecipeBook:
