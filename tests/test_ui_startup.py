@@ -213,6 +213,7 @@ def first_rescore(self):
         seen["sr28_foods"] = not self._catalog.sr28_pending
         seen["templates"] = "planner.storage.templates" in sys.modules
         seen["plan_files"] = "planner.storage.planfile" in sys.modules
+        seen["tour"] = "ui.tour" in sys.modules
     rescore(self)
 
 def done(self):
@@ -223,6 +224,7 @@ def done(self):
         if window.recipes.loaded and sr28_measures.cache_info().currsize:
             seen["later"] = len(window.recipe_book) > 0 and not window.catalog.sr28_pending
             seen["later"] &= "planner.storage.templates" in sys.modules
+            seen["later"] &= window.help.tour is not None  # a first start: the tour shows
             print(json.dumps(seen), flush=True)
             window.document.undo_stack.setClean()
             QCoreApplication.exit(0)
@@ -240,8 +242,8 @@ sys.exit(ui.app.run(None))
 def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_path):
     """The sample week holds no dish: its scores need neither the recipe book, nor SR28's
     household measures, nor the SR28 foods (the scoring table reads the SR28 table), nor
-    the user's templates, all of which are read once the scores are on screen; nor the
-    plan file's reader."""
+    the user's templates, nor the first start's tour, all of which come once the scores
+    are on screen; nor the plan file's reader."""
     done = subprocess.run(
         [sys.executable, "-c", FIRST_SCORES_THEN_THE_REST],
         env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
@@ -258,6 +260,7 @@ def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_
         "sr28_foods": False,
         "templates": False,  # the user's templates are read after the scores show
         "plan_files": False,  # the sample week is a CSV: nothing reads a plan file
+        "tour": False,  # the first start's tour follows the scores it points at
         "later": True,
     }
 

@@ -218,7 +218,8 @@ class _Opener:
     def open(self) -> None:
         self.window.start_scoring()
         self.window.open_initial(self.file)
-        self.window.help.offer_tour()  # the first starts: four short notes, until dismissed
+        # The first starts' tour (four short notes, until dismissed) follows the first
+        # scores, which it points at (ui.window.afterstart).
 
 
 def app_icon():
