@@ -13,6 +13,7 @@ each dish into its ingredients, so a dish scores by what is in it.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,12 @@ class _EvaluatorLoader(QRunnable):
     def run(self) -> None:
         error: BaseException | None = None
         try:
+            # The SR28 table is read and unzipped beside the import, on the other core:
+            # both release the GIL for most of it (a tenth of the table's build).
+            reader = threading.Thread(
+                target=self._catalog.read_deferred, name="sr28-read", daemon=True
+            )
+            reader.start()
             import planner.scoring.evaluator  # noqa: F401  (the slow import, done here)
             from planner.scoring.frames import catalog_table
 
