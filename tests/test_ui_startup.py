@@ -198,13 +198,22 @@ def test_the_pyside_private_api_the_start_relies_on_is_there():
 # At the first scores, what the app had read: the recipe book, the household measures and
 # the SR28 foods wait until those scores are on screen, then come; printed once they have.
 FIRST_SCORES_THEN_THE_REST = """
-import json, sys
+import json, sys, threading
 import ui.app, ui.scores, ui.smoke
 from PySide6.QtCore import QCoreApplication, QTimer
 from planner.core.measures import sr28_measures
+from planner.scoring.model import ScoringConfig
 
 seen = {}
 rescore = ui.scores.ScoreKeeper._rescore
+load_config = ScoringConfig.load.__func__
+config_reads = []
+
+def counted_load(cls):
+    config_reads.append(threading.current_thread() is threading.main_thread())
+    return load_config(cls)
+
+ScoringConfig.load = classmethod(counted_load)
 
 def first_rescore(self):
     if self.is_ready and "book" not in seen:
@@ -214,6 +223,7 @@ def first_rescore(self):
         seen["templates"] = "planner.storage.templates" in sys.modules
         seen["plan_files"] = "planner.storage.planfile" in sys.modules
         seen["tour"] = "ui.tour" in sys.modules
+        seen["settings_read_by_window"] = list(config_reads)
     rescore(self)
 
 def done(self):
@@ -225,6 +235,7 @@ def done(self):
             seen["later"] = len(window.recipe_book) > 0 and not window.catalog.sr28_pending
             seen["later"] &= "planner.storage.templates" in sys.modules
             seen["later"] &= window.help.tour is not None  # a first start: the tour shows
+            seen["later"] &= config_reads == [False]  # read once: the book's evaluator too
             print(json.dumps(seen), flush=True)
             window.document.undo_stack.setClean()
             QCoreApplication.exit(0)
@@ -261,6 +272,7 @@ def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_
         "templates": False,  # the user's templates are read after the scores show
         "plan_files": False,  # the sample week is a CSV: nothing reads a plan file
         "tour": False,  # the first start's tour follows the scores it points at
+        "settings_read_by_window": [False],  # scoring.toml is read by the loader's thread
         "later": True,
     }
 
