@@ -72,6 +72,9 @@ AFTER_FIRST_PAINT = (
     "planner.export.ical",
     "planner.export.journal_report",
     "planner.storage.templates",
+    # the store of the user's own foods, without their file (a first start)
+    "planner.storage.userfoods",
+    "planner.storage.jsonstore",
     # plan files (their reader, upgrades and the rotation rules they carry): when one is
     # opened or saved
     "planner.storage.planfile",

@@ -185,8 +185,7 @@ def _import_plain_modules() -> None:
     import planner.scoring.model
     import planner.storage.crashlog
     import planner.storage.limits
-    import planner.storage.paths
-    import planner.storage.userfoods  # noqa: F401
+    import planner.storage.paths  # noqa: F401
 
 
 def _load_pyside() -> None:
