@@ -76,6 +76,34 @@ def test_a_damaged_sr28_table_is_told_by_the_scoring_table_too(monkeypatch):
         assert deferred.sr28_pending
 
 
+def _damaged(old: bytes, new: bytes) -> bytes:
+    data = catalogfiles.read_sr28_table().data
+    header, first, rest = data.split(b"\n", 2)
+    assert old in first
+    return b"\n".join((header, first.replace(old, new, 1), rest))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'"Butter, salted"', b'"Butter\xff, salted"'),  # not UTF-8
+        (b'",717,', b'",seven,'),  # a nutrient that is not a number
+        (b'",5,"1 pat', b'",,"1 pat'),  # a serving without its weight
+        (b'",5,"1 pat', b'",five,"1 pat'),
+    ],
+)
+def test_the_scoring_table_tells_a_damaged_table_as_the_foods_do(monkeypatch, old, new):
+    """The scoring table reads the bytes with pandas' C reader, the foods read the text
+    with Python's: a damaged table is told by both."""
+    table = catalogfiles.Sr28Table(_damaged(old, new))
+    monkeypatch.setattr(foods, "read_sr28_table", lambda: table)
+    for ask in (catalog_table, len):
+        deferred = Catalog.load(defer_sr28=True)
+        with pytest.raises(CatalogError, match="SR28 food table is damaged"):
+            ask(deferred)
+        assert deferred.sr28_pending
+
+
 def test_the_table_follows_the_users_foods():
     catalog = Catalog.load(include_sr28=False)
     first = catalog_table(catalog)
@@ -137,3 +165,35 @@ def test_the_shipped_catalog_carries_the_honest_score_fields(catalog):
     assert catalog["oats"].nutrients["prebiotic_g"] is None  # not covered: unknown
     assert catalog["salmon"].species is None and catalog["kale"].species == "Brassica oleracea"
     assert "Moshfegh" in catalog["garlic"].sources["prebiotic_g"]
+
+
+def test_a_deferred_table_can_be_read_ahead_without_making_its_foods(monkeypatch):
+    """The scoring engine's loader reads the SR28 table on a thread of its own while it
+    imports pandas (ui/scores.py): the table is then read once, and still made into
+    foods only when they are needed; a damaged one is told where it is used."""
+    reads: list[int] = []
+
+    def counted() -> catalogfiles.Sr28Table:
+        reads.append(1)
+        return catalogfiles.read_sr28_table()
+
+    monkeypatch.setattr(foods, "read_sr28_table", counted)
+    deferred = Catalog.load(defer_sr28=True)
+    deferred.read_deferred()
+    assert reads == [1] and deferred.sr28_pending
+    catalog_table(deferred)
+    deferred.read_deferred()
+    assert reads == [1] and deferred.sr28_pending
+    assert len(deferred) > 8000 and reads == [1] and not deferred.sr28_pending
+    deferred.read_deferred()  # nothing left to read
+
+    def truncated() -> catalogfiles.Sr28Table:
+        raise catalogfiles.sr28_damaged(EOFError("truncated"))
+
+    monkeypatch.setattr(foods, "read_sr28_table", truncated)
+    deferred = Catalog.load(defer_sr28=True)
+    deferred.read_deferred()  # told where the table is used, not here
+    for ask in (catalog_table, len):
+        with pytest.raises(CatalogError, match=r"SR28 food table is damaged.*truncated"):
+            ask(deferred)
+    assert deferred.sr28_pending

@@ -315,6 +315,22 @@ def test_good_foods_files_load_as_before(catalog, settings, no_dialogs, qtbot, _
     assert [f.name for f in window.user_foods] == ["Seed bread"]
 
 
+def test_without_a_foods_file_the_store_is_made_on_first_need(
+    catalog, settings, no_dialogs, qtbot, _private_data_dir
+):
+    """A start without a foods file does not load the foods store's code; the window's
+    store is then an empty one at the foods file's place, and what is added is kept."""
+    from planner.storage.userfoods import UserFoods, make_food
+
+    window = start_window(catalog, settings, qtbot)
+    window.open_initial(None)
+    store = window.user_foods
+    assert isinstance(store, UserFoods) and len(store) == 0
+    assert window.user_foods is store and window.act_my_foods.isEnabled()
+    store.add(make_food("Seed bread", categories=["fiber"]))
+    assert [f.name for f in UserFoods.load(_private_data_dir / "my-foods.json")] == ["Seed bread"]
+
+
 # -- unexpected errors -----------------------------------------------------------------------
 def exc_info(exc: BaseException):
     try:

@@ -12,14 +12,15 @@ from PySide6.QtCore import Qt, QTimer
 
 from planner.core.plan import Plan
 from planner.errors import Cancelled
+from planner.storage import planfile
 from planner.storage.csvio import export_csv
-from planner.storage.planfile import load_plan, save_plan
+from planner.storage.planfile import load_plan, read_plan, save_plan
 from planner.storage.sample import sample_plan
 from tests.support.gui import QT_LOG_IGNORE, START
 from tests.support.tinydata import tiny_catalog
 from tests.test_bad_inputs import MANIFEST, unpack
 from ui import dialogs
-from ui.window import files, loading
+from ui.window import loading
 
 pytestmark = QT_LOG_IGNORE
 
@@ -56,7 +57,7 @@ class SlowReader:
             time.sleep(0.005)
         if cancel.is_set():
             raise Cancelled("Opening was cancelled.")
-        return load_plan(path), 1
+        return read_plan(path)[0], 1  # the real reader (the patched one is this)
 
 
 def test_a_large_plan_opens_on_a_worker(window, qtbot, week, every_file_is_large):
@@ -75,7 +76,7 @@ def test_a_load_can_be_cancelled_and_the_window_stays_usable(
     window, qtbot, week, every_file_is_large, monkeypatch
 ):
     reader = SlowReader()
-    monkeypatch.setattr(files, "read_plan", reader)
+    monkeypatch.setattr(planfile, "read_plan", reader)
     before = window.document.plan.snapshot()
     assert window.load_file(week)
     progress = window.files._progress
@@ -100,7 +101,7 @@ def test_edits_made_while_a_plan_is_read_are_asked_about(
     window, qtbot, week, every_file_is_large, monkeypatch
 ):
     reader = SlowReader()
-    monkeypatch.setattr(files, "read_plan", reader)
+    monkeypatch.setattr(planfile, "read_plan", reader)
     asked = []
     monkeypatch.setattr(dialogs.UnsavedChanges, "ask", classmethod(
         lambda cls, parent, name: asked.append(name) or dialogs.UnsavedChanges.CANCEL))  # fmt: skip

@@ -72,6 +72,16 @@ AFTER_FIRST_PAINT = (
     "planner.export.ical",
     "planner.export.journal_report",
     "planner.storage.templates",
+    # the store of the user's own foods, without their file (a first start)
+    "planner.storage.userfoods",
+    "planner.storage.jsonstore",
+    # plan files (their reader, upgrades and the rotation rules they carry): when one is
+    # opened or saved
+    "planner.storage.planfile",
+    "planner.storage.migrations",
+    "planner.storage.templatejson",
+    "planner.core.rotations",
+    "planner.core.templates",
     # the recipe book, its editor and dialogs: loaded once the first scores show, or when used
     "planner.recipes",
     "ui.recipes",
@@ -191,19 +201,32 @@ def test_the_pyside_private_api_the_start_relies_on_is_there():
 # At the first scores, what the app had read: the recipe book, the household measures and
 # the SR28 foods wait until those scores are on screen, then come; printed once they have.
 FIRST_SCORES_THEN_THE_REST = """
-import json, sys
+import json, sys, threading
 import ui.app, ui.scores, ui.smoke
 from PySide6.QtCore import QCoreApplication, QTimer
 from planner.core.measures import sr28_measures
+from planner.scoring.model import ScoringConfig
 
 seen = {}
 rescore = ui.scores.ScoreKeeper._rescore
+load_config = ScoringConfig.load.__func__
+config_reads = []
+
+def counted_load(cls):
+    config_reads.append(threading.current_thread() is threading.main_thread())
+    return load_config(cls)
+
+ScoringConfig.load = classmethod(counted_load)
 
 def first_rescore(self):
     if self.is_ready and "book" not in seen:
         seen["book"] = "planner.recipes.book" in sys.modules
         seen["measures"] = sr28_measures.cache_info().currsize > 0
         seen["sr28_foods"] = not self._catalog.sr28_pending
+        seen["templates"] = "planner.storage.templates" in sys.modules
+        seen["plan_files"] = "planner.storage.planfile" in sys.modules
+        seen["tour"] = "ui.tour" in sys.modules
+        seen["settings_read_by_window"] = list(config_reads)
     rescore(self)
 
 def done(self):
@@ -213,6 +236,9 @@ def done(self):
     def check():
         if window.recipes.loaded and sr28_measures.cache_info().currsize:
             seen["later"] = len(window.recipe_book) > 0 and not window.catalog.sr28_pending
+            seen["later"] &= "planner.storage.templates" in sys.modules
+            seen["later"] &= window.help.tour is not None  # a first start: the tour shows
+            seen["later"] &= config_reads == [False]  # read once: the book's evaluator too
             print(json.dumps(seen), flush=True)
             window.document.undo_stack.setClean()
             QCoreApplication.exit(0)
@@ -229,8 +255,9 @@ sys.exit(ui.app.run(None))
 
 def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_path):
     """The sample week holds no dish: its scores need neither the recipe book, nor SR28's
-    household measures, nor the SR28 foods (the scoring table reads the SR28 table), all
-    of which are read once the scores are on screen."""
+    household measures, nor the SR28 foods (the scoring table reads the SR28 table), nor
+    the user's templates, nor the first start's tour, all of which come once the scores
+    are on screen; nor the plan file's reader."""
     done = subprocess.run(
         [sys.executable, "-c", FIRST_SCORES_THEN_THE_REST],
         env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
@@ -241,7 +268,16 @@ def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_
     )
     assert done.returncode == 0, done.stdout + done.stderr
     seen = json.loads(done.stdout.splitlines()[-1])
-    assert seen == {"book": False, "measures": False, "sr28_foods": False, "later": True}
+    assert seen == {
+        "book": False,
+        "measures": False,
+        "sr28_foods": False,
+        "templates": False,  # the user's templates are read after the scores show
+        "plan_files": False,  # the sample week is a CSV: nothing reads a plan file
+        "tour": False,  # the first start's tour follows the scores it points at
+        "settings_read_by_window": [False],  # scoring.toml is read by the loader's thread
+        "later": True,
+    }
 
 
 def _started_window(qtbot, catalog, settings, tmp_path, plan):

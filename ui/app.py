@@ -184,9 +184,8 @@ def _import_plain_modules() -> None:
     import planner.core.edits
     import planner.scoring.model
     import planner.storage.crashlog
-    import planner.storage.paths
-    import planner.storage.planfile
-    import planner.storage.userfoods  # noqa: F401
+    import planner.storage.limits
+    import planner.storage.paths  # noqa: F401
 
 
 def _load_pyside() -> None:
@@ -218,7 +217,8 @@ class _Opener:
     def open(self) -> None:
         self.window.start_scoring()
         self.window.open_initial(self.file)
-        self.window.help.offer_tour()  # the first starts: four short notes, until dismissed
+        # The first starts' tour (four short notes, until dismissed) follows the first
+        # scores, which it points at (ui.window.afterstart).
 
 
 def app_icon():

@@ -16,7 +16,7 @@ from planner.core.edits import Batch, Edit, SetAmount
 from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
 from planner.i18n import _
-from planner.storage.planfile import limit_problem, save_plan
+from planner.storage.limits import limit_problem
 
 SERVINGS_COMMAND_ID = 1
 CUT_COMMAND_ID = 2
@@ -302,6 +302,8 @@ class PlanDocument(QObject):
 
     def save(self, path: Path) -> None:
         """Save to ``path`` (raises PlanFileError; the document stays modified then)."""
+        from planner.storage.planfile import save_plan  # not needed before the first save
+
         save_plan(self._plan, path, self.resolver)
         # What is on disk now is ours: the next save compares with it. (A write by another
         # program between the rename and this look would go unnoticed: a window of a few

@@ -13,6 +13,7 @@ each dish into its ingredients, so a dish scores by what is in it.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from planner.core.amounts import FoodResolver, Resolver
 from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, Change
 from planner.i18n import _
-from planner.scoring.model import DayScore, Preferences, Suggestion, WeekScore
+from planner.scoring.model import DayScore, Preferences, ScoringConfig, Suggestion, WeekScore
 
 from .document import PlanDocument
 
@@ -48,14 +49,24 @@ class _EvaluatorLoader(QRunnable):
         super().__init__()
         self.signals = _LoaderSignals()
         self._catalog = catalog
+        self.config: ScoringConfig | None = None  # the scoring settings, read here too
 
     def run(self) -> None:
         error: BaseException | None = None
         try:
+            # The SR28 table is read and unzipped beside the import, on the other core:
+            # both release the GIL for most of it (about 10 ms).
+            reader = threading.Thread(
+                target=self._catalog.read_deferred, name="sr28-read", daemon=True
+            )
+            reader.start()
             import planner.scoring.evaluator  # noqa: F401  (the slow import, done here)
             from planner.scoring.frames import catalog_table
 
             catalog_table(self._catalog)
+            # resources/scoring.toml, and the TOML reader with it: about 10 ms the window's
+            # thread would otherwise spend before the first scores.
+            self.config = ScoringConfig.load()
         except Exception as exc:  # the GUI thread retries and reports
             error = exc
         self.signals.done.emit(error)
@@ -88,6 +99,7 @@ class ScoreKeeper(QObject):
         self.recipe_book: RecipeBook | None = None
         self._evaluator: Evaluator | None = None
         self._loader: _EvaluatorLoader | None = None
+        self._config: ScoringConfig | None = None  # read once, by the loader if there is one
         self.day_scores: dict[int, DayScore] = {}
         self.week_scores: tuple[WeekScore, ...] = ()
         self.last_seconds = 0.0  # how long the last re-score took, for the status bar
@@ -131,9 +143,14 @@ class ScoreKeeper(QObject):
         try:
             from planner.scoring.evaluator import Evaluator
 
-            evaluator = Evaluator(self._catalog, prefs=self._prefs, resolver=self.resolver)
+            if self._config is None and self._loader is not None:
+                self._config = self._loader.config
+            evaluator = Evaluator(
+                self._catalog, config=self._config, prefs=self._prefs, resolver=self.resolver
+            )
             evaluator.table()  # built by the worker unless it failed: then it raises here
             self._evaluator = evaluator
+            self._config = evaluator.config  # for the evaluators that follow
         except Exception as exc:  # a broken install: say so, keep the window
             self.failed.emit(_("Scores are not available: {reason}").format(reason=exc or error))
             return
@@ -166,7 +183,9 @@ class ScoreKeeper(QObject):
         if self._evaluator is not None:
             from planner.scoring.evaluator import Evaluator
 
-            self._evaluator = Evaluator(self._catalog, prefs=self._prefs, resolver=self.resolver)
+            self._evaluator = Evaluator(
+                self._catalog, config=self._config, prefs=self._prefs, resolver=self.resolver
+            )
         self.rescore_all()
 
     @property

@@ -6,6 +6,7 @@ Food and its constants live in planner.core.food; they are re-exported here, so
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,6 +41,7 @@ from planner.core.food import (
     USER_PREFIX,
     Food,
 )
+from planner.errors import CatalogError
 from planner.i18n import _
 
 __all__ = [
@@ -137,6 +139,15 @@ class Catalog:
                     # No new revision: the foods are those a derived table read from the
                     # SR28 table, which stays current.
         return self._foods
+
+    def read_deferred(self) -> None:
+        """Read a deferred SR28 table now (its bytes, not its foods), for a thread that
+        has other work meanwhile: whatever needs the table later finds it read. A damaged
+        table is told there, not here."""
+        with self._lock:
+            if self._pending_sr28 is not None:
+                with contextlib.suppress(CatalogError):
+                    self._sr28_source()
 
     def _sr28_source(self) -> Sr28Table:
         """The deferred SR28 table, read once (under the lock)."""

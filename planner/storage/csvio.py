@@ -46,7 +46,7 @@ from planner.errors import CsvExportError, CsvImportError, PlanError
 from planner.i18n import N_, _, format_number, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
 from planner.storage.files import TextError, check_cancel, decode_text, read_file
-from planner.storage.planfile import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
+from planner.storage.limits import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED = ("day", "meal", "food")

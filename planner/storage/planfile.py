@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +31,8 @@ from planner.i18n import N_, _, format_number, ngettext
 from planner.storage import strictjson
 from planner.storage.atomic import describe_os_error, write_atomic
 from planner.storage.files import Progress, check_cancel, check_envelope, named, read_file
+from planner.storage.limits import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
+from planner.storage.limits import limit_problem as limit_problem  # kept importable from here
 from planner.storage.migrations import OLDEST, MigrationError, upgrade
 from planner.storage.templatejson import (
     plan_id_from_document,
@@ -44,10 +45,6 @@ VERSION = 3
 EXTENSION = ".gutplan"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_FOOD_ID = 200
-# A meal of 200 foods or a plan of 20,000 is far past any real week; the limits keep a
-# hostile file from tying up the app (the grid and the scores handle far more than this).
-MAX_CELL_ENTRIES = 200
-MAX_PLAN_ENTRIES = 20_000
 PLAN_FIELDS = frozenset({"format", "version", "start", "weeks", "entries"})
 # "grams" is the entry's weight when it was known at save time: for people and other
 # tools reading the file; the reader trusts amount and unit.
@@ -63,24 +60,6 @@ MAX_VALUES = 13 * MAX_PLAN_ENTRIES + 100_000
 
 class _Invalid(ValueError):
     pass
-
-
-def limit_problem(plan: Plan, days: Iterable[int] | None = None) -> str:
-    """Why ``plan`` holds more than a plan file may (looking only at ``days`` if given).
-
-    The loader refuses such files, so edits are held to the same limits (ui.undo): the app
-    never writes a plan it would not open again. Returns "" when all is well.
-    """
-    if plan.entry_count() > MAX_PLAN_ENTRIES:
-        return _("A plan can hold at most {most} foods.").format(
-            most=format_number(MAX_PLAN_ENTRIES, 0)
-        )
-    for day in range(plan.day_count) if days is None else days:
-        if day < plan.day_count and any(
-            len(plan.cell(day, meal)) > MAX_CELL_ENTRIES for meal in MEALS
-        ):
-            return _("A meal can hold at most {most} foods.").format(most=MAX_CELL_ENTRIES)
-    return ""
 
 
 def _unknown_size(value: object, budget: int) -> int:

@@ -43,8 +43,8 @@ from planner.storage.atomic import (
     write_atomic,
 )
 from planner.storage.files import EnvelopeError, check_envelope, named, read_file
+from planner.storage.limits import MAX_PLAN_ENTRIES
 from planner.storage.paths import data_dir
-from planner.storage.planfile import MAX_PLAN_ENTRIES, plan_from_document, plan_to_document
 from planner.storage.strictjson import JsonError, has_unprintable, parse_json
 
 FORMAT = "gutskin-recovery"
@@ -192,6 +192,9 @@ class RecoveryStore:
         if source is not None and _same_file(target, source):
             message = _("Refused to write a recovery copy over {name}.")
             raise PlanFileError(message.format(name=source.name))
+        # The plan file's writer, loaded with the first copy: the start does not need it.
+        from planner.storage.planfile import plan_to_document
+
         document = {
             "format": FORMAT,
             "version": VERSION,
@@ -243,6 +246,8 @@ class RecoveryStore:
 
     def load(self, copy: RecoveryCopy) -> Plan:
         """The plan a copy holds; raises PlanFileError."""
+        from planner.storage.planfile import plan_from_document
+
         document = self._document(copy.path)
         try:
             return plan_from_document(document.get("plan"))

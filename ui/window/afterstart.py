@@ -4,9 +4,9 @@ The first scores need the evaluator, the catalog's scoring table (read straight 
 SR28 table) and the plan; nothing else. Once they are painted, a worker makes the SR28
 foods (the palette's All foods, the search and the recipe book's ingredients need them)
 and reads SR28's household measures (the amount box's units, a quarter of a second), then
-the recipe book loads. A plan with dishes has its book before its scores
-(ui.window.recipes), and a window scored in the foreground (tests, screenshots) has all
-of it at once.
+the recipe book and the user's templates load, and the first starts' tour is offered.
+A plan with dishes has its book before its scores (ui.window.recipes), and a window
+scored in the foreground (tests, screenshots) has all of it at once.
 """
 
 from __future__ import annotations
@@ -52,12 +52,21 @@ class AfterStart(Controller):
         self._job: _ReadTheRest | None = None  # kept while it runs (ui.jobs)
         self._watch: PaintWatch | None = None
         window.scores.updated.connect(self._scored)
+        window.scores.failed.connect(self._failed)
 
     def _scored(self, _days: object) -> None:
         window = self._window
         window.scores.updated.disconnect(self._scored)
+        window.scores.failed.disconnect(self._failed)
         self._watch = PaintWatch(window, timeout_ms=1000)
         self._watch.painted.connect(self._shown)
+
+    def _failed(self, _message: str) -> None:
+        # No scores (a broken install): the tour is still offered.
+        window = self._window
+        window.scores.updated.disconnect(self._scored)
+        window.scores.failed.disconnect(self._failed)
+        window.help.offer_tour()
 
     def _shown(self) -> None:
         self._job = _ReadTheRest(self._window.catalog)
@@ -69,3 +78,7 @@ class AfterStart(Controller):
         window = self._window
         window.editing.show_entry()  # its household measures, if it shows a food
         window.recipes.load_book()
+        window.plan_weeks.library()  # the user's templates; a damaged file is told once
+        # The first starts' tour, now that the scores it points at are on screen and the
+        # start's work is done.
+        window.help.offer_tour()

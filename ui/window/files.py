@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMenu
 from planner.core.plan import Plan, week_start
 from planner.errors import PlannerError
 from planner.i18n import _, ngettext
-from planner.storage.planfile import EXTENSION, VERSION, read_plan
 from ui.document import FileIdentity
 from ui.models.foods import literal_tip
 
@@ -119,6 +118,9 @@ class FileController(WatchPart, CsvPart):
         Cancel in the status bar: this returns True once that read has started, and the
         plan opens when it ends. A smaller one is read at once: True if it was opened.
         """
+        # The plan file's reader, its upgrades and the rules a plan carries: loaded with
+        # the first file opened, not at start.
+        from planner.storage import planfile
         from ui.dialogs import Messages
 
         path = Path(path)
@@ -135,7 +137,7 @@ class FileController(WatchPart, CsvPart):
             revision = self._doc.revision
 
             def read(cancel: threading.Event, progress: Callable[[float], None]) -> object:
-                return read_plan(path, cancel=cancel, progress=progress)
+                return planfile.read_plan(path, cancel=cancel, progress=progress)
 
             def finish(result: object, error: str | None) -> None:
                 if error is not None:
@@ -147,7 +149,7 @@ class FileController(WatchPart, CsvPart):
             self._start_load(_("Opening {file}…").format(file=path.name), read, finish, busy=False)
             return True
         try:
-            plan, version = read_plan(path)
+            plan, version = planfile.read_plan(path)
         except PlannerError as exc:
             self._open_failed(path, str(exc))
             return False
@@ -162,6 +164,8 @@ class FileController(WatchPart, CsvPart):
         Messages.file_error(self._window, _("Could not open the plan"), path, error)
 
     def _opened(self, path: Path, plan: Plan, version: int, disk: FileIdentity | None) -> None:
+        from planner.storage import planfile
+
         self._doc.replace(plan, path, disk=disk)
         self.remember(path)
         catalog = self._window.catalog
@@ -179,7 +183,7 @@ class FileController(WatchPart, CsvPart):
                 ),
                 15000,
             )
-        elif version < VERSION:
+        elif version < planfile.VERSION:
             self._status(
                 _(
                     "Opened {file}, written by an older version of the app; saving it "
@@ -196,6 +200,7 @@ class FileController(WatchPart, CsvPart):
         return self.save_to(self._doc.path)
 
     def save_as(self) -> bool:
+        from planner.storage.planfile import EXTENSION
         from ui.dialogs import FileDialogs
 
         suggested = self._doc.path or self.folder() / f"{self._doc.title}{EXTENSION}"

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 
 from planner.i18n import _
 from planner.scoring.model import Preferences
-from planner.storage.paths import user_foods_path
-from planner.storage.userfoods import UserFoods
 
 from .controller import Controller
 
@@ -66,9 +64,10 @@ class FoodsController(Controller):
         from ui.dialogs import MyFoodsDialog
 
         window = self._window
-        if window.user_foods is None:
-            window.user_foods = UserFoods(user_foods_path())
-        dialog = MyFoodsDialog(window.user_foods, window.document.plan.food_ids(), window)
+        foods = window.user_foods
+        if foods is None:  # unreadable: the action is off, and the file never written
+            return
+        dialog = MyFoodsDialog(foods, window.document.plan.food_ids(), window)
         dialog.exec()
         if dialog.changed:
             self.user_foods_changed()

@@ -33,7 +33,6 @@ from planner.errors import PlannerError
 from planner.i18n import _
 from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
-from planner.storage.userfoods import UserFoods, load_or_set_aside
 from ui.document import PlanDocument
 from ui.models.amounts import EntryWords
 from ui.models.week import WeekModel
@@ -65,6 +64,7 @@ from .weeks import WeekController
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
     from planner.storage.recovery import Autosaver, RecoveryStore
+    from planner.storage.userfoods import UserFoods
 
 
 class MainWindow(QMainWindow):
@@ -83,13 +83,16 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.user_foods_error = ""  # an unreadable foods file: left alone, not written
         self.user_foods_notice = ""  # told once the window shows (see FileController)
-        if user_foods is None:
+        # Without a foods file (most starts) its store, and the JSON store's code with it,
+        # is made on first need (see user_foods).
+        if user_foods is None and user_foods_path().exists():
+            from planner.storage.userfoods import load_or_set_aside
+
             try:
                 user_foods, self.user_foods_notice = load_or_set_aside(user_foods_path())
             except PlannerError as exc:  # unreadable or newer: left alone, not loaded
                 self.user_foods_error = str(exc)
-                user_foods = None
-        self.user_foods = user_foods
+        self._user_foods = user_foods
         if catalog is None:
             catalog = Catalog.load(user_foods=list(user_foods or ()), defer_sr28=True)
         self.catalog = catalog
@@ -145,6 +148,20 @@ class MainWindow(QMainWindow):
                 _("Settings are not kept this time: {problem}.").format(problem=settings.problem),
                 15000,
             )
+
+    @property
+    def user_foods(self) -> UserFoods | None:
+        """The user's own foods (an empty store until their file exists); None when the
+        file could not be read, which is then left alone and never written."""
+        if self._user_foods is None and not self.user_foods_error:
+            from planner.storage.userfoods import UserFoods
+
+            self._user_foods = UserFoods(user_foods_path())
+        return self._user_foods
+
+    @user_foods.setter
+    def user_foods(self, foods: UserFoods | None) -> None:
+        self._user_foods = foods
 
     def keep_on_screen(self, area: QRect | None = None) -> None:
         """Shrink and move the window, where needed, to lie within the screen's free area."""
@@ -330,7 +347,8 @@ class MainWindow(QMainWindow):
 
     def open_initial(self, file: Path | None) -> None:
         self.files.open_initial(file)
-        self.plan_weeks.library()  # after the first paint; a damaged file is told once
+        if not self.background:  # else once the first scores are on screen (afterstart.py)
+            self.plan_weeks.library()  # a damaged file is told once
 
     @property
     def recipe_book(self) -> RecipeBook:
