@@ -273,7 +273,7 @@ class Suggester(Formula):
             columns.append(S["complete_kcal"])
         may = base.in_day[candidates] > 0
         if columns:
-            may |= (one[np.ix_(candidates, columns)] != 0).any(axis=1)
+            may |= (one[np.ix_(candidates, np.array(columns))] != 0).any(axis=1)
         code = table.species_code[candidates]
         had = base.species[code]
         min_g = self.config.parts["plants"]["min_g"]
