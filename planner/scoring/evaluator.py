@@ -116,7 +116,8 @@ class Evaluator(Suggester):
                 self._day_score(
                     plan,
                     day,
-                    sums[position],
+                    # Python floats: a day's sentences read some twenty of them one by one
+                    sums[position].tolist(),
                     [float(part[position]) for part in parts],
                     float(completeness[position]),
                     float(scores[position]),
@@ -148,7 +149,7 @@ class Evaluator(Suggester):
         self,
         plan: Plan,
         day: int,
-        v: np.ndarray,
+        v: list[float],
         points: list[float],
         completeness: float,
         score: float,

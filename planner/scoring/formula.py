@@ -214,7 +214,7 @@ class Formula:
         sugar = np.maximum(sums[:, S["added_sugars_g"]] - self._sugar_free, 0.0)
         return sugar / self._sugar_per_load + sums[:, self._load_cols] @ self._load_coef
 
-    def doses(self, v: np.ndarray) -> dict[str, float]:
+    def doses(self, v: np.ndarray | list[float]) -> dict[str, float]:
         """A day's doses of foods to limit, as sentences show them."""
         doses = {
             "added_sugars_g": float(v[S["added_sugars_g"]]),
