@@ -96,3 +96,17 @@ def test_suggestions_change_in_place_and_the_first_stays_current(qtbot):
     assert len(resets) == 2 and model.rowCount() == 2
     panel.show_suggestions([])
     assert model.rowCount() == 0 and not panel.add_suggestion.isEnabled()
+
+
+def test_the_toolbar_keeps_its_undo_button_as_edits_come(window):
+    from PySide6.QtWidgets import QToolBar
+
+    actions = window.window_actions
+    button = window.findChild(QToolBar, "mainToolBar").widgetForAction(actions.undo)
+    window.grid.set_current(0, "lunch")
+    window.add_food("lentils")
+    width = button.sizeHint().width()
+    window.servings.setValue(2.5)
+    assert button.text() == "Undo" and button.sizeHint().width() == width
+    # what it would undo is in its tooltip and in the Edit menu
+    assert button.toolTip() == "Undo Change amount" == actions.undo.text().replace("&", "")

@@ -61,6 +61,11 @@ class WindowActions:
         self.redo = stack.createRedoAction(window, _("&Redo"))
         self.redo.setShortcut(QKeySequence(Key.Redo))
         self.redo.setIcon(window.style().standardIcon(Pix.SP_ArrowForward))
+        # The toolbar's buttons say "Undo" and "Redo"; what they would undo ("Undo Add
+        # Food") is in the Edit menu and their tooltips. A button whose text followed each
+        # edit would move the toolbar's other buttons, and lay it out again, every time.
+        self.undo.setIconText(_("Undo"))
+        self.redo.setIconText(_("Redo"))
         window.addAction(self.undo)
         window.addAction(self.redo)
         self.cut = make(_("Cu&t"), edits.cut, Key.Cut, _("Cut the selected food"))
