@@ -110,3 +110,45 @@ def test_the_toolbar_keeps_its_undo_button_as_edits_come(window):
     assert button.text() == "Undo" and button.sizeHint().width() == width
     # what it would undo is in its tooltip and in the Edit menu
     assert button.toolTip() == "Undo Change amount" == actions.undo.text().replace("&", "")
+
+
+def test_an_edit_paints_again_only_what_changed_in_the_day_panel(window, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    doc = window.document
+    window.grid.set_current(1, "breakfast")
+    for food in ("kefir", "oats", "lentils"):
+        window.add_food(food)
+    window.scores.flush()
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    panel = window.day_panel
+    before = window.scores.day_scores[1]
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: set[QObject] = set()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.seen.add(watched)
+            return False
+
+    painted = Painted()
+    rows = {
+        key: (panel.part_points[key], panel.part_bars[key], panel.part_sentences[key])
+        for key in panel.part_points
+    }
+    for widget in [panel.title, *(w for widgets in rows.values() for w in widgets)]:
+        widget.installEventFilter(painted)
+    doc.apply(SetAmount(1, "breakfast", 0, 2.0))  # more kefir
+    window.scores.flush()
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    after = window.scores.day_scores[1]
+    same = [p.key for p in after.parts if p == before.part(p.key)]
+    changed = [p.key for p in after.parts if p != before.part(p.key)]
+    assert same and changed
+    assert not any(w in painted.seen for key in same for w in rows[key])
+    assert panel.title in painted.seen  # the day's new score

@@ -76,6 +76,17 @@ def _bar(accessible: str, parent: QWidget) -> QProgressBar:
     return bar
 
 
+def _set_value(bar: QProgressBar, value: int) -> None:
+    """A progress bar paints itself at once when its value changes (QProgressBar.setValue
+    calls repaint): with its updates off it is painted on the next turn of the event loop
+    instead, with the rest. Only the bars and labels that changed are painted again, not
+    the whole panel."""
+    if bar.value() != value:
+        bar.setUpdatesEnabled(False)
+        bar.setValue(value)
+        bar.setUpdatesEnabled(True)
+
+
 def _tint(bar: QProgressBar, color: str) -> None:
     bar.setStyleSheet(
         "QProgressBar { border: none; border-radius: 4px; background: palette(midlight); }"
@@ -259,15 +270,9 @@ class DayPanel(QWidget):
     ) -> None:
         """Show a day's score (None while it is being worked out) and its energy and
         protein (``everyday``: key -> total and the foods whose value is unknown)."""
-        # A progress bar repaints the window at once when its value changes; with updates
-        # off, the panel is painted once, with the grid, on the next turn of the loop.
-        self.setUpdatesEnabled(False)
-        try:
-            self._show_day(score, heading)
-            self._show_everyday(everyday or {})
-            self._describe()
-        finally:
-            self.setUpdatesEnabled(True)
+        self._show_day(score, heading)
+        self._show_everyday(everyday or {})
+        self._describe()
 
     def _show_everyday(self, everyday: dict[str, tuple[float, list[str]]]) -> None:
         for key, label, unit in EVERYDAY:
@@ -326,11 +331,11 @@ class DayPanel(QWidget):
             self._shown.clear()
             for key in self.part_points:
                 self.part_points[key].setText("–")
-                self.part_bars[key].setValue(0)
+                _set_value(self.part_bars[key], 0)
                 self.part_bars[key].setToolTip("")  # no sentence to tell any more
                 self.part_sentences[key].setText("")
             for key in SKIN_NUTRIENTS:
-                self.skin_bars[key].setValue(0)
+                _set_value(self.skin_bars[key], 0)
                 self.skin_values[key].setText("–")
                 self.skin_bars[key].setToolTip("")
                 self.skin_values[key].setToolTip("")
@@ -349,7 +354,7 @@ class DayPanel(QWidget):
             self._shown[("part", part.key)] = part
             self.part_points[part.key].setText(points_text(part.points, part.max_points, locale))
             bar = self.part_bars[part.key]
-            bar.setValue(round(100 * part.share))
+            _set_value(bar, round(100 * part.share))
             color = score_color(100 * part.share).name()
             if bar.property("tint") != color:  # a new style sheet costs a re-polish
                 bar.setProperty("tint", color)
@@ -362,7 +367,7 @@ class DayPanel(QWidget):
             self._shown[("skin", share.key)] = share
             percent = 100 * share.share
             bar = self.skin_bars[share.key]
-            bar.setValue(min(100, round(percent)))
+            _set_value(bar, min(100, round(percent)))
             value = self.skin_values[share.key]
             if share.is_unknown:
                 value.setText(_("unknown"))  # nothing known: not "0%"
