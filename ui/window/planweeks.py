@@ -35,6 +35,7 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._doc = window.document
+        self._enabled: tuple[bool, ...] = ()  # the actions' states refresh last set
         self._build_actions(window)
         self._doc.planChanged.connect(self._plan_changed)
         self._doc.planReplaced.connect(self.refresh)
@@ -152,22 +153,39 @@ class PlanWeeksController(TemplatesPart, CalendarPart):
         plan = self._doc.plan
         week = min(self.week, plan.weeks - 1)
         grid = self._window.grid
-        self.add_week_after.setEnabled(plan.weeks < MAX_WEEKS)
-        self.insert_week_before.setEnabled(plan.weeks < MAX_WEEKS)
-        self.plan_next_week.setEnabled(plan.weeks < MAX_WEEKS)
-        self.delete_week.setEnabled(plan.weeks > 1)
-        self.move_week_earlier.setEnabled(week > 0)
-        self.move_week_later.setEnabled(week + 1 < plan.weeks)
-        self.copy_week_to.setEnabled(plan.weeks < MAX_WEEKS or plan.weeks > 1)
-        cell = grid.current_cell()
-        self.save_meal_template.setEnabled(cell is not None and bool(plan.cell(*cell)))
-        day = grid.current_day()
-        self.save_day_template.setEnabled(day is not None and not plan.is_day_empty(day))
+        cell, day = grid.current_cell(), grid.current_day()
         first = week * DAYS_PER_WEEK
-        self.save_week_template.setEnabled(
-            any(not plan.is_day_empty(d) for d in range(first, first + DAYS_PER_WEEK))
+        enabled = (
+            plan.weeks < MAX_WEEKS,
+            plan.weeks < MAX_WEEKS,
+            plan.weeks < MAX_WEEKS,
+            plan.weeks > 1,
+            week > 0,
+            week + 1 < plan.weeks,
+            plan.weeks < MAX_WEEKS or plan.weeks > 1,
+            cell is not None and plan.cell_size(*cell) > 0,
+            day is not None and not plan.is_day_empty(day),
+            any(not plan.is_day_empty(d) for d in range(first, first + DAYS_PER_WEEK)),
+            self._calendar_job is None,
         )
-        self.export_calendar.setEnabled(self._calendar_job is None)
+        if enabled == self._enabled:  # most edits change none of them
+            return
+        self._enabled = enabled
+        actions = (
+            self.add_week_after,
+            self.insert_week_before,
+            self.plan_next_week,
+            self.delete_week,
+            self.move_week_earlier,
+            self.move_week_later,
+            self.copy_week_to,
+            self.save_meal_template,
+            self.save_day_template,
+            self.save_week_template,
+            self.export_calendar,
+        )
+        for action, on in zip(actions, enabled, strict=True):
+            action.setEnabled(on)
 
     def _plan_changed(self, _change: Change) -> None:
         self.refresh()
