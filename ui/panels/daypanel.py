@@ -195,6 +195,7 @@ class DayPanel(QWidget):
             _("Add one serving of the chosen suggestion to the selected meal (Enter in the list)")
         )
         self.empty_suggestions = QLabel(suggest_box)
+        self._has_suggestions: bool | None = None  # what the two below show
         self.empty_suggestions.setWordWrap(True)
         suggest.addWidget(self.suggestion_list, 1)
         suggest.addWidget(self.empty_suggestions)
@@ -395,9 +396,13 @@ class DayPanel(QWidget):
         first = self.suggestions.index(0)
         if items and self.suggestion_list.currentIndex() != first:
             self.suggestion_list.setCurrentIndex(first)
-        self.empty_suggestions.setVisible(not items)
-        self.empty_suggestions.setText("" if items else _("No single food would raise this day."))
-        self.add_suggestion.setEnabled(bool(items))
+        if bool(items) != self._has_suggestions:  # most edits leave it as it was
+            self._has_suggestions = bool(items)
+            self.empty_suggestions.setVisible(not items)
+            self.empty_suggestions.setText(
+                "" if items else _("No single food would raise this day.")
+            )
+            self.add_suggestion.setEnabled(bool(items))
 
     def current_suggestion(self) -> Suggestion | None:
         return self.suggestions.suggestion(self.suggestion_list.currentIndex().row())
