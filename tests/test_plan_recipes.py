@@ -78,6 +78,20 @@ def test_a_changed_recipe_is_expanded_again(catalog):
     assert resolver.parts(later) == ()
 
 
+def test_suggestions_follow_a_recipe_changed_in_the_book(catalog):
+    # Suggestions (and the day they start from) are kept by the day's content and the
+    # resolver's revision: a recipe changed in the book must not give the old ones.
+    book = RecipeBook(catalog, [rec("dish", Ingredient("oats", grams=100))])
+    evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    plan = Plan.from_entries(START, 1, [(0, "lunch", Entry("recipe:dish", 1, "portion"))])
+    evaluator.score_days(plan, [0], tips=False)
+    first = evaluator.suggest(plan, 0, top=5)
+    book.put(rec("dish", Ingredient("kefir", grams=400), Ingredient("lentils", grams=300)))
+    again = evaluator.suggest(plan, 0, top=5)
+    fresh = Evaluator(catalog, resolver=PlanResolver(catalog, book)).suggest(plan, 0, top=5)
+    assert again == fresh != first
+
+
 def test_a_heated_recipe_heats_everything_inside_it(catalog):
     base = rec("base", Ingredient("kefir", grams=100), Ingredient("oats", grams=50), portions=1)
     dish = rec(

@@ -44,6 +44,12 @@ class Resolver(Protocol):
         """The entry's weight, or None when unknown."""
         ...
 
+    @property
+    def revision(self) -> object:
+        """Changes whenever what an entry is made of may have changed (the catalog, a
+        recipe book): what is worked out from parts is kept under it."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class UnitChoice:
@@ -138,6 +144,10 @@ class FoodResolver:
             cached = self._per_unit[key] = (food, None if each is None else each / food.grams)
         factor = cached[1]
         return None if factor is None else (food, entry.amount * factor)
+
+    @property
+    def revision(self) -> object:
+        return self.catalog.revision
 
     def parts(self, entry: Entry) -> Sequence[Part]:
         found = self._servings(entry)

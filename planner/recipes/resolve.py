@@ -114,6 +114,10 @@ class PlanResolver:
         # then: a re-score asks for each dish of the day several times per edit.
         self._entry_parts: dict[Entry, tuple[tuple[int, int], Sequence[Part]]] = {}
 
+    @property
+    def revision(self) -> object:
+        return (self.book.revision, self.catalog.revision)
+
     def parts(self, entry: Entry) -> Sequence[Part]:
         if not entry.is_recipe:
             return self._foods.parts(entry)

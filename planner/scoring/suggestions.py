@@ -15,7 +15,7 @@ import numpy as np
 
 from planner.core.amounts import Resolver
 from planner.core.foods import SR28, Catalog
-from planner.core.plan import UNIT_PORTION, Entry, Plan, format_amount
+from planner.core.plan import Entry, Plan, format_amount
 from planner.i18n import SOURCE_LANGUAGE, _, language
 from planner.scoring.formula import Formula, S
 from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
@@ -109,9 +109,9 @@ class Suggester(Formula):
             id(table),
             table.revision,
             tuple((e.food_id, e.amount, e.unit) for e in entries),
-            # A recipe by what it is made of, which changes with its book (a food's parts
-            # change only with the catalog's revision, above).
-            tuple(tuple(self.resolver.parts(e)) for e in entries if e.unit == UNIT_PORTION),
+            # What the entries are made of changes with the resolver (its recipe book)
+            self.resolver,
+            self.resolver.revision,
         )
 
     def _keep_scored_day(
