@@ -518,12 +518,17 @@ def test_past_a_small_allowance_a_limit_food_lowers_a_good_day(added, servings):
     assert scores[0] > scores[1] > scores[2] or scores[1] > scores[2] > 0 or scores[2] == 0
 
 
+def _random_lunches(seed: int, days: int, size: int, most: int):
+    """Plans of one random lunch each (foods to limit among them), with the generator."""
+    rng = np.random.default_rng(seed)
+    for _ in range(days):
+        chosen = rng.choice(GOOD + LIMIT, size=size)
+        yield rng, _plan([(fid, "lunch", int(rng.integers(1, most))) for fid in chosen])
+
+
 def test_suggestion_gains_match_rescoring_on_random_days():
-    rng = np.random.default_rng(7)
     ev = Evaluator(TINY, prefs=Preferences(acne_prone=True))
-    for _ in range(15):
-        chosen = rng.choice(GOOD + LIMIT, size=5)
-        plan = _plan([(fid, "lunch", int(rng.integers(1, 6))) for fid in chosen])
+    for _rng, plan in _random_lunches(7, 15, 5, 6):
         before = ev.evaluate(plan, [0], tips=False).days[0].score
         for s in ev.suggest(plan, 0, top=6, swaps=True):
             trial = plan.copy()
@@ -554,11 +559,8 @@ def test_suggestions_asked_again_follow_the_day():
 def test_suggestions_after_a_rescore_start_from_the_day_as_it_is_now():
     # Suggestions reuse the sums of the day the evaluator just scored alone; they must
     # equal a fresh evaluator's, and a day edited since its score must not be reused.
-    rng = np.random.default_rng(11)
     ev = Evaluator(TINY, prefs=Preferences(acne_prone=True))
-    for _ in range(10):
-        chosen = rng.choice(GOOD + LIMIT, size=4)
-        plan = _plan([(fid, "lunch", int(rng.integers(1, 4))) for fid in chosen])
+    for rng, plan in _random_lunches(11, 10, 4, 4):
         ev.score_days(plan, [0], tips=False)
         fresh = Evaluator(TINY, prefs=Preferences(acne_prone=True))
         assert ev.suggest(plan, 0, top=6, swaps=True) == fresh.suggest(plan, 0, top=6, swaps=True)

@@ -45,12 +45,17 @@ def _shown(panel: DayPanel) -> list[object]:
     return rows
 
 
-def test_the_day_panel_shows_what_a_fresh_panel_shows(window, qtbot):
-    doc = window.document
+def _plan_a_breakfast(window) -> None:
+    """Tuesday's breakfast of kefir, oats and lentils, scored; Tuesday selected."""
     window.grid.set_current(1, "breakfast")
     for food in ("kefir", "oats", "lentils"):
         window.add_food(food)
     window.scores.flush()
+
+
+def test_the_day_panel_shows_what_a_fresh_panel_shows(window, qtbot):
+    doc = window.document
+    _plan_a_breakfast(window)
     first = window.scores.day_scores[1]
     doc.apply(SetAmount(1, "breakfast", 0, 3.0))
     window.scores.flush()
@@ -116,10 +121,7 @@ def test_an_edit_paints_again_only_what_changed_in_the_day_panel(window, qtbot):
     from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
     doc = window.document
-    window.grid.set_current(1, "breakfast")
-    for food in ("kefir", "oats", "lentils"):
-        window.add_food(food)
-    window.scores.flush()
+    _plan_a_breakfast(window)
     for _ in range(3):
         QCoreApplication.processEvents()
     panel = window.day_panel
