@@ -219,22 +219,39 @@ def expand(recipe: Recipe, portions: float, lookup: Lookup) -> list[tuple[str, f
     Raises RecipeError for a recipe that uses a missing recipe, a cycle, or nesting deeper
     than MAX_DEPTH.
     """
-    out: list[tuple[str, float]] = []
-    _expand(recipe, portions / recipe.portions, lookup, out, (recipe.id,))
+    return [(food_id, grams) for food_id, grams, _heated in expand_marked(recipe, portions, lookup)]
+
+
+def expand_marked(
+    recipe: Recipe,
+    portions: float,
+    lookup: Lookup,
+    used: list[tuple[str, Recipe]] | None = None,
+) -> list[tuple[str, float, bool]]:
+    """``expand`` with each food's heated mark, ``(food_id, grams, heated)``: a heated
+    recipe line heats everything in it. ``used`` collects each recipe walked, as (id, the
+    object seen), for a cache to know when the expansion is out of date."""
+    out: list[tuple[str, float, bool]] = []
+    seen = used if used is not None else []
+    _expand(recipe, portions / recipe.portions, False, lookup, out, (recipe.id,), seen)
     return out
 
 
 def _expand(
     recipe: Recipe,
     scale: float,
+    heated: bool,
     lookup: Lookup,
-    out: list[tuple[str, float]],
+    out: list[tuple[str, float, bool]],
     path: tuple[str, ...],
+    used: list[tuple[str, Recipe]],
 ) -> None:
+    used.append((recipe.id, recipe))
     for item in recipe.counted:
         grams = item.grams * scale
+        hot = heated or item.heated
         if item.food_id is not None:
-            out.append((item.food_id, grams))
+            out.append((item.food_id, grams, hot))
             continue
         assert item.recipe_id is not None
         inner = lookup(item.recipe_id)
@@ -246,7 +263,7 @@ def _expand(
             raise RecipeError(too_deep(recipe))
         total = inner.total_grams
         if total > 0:
-            _expand(inner, grams / total, lookup, out, (*path, inner.id))
+            _expand(inner, grams / total, hot, lookup, out, (*path, inner.id), used)
 
 
 def missing_foods(recipes: Iterable[Recipe], catalog: Catalog) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION, Entry, Plan
 from planner.errors import RecipeError
 from planner.i18n import _
 from planner.recipes.book import RecipeBook
-from planner.recipes.model import MAX_DEPTH, Recipe, in_a_circle, missing_recipe, too_deep
+from planner.recipes.model import Recipe, expand_marked
 
 if TYPE_CHECKING:  # numpy stays out of a plain import of the resolver
     from planner.scoring.model import Suggestion
@@ -43,41 +43,9 @@ def heated_expansion(
     recipe: Recipe, portions: float, book: RecipeBook
 ) -> list[tuple[str, float, bool]]:
     """The foods of ``portions`` of the recipe as (food id, grams, heated), in recipe
-    order, recipes inside expanded in place (as planner.recipes.model.expand, with each
-    line's heated mark; a heated recipe line heats everything in it). Raises RecipeError
-    for a missing recipe, a cycle or nesting deeper than MAX_DEPTH."""
-    out: list[tuple[str, float, bool]] = []
-    _walk(recipe, portions / recipe.portions, False, book, out, (recipe.id,), [])
-    return out
-
-
-def _walk(
-    recipe: Recipe,
-    scale: float,
-    heated: bool,
-    book: RecipeBook,
-    out: list[tuple[str, float, bool]],
-    path: tuple[str, ...],
-    used: list[tuple[str, Recipe]],
-) -> None:
-    used.append((recipe.id, recipe))
-    for item in recipe.counted:
-        grams = item.grams * scale
-        hot = heated or item.heated
-        if item.food_id is not None:
-            out.append((item.food_id, grams, hot))
-            continue
-        assert item.recipe_id is not None
-        inner = book.get(item.recipe_id)
-        if inner is None:
-            raise RecipeError(missing_recipe(recipe, item.recipe_id))
-        if inner.id in path:
-            raise RecipeError(in_a_circle(recipe))
-        if len(path) >= MAX_DEPTH:
-            raise RecipeError(too_deep(recipe))
-        total = inner.total_grams
-        if total > 0:
-            _walk(inner, grams / total, hot, book, out, (*path, inner.id), used)
+    order (planner.recipes.model.expand_marked over the book). Raises RecipeError for a
+    missing recipe, a cycle or nesting deeper than MAX_DEPTH."""
+    return expand_marked(recipe, portions, book.get)
 
 
 def suggest_recipes(
@@ -175,9 +143,7 @@ class PlanResolver:
             return None  # not cached: the recipe may be added to the book later
         used: list[tuple[str, Recipe]] = []
         try:
-            foods: list[tuple[str, float, bool]] = []
-            _walk(recipe, 1.0 / recipe.portions, False, self.book, foods, (recipe.id,), used)
-            result = self._as_servings(foods)
+            result = self._as_servings(expand_marked(recipe, 1.0, self.book.get, used))
         except RecipeError:
             result = None
         self._portions[recipe_id] = ((tuple(used), self.catalog.revision), result)
