@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.autoplan.model import Settings
+from planner.core.food import TAG_WORDS
 from planner.core.foods import TAGS, Catalog
 from planner.core.plan import MEALS, meal_word
 from planner.errors import PlannerError
@@ -27,16 +28,8 @@ from ui.autoplan.dishes import DishPicker
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
 
-# Translators: kinds of food the fill can avoid, after "Avoid:".
-TAG_LABELS = {
-    "dairy": N_("dairy"),
-    "gluten": N_("gluten"),
-    "fish": N_("fish"),
-    "soy": N_("soy"),
-    "nuts": N_("nuts"),
-    "alcohol": N_("alcohol"),
-    "animal": N_("animal foods (vegan)"),
-}
+# The tags' words, but "animal foods" says here what avoiding them makes of the week.
+TAG_LABELS = {**TAG_WORDS, "animal": N_("animal foods (vegan)")}
 
 
 def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") -> QSpinBox:

@@ -19,23 +19,19 @@ from PySide6.QtWidgets import (
 from planner.core.foods import NUTRIENT_LABELS
 from planner.core.totals import amount_text
 from planner.i18n import N_, _
-from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS, DayScore, PartScore, Suggestion
+from planner.scoring.model import (
+    PART_KEYS,
+    PART_LABELS,
+    SKIN_NUTRIENTS,
+    DayScore,
+    PartScore,
+    Suggestion,
+)
 from ui.models.foods import literal_tip
 from ui.models.suggestions import SuggestionModel
 from ui.theme import score_color
 from ui.views.lists import FoodListView
 
-# The rows shown before the first score arrives; a score's own parts replace them, with
-# the labels the parts carry (the score may have more parts than these).
-# Translators: the score's parts, as the day panel names them.
-PART_LABELS = {
-    "probiotic": N_("Probiotic"),
-    "prebiotic": N_("Prebiotic"),
-    "fiber": N_("Fiber"),
-    "plants": N_("Plants"),
-    "anti_inflammatory": N_("Anti-inflammatory"),
-    "limit": N_("Limit foods"),
-}
 EVERYDAY = (("energy_kcal", N_("Energy"), "kcal"), ("protein_g", N_("Protein"), "g"))
 
 
