@@ -68,6 +68,17 @@ def _has(state: QStyle.StateFlag, flag: QStyle.StateFlag) -> bool:
 
 
 # -- palettes ------------------------------------------------------------------------------
+def row_pens(option: QStyleOptionViewItem) -> tuple[bool, QColor, QColor, QRect]:
+    """A list row's text colours and room, as the palettes' rows paint them: whether it is
+    selected, the text's colour and a dimmer one (both the selection's when selected), and
+    the rect inside the row's padding."""
+    selected = _has(option.state, QStyle.StateFlag.State_Selected)
+    pal: QPalette = option.palette
+    text = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+    dim = text if selected else secondary_text(pal)
+    return selected, text, dim, option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
+
+
 class FoodDelegate(QStyledItemDelegate):
     """A palette row: category dots, the name, and the serving on a second line."""
 
@@ -89,13 +100,7 @@ class FoodDelegate(QStyledItemDelegate):
         opt.icon = type(opt.icon)()
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = _has(option.state, QStyle.StateFlag.State_Selected)
-        pal: QPalette = option.palette
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        dim = text if selected else secondary_text(pal)
-        rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
+        selected, text, dim, rect = row_pens(option)
         fm = option.fontMetrics
         line = fm.height()
         # One dot per category, stacked, so a food in two categories shows both colours.

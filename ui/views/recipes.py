@@ -5,15 +5,14 @@ number, not in the day score's red-amber-green bands."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ui.guard import guarded_paint
 from ui.models.recipes import RecipeListModel
 from ui.models.roles import Index
-from ui.theme import secondary_text
 
-from .delegates import PAD
+from .delegates import PAD, row_pens
 
 
 class RecipeDelegate(QStyledItemDelegate):
@@ -40,13 +39,7 @@ class RecipeDelegate(QStyledItemDelegate):
         opt.features = QStyleOptionViewItem.ViewItemFeature.None_
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        pal: QPalette = option.palette
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        dim = text if selected else secondary_text(pal)
-        rect = option.rect.adjusted(PAD, PAD // 2, -PAD, -PAD // 2)
+        _selected, text, dim, rect = row_pens(option)
         fm = option.fontMetrics
         line = fm.height()
         left = rect.left() + 4
