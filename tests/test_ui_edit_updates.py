@@ -154,3 +154,29 @@ def test_an_edit_paints_again_only_what_changed_in_the_day_panel(window, qtbot):
     assert same and changed
     assert not any(w in painted.seen for key in same for w in rows[key])
     assert panel.title in painted.seen  # the day's new score
+
+
+def test_a_frame_asks_the_models_only_for_what_the_delegates_draw(make_window, monkeypatch):
+    """The grid's cells and the palette's rows are drawn by their delegates from their own
+    roles: a frame that also asks for the text, icon, font and colours of every cell
+    (QStyledItemDelegate.initStyleOption) builds them for nothing, each frame."""
+    from ui.models.foods import FoodListModel
+    from ui.models.roles import AVOIDED_ROLE, ENTRIES_ROLE, FOOD_ROLE, SCORE_ROLE, SERVING_ROLE
+    from ui.models.week import WeekModel
+
+    asked: dict[type, set[int]] = {WeekModel: set(), FoodListModel: set()}
+    for model in asked:  # before the window is made: PySide finds the override then
+
+        def counting(self, index, role=0, model=model, data=model.data):
+            asked[model].add(int(role))
+            return data(self, index, role)
+
+        monkeypatch.setattr(model, "data", counting)
+    window = make_window()
+    _plan_a_breakfast(window)
+    for roles in asked.values():
+        roles.clear()
+    window.grid.viewport().grab()  # paints every cell
+    window.palette_panel.list.viewport().grab()  # and every visible row
+    assert asked[WeekModel] == {ENTRIES_ROLE, SCORE_ROLE}
+    assert asked[FoodListModel] == {FOOD_ROLE, AVOIDED_ROLE, SERVING_ROLE}

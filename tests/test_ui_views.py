@@ -212,3 +212,39 @@ def test_a_meal_row_grows_to_show_its_fullest_cell_and_shrinks_back(window):
         doc.undo_stack.undo()
     assert doc.plan.cell(4, "lunch") == ()
     assert header.sectionSize(lunch) == before
+
+
+def test_a_cell_line_is_laid_out_for_its_width_and_fonts_as_if_afresh(window):
+    """The grid keeps each line's layout; a narrower column, a larger font or a dish the
+    book lost (its name in italics) must be laid out as a fresh layout would be."""
+    from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
+
+    from ui.models.week import RECIPE, UNKNOWN_RECIPE, CellLine
+    from ui.views.delegates import fit_name, line_amount
+
+    delegate = CellDelegate(window.grid)
+    lines = [
+        CellLine("Salmon, Atlantic, farmed, cooked, dry heat", "x1.5", "anti_inflammatory"),
+        CellLine("Lentil soup with garlic and cumin", "×2 portions", None, RECIPE, "×2"),
+        CellLine("Lentil soup with garlic and cumin", "×2 portions", None, UNKNOWN_RECIPE, "×2"),
+    ]
+    image = QImage(400, 100, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        for size in (9.0, 14.0):
+            font = QFont(window.grid.font())
+            font.setPointSizeF(size)
+            painter.setFont(font)
+            fm = QFontMetrics(font)
+            fonts = (font.key(), painter.font().key())
+            for width in (300, 120, 60, 120):
+                for line in lines:
+                    amount = line_amount(fm, line, width)
+                    amount_w = fm.horizontalAdvance(amount) + 4
+                    name_font = QFont(font)
+                    name_font.setItalic(line.kind == UNKNOWN_RECIPE)
+                    name = fit_name(QFontMetrics(name_font), line.name, width - amount_w - 13)
+                    laid = delegate._layout(painter, fm, fonts, line, width)
+                    assert laid == (amount, amount_w, name)
+    finally:
+        painter.end()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from planner.i18n import _, ngettext
@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from .week import WeekView
 
 PAD = 6
+# Made once: each flag combination is a Python enum operation, thousands in a frame.
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# Cell lines laid out (amount, its width, fitted name) kept by CellDelegate; cleared past
+# this many, which is many weeks of different foods and widths.
+MAX_LAYOUTS = 4096
 
 
 def fit_name(fm: QFontMetrics, name: str, width: int) -> str:
@@ -63,6 +69,12 @@ def shown_entries(count: int, capacity: int, current: int | None) -> tuple[int, 
     return first, first + lines
 
 
+def _italic(font: QFont) -> QFont:
+    italic = QFont(font)
+    italic.setItalic(True)
+    return italic
+
+
 def _has(state: QStyle.StateFlag, flag: QStyle.StateFlag) -> bool:
     return bool(state & flag)
 
@@ -94,10 +106,11 @@ class FoodDelegate(QStyledItemDelegate):
             return
         widget = option.widget
         style = widget.style() if widget else None
+        # The row's background, selection and focus from the style, without
+        # initStyleOption: it asks the model for every role (the name, a category icon)
+        # only for this paint to draw its own.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = type(opt.icon)()
+        opt.features = QStyleOptionViewItem.ViewItemFeature.None_
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected, text, dim, rect = row_pens(option)
@@ -120,14 +133,12 @@ class FoodDelegate(QStyledItemDelegate):
         name_rect = QRect(left, rect.top(), rect.right() - left - badge_w, line)
         painter.setPen(dim if avoided else text)
         name = fm.elidedText(food.name, Qt.TextElideMode.ElideRight, name_rect.width())
-        painter.drawText(
-            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
-        )
+        painter.drawText(name_rect, LEFT_MIDDLE, name)
         if badge:
             painter.setPen(QColor("#d04c4c") if not selected else text)
             painter.drawText(
                 QRect(rect.right() - badge_w, rect.top(), badge_w, line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                RIGHT_MIDDLE,
                 badge,
             )
         serving_rect = QRect(left, rect.top() + line, rect.right() - left, line)
@@ -135,9 +146,7 @@ class FoodDelegate(QStyledItemDelegate):
         serving = fm.elidedText(
             str(index.data(SERVING_ROLE)), Qt.TextElideMode.ElideRight, serving_rect.width()
         )
-        painter.drawText(
-            serving_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, serving
-        )
+        painter.drawText(serving_rect, LEFT_MIDDLE, serving)
         if _has(option.state, QStyle.StateFlag.State_HasFocus):
             # The style's focus frame is a faint dotted line; this one is seen at a glance.
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -155,6 +164,9 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, view: WeekView) -> None:
         super().__init__(view)
         self._view = view
+        # Each line's layout by its fonts, content and width: the same lines are painted
+        # again in every frame (a selection, a score, an edit of another food).
+        self._layouts: dict[tuple[object, ...], tuple[str, int, str]] = {}
 
     @staticmethod
     def line_height(fm: QFontMetrics) -> int:
@@ -163,13 +175,14 @@ class CellDelegate(QStyledItemDelegate):
     @guarded_paint
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         widget = option.widget
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        # The cell background and focus frame from the style; our own content on top.
+        # The cell background from the style, our own content on top. Not through
+        # initStyleOption, which asks the model for seven roles the panel does not use
+        # (the cell's text among them): most of a cell's paint, for every cell of a frame.
         style = widget.style() if widget else None
         if style:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
+            )
         if index.row() == SCORE_ROW:
             self._paint_score(painter, option, index)
         else:
@@ -209,9 +222,9 @@ class CellDelegate(QStyledItemDelegate):
         first, stop = shown_entries(len(entries), capacity, current)
         shown = entries[first:stop]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fonts = (option.font.key(), painter.font().key())
         for n, item in enumerate(shown):
-            line_item = CellLine(*item)
-            name = line_item.name
+            line_item = item if isinstance(item, CellLine) else CellLine(*item)
             row = QRect(rect.left(), rect.top() + n * line, rect.width(), line)
             if first + n == current:
                 chip = pal.color(
@@ -228,27 +241,20 @@ class CellDelegate(QStyledItemDelegate):
                 painter.setBrush(chip)
                 painter.drawRoundedRect(row.adjusted(0, 0, -1, -1), 3, 3)
             self._paint_mark(painter, row, line, line_item, text)
-            amount = line_amount(fm, line_item, row.width())
-            amount_w = fm.horizontalAdvance(amount) + 4
+            unknown = line_item.kind == UNKNOWN_RECIPE
+            amount, amount_w, name = self._layout(painter, fm, fonts, line_item, row.width())
             painter.setPen(dim)
             painter.drawText(
                 QRect(row.right() - amount_w - 2, row.top(), amount_w, line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                RIGHT_MIDDLE,
                 amount,
             )
             name_rect = QRect(row.left() + 9, row.top(), row.width() - amount_w - 13, line)
-            unknown = line_item.kind == UNKNOWN_RECIPE
             painter.setPen(dim if unknown else text)
             if unknown:  # kept in the plan, but clearly not a dish the book knows
-                italic = painter.font()
-                italic.setItalic(True)
                 painter.save()
-                painter.setFont(italic)
-            painter.drawText(
-                name_rect,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fit_name(painter.fontMetrics(), name, name_rect.width()),
-            )
+                painter.setFont(_italic(painter.font()))
+            painter.drawText(name_rect, LEFT_MIDDLE, name)
             if unknown:
                 painter.restore()
         hidden = len(entries) - len(shown)
@@ -257,9 +263,36 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(dim)
             painter.drawText(
                 row,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 ngettext("+{count} more…", "+{count} more…", hidden).format(count=hidden),
             )
+
+    def _layout(
+        self,
+        painter: QPainter,
+        fm: QFontMetrics,
+        fonts: tuple[str, str],
+        item: CellLine,
+        width: int,
+    ) -> tuple[str, int, str]:
+        """A line's amount as shown, its width with room, and the name fitted beside it
+        (in italics for a dish the book does not know): worked out once per content,
+        width and fonts."""
+        key = (fonts, item, width)
+        found = self._layouts.get(key)
+        if found is None:
+            amount = line_amount(fm, item, width)
+            amount_w = fm.horizontalAdvance(amount) + 4
+            name_fm = (
+                QFontMetrics(_italic(painter.font()))
+                if item.kind == UNKNOWN_RECIPE
+                else painter.fontMetrics()
+            )
+            name = fit_name(name_fm, item.name, width - amount_w - 13)
+            if len(self._layouts) >= MAX_LAYOUTS:
+                self._layouts.clear()
+            found = self._layouts[key] = (amount, amount_w, name)
+        return found
 
     @staticmethod
     def _paint_mark(painter: QPainter, row: QRect, line: int, item: CellLine, text: QColor) -> None:
