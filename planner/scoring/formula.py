@@ -18,6 +18,21 @@ from planner.scoring.frames import COLUMN, PLAIN_SUMS, CatalogFrame, catalog_fra
 from planner.scoring.grouping import Grouped, species_grams
 from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig
 
+
+def weighted_sum(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``values @ weights`` for rows of values, added term by term in column order.
+
+    A row's result is then the same to the bit whether it is worked out alone (a day
+    re-scored after an edit) or among others (the whole plan, for the week's average and
+    the PDF). A BLAS product is not: its kernels add in an order that depends on the
+    matrix's shape and on the processor, which moved scores by one unit in the last place.
+    """
+    total = np.zeros(values.shape[:1] + weights.shape[1:])
+    for column, weight in zip(values.T, weights, strict=True):
+        total += (column[:, None] if weights.ndim > 1 else column) * weight
+    return total
+
+
 # Sums taken as they are, from the amount column of the same name.
 _PASSTHROUGH: tuple[str, ...] = ("complete_kcal", "energy_kcal", *PLAIN_SUMS)
 # The per-day sums the formula reads, each a column of ``_Sums.values``.
@@ -196,8 +211,8 @@ class Formula:
         values = sums[:, self._ramp_cols]
         values[:, self._omega3_ramp] += self._ala_factor * sums[:, S["ala"]]
         ramps = np.clip((values - self._ramp_zero) / self._ramp_span, 0, 1)
-        positive_parts = ramps @ self._ramp_weights  # rows x positive parts
-        positive = positive_parts.sum(axis=1)
+        positive_parts = weighted_sum(ramps, self._ramp_weights)  # rows x positive parts
+        positive = weighted_sum(positive_parts, np.ones(positive_parts.shape[1]))
         load = self.load(sums)
         # Earned in proportion to the positive parts; below zero down to -positive.
         limit = np.maximum(c.points["limit"] / c.positive_max * positive * (1.0 - load), -positive)
@@ -212,7 +227,9 @@ class Formula:
         """The limit load of rows of sums: 1 empties the limit part."""
         sums = np.atleast_2d(sums)
         sugar = np.maximum(sums[:, S["added_sugars_g"]] - self._sugar_free, 0.0)
-        return sugar / self._sugar_per_load + sums[:, self._load_cols] @ self._load_coef
+        return sugar / self._sugar_per_load + weighted_sum(
+            sums[:, self._load_cols], self._load_coef
+        )
 
     def doses(self, v: np.ndarray | list[float]) -> dict[str, float]:
         """A day's doses of foods to limit, as sentences show them."""
