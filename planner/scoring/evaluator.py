@@ -19,7 +19,7 @@ import numpy as np
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS
 from planner.core.plan import DAYS_PER_WEEK, Plan
 from planner.i18n import _, ngettext
-from planner.scoring.formula import SUM_KEYS, S
+from planner.scoring.formula import SUM_KEYS, S, weighted_sum
 from planner.scoring.frames import SKIN_COLUMNS
 from planner.scoring.grouping import (
     Grouped,
@@ -212,7 +212,8 @@ class Evaluator(Suggester):
             for key, pts in zip(PART_KEYS, points, strict=True)
         )
         skin_index = {key: i for i, key in enumerate(SKIN_COLUMNS)}
-        skin_totals = table.skin[rows].T @ servings if len(rows) else np.zeros(len(SKIN_COLUMNS))
+        # Term by term, as the score's parts are: the same bits however the day was grouped.
+        skin_totals = weighted_sum(servings[None, :], table.skin[rows])[0]
         skin = tuple(
             SkinShare(
                 key,
