@@ -90,11 +90,12 @@ def _damaged(old: bytes, new: bytes) -> bytes:
         (b'",717,', b'",seven,'),  # a nutrient that is not a number
         (b'",5,"1 pat', b'",,"1 pat'),  # a serving without its weight
         (b'",5,"1 pat', b'",five,"1 pat'),
+        (b",0.315,0,0,0", b""),  # a row that lost its last cells
     ],
 )
 def test_the_scoring_table_tells_a_damaged_table_as_the_foods_do(monkeypatch, old, new):
-    """The scoring table reads the bytes with pandas' C reader, the foods read the text
-    with Python's: a damaged table is told by both."""
+    """The scoring table reads the table column by column, the foods row by row: a
+    damaged table is told by both."""
     table = catalogfiles.Sr28Table(_damaged(old, new))
     monkeypatch.setattr(foods, "read_sr28_table", lambda: table)
     for ask in (catalog_table, len):

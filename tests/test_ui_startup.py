@@ -102,6 +102,25 @@ sys.exit(ui.app.run(None))
 """
 
 
+# The same, once the sample week's first scores are in.
+LIST_MODULES_AT_FIRST_SCORES = """
+import json, sys
+import ui.app, ui.scores
+from PySide6.QtWidgets import QApplication
+
+loaded = ui.scores.ScoreKeeper._loaded
+
+def report(self, error):
+    loaded(self, error)
+    planned = [d for d in self.day_scores.values() if d.score is not None]
+    print(json.dumps({"planned": len(planned), "modules": sorted(sys.modules)}))
+    QApplication.instance().exit(0)
+
+ui.scores.ScoreKeeper._loaded = report
+sys.exit(ui.app.run(None))
+"""
+
+
 def _app_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     return dict(
         os.environ,
@@ -315,3 +334,22 @@ def test_a_plan_without_dishes_gets_the_recipe_book_after_its_first_scores(
     assert book_at_scores[0] is False
     qtbot.waitUntil(lambda: window.recipes.loaded, timeout=10_000)
     qtbot.waitUntil(lambda: not window.scores.pending, timeout=10_000)
+
+
+def test_the_first_scores_wait_for_numpy_not_pandas(tmp_path):
+    """The scoring table is read and worked out with numpy: pandas, imported afterwards
+    for a whole plan's scores, is not on the way to the first scores."""
+    done = subprocess.run(
+        [sys.executable, "-c", LIST_MODULES_AT_FIRST_SCORES],
+        env=_app_env(tmp_path),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["planned"] == 7  # the sample week, scored
+    loaded = set(report["modules"])
+    assert {"numpy", "planner.scoring.evaluator", "planner.scoring.frames"} <= loaded
+    assert not {m for m in loaded if m == "pandas" or m.startswith("pandas.")}

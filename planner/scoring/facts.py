@@ -4,18 +4,16 @@ the scoring columns on them)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import io
+import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
 from planner.core.catalogfiles import Sr28Table, sr28_damaged
 from planner.core.foods import CURATED, FLAGS, NUTRIENTS, SR28, SR28_PREFIX, TAGS, USER, Food
 from planner.scoring.namerules import name_rule_mask, name_rules_of
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 ORIGIN_RANK = {CURATED: 0, USER: 1, SR28: 2}
 TAG_BITS = {tag: 1 << bit for bit, tag in enumerate(TAGS)}
@@ -57,94 +55,81 @@ def _name_rules(food: Food) -> frozenset[str]:
     return frozenset(name_rules_of(food.name))
 
 
-Columns = dict[str, "Sequence[object] | np.ndarray"]
+# A table by column: numbers as arrays, text and sets of words as lists, by name.
+Columns = dict[str, Any]
 
 
-def catalog_facts(foods: Sequence[Food], sr28: Sr28Table | None) -> pd.DataFrame:
-    """The raw per-serving facts of every food, one row per food in the catalog's order,
-    NaN for unknown: ``foods``, or, with a deferred SR28 table (Catalog.derived), the
-    curated foods, that table's and the user's own. The parts are joined column by column
-    before the one DataFrame is made, so its columns are typed alike either way."""
-    import pandas as pd  # on the scoring's worker, after the window shows
-
+def catalog_facts(foods: Sequence[Food], sr28: Sr28Table | None) -> Columns:
+    """The raw per-serving facts of every food, column by column, one row per food in the
+    catalog's order, NaN for unknown ("id" is the food ids): ``foods``, or, with a deferred
+    SR28 table (Catalog.derived), the curated foods, that table's and the user's own. The
+    parts are joined column by column, so the columns are typed alike either way."""
     if sr28 is None:
         parts = [_foods_columns(foods)]
     else:
         own = [food for food in foods if food.origin == USER]
         others = [food for food in foods if food.origin != USER]
         parts = [_foods_columns(others), _sr28_columns(sr28), _foods_columns(own)]
-    columns = {name: _joined([part[name] for part in parts]) for name in parts[0]}
-    ids = columns.pop("id")
-    frame = pd.DataFrame(columns)
-    frame.index = pd.Index(ids, name="food")
-    return frame
+    return {name: _joined([part[name] for part in parts]) for name in parts[0]}
 
 
-def _joined(values: list[Sequence[object] | np.ndarray]) -> object:
+def _joined(values: list[Sequence[object] | np.ndarray]) -> Sequence[object] | np.ndarray:
     arrays = [value for value in values if isinstance(value, np.ndarray)]
     if len(arrays) == len(values):
         return np.concatenate(arrays)
     return [item for value in values for item in value]
 
 
-# The SR28 table's columns the scoring reads, and those of them that are numbers.
-_SR28_NUMBERS = frozenset({"serving_grams", *NUTRIENTS})
-# Read as text but for the numbers.
-_SR28_TYPES: defaultdict[str, type[object] | str] = defaultdict(
-    lambda: object, dict.fromkeys(_SR28_NUMBERS, "float64")
-)
-_SR28_COLUMNS = frozenset(
-    {
-        "id",
-        "name",
-        "group",
-        "plant",
-        "aisle",
-        "categories",
-        "tags",
-        "flags",
-        "live_cultures",
-        "species",
-        "name_rules",
-        "serving_label",
-        "serving_grams",
-        *NUTRIENTS,
-    }
+# The SR28 table's text columns the scoring reads (a table may lack the newer ones).
+_SR28_TEXT = (
+    "id",
+    "name",
+    "group",
+    "plant",
+    "aisle",
+    "categories",
+    "tags",
+    "flags",
+    "live_cultures",
+    "species",
+    "name_rules",
+    "serving_label",
 )
 
 
 def _sr28_columns(table: Sr28Table) -> Columns:
     """The facts ``_foods_columns`` gives for the table's foods (Sr28Table.foods), read
-    column by column from its bytes without making a Food each (several times faster):
-    text as written, numbers parsed by pandas' C reader (the same values as Python's
-    float gives: tests/test_catalog_loading.py), nutrients per serving."""
-    import io
-
-    import pandas as pd
+    column by column from its text without making a Food each (several times faster),
+    with Python's csv reader and float() as the foods are read, so both agree to the bit
+    (tests/test_catalog_loading.py); nutrients per serving. Numpy only: the first scores
+    do not wait for pandas."""
+    import csv
 
     try:
-        # pandas' C reader, the columns read here only (not the household measures): text
-        # as written, and the numbers as floats (an empty nutrient cell is unknown).
-        raw = pd.read_csv(
-            io.BytesIO(table.data),
-            encoding="utf-8",
-            dtype=_SR28_TYPES,
-            keep_default_na=False,
-            na_values={key: [""] for key in NUTRIENTS},
-            usecols=lambda name: name in _SR28_COLUMNS,
-        )
-        ids: list[str] = raw["id"].tolist()
-        columns: dict[str, list[str]] = {
-            name: raw[name].tolist() for name in raw.columns if name not in _SR28_NUMBERS
+        reader = csv.reader(io.StringIO(table.text))
+        header = next(reader)
+        rows = list(reader)
+        width = len(header)
+        for number, row in enumerate(rows, start=2):
+            if len(row) != width:
+                raise ValueError(f"line {number} has {len(row)} cells, not {width}")
+        position = {name: i for i, name in enumerate(header)}
+        columns = {
+            name: [row[position[name]] for row in rows] for name in _SR28_TEXT if name in position
         }
+        ids: list[str] = columns["id"]
+        names, labels = columns["name"], columns["serving_label"]
         wrong = [food_id for food_id in ids if not food_id.startswith(SR28_PREFIX)]
         if wrong:  # lookups rely on the prefix
             raise ValueError(f"food id {wrong[0]!r} does not start with {SR28_PREFIX!r}")
-        grams = raw["serving_grams"].to_numpy(dtype=float)
+        grams = _numbers([row[position["serving_grams"]] for row in rows])
         if np.isnan(grams).any():
             raise ValueError("a food without its serving's weight")
         nutrients = {
-            key: _per_serving(raw[key].to_numpy(dtype=float) if key in raw else None, grams)
+            key: _per_serving(
+                _numbers([row[position[key]] for row in rows]) if key in position else None,
+                grams,
+            )
             for key in NUTRIENTS
         }
     except (ValueError, KeyError, TypeError, StopIteration) as exc:
@@ -161,7 +146,6 @@ def _sr28_columns(table: Sr28Table) -> Columns:
         return [found[value] for value in text(name)]
 
     flags = sets("flags")
-    names = columns["name"]
     if "name_rules" in columns:
         rules = sets("name_rules")
     else:  # an older table: the scoring runs the rules
@@ -169,7 +153,7 @@ def _sr28_columns(table: Sr28Table) -> Columns:
     return {
         "id": ids,
         "name": names,
-        "serving_label": columns["serving_label"],
+        "serving_label": labels,
         "grams": grams,
         "origin_rank": np.full(len(ids), ORIGIN_RANK[SR28], dtype=np.int64),
         "tag_mask": _masks(sets("tags"), tag_mask),
@@ -184,6 +168,12 @@ def _sr28_columns(table: Sr28Table) -> Columns:
         "aisle": [value or "pantry" for value in text("aisle")],
         **nutrients,
     }
+
+
+def _numbers(cells: list[str]) -> np.ndarray:
+    """A column's numbers as Python's float() reads them, NaN for an empty cell."""
+    nan = math.nan
+    return np.array([float(cell) if cell else nan for cell in cells], dtype=float)
 
 
 def _per_serving(per_100g: np.ndarray | None, grams: np.ndarray) -> np.ndarray:

@@ -1,9 +1,10 @@
-"""The catalog as a pandas DataFrame: one row per food, indexed by food id, with the
-per-serving amounts the score reads.
+"""The catalog as the score reads it: one row per food, with its per-serving amounts.
 
-The frame is built once per catalog revision (cached in the catalog through
-``Catalog.derived``) with column arithmetic, and its numeric columns are also kept as one
-float matrix so that the evaluator's innermost sums are numpy. The rules that put a food
+The table is built once per catalog revision (cached in the catalog through
+``Catalog.derived``) with numpy column arithmetic, and its numeric columns are also kept
+as one float matrix for the evaluator's innermost sums. Its pandas DataFrame, indexed by
+food id, is made when first asked for (the whole-plan grouping, analysis): the first
+scores do not wait for pandas' import. The rules that put a food
 in a scoring class (limit food, polyphenol-rich, tea, spice) live here and are written
 down in docs/scoring.md; the words of a name they read are namerules.py's, which the
 catalog build runs once for the shipped foods.
@@ -11,15 +12,15 @@ catalog build runs once for the shipped foods.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from planner.core.catalogfiles import Sr28Table
 from planner.core.foods import Food
-from planner.scoring.facts import FLAG_BITS, catalog_facts, mask_of_flags
+from planner.scoring.facts import FLAG_BITS, Columns, catalog_facts, mask_of_flags
 from planner.scoring.facts import ORIGIN_RANK as ORIGIN_RANK  # re-exported
 from planner.scoring.facts import TAG_BITS as TAG_BITS  # re-exported
 from planner.scoring.facts import tag_mask as tag_mask  # re-exported
@@ -27,6 +28,8 @@ from planner.scoring.model import SKIN_NUTRIENTS
 from planner.scoring.namerules import NAME_RULE_BITS
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from planner.core.foods import Catalog
 
 
@@ -96,34 +99,59 @@ REPORTED_UNKNOWN: tuple[str, ...] = (
 
 def build_frame(foods: Sequence[Food], sr28: Sr28Table | None = None) -> pd.DataFrame:
     """The catalog DataFrame: the facts of each food (``foods``, and a deferred SR28
-    table's: see Catalog.derived) plus its scoring columns."""
-    df = catalog_facts(foods, sr28)
-    grams = df["grams"]
-    flag_mask = df["flag_mask"].to_numpy()
-    rule_mask = df["name_rules"].to_numpy()
+    table's: see Catalog.derived) plus its scoring columns, indexed by food id."""
+    return _data_frame(scoring_columns(catalog_facts(foods, sr28)))
 
-    def flagged(flag: str) -> pd.Series:
-        return pd.Series(flag_mask & FLAG_BITS[flag] != 0, index=df.index)
 
-    def any_of(wanted: frozenset[str]) -> pd.Series:
-        return pd.Series(flag_mask & mask_of_flags(wanted) != 0, index=df.index)
+def _data_frame(columns: Columns) -> pd.DataFrame:
+    import pandas as pd
 
-    def named(rule: str) -> pd.Series:
+    data = dict(columns)
+    ids = data.pop("id")
+    frame = pd.DataFrame(data)
+    frame.index = pd.Index(ids, name="food")
+    return frame
+
+
+def scoring_columns(facts: Columns) -> Columns:
+    """The facts (planner.scoring.facts) plus the scoring columns worked out from them,
+    with numpy: the rules that make a food one to limit, a plant, tea or a spice, and what
+    it brings to each sum."""
+    df = dict(facts)
+    count = len(df["id"])
+    grams = np.asarray(df["grams"], dtype=float)
+    flag_mask = np.asarray(df["flag_mask"])
+    rule_mask = np.asarray(df["name_rules"])
+
+    def flagged(flag: str) -> np.ndarray:
+        return flag_mask & FLAG_BITS[flag] != 0
+
+    def any_of(wanted: frozenset[str]) -> np.ndarray:
+        return flag_mask & mask_of_flags(wanted) != 0
+
+    def named(rule: str) -> np.ndarray:
         """Whether the (casefolded) name matches the name rule ``rule`` (namerules.py)."""
-        return pd.Series(rule_mask & NAME_RULE_BITS[rule] != 0, index=df.index)
+        return rule_mask & NAME_RULE_BITS[rule] != 0
 
-    alcohol = df["alcohol_g"].fillna(0.0)
+    def known(name: str) -> np.ndarray:
+        """The column with its unknown values as 0."""
+        values = np.asarray(df[name], dtype=float)
+        return np.where(np.isnan(values), 0.0, values)
+
+    def is_text(name: str, wanted: str) -> np.ndarray:
+        return np.fromiter((value == wanted for value in df[name]), np.bool_, count)
+
+    alcohol = known("alcohol_g")
     alcoholic = alcohol > ALCOHOLIC_G_PER_100G * grams / 100
     limit = any_of(LIMIT_FLAGS) | alcoholic
     df["is_limit_food"] = limit
 
-    group = df["group"]
     # Ingredients nobody eats alone: flours, starches, dry mixes (unless cooked); grains
     # that are not cooked; raw dried pulses other than those eaten raw.
     ingredient = named("ingredient") & ~named("cooked")
-    cereal = group == "Cereal Grains and Pasta"
+    cereal = is_text("group", "Cereal Grains and Pasta")
     ingredient |= cereal & ~named("cooked_grain")
-    raw_pulse = (group == "Legumes and Legume Products") & named("raw")
+    raw_pulse = is_text("group", "Legumes and Legume Products") & named("raw")
     ingredient |= raw_pulse & ~named("pulse_eaten_raw")
     df["never_suggested"] = any_of(NEVER_SUGGESTED) | ingredient
     good = ~limit
@@ -132,54 +160,59 @@ def build_frame(foods: Sequence[Food], sr28: Sr28Table | None = None) -> pd.Data
     # Where the estimate is unknown, a sweet food (flagged sugar_sweetened) counts all its
     # sugars as added, or, sugars unknown too, half its energy (a sweet's typical share):
     # an unknown sugar value is never "not sugary". Plain yogurt and kefir pay nothing.
-    added = df["added_sugars_g"]
-    sweet = flagged("sugar_sweetened")
-    imputed = df["sugars_g"].where(df["sugars_g"].notna(), df["energy_kcal"] * 0.5 / 4)
-    added = added.where(added.notna(), imputed.where(sweet, 0.0)).fillna(0.0)
-    added = added.where(~flagged("plain_fermented_dairy"), 0.0)
+    added = np.asarray(df["added_sugars_g"], dtype=float)
+    sugars = np.asarray(df["sugars_g"], dtype=float)
+    energy_raw = np.asarray(df["energy_kcal"], dtype=float)
+    imputed = np.where(np.isnan(sugars), energy_raw * 0.5 / 4, sugars)
+    added = np.where(np.isnan(added), np.where(flagged("sugar_sweetened"), imputed, 0.0), added)
+    added = np.where(np.isnan(added), 0.0, added)
+    added = np.where(flagged("plain_fermented_dairy"), 0.0, added)
     df["added_sugars_scored_g"] = added
 
-    energy = df["energy_kcal"].fillna(0.0)
-    empty_kcal = (4.0 * added + 7.0 * alcohol).clip(upper=energy)
-    df["complete_kcal"] = (energy - empty_kcal).where(good, 0.0)
+    energy = known("energy_kcal")
+    empty_kcal = np.minimum(4.0 * added + 7.0 * alcohol, energy)
+    df["complete_kcal"] = np.where(good, energy - empty_kcal, 0.0)
 
-    live = df["live_cultures"].map(LIVE_WEIGHT).fillna(0.0)
+    live = np.fromiter((LIVE_WEIGHT.get(v, 0.0) for v in df["live_cultures"]), np.float64, count)
     df["live_g"] = grams * live
-    df["prebiotic_scored_g"] = df["prebiotic_g"].fillna(0.0).where(good, 0.0)
-    df["fiber_scored_g"] = df["fiber_g"].fillna(0.0).where(good, 0.0)
-    has_species = df["species"].notna()
-    df["plant_g"] = grams.where(has_species & good, 0.0)
+    df["prebiotic_scored_g"] = np.where(good, known("prebiotic_g"), 0.0)
+    df["fiber_scored_g"] = np.where(good, known("fiber_g"), 0.0)
+    has_species = np.fromiter((v is not None for v in df["species"]), np.bool_, count)
+    df["plant_g"] = np.where(has_species & good, grams, 0.0)
 
-    plant_group = group.isin(PLANT_GROUPS) | (group == "")
-    plant_like = plant_group & (has_species | df["plant"].notna()) & good
+    groups = df["group"]
+    plant_group = np.fromiter((g in PLANT_GROUPS or g == "" for g in groups), np.bool_, count)
+    has_plant = np.fromiter((v is not None for v in df["plant"]), np.bool_, count)
+    plant_like = plant_group & (has_species | has_plant) & good
     anti_inflammatory = np.fromiter(
-        ("anti_inflammatory" in c for c in df["categories"]), bool, len(df)
+        ("anti_inflammatory" in c for c in df["categories"]), np.bool_, count
     )
     polyphenol = (anti_inflammatory & has_species) | (plant_like & named("polyphenol"))
-    drink = ((group == "Beverages") | (group == "")) & good
+    drink = (is_text("group", "Beverages") | is_text("group", "")) & good
     tea = drink & named("tea") & ~named("herbal")
-    spice = (group == "Spices and Herbs") | (df["aisle"] == "spices") | named("spice")
+    spice = is_text("group", "Spices and Herbs") | is_text("aisle", "spices") | named("spice")
     spice &= ~named("not_spice")
-    df["polyphenol_g"] = grams.where(polyphenol & ~tea & ~spice & good, 0.0)
+    df["polyphenol_g"] = np.where(polyphenol & ~tea & ~spice & good, grams, 0.0)
     # A cup of tea: 240 g brewed, or about 2 g of leaves or powder. A small serving is
     # leaves only when it is not tea as drunk (named brewed, or almost without energy).
-    per_gram = energy / grams.where(grams > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_gram = energy / np.where(grams > 0, grams, np.nan)
     brewed = (tea & named("brewed")) | (per_gram < 0.5)
     # A serving of leaves or of a sweetened instant mix makes a cup or two, not a pot.
     cups = np.where((grams >= 50) | brewed, grams / 240.0, np.minimum(grams / 2.0, 2.0))
-    df["tea_cups"] = pd.Series(cups, index=df.index).where(tea & good, 0.0)
-    df["spice_g"] = grams.where(spice & good, 0.0)
-    df["epa_dha_scored_g"] = df["epa_dha_g"].fillna(0.0).where(good, 0.0)
-    df["ala_scored_g"] = df["ala_g"].fillna(0.0).where(good, 0.0)
+    df["tea_cups"] = np.where(tea & good, cups, 0.0)
+    df["spice_g"] = np.where(spice & good, grams, 0.0)
+    df["epa_dha_scored_g"] = np.where(good, known("epa_dha_g"), 0.0)
+    df["ala_scored_g"] = np.where(good, known("ala_g"), 0.0)
 
-    df["processed_meat_g"] = grams.where(flagged("processed_meat"), 0.0)
-    df["deep_fried_g"] = grams.where(flagged("deep_fried"), 0.0)
+    df["processed_meat_g"] = np.where(flagged("processed_meat"), grams, 0.0)
+    df["deep_fried_g"] = np.where(flagged("deep_fried"), grams, 0.0)
     # Energy of a food without a known value: 2 kcal a gram, a typical processed food's.
-    kcal = df["energy_kcal"].where(df["energy_kcal"].notna(), 2.0 * grams)
-    df["ultra_processed_kcal"] = kcal.where(flagged("ultra_processed"), 0.0)
-    df["sweetener_g"] = grams.where(flagged("artificial_sweetener"), 0.0)
-    df["milk_g"] = grams.where(flagged("dairy_milk"), 0.0)
-    df["high_gl_kcal"] = kcal.where(flagged("high_gl"), 0.0)
+    kcal = np.where(np.isnan(energy_raw), 2.0 * grams, energy_raw)
+    df["ultra_processed_kcal"] = np.where(flagged("ultra_processed"), kcal, 0.0)
+    df["sweetener_g"] = np.where(flagged("artificial_sweetener"), grams, 0.0)
+    df["milk_g"] = np.where(flagged("dairy_milk"), grams, 0.0)
+    df["high_gl_kcal"] = np.where(flagged("high_gl"), kcal, 0.0)
     return df
 
 
@@ -225,52 +258,79 @@ class CatalogFrame:
         self, foods: Sequence[Food], revision: int = 0, sr28: Sr28Table | None = None
     ) -> None:
         self.revision = revision
-        df = build_frame(foods, sr28)
-        self.df = df
-        self.index = df.index
-        self.ids: list[str] = df.index.tolist()
-        self.names: list[str] = df["name"].tolist()
-        self.serving_labels: list[str] = df["serving_label"].tolist()
-        self.origin_rank = df["origin_rank"].to_numpy()
-        self.tag_mask = df["tag_mask"].to_numpy()
-        self.is_limit_food = df["is_limit_food"].to_numpy()
-        self.never_suggested = df["never_suggested"].to_numpy()
+        self.columns = columns = scoring_columns(catalog_facts(foods, sr28))
+        self.ids: list[str] = list(columns["id"])
+        self.names: list[str] = list(columns["name"])
+        self.serving_labels: list[str] = list(columns["serving_label"])
+        self.origin_rank = np.asarray(columns["origin_rank"])
+        self.tag_mask = np.asarray(columns["tag_mask"])
+        self.is_limit_food = np.asarray(columns["is_limit_food"])
+        self.never_suggested = np.asarray(columns["never_suggested"])
         self.row_of = {food_id: row for row, food_id in enumerate(self.ids)}
+        self.energy_known = ~np.isnan(np.asarray(columns["energy_kcal"], dtype=float))
         # Food a person eats as it is, with a known energy, not a food to limit.
-        self.suggestable = ~self.never_suggested & ~self.is_limit_food
-        self.suggestable &= df["energy_kcal"].notna().to_numpy()
+        self.suggestable = ~self.never_suggested & ~self.is_limit_food & self.energy_known
         self.live_cultures: list[str | None] = [
-            state if isinstance(state, str) else None for state in df["live_cultures"].tolist()
+            state if isinstance(state, str) else None for state in columns["live_cultures"]
         ]
-        matrix = df[[FRAME_COLUMN[c] for c in AMOUNT_COLUMNS]].to_numpy(dtype=float)
+        matrix = self._matrix([FRAME_COLUMN[c] for c in AMOUNT_COLUMNS])
         self.amounts = np.ascontiguousarray(np.nan_to_num(matrix, nan=0.0))
-        self.energy_known = df["energy_kcal"].notna().to_numpy()
         self.unknown_keys = tuple(dict.fromkeys((*REPORTED_UNKNOWN, *SKIN_COLUMNS)))
-        self.unknown = df[list(self.unknown_keys)].isna().to_numpy()
+        self.unknown = np.isnan(self._matrix(list(self.unknown_keys)))
         self._unknown_of: dict[int, tuple[str, ...]] = {}
-        self.skin = np.nan_to_num(df[list(SKIN_COLUMNS)].to_numpy(dtype=float), nan=0.0)
-        codes, uniques = pd.factorize(df["species"])
-        self.species_code = codes.astype(np.int64)
-        self.species_list: list[int] = self.species_code.tolist()
+        self.skin = np.nan_to_num(self._matrix(list(SKIN_COLUMNS)), nan=0.0)
+        self._species(columns["species"], columns["plant"])
+        casefolded = np.array([n.casefold() for n in self.names], dtype=object)
+        self.name_order = np.empty(len(self.ids), dtype=np.int64)
+        self.name_order[np.argsort(casefolded, kind="stable")] = np.arange(len(self.ids))
+
+    def _matrix(self, names: list[str]) -> np.ndarray:
+        """The named columns as one float matrix, a row per food (NaN kept)."""
+        matrix = np.empty((len(self.ids), len(names)))
+        for position, name in enumerate(names):
+            matrix[:, position] = self.columns[name]
+        return matrix
+
+    def _species(self, species: Sequence[object], plants: Sequence[object]) -> None:
+        """An integer per plant species in order of first appearance (-1: not a plant),
+        and the label each is shown by: the common name of its first food ("onion", not
+        "Allium cepa") where the catalog has one; two species shown by one name
+        ("cabbage") are told apart by their species."""
+        code_of: dict[object, int] = {}
+        first: list[int] = []
+        codes = np.full(len(species), -1, dtype=np.int64)
+        for row, name in enumerate(species):
+            if name is None:
+                continue
+            code = code_of.get(name)
+            if code is None:
+                code = code_of[name] = len(first)
+                first.append(row)
+            codes[row] = code
+        self.species_code = codes
+        self.species_list: list[int] = codes.tolist()
         self.plant_g_list: list[float] = self.column("plant_g").tolist()
-        # Each species is shown by the common name of its first food ("onion", not
-        # "Allium cepa") where the catalog has one.
-        first = pd.Series(np.arange(len(df))).groupby(codes).first()
-        rows = first.reindex(range(len(uniques))).to_numpy().tolist()
-        labels = df["plant"].where(df["plant"].notna(), df["species"]).tolist()
-        shown = [str(labels[row]) for row in rows]
-        # Two species shown by one name ("cabbage") are told apart by their species.
+        shown = [str(species[row] if plants[row] is None else plants[row]) for row in first]
         seen: dict[str, int] = {}
         for label in shown:
             seen[label] = seen.get(label, 0) + 1
-        species = list(uniques)
         self.species_labels: list[str] = [
-            label if seen[label] == 1 else f"{label} ({species[code]})"
-            for code, label in enumerate(shown)
+            label if seen[label] == 1 else f"{label} ({name})"
+            for name, label in zip(code_of, shown, strict=True)
         ]
-        casefolded = np.array([n.casefold() for n in self.names], dtype=object)
-        self.name_order = np.empty(len(df), dtype=np.int64)
-        self.name_order[np.argsort(casefolded, kind="stable")] = np.arange(len(df))
+
+    @functools.cached_property
+    def df(self) -> pd.DataFrame:
+        """The table as a pandas DataFrame indexed by food id (pandas is imported here:
+        the whole-plan grouping and analysis use it, the first scores do not)."""
+        return _data_frame(self.columns)
+
+    @functools.cached_property
+    def index(self) -> pd.Index:
+        """The food ids as a pandas Index, for the whole-plan join."""
+        import pandas as pd
+
+        return pd.Index(self.ids, name="food")
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -287,7 +347,8 @@ class CatalogFrame:
 
     def rows(self, food_ids: Sequence[str]) -> np.ndarray:
         """The join of entries to the catalog: each food's row, -1 for an unknown id."""
-        return self.index.get_indexer(food_ids)
+        row_of = self.row_of
+        return np.array([row_of.get(food_id, -1) for food_id in food_ids], dtype=np.intp)
 
     def column(self, name: str) -> np.ndarray:
         return self.amounts[:, COLUMN[name]]

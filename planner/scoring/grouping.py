@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from planner.core.amounts import Resolver
 from planner.core.plan import DAYS_PER_WEEK, UNIT_SERVING, Entry, Plan
@@ -103,6 +102,8 @@ def group_numpy(table: CatalogFrame, plan: Plan, days: list[int], resolver: Reso
 def group_pandas(table: CatalogFrame, plan: Plan, days: list[int], resolver: Resolver) -> Grouped:
     """Group by (day, food) and join with pandas: for a whole plan. Each entry becomes
     its parts (from the resolver); an entry with no parts stays one row of no food."""
+    import pandas as pd  # the first scores (a few days each) do not wait for it
+
     rows: list[tuple[int, str, float, float, int, str]] = []
     number = 0
     any_heated = False
@@ -170,6 +171,8 @@ def plants_by_week(
 ) -> dict[int, tuple[str, ...]]:
     """Each week's different plants, with pandas: the species eaten per day (at least
     the minimum amount that day) grouped by week."""
+    import pandas as pd
+
     day_pos, codes, grams = species_grams(table, grouped)
     frame = pd.DataFrame(
         {"day": np.asarray(grouped.days, dtype=np.int64)[day_pos], "code": codes, "g": grams}
