@@ -113,23 +113,18 @@ def _sr28_columns(table: Sr28Table) -> Columns:
         for number, row in enumerate(rows, start=2):
             if len(row) != width:
                 raise ValueError(f"line {number} has {len(row)} cells, not {width}")
-        position = {name: i for i, name in enumerate(header)}
-        columns = {
-            name: [row[position[name]] for row in rows] for name in _SR28_TEXT if name in position
-        }
+        cells = dict(zip(header, zip(*rows, strict=True) if rows else [()] * width, strict=True))
+        columns = {name: list(cells[name]) for name in _SR28_TEXT if name in cells}
         ids: list[str] = columns["id"]
         names, labels = columns["name"], columns["serving_label"]
         wrong = [food_id for food_id in ids if not food_id.startswith(SR28_PREFIX)]
         if wrong:  # lookups rely on the prefix
             raise ValueError(f"food id {wrong[0]!r} does not start with {SR28_PREFIX!r}")
-        grams = _numbers([row[position["serving_grams"]] for row in rows])
+        grams = _numbers(cells["serving_grams"])
         if np.isnan(grams).any():
             raise ValueError("a food without its serving's weight")
         nutrients = {
-            key: _per_serving(
-                _numbers([row[position[key]] for row in rows]) if key in position else None,
-                grams,
-            )
+            key: _per_serving(_numbers(cells[key]) if key in cells else None, grams)
             for key in NUTRIENTS
         }
     except (ValueError, KeyError, TypeError, StopIteration) as exc:
@@ -170,7 +165,7 @@ def _sr28_columns(table: Sr28Table) -> Columns:
     }
 
 
-def _numbers(cells: list[str]) -> np.ndarray:
+def _numbers(cells: Sequence[str]) -> np.ndarray:
     """A column's numbers as Python's float() reads them, NaN for an empty cell."""
     nan = math.nan
     return np.array([float(cell) if cell else nan for cell in cells], dtype=float)
