@@ -353,3 +353,20 @@ def test_the_first_scores_wait_for_numpy_not_pandas(tmp_path):
     loaded = set(report["modules"])
     assert {"numpy", "planner.scoring.evaluator", "planner.scoring.frames"} <= loaded
     assert not {m for m in loaded if m == "pandas" or m.startswith("pandas.")}
+
+
+def test_the_catalogs_dataframe_is_made_after_the_first_scores():
+    """The work after the first scores makes the catalog's pandas DataFrame, which a
+    whole plan's scores join with, from the table the first scores read; the foods the
+    deferred SR28 table holds come with it, and the table is not read again."""
+    from planner.scoring.frames import catalog_frame_of
+    from ui.window.afterstart import read_the_rest
+
+    catalog = Catalog.load(defer_sr28=True)
+    table = catalog_frame_of(catalog)  # what the first scores read
+    assert "df" not in vars(table)
+    read_the_rest(catalog)
+    assert catalog_frame_of(catalog) is table
+    assert {"df", "index"} <= set(vars(table))
+    assert list(table.df.index) == table.ids
+    assert len(catalog) == len(table)

@@ -4,7 +4,8 @@ The first scores need the evaluator, the catalog's scoring table (read straight 
 SR28 table, with numpy alone) and the plan; nothing else. Once they are painted, a worker
 makes the SR28 foods (the palette's All foods, the search and the recipe book's
 ingredients need them), reads SR28's household measures (the amount box's units, a
-quarter of a second) and imports pandas (for a whole plan's scores), then
+quarter of a second) and makes the catalog's pandas DataFrame (a whole plan's scores
+group and join with it), then
 the recipe book and the user's templates load, and the first starts' tour is offered.
 A plan with dishes has its book before its scores (ui.window.recipes), and a window
 scored in the foreground (tests, screenshots) has all of it at once.
@@ -28,12 +29,16 @@ if TYPE_CHECKING:
 
 def read_the_rest(catalog: Catalog) -> None:
     """The SR28 foods and household measures (a damaged table is reported by the scores,
-    which read it first), and pandas: the first scores do without it, a whole plan's
-    scores (the PDF, templates, the auto-planner's check) and the journal's trends use it,
-    and its import would otherwise hold the window a quarter of a second on first use."""
+    which read it first), and the catalog's DataFrame: the first scores do without it, a
+    whole plan's scores (the PDF, templates, the auto-planner's check) group and join
+    with it, and pandas' import would otherwise hold the window a quarter of a second on
+    first use."""
+    from planner.scoring.frames import catalog_frame_of  # numpy: not before the paint
+
     len(catalog)  # makes a deferred SR28 table's foods
     sr28_measures()
-    import pandas  # noqa: F401
+    table = catalog_frame_of(catalog)
+    table.df, table.index  # noqa: B018 (made and kept: imports pandas)
 
 
 class _ReadTheRest(Job):
