@@ -10,7 +10,7 @@ import pytest
 
 from planner.cli.commands import main
 from planner.core.foods import Catalog
-from planner.scoring.model import DayScore, SkinShare
+from planner.scoring.results import DayScore, SkinShare
 from tests.test_score_reference_days import FAST_FOOD, MEDITERRANEAN, VEGAN
 
 CATALOG = Catalog.load()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from planner.core.edits import AddFood
 from planner.core.plan import Plan
-from planner.scoring.model import DayScore, PartScore, SkinShare
+from planner.scoring.results import DayScore, PartScore, SkinShare
 from planner.storage.sample import sample_plan
 from tests.support.gui import QT_LOG_IGNORE, START
 from ui import dialogs

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from planner.core.edits import AddFood, SetAmount
-from planner.scoring.model import Suggestion
+from planner.scoring.results import Suggestion
 from tests.support.gui import QT_LOG_IGNORE
 from ui.panels.daypanel import DayPanel
 

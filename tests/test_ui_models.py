@@ -12,7 +12,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 from planner.core.drop import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
-from planner.scoring.model import Suggestion
+from planner.scoring.results import Suggestion
 from tests.support.gui import QT_LOG_IGNORE, START
 from ui.document import PlanDocument
 from ui.models.foods import FoodListModel

@@ -20,16 +20,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from planner.core.amounts import FoodResolver, Resolver
-from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, Change
 from planner.i18n import _
-from planner.scoring.model import DayScore, Preferences, ScoringConfig, Suggestion, WeekScore
-
-from .document import PlanDocument
+from planner.scoring.model import Preferences, ScoringConfig
 
 if TYPE_CHECKING:
+    from planner.core.foods import Catalog
     from planner.recipes.book import RecipeBook
     from planner.scoring.evaluator import Evaluator
+    from planner.scoring.results import DayScore, Suggestion, WeekScore
+
+    from .document import PlanDocument
 
 
 # Loaders stay referenced for the life of the process: a QRunnable written in Python must

@@ -12,7 +12,7 @@ from planner.autoplan.relax import Relaxed, avoid_context, describe
 from planner.core.plan import MEAL_LABELS, MEALS, Cell, Plan
 from planner.i18n import N_, _, format_number, locale_id, ngettext
 from planner.scoring.evaluator import Evaluator, S
-from planner.scoring.model import DayScore
+from planner.scoring.results import DayScore
 
 if TYPE_CHECKING:
     from planner.autoplan.solve import Chosen

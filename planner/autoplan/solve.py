@@ -32,7 +32,7 @@ from planner.core.plan import DAYS_PER_WEEK, MEALS, Cell, Entry, Plan
 from planner.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.scoring.evaluator import SUM_KEYS, Evaluator, S
-from planner.scoring.model import DayScore
+from planner.scoring.results import DayScore
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook

@@ -25,7 +25,7 @@ from planner.export.theme import (
 from planner.i18n import _
 
 if TYPE_CHECKING:
-    from planner.scoring.model import DayScore
+    from planner.scoring.results import DayScore
 
 
 class ScoreCell(Flowable):

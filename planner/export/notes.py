@@ -23,7 +23,7 @@ NAMES_PER_PARAGRAPH = 20
 
 if TYPE_CHECKING:
     from planner.scoring.evaluator import PlanScore
-    from planner.scoring.model import DayScore
+    from planner.scoring.results import DayScore
 
 
 def add_day_notes(doc: Document, week: int, scores: PlanScore) -> None:

@@ -31,7 +31,7 @@ from planner.scoring.model import PART_KEYS
 
 if TYPE_CHECKING:
     from planner.scoring.evaluator import PlanScore
-    from planner.scoring.model import DayScore, WeekScore
+    from planner.scoring.results import DayScore, WeekScore
 
 CHECK_EVERY = 64  # entries between two looks at the cancel flag
 

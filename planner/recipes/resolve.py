@@ -26,7 +26,7 @@ from planner.recipes.book import RecipeBook
 from planner.recipes.model import Recipe, expand_marked
 
 if TYPE_CHECKING:  # numpy stays out of a plain import of the resolver
-    from planner.scoring.model import Suggestion
+    from planner.scoring.results import Suggestion
     from planner.scoring.suggestions import Suggester
 
 # What a cached expansion depends on: each recipe used (by id, the object seen) and the

@@ -28,14 +28,8 @@ from planner.scoring.grouping import (
     plants_by_week,
     species_grams,
 )
-from planner.scoring.model import (
-    PART_KEYS,
-    SKIN_NUTRIENTS,
-    DayScore,
-    PartScore,
-    SkinShare,
-    WeekScore,
-)
+from planner.scoring.model import PART_KEYS, SKIN_NUTRIENTS
+from planner.scoring.results import DayScore, PartScore, SkinShare, WeekScore
 from planner.scoring.sentences import (
     anti_sentence,
     fiber_sentence,

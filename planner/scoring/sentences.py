@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from planner.i18n import N_, PSEUDO, SOURCE_LANGUAGE, _, format_number, language
 
 if TYPE_CHECKING:
-    from planner.scoring.model import PartScore
+    from planner.scoring.results import PartScore
 
 LIMIT_DOSES: dict[str, str] = {
     # Translators: doses of foods to limit in a day's sentence ("Limit foods: 30 g added

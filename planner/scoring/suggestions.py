@@ -20,7 +20,8 @@ from planner.i18n import SOURCE_LANGUAGE, _, language
 from planner.scoring.formula import Formula, S
 from planner.scoring.frames import COLUMN, ORIGIN_RANK, CatalogFrame, tag_mask
 from planner.scoring.grouping import Grouped, group_numpy, species_grams
-from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig, Suggestion
+from planner.scoring.model import PART_KEYS, Preferences, ScoringConfig
+from planner.scoring.results import Suggestion
 from planner.scoring.sentences import number
 
 # Pools larger than this are first narrowed to the foods that could raise the day (see

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, Qt
 
 from planner.i18n import _
-from planner.scoring.model import Suggestion
 from ui.guard import guarded
 
 from .foods import FoodSourceModel, literal_tip
 from .roles import FOOD_ID_ROLE, Index
+
+if TYPE_CHECKING:
+    from planner.scoring.results import Suggestion
 
 
 class SuggestionModel(FoodSourceModel):

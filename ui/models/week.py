@@ -10,12 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QMimeData, QMode
 from PySide6.QtGui import QFont
 
 from planner.core.drop import Carried, CarriedFood, drop_edit
-from planner.core.foods import Catalog
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, UNIT_PORTION, Entry
 from planner.errors import PlanError
 from planner.i18n import _
-from planner.scoring.model import DayScore
-from ui.document import PlanDocument
 from ui.guard import guarded
 
 from .amounts import EntryWords, number_text
@@ -24,7 +21,10 @@ from .mime import MIME_TYPE, decode_foods, encode_foods
 from .roles import ENTRIES_ROLE, SCORE_ROLE, Index
 
 if TYPE_CHECKING:
+    from planner.core.foods import Catalog
     from planner.recipes.book import RecipeBook
+    from planner.scoring.results import DayScore
+    from ui.document import PlanDocument
 
 SCORE_ROW = len(MEALS)
 

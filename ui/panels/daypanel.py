@@ -3,6 +3,8 @@ suggestions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -19,20 +20,18 @@ from PySide6.QtWidgets import (
 from planner.core.foods import NUTRIENT_LABELS
 from planner.core.totals import amount_text
 from planner.i18n import N_, _
-from planner.scoring.model import (
-    PART_KEYS,
-    PART_LABELS,
-    SKIN_NUTRIENTS,
-    DayScore,
-    PartScore,
-    Suggestion,
-)
+from planner.scoring.model import PART_KEYS, PART_LABELS, SKIN_NUTRIENTS
 from ui.models.foods import literal_tip
 from ui.models.suggestions import SuggestionModel
 from ui.theme import score_color
 from ui.views.lists import FoodListView
+from ui.views.sharebar import FocusBox, ShareBar
+
+if TYPE_CHECKING:
+    from planner.scoring.results import DayScore, PartScore, Suggestion
 
 EVERYDAY = (("energy_kcal", N_("Energy"), "kcal"), ("protein_g", N_("Protein"), "g"))
+SKIN_BAR_COLOR = "#2f8fb5"  # the skin nutrients' bars, apart from the score's own colours
 
 
 def _number(value: float, decimals: int, locale: QLocale | None = None) -> str:
@@ -62,16 +61,6 @@ def _percent(value: float, locale: QLocale | None = None) -> str:
     return _number(value, 0, locale) + locale.percent()
 
 
-def _bar(accessible: str, parent: QWidget) -> QProgressBar:
-    bar = QProgressBar(parent)
-    bar.setRange(0, 100)
-    bar.setTextVisible(False)
-    bar.setFixedHeight(8)
-    bar.setAccessibleName(accessible)
-    bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return bar
-
-
 def _set_value(bar: QProgressBar, value: int) -> None:
     """A progress bar paints itself at once when its value changes (QProgressBar.setValue
     calls repaint): with its updates off it is painted on the next turn of the event loop
@@ -81,13 +70,6 @@ def _set_value(bar: QProgressBar, value: int) -> None:
         bar.setUpdatesEnabled(False)
         bar.setValue(value)
         bar.setUpdatesEnabled(True)
-
-
-def _tint(bar: QProgressBar, color: str) -> None:
-    bar.setStyleSheet(
-        "QProgressBar { border: none; border-radius: 4px; background: palette(midlight); }"
-        f"QProgressBar::chunk {{ border-radius: 4px; background: {color}; }}"
-    )
 
 
 class SuggestionList(FoodListView):
@@ -121,7 +103,9 @@ class DayPanel(QWidget):
         self.why.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a Tab stop: read by keyboard
         self.why.setAccessibleName(_("Why this score"))
 
-        self.parts_box = QGroupBox(_("Score parts"), self)
+        # The explanation and the nutrients are read with the keyboard too: each box is a
+        # Tab stop whose accessible description holds what it shows.
+        self.parts_box = FocusBox(_("Score parts"), self)
         self.parts_box.setObjectName("scoreParts")
         self._parts_grid = grid = QGridLayout(self.parts_box)
         grid.setHorizontalSpacing(8)
@@ -129,7 +113,7 @@ class DayPanel(QWidget):
         grid.setColumnStretch(1, 1)
         self.part_names: dict[str, QLabel] = {}
         self.part_points: dict[str, QLabel] = {}
-        self.part_bars: dict[str, QProgressBar] = {}
+        self.part_bars: dict[str, ShareBar] = {}
         self.part_sentences: dict[str, QLabel] = {}
         # What each row shows now: an edit changes a few parts, and the rows of the others
         # are left as they are (each row costs some twenty calls into Qt).
@@ -138,18 +122,18 @@ class DayPanel(QWidget):
         for key in PART_KEYS:
             self._part_row(key, _(PART_LABELS[key]) if key in PART_LABELS else key.title())
 
-        skin_box = QGroupBox(_("Skin nutrients (share of daily value)"), self)
+        skin_box = FocusBox(_("Skin nutrients (share of daily value)"), self)
         skin_box.setObjectName("skinNutrients")
         self.skin_box = skin_box
         skin = QGridLayout(skin_box)
         skin.setVerticalSpacing(4)
-        self.skin_bars: dict[str, QProgressBar] = {}
+        self.skin_bars: dict[str, ShareBar] = {}
         self.skin_values: dict[str, QLabel] = {}
         for row, key in enumerate(SKIN_NUTRIENTS):
             nutrient = _(NUTRIENT_LABELS[key])
             name = QLabel(nutrient, skin_box)
-            bar = _bar(_("{nutrient} share of daily value").format(nutrient=nutrient), skin_box)
-            _tint(bar, "#2f8fb5")
+            bar = ShareBar(_("{nutrient} share of daily value").format(nutrient=nutrient), skin_box)
+            bar.set_color(SKIN_BAR_COLOR)
             value = QLabel(skin_box)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance(_percent(100) + "+") + 4)
@@ -171,11 +155,6 @@ class DayPanel(QWidget):
             self.everyday[key] = value
             row += 1
         skin.setRowStretch(row, 1)  # spare height below the rows, not between them
-        # The explanation and the nutrients are read with the keyboard too: each box is a
-        # Tab stop whose accessible description holds what it shows.
-        for box in (self.parts_box, skin_box):
-            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            box.setStyleSheet("QGroupBox:focus { border: 2px solid palette(highlight); }")
         self.parts_box.setAccessibleName(_("Score parts"))
         skin_box.setAccessibleName(_("Skin nutrients, energy and protein"))
 
@@ -221,7 +200,7 @@ class DayPanel(QWidget):
         points = QLabel(box)
         points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         points.setMinimumWidth(points.fontMetrics().horizontalAdvance(points_text(29.5, 30)) + 4)
-        bar = _bar(_("{part} points").format(part=label), box)
+        bar = ShareBar(_("{part} points").format(part=label), box)
         sentence = QLabel(box)
         sentence.setObjectName("partSentence")
         sentence.setWordWrap(True)
@@ -352,10 +331,7 @@ class DayPanel(QWidget):
             self.part_points[part.key].setText(points_text(part.points, part.max_points, locale))
             bar = self.part_bars[part.key]
             _set_value(bar, round(100 * part.share))
-            color = score_color(100 * part.share).name()
-            if bar.property("tint") != color:  # a new style sheet costs a re-polish
-                bar.setProperty("tint", color)
-                _tint(bar, color)
+            bar.set_color(score_color(100 * part.share))
             self.part_sentences[part.key].setText(part.sentence)
             bar.setToolTip(literal_tip(part.sentence))
         for share in score.skin:

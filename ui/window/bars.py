@@ -7,6 +7,8 @@ central widget lays them out as before, with no extra widget to build at start-u
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.amounts import UnitChoice
 from planner.core.plan import DAYS_PER_WEEK, EARLIEST_START, LATEST_START, Plan
 from planner.i18n import _, ngettext
-from planner.scoring.model import WeekScore
 from ui.models.foods import literal_tip
 from ui.settings import METRIC
 from ui.views.amount import AmountEditor
+
+if TYPE_CHECKING:
+    from planner.core.amounts import UnitChoice
+    from planner.scoring.results import WeekScore
 
 
 def _leaves_undo_to_window(event: QEvent) -> bool:

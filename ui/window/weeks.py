@@ -12,13 +12,14 @@ from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, UNIT_PORTION, Change, Entry
 from planner.core.totals import DayTotals
 from planner.i18n import _, ngettext
-from planner.scoring.model import Suggestion
 from ui.models.amounts import weight_text
 from ui.panels.daypanel import EVERYDAY
 
 from .controller import Controller
 
 if TYPE_CHECKING:
+    from planner.scoring.results import Suggestion
+
     from .mainwindow import MainWindow
 
 
