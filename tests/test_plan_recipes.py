@@ -260,3 +260,17 @@ def test_the_command_line_counts_recipes_and_proposes_them(catalog, tmp_path, ca
     pdf = tmp_path / "week.pdf"
     assert main(["export", str(path), "-o", str(pdf), "--recipes"]) == 0
     assert "Recipes ·" in pdf_text(pdf.read_bytes())
+
+
+def test_a_dish_is_suggested_only_in_a_portion_under_the_energy_cap(catalog):
+    from planner.recipes.resolve import suggest_recipes
+
+    # One portion of each: a small bowl of lentils and garlic, and the same food in a
+    # portion of 2 kg (over 2,000 kcal), which would raise a short day most.
+    small = rec("small", Ingredient("lentils", grams=300), Ingredient("garlic", grams=6))
+    huge = rec("huge", Ingredient("lentils", grams=4000), Ingredient("garlic", grams=80))
+    book = RecipeBook(catalog, [small, huge])
+    evaluator = Evaluator(catalog, resolver=PlanResolver(catalog, book))
+    plan = Plan.from_entries(START, 1, [(0, "lunch", Entry("kefir", 1, "serving"))])
+    found = [s.food_id for s in suggest_recipes(evaluator, plan, 0, top=5)]
+    assert found == ["recipe:small"]

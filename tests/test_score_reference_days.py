@@ -256,3 +256,65 @@ def test_good_foods_never_lower_and_limit_foods_never_raise(day, added, servings
         assert after >= before - 1e-9
     else:
         assert after <= before + 1e-9
+
+
+SHORT_DAY = [("sr:01256", 170), ("sr:09003", 180), ("sr:16070", 100)]  # ~330 kcal
+
+
+def _named(name: str) -> str:
+    return next(f.id for f in CATALOG if f.name == name)
+
+
+def test_foods_not_eaten_as_they_are_listed_are_never_suggested():
+    """Raw meat, fish and eggs (cooked first: USDA FSIS), animal fat and skin on their own,
+    dried eggs, butter, baby foods, and portions nobody eats at once (garlic by the cup, a
+    whole 846 g mamey, 100 g of dried celery flakes)."""
+    never = [
+        "Lamb, New Zealand, imported, subcutaneous fat, raw",
+        'Lamb, domestic, composite of trimmed retail cuts, separable fat, trimmed to 1/4" fat,'
+        " choice, cooked",
+        "Poultry, mechanically deboned, from backs and necks with skin, raw",
+        "Fish, salmon, Atlantic, farmed, raw",
+        "Egg, whole, raw, fresh",
+        "Egg, yolk, dried",
+        "Butter, salted",
+        "Babyfood, fruit, applesauce, strained",
+        "Whale, bowhead, skin and subcutaneous fat (muktuk) (Alaska Native)",
+        "Garlic, raw",
+        "Mammy-apple, (mamey), raw",
+        "Celery flakes, dried",
+    ]
+    table = EVALUATOR.table()
+    for name in never:
+        assert not table.suggestable[table.row_of[_named(name)]], name
+    for cooked in (
+        "Fish, salmon, Atlantic, farmed, cooked, dry heat",
+        "Egg, whole, cooked, hard-boiled",
+    ):
+        assert table.suggestable[table.row_of[_named(cooked)]], cooked
+
+
+def test_suggestions_on_short_and_full_days_are_sane_portions():
+    """On a short day energy completes the day, so pure fat once ranked first there."""
+    table = EVALUATOR.table()
+    grams = table.columns["grams"]
+    for items in (SHORT_DAY, WESTERN_UNFLAGGED, MEDITERRANEAN):
+        plan = plan_of(items)
+        for s in EVALUATOR.suggest(plan, 0, top=60, familiar_first=False, swaps=True):
+            food = CATALOG[s.food_id]
+            row = table.row_of[s.food_id]
+            liquid = food.group in ("Beverages", "Soups, Sauces, and Gravies")
+            assert grams[row] <= (500 if liquid else 400), food.name
+            assert not food.flags & {"not_eaten_alone", "raw_pulse"}, food.name
+            assert food.group != "Baby Foods", food.name
+            assert food.nutrients["energy_kcal"] <= 500, food.name
+
+
+def test_a_shake_whose_sugars_are_unknown_is_still_a_food_to_limit():
+    """SR28 gives no sugar value for the fast-food strawberry shake: by its name it is
+    sugar-sweetened (and milk, for the acne-prone setting), so it cannot complete a day."""
+    for name in ("Beverages, shake, fast food, strawberry", "BURGER KING, Vanilla Shake"):
+        shake = CATALOG[_named(name)]
+        assert shake.flags & {"sugar_sweetened"}, name
+        assert score([*SHORT_DAY, (shake.id, 400)]).score < score(SHORT_DAY).score, name
+    assert CATALOG[_named("Beverages, shake, fast food, strawberry")].flags & {"dairy_milk"}

@@ -40,6 +40,13 @@ LIMIT_FLAGS = frozenset(
     {"processed_meat", "deep_fried", "ultra_processed", "artificial_sweetener", "sugar_sweetened"}
 )
 NEVER_SUGGESTED = frozenset({"not_eaten_alone", "raw_pulse"})
+# Portions suggestions (and the auto-planner) may use: a plate of food, a big glass or
+# bowl, a teaspoon or two of a spice; 100 g of a food without a household measure only
+# when it is light (a yogurt, a vegetable), not a dense snack or dried food.
+MAX_PORTION_G = 400.0
+MAX_LIQUID_PORTION_G = 500.0
+MAX_SPICE_PORTION_G = 10.0
+MAX_KCAL_WITHOUT_MEASURE = 250.0
 ALCOHOLIC_G_PER_100G = 1.0  # above ~1.2 % ABV a drink is alcoholic in EU labelling law
 LIVE_WEIGHT = {"live": 1.0, "unknown": 0.5, "dead": 0.0}
 
@@ -202,6 +209,16 @@ def scoring_columns(facts: Columns) -> Columns:
     cups = np.where((grams >= 50) | brewed, grams / 240.0, np.minimum(grams / 2.0, 2.0))
     df["tea_cups"] = np.where(tea & good, cups, 0.0)
     df["spice_g"] = np.where(spice & good, grams, 0.0)
+
+    # A sane portion: what a person eats at once. Not a household measure that merely
+    # comes first in SR28 (garlic by the cup, a whole 846 g mamey), and not 100 g of a
+    # dense food that has no household measure at all (dried celery flakes, papad).
+    liquid = is_text("group", "Beverages") | is_text("group", "Soups, Sauces, and Gravies")
+    too_big = grams > np.where(liquid, MAX_LIQUID_PORTION_G, MAX_PORTION_G)
+    too_big |= spice & (grams > MAX_SPICE_PORTION_G)
+    no_measure = is_text("serving_label", "100 g")
+    too_big |= no_measure & (energy > MAX_KCAL_WITHOUT_MEASURE)
+    df["never_suggested"] = np.asarray(df["never_suggested"]) | too_big
     df["epa_dha_scored_g"] = np.where(good, known("epa_dha_g"), 0.0)
     df["ala_scored_g"] = np.where(good, known("ala_g"), 0.0)
 

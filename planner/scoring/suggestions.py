@@ -362,8 +362,8 @@ class Suggester(Formula):
         """Entries, each with its name (dishes: a recipe's entry), ranked by how much
         adding one would raise the day's score: the day scored again with the entry's
         parts added, as if it were planned. Entries the resolver does not know, those
-        holding a food of a tag the user avoids, and gains below ``suggest.min_gain``
-        are left out; ties go by name."""
+        holding a food of a tag the user avoids, those over ``suggest.max_kcal`` and
+        gains below ``suggest.min_gain`` are left out; ties go by name."""
         plan.check_day(day)
         table = self.table()
         grouped = group_numpy(table, plan, [day], self.resolver)
@@ -375,6 +375,7 @@ class Suggester(Formula):
         ):
             held[row] = [servings, live]
         avoid = tag_mask(self.prefs.avoid_tags)
+        energy = table.column("energy_kcal").tolist()
         found: list[Suggestion] = []
         for entry, name in candidates:
             added: dict[int, list[float]] = {row: list(pair) for row, pair in held.items()}
@@ -383,6 +384,9 @@ class Suggester(Formula):
             if not parts or min(rows) < 0:
                 continue
             if avoid and any(int(table.tag_mask[row]) & avoid for row in rows):
+                continue
+            kcal = sum(energy[row] * part[1] for row, part in zip(rows, parts, strict=True))
+            if kcal > self.config.suggest_max_kcal:  # a portion as the foods' are capped
                 continue
             for row, (_food, servings, heated) in zip(rows, parts, strict=True):
                 pair = added.setdefault(row, [0.0, 0.0])

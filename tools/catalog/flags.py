@@ -18,11 +18,13 @@ from tools.catalog.constants import (
     G_DAIRY_EGG,
     G_FAST,
     G_FATS,
+    G_FISH,
     G_FRUITS,
     G_GRAINS,
     G_LAMB,
     G_LEGUMES,
     G_MEALS,
+    G_NATIVE,
     G_PORK,
     G_POULTRY,
     G_RESTAURANT,
@@ -129,6 +131,21 @@ RX_RAW_GRAIN = rx(
 RX_HOT_CEREAL_DRY = rx(r"^cereals, .*\b(dry|unprepared)\b")
 
 RX_NOT_INGREDIENT = rx(r"prepared with|cooked|\bboiled\b|ready-to-eat|reconstituted")
+
+# Meat, poultry, fish, shellfish and eggs as bought, raw: cooked before eating (USDA FSIS,
+# safe minimum internal temperatures; FDA, raw shellfish and Vibrio). SR28 lists the
+# cooked forms apart, and those are what a suggestion names.
+ANIMAL_GROUPS = frozenset({G_POULTRY, G_PORK, G_BEEF, G_FISH, G_LAMB, G_SAUSAGES})
+RX_RAW = rx(r"\braw\b")
+RX_NOT_RAW_ANIMAL = rx(r"\bcured\b|\bsmoked\b|\bdried\b|\bkippered\b|\bpickled\b")
+RX_EGG = rx(r"^egg(?:s|,| substitute)")
+# Fat, skin and oil on their own: cooking fats, not a portion (the lean and fat cuts,
+# "separable lean and fat", are meat as eaten).
+RX_ANIMAL_FAT = rx(
+    r"separable fat|\bskin only\b|^(?:chicken|turkey|duck|goose), skin\b|, skin$"
+    r"|\bskin (?:from|\(drumsticks)|\bsuet\b|\btallow\b|blubber|subcutaneous fat"
+    r"|\bfatback\b|\bbackfat\b|^oil, |\bvariety meats and by-products, .*\bfat\b"
+)
 
 # Live cultures (docs/catalog.md says why for each).
 LIVE_RULES: tuple[tuple[re.Pattern[str], str], ...] = rx_table(
@@ -246,8 +263,10 @@ def flags_for(
         found.add("dairy_milk")
     if (
         group == G_BEVERAGES
-        and re.search(r"\bmilk\b", low)
-        and re.search(r"chocolate|shake|malted", low)
+        and (
+            (re.search(r"\bmilk\b", low) and re.search(r"chocolate|shake|malted", low))
+            or re.search(r"\bshakes?, fast food|\bshake, fast food", low)
+        )
     ) and not re.search(r"soy|almond|rice|coconut|\bdry\b|powder|mix\b", low):
         found.add("dairy_milk")
     gl = glycemic_load(name, group, nutr)
@@ -284,5 +303,18 @@ def flags_for(
     if dry_form and not RX_NOT_INGREDIENT.search(low) and not made:
         found.add("not_eaten_alone")
     if ingredient and not re.search(r"^(milk|yogurt|kefir|beverages)", low):
+        found.add("not_eaten_alone")
+    # Raw meat, fish and eggs; animal fat and skin on their own; dried eggs; baby foods
+    # (the planner plans for adults).
+    animal = group in ANIMAL_GROUPS or (group == G_DAIRY_EGG and RX_EGG.search(low))
+    if animal and RX_RAW.search(low) and not RX_NOT_RAW_ANIMAL.search(low):
+        found.add("not_eaten_alone")
+    if group in (*ANIMAL_GROUPS, G_NATIVE) and RX_ANIMAL_FAT.search(low):
+        found.add("not_eaten_alone")
+    if group == G_DAIRY_EGG and RX_EGG.search(low) and re.search(r"\bdried\b|powder", low):
+        found.add("not_eaten_alone")
+    if group == G_DAIRY_EGG and re.search(r"^butter(?:, | oil)|^ghee\b", low):
+        found.add("not_eaten_alone")  # a pure fat, as the Fats and Oils group's are
+    if group == G_BABY:
         found.add("not_eaten_alone")
     return [f for f in FLAGS if f in found]

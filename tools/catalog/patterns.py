@@ -30,7 +30,8 @@ RX_SWEETS_EXEMPT = rx(r"unsweetened|\bgums\b|pectin")
 
 RX_SWEET_ANYWHERE = rx(
     r"\bcand(y|ies)\b|\bdesserts?\b|frosty|sundaes?|(?<!alaskan )ice creams?\b"
-    r"|frozen yogurt|yogurt, frozen|sherbet|milk shakes?|frozen novelt"
+    r"|frozen yogurt|yogurt, frozen|sherbet|milk shakes?|frozen novelt|milkshake"
+    r"|\bshakes?, fast food|fast food, \w+ shake|\bshake, fast food|\bshakes?$"
 )
 
 RX_SOFT_DRINK = rx(
