@@ -279,7 +279,11 @@ def test_one_food_repeated_cannot_fill_a_part():
     kefir = score(day_of(("kefir", 2000), *BASE[1:]))
     assert kefir.part("probiotic").points == pytest.approx(PRO * 0.6)
     lentils = score(day_of(("lentils", 2000)))
-    assert lentils.part("fiber").points == pytest.approx(CONFIG.points["fiber"] * 0.4)  # 12 of 30 g
+    fiber = CONFIG.parts["fiber"]
+    target, floor = fiber["target_g"], fiber["zero_at_g"]
+    capped = fiber["per_food_share"] * target  # 12 of 30 g, counted from the 10 g floor
+    expected = CONFIG.points["fiber"] * (capped - floor) / (target - floor)
+    assert lentils.part("fiber").points == pytest.approx(expected)
     assert lentils.fiber_g == pytest.approx(160)  # eaten, shown
     assert len(lentils.plants) == 1
 

@@ -310,6 +310,32 @@ def test_suggestions_on_short_and_full_days_are_sane_portions():
             assert food.nutrients["energy_kcal"] <= 500, food.name
 
 
+def test_a_western_day_of_refined_foods_stays_low_however_it_is_varied():
+    """Hot potatoes' resistant starch, more lettuce, or three grams of seasoning took such
+    a day past 25 while fiber counted from 0 g: a refined day holds ~10 g by itself."""
+    base = [
+        ("sr:18069", 90),  # white bread
+        ("sr:20045", 300),  # white rice, cooked
+        ("sr:05064", 200),  # chicken breast, roasted
+        ("sr:01009", 50),  # cheddar
+        ("sr:01001", 20),  # butter
+        ("sr:11252", 100),  # iceberg lettuce
+        ("sr:11365", 300),  # potatoes, boiled
+    ]
+    more_potato = [
+        (f, {"sr:11365": 500, "sr:11252": 150, "sr:18069": 60}.get(f, g)) for f, g in base
+    ]
+    seasoned = [*base, ("sr:02030", 1), ("sr:02020", 1), ("sr:02028", 1)]  # pepper, garlic, paprika
+    for day in (base, more_potato, seasoned):
+        assert not any(CATALOG[fid].flags & LIMIT_FLAGS for fid, _ in day)
+        scored = score(day)
+        assert scored.score <= 25
+        fiber = scored.part("fiber")
+        assert "counted from 10 g" in fiber.sentence
+    # The floor costs a fiber-rich day nothing.
+    assert score(VEGAN).part("fiber").points == pytest.approx(25)
+
+
 def test_a_shake_whose_sugars_are_unknown_is_still_a_food_to_limit():
     """SR28 gives no sugar value for the fast-food strawberry shake: by its name it is
     sugar-sweetened (and milk, for the acne-prone setting), so it cannot complete a day."""

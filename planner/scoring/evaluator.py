@@ -189,7 +189,9 @@ class Evaluator(Suggester):
             "prebiotic": prebiotic_sentence(
                 v[S["prebiotic"]], p["prebiotic"]["target_g"], unknown.get("prebiotic_g", ())
             ),
-            "fiber": fiber_sentence(v[S["fiber"]], self.fiber_target, unknown.get("fiber_g", ())),
+            "fiber": fiber_sentence(
+                v[S["fiber"]], self.fiber_target, unknown.get("fiber_g", ()), self.fiber_zero
+            ),
             "plants": plants_sentence(len(plants), p["plants"]["target_species"]),
             "anti_inflammatory": anti_sentence(
                 v[S["epa_dha"]] + anti["ala_conversion"] * v[S["ala"]],

@@ -139,7 +139,7 @@ class Formula:
                 "prebiotic",
                 self.config.points["prebiotic"],
             ),
-            ("fiber", 0.0, self.fiber_target, "fiber", self.config.points["fiber"]),
+            ("fiber", self.fiber_zero, self.fiber_target, "fiber", self.config.points["fiber"]),
             ("plants", 0.0, p["plants"]["target_species"], "plants", self.config.points["plants"]),
             ("epa_dha", 0.0, anti["epa_dha_target_g"], "anti_inflammatory", anti["epa_dha_points"]),
             (
@@ -180,6 +180,12 @@ class Formula:
     @property
     def fiber_target(self) -> float:
         return self.prefs.fiber_target_g or self.config.fiber_target_g
+
+    @property
+    def fiber_zero(self) -> float:
+        """Where the fiber part starts: its floor, moved in proportion to the target."""
+        fiber = self.config.parts["fiber"]
+        return fiber["zero_at_g"] * self.fiber_target / self.config.fiber_target_g
 
     def table(self) -> CatalogFrame:
         """The catalog frame (built once per catalog revision)."""

@@ -112,7 +112,7 @@ class ScoringConfig:
 _NEEDED: dict[str, tuple[str, ...]] = {
     "probiotic": ("target_g", "min_portion_g", "per_food_share", "weight_live"),
     "prebiotic": ("zero_at_g", "target_g", "min_portion_g", "per_food_share"),
-    "fiber": ("target_g", "min_portion_g", "per_food_share"),
+    "fiber": ("target_g", "zero_at_g", "min_portion_g", "per_food_share"),
     "plants": ("target_species", "min_g"),
     "anti_inflammatory": (
         "epa_dha_target_g",

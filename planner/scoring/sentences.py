@@ -88,9 +88,17 @@ def prebiotic_sentence(grams: float, target: float, unknown: tuple[str, ...]) ->
     return _unknown_for(_met(text, grams >= target), unknown)
 
 
-def fiber_sentence(grams: float, target: float, unknown: tuple[str, ...]) -> str:
+def fiber_sentence(
+    grams: float, target: float, unknown: tuple[str, ...], floor: float = 0.0
+) -> str:
     fields = _amount_text(grams, target)
-    text = _("Fiber {amount} of {target} g").format(**fields)
+    if grams < target and floor > 0:  # why 9 g earns nothing: the part starts at its floor
+        # Translators: the fiber part earns points from {floor} g a day up to its target.
+        text = _("Fiber {amount} of {target} g, counted from {floor} g").format(
+            floor=number(floor), **fields
+        )
+    else:
+        text = _("Fiber {amount} of {target} g").format(**fields)
     return _unknown_for(_met(text, grams >= target), unknown)
 
 

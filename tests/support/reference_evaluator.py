@@ -55,6 +55,7 @@ class ReferenceEvaluator:
         pro, pre, fib = p["probiotic"], p["prebiotic"], p["fiber"]
         anti, lim = p["anti_inflammatory"], p["limit"]
         fiber_target = self.prefs.fiber_target_g or c.fiber_target_g
+        fiber_zero = fib["zero_at_g"] / c.fiber_target_g * fiber_target  # moves with the target
         live = prebiotic = fiber = polyphenol = tea = spice = epa_dha = 0.0
         complete = sugar = alcohol = meat = fried = upf = sweetener = milk = high_gl = 0.0
         species: dict[str, float] = {}
@@ -111,7 +112,7 @@ class ReferenceEvaluator:
         parts = {
             "probiotic": c.points["probiotic"] * ramp(live, 0, pro["target_g"]),
             "prebiotic": c.points["prebiotic"] * ramp(prebiotic, pre["zero_at_g"], pre["target_g"]),
-            "fiber": c.points["fiber"] * ramp(fiber, 0, fiber_target),
+            "fiber": c.points["fiber"] * ramp(fiber, fiber_zero, fiber_target),
             "plants": c.points["plants"] * ramp(plants, 0, p["plants"]["target_species"]),
             "anti_inflammatory": anti["epa_dha_points"] * ramp(epa_dha, 0, anti["epa_dha_target_g"])
             + anti["polyphenol_points"] * ramp(polyphenol, 0, anti["polyphenol_target_g"])
