@@ -596,3 +596,19 @@ def test_tea_counts_by_the_cup_whatever_its_serving():
     assert len(brewed) >= 2
     assert (brewed["tea_cups"] <= brewed["grams"] / 240.0 + 1e-9).all()
     assert tea["tea_cups"].max() <= 2.0 + 1e-9
+
+
+def test_a_species_is_listed_by_the_name_most_of_its_foods_carry(catalog):
+    """Iceberg lettuce was listed as "celtuce" and zucchini as "pumpkin seeds": the
+    names of the first food of their species."""
+    table = Evaluator(catalog).table()
+
+    def label(name: str) -> str:
+        row = table.names.index(name)
+        return table.species_labels[table.species_code[row]]
+
+    assert label("Lettuce, iceberg (includes crisphead types), raw") == "lettuce"
+    assert label("Squash, summer, zucchini, includes skin, raw") == "summer squash"
+    assert label("Beans, white, mature seeds, canned") == "common beans"
+    assert label("Beans, kidney, red, mature seeds, cooked, boiled, without salt") == "common beans"
+    assert len(set(table.species_labels)) == len(table.species_labels)  # told apart

@@ -40,6 +40,9 @@ LIMIT_FLAGS = frozenset(
     {"processed_meat", "deep_fried", "ultra_processed", "artificial_sweetener", "sugar_sweetened"}
 )
 NEVER_SUGGESTED = frozenset({"not_eaten_alone", "raw_pulse"})
+# Species whose foods go by names none of which is the species' own: kidney, black, navy,
+# pinto and green beans are all one Phaseolus vulgaris.
+SPECIES_NAMES = {"Phaseolus vulgaris": "common beans"}
 # Portions suggestions (and the auto-planner) may use: a plate of food, a big glass or
 # bowl, a teaspoon or two of a spice; 100 g of a food without a household measure only
 # when it is light (a yogurt, a vegetable), not a dense snack or dried food.
@@ -310,24 +313,31 @@ class CatalogFrame:
 
     def _species(self, species: Sequence[object], plants: Sequence[object]) -> None:
         """An integer per plant species in order of first appearance (-1: not a plant),
-        and the label each is shown by: the common name of its first food ("onion", not
-        "Allium cepa") where the catalog has one; two species shown by one name
-        ("cabbage") are told apart by their species."""
+        and the label each is shown by: the common name most of its foods carry ("lettuce"
+        for the iceberg, romaine and celtuce of *Lactuca sativa*, "summer squash" for
+        zucchini and pumpkin), or the species' own common name where its foods are named
+        apart (SPECIES_NAMES); two species shown by one name are told apart by species."""
         code_of: dict[object, int] = {}
-        first: list[int] = []
+        names: list[dict[str, int]] = []  # per code: common name -> foods carrying it
         codes = np.full(len(species), -1, dtype=np.int64)
         for row, name in enumerate(species):
             if name is None:
                 continue
             code = code_of.get(name)
             if code is None:
-                code = code_of[name] = len(first)
-                first.append(row)
+                code = code_of[name] = len(names)
+                names.append({})
             codes[row] = code
+            common = str(name if plants[row] is None else plants[row])
+            names[code][common] = names[code].get(common, 0) + 1
         self.species_code = codes
         self.species_list: list[int] = codes.tolist()
         self.plant_g_list: list[float] = self.column("plant_g").tolist()
-        shown = [str(species[row] if plants[row] is None else plants[row]) for row in first]
+        # The most common name; ties go to the first food's (dicts keep insertion order).
+        shown = [
+            SPECIES_NAMES.get(str(name)) or max(counts, key=counts.__getitem__)
+            for name, counts in zip(code_of, names, strict=True)
+        ]
         seen: dict[str, int] = {}
         for label in shown:
             seen[label] = seen.get(label, 0) + 1
