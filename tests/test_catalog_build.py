@@ -256,11 +256,18 @@ def test_table_vocabulary_and_limit_rule(committed: pd.DataFrame) -> None:
             assert found == ["limit"]
 
 
-def test_fermented_dairy_is_never_limited(committed: pd.DataFrame) -> None:
+def test_plain_fermented_dairy_is_never_limited_and_sweetened_is(committed: pd.DataFrame) -> None:
     names = committed["name"].str.lower()
     cultured = names.str.match(r"(yogurt|kefir)\b") & ~names.str.contains("frozen")
     assert cultured.sum() > 30
-    assert (committed.loc[cultured, "limit_kind"] == "").all()
+    flags = committed["flags"].str.split(";")
+    plain = flags.apply(lambda found: "plain_fermented_dairy" in found)
+    sweet = flags.apply(lambda found: "sugar_sweetened" in found)
+    assert (plain & cultured).sum() >= 5
+    assert (committed.loc[plain, "limit_kind"] == "").all()
+    # A sweetened yogurt pays for its sugar as the scoring says (its cultures still count).
+    assert (cultured & sweet).sum() > 10
+    assert (committed.loc[cultured & sweet, "limit_kind"] == "refined_sugar").all()
 
 
 @pytest.mark.parametrize(

@@ -344,3 +344,37 @@ def test_a_shake_whose_sugars_are_unknown_is_still_a_food_to_limit():
         assert shake.flags & {"sugar_sweetened"}, name
         assert score([*SHORT_DAY, (shake.id, 400)]).score < score(SHORT_DAY).score, name
     assert CATALOG[_named("Beverages, shake, fast food, strawberry")].flags & {"dairy_milk"}
+
+
+def test_every_food_scored_as_one_to_limit_is_listed_as_one(catalog=CATALOG):
+    """Processed meats, deep-fried, ultra-processed and sweetened foods were scored as
+    foods to limit while `gutskin foods` and the food rows listed no kind for them."""
+    for food in catalog:
+        if food.flags & LIMIT_FLAGS:
+            assert food.is_limit and food.limit_kind, food.name
+    frank = CATALOG[_named("Frankfurter, beef, unheated")]
+    assert frank.limit_kind == "processed_meat"
+
+
+@pytest.mark.parametrize("kind", ["refined_sugar", "deep_fried", "ultra_processed",
+                                  "artificial_sweetener", "processed_meat"])  # fmt: skip
+def test_an_own_food_marked_to_limit_is_scored_as_one(kind):
+    """An own food marked as one to limit completed a short day like any food: 500 kcal
+    of it raised the day as a plain food's did."""
+    from planner.storage.foodcheck import make_food
+
+    nutrients = {"energy_kcal": 500.0, "fiber_g": 3.0, "sugars_g": 2.0}
+    common = {"serving_label": "1 bag", "grams": 100, "nutrients": nutrients}
+    marked = make_food("Snack to limit", categories=["limit"], limit_kind=kind, **common)
+    plain = make_food("Plain snack", categories=[], **common)
+    catalog = Catalog.load(user_foods=[marked, plain])
+    evaluator = Evaluator(catalog)
+
+    def day(*extra):
+        plan = plan_of(SHORT_DAY)
+        for food_id, servings in extra:
+            AddFood(0, "snacks", food_id, servings).apply(plan)
+        return evaluator.evaluate(plan).days[0].score
+
+    assert day((plain.id, 2)) > day()  # energy completes a short day
+    assert day((marked.id, 2)) <= day()  # a food to limit never does

@@ -54,6 +54,18 @@ LIMIT_KINDS: dict[str, tuple[str, str]] = {
         N_("servings of artificial sweetener"),
     ),
     "dairy": (N_("extra serving of dairy"), N_("extra servings of dairy")),
+    "processed_meat": (N_("serving of processed meat"), N_("servings of processed meat")),
+}
+# The scoring flag (FLAGS) each kind of food to limit carries: a food the user marks as
+# one to limit is scored as one, as the catalog's are ("alcohol" counts by its grams of
+# alcohol, a nutrient the food gives).
+KIND_FLAGS: dict[str, str] = {
+    "refined_sugar": "sugar_sweetened",
+    "deep_fried": "deep_fried",
+    "ultra_processed": "ultra_processed",
+    "artificial_sweetener": "artificial_sweetener",
+    "dairy": "dairy_milk",
+    "processed_meat": "processed_meat",
 }
 
 # Aisles in the order a shop is usually walked.

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from planner.core.foods import (
     AISLES,
     CATEGORIES,
+    KIND_FLAGS,
     LIMIT_KINDS,
     NUTRIENTS,
     TAGS,
@@ -174,6 +175,8 @@ def make_food(
         tags=tag_set,
         limit_kind=limit_kind,
         origin=USER,
+        # A food to limit is scored as one: its kind's flag (the catalog's carry theirs).
+        flags=frozenset({KIND_FLAGS[limit_kind]}) if limit_kind in KIND_FLAGS else frozenset(),
     )
 
 

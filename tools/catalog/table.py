@@ -27,6 +27,16 @@ from tools.catalog.reading import (
 from tools.catalog.rules import categories_for, limit_kind_for, tags_for
 from tools.catalog.species import species_for_foods
 
+# The kind a food to limit is listed under, from the first of its scoring flags.
+FLAG_KINDS: dict[str, str] = {
+    "processed_meat": "processed_meat",
+    "deep_fried": "deep_fried",
+    "artificial_sweetener": "artificial_sweetener",
+    "sugar_sweetened": "refined_sugar",
+    "ultra_processed": "ultra_processed",
+}
+
+
 if TYPE_CHECKING:  # pandas is imported where it is used: importing stays light
     import pandas as pd
 
@@ -97,6 +107,13 @@ def build_sr28_table(sr28_dir: Path | str) -> pd.DataFrame:
         added, added_basis = added_sugars_for(name, group, nutr, live)
         prebiotic, prebiotic_basis = prebiotic_for(name, group, plants[ndb], nutr, tags)
         flags = flags_for(name, group, limit, nutr, added, live)
+        if not limit and FLAG_KINDS.keys() & set(flags):
+            # Scored as a food to limit (a processed meat, a deep-fried or ultra-processed
+            # food, one sweetened by sugar or a sweetener): listed as one too.
+            limit = next(kind for flag, kind in FLAG_KINDS.items() if flag in flags)
+            plant = food_species = ""
+            aisle = aisle_for(name, group, plant)
+            cats = ["limit"]
         basis = [f"A:{added_basis}"] + ([f"P:{prebiotic_basis}"] if prebiotic_basis else [])
         rows.append(
             {
