@@ -56,6 +56,13 @@ def test_foods_search_reaches_all_of_sr28(capsys):
     assert any(f["id"].startswith("sr:") for f in json.loads(out))
 
 
+def test_foods_shows_a_pinchs_fiber_rather_than_zero(capsys):
+    code, out, _ = run(capsys, "foods", "--search", "leeks, (bulb and lower-leaf portion), freeze")
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("sr:11624"))
+    assert "fiber 0.02 g" in line and "fiber 0 g" not in line
+
+
 def test_score_json_matches_the_evaluator(sample_file: Path, capsys):
     code, out, _ = run(capsys, "score", str(sample_file), "--json")
     assert code == 0

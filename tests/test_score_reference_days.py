@@ -378,3 +378,13 @@ def test_an_own_food_marked_to_limit_is_scored_as_one(kind):
 
     assert day((plain.id, 2)) > day()  # energy completes a short day
     assert day((marked.id, 2)) <= day()  # a food to limit never does
+
+
+def test_fruit_in_syrup_is_sweetened_even_when_its_sugars_are_unknown():
+    syrup = CATALOG[
+        _named("Apricots, canned, extra heavy syrup pack, without skin, solids and liquids")
+    ]
+    water = CATALOG[_named("Apricots, canned, water pack, with skin, solids and liquids")]
+    assert syrup.nutrients["sugars_g"] is None  # SR28 gives no value
+    assert "sugar_sweetened" in syrup.flags and syrup.limit_kind == "refined_sugar"
+    assert not water.flags & LIMIT_FLAGS

@@ -48,7 +48,8 @@ def cmd_foods(args: argparse.Namespace) -> int:
         fiber_text = (
             _("fiber ?")
             if fiber is None
-            else _("fiber {grams} g").format(grams=format_number(fiber, 1))
+            # A pinch's fiber (0.04 g) is not "0 g".
+            else _("fiber {grams} g").format(grams=format_number(fiber, 2 if fiber < 0.1 else 1))
         )
         cats = ", ".join(sorted(food.categories)) or "-"
         name, serving = printable(food.name)[:48], printable(food.serving_label)[:18]

@@ -240,6 +240,8 @@ def flags_for(
             and "unsweetened" not in low
         )
         or (group == G_BAKED and RX_BAKED_SWEET.search(low))
+        # Fruit packed in syrup, its sugars known or not: the syrup is added sugar.
+        or (group == G_FRUITS and re.search(r"\bsyrup\b", low) is not None)
     )
     # Juices carry free sugars (counted in added_sugars_g) but are not sugar-sweetened.
     juice = RX_JUICE_ONLY.search(low) is not None and not RX_SWEETENED.search(low)
