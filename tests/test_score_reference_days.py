@@ -388,3 +388,16 @@ def test_fruit_in_syrup_is_sweetened_even_when_its_sugars_are_unknown():
     assert syrup.nutrients["sugars_g"] is None  # SR28 gives no value
     assert "sugar_sweetened" in syrup.flags and syrup.limit_kind == "refined_sugar"
     assert not water.flags & LIMIT_FLAGS
+
+
+def test_processed_meat_in_a_mixed_dish_is_flagged_and_a_meat_analogue_is_not():
+    for name in (
+        "Beans, baked, canned, with franks",
+        "Soup, pea, split with ham, canned, chunky, ready-to-serve",
+    ):
+        assert "processed_meat" in CATALOG[_named(name)].flags, name
+    for name in (
+        "MORNINGSTAR FARMS Breakfast Sausage Links, frozen, unprepared",
+        "LOMA LINDA Big Franks, canned, unprepared",
+    ):
+        assert "processed_meat" not in CATALOG[_named(name)].flags, name

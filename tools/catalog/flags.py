@@ -62,10 +62,15 @@ RX_PROCESSED_MEAT = rx(
     r"|pate|canned meat|meat spread|potted meat|deviled ham|chipped|corn dogs?|pepperoni)\b"
 )
 
-RX_NOT_PROCESSED_MEAT = rx(r"hamburger|graham|meatless|vegetarian|veggie|\bsoy\b|turkey ham")
+RX_NOT_PROCESSED_MEAT = rx(
+    r"hamburger|graham|meatless|vegetarian|veggie|\bsoy\b|turkey ham"
+    r"|morningstar|loma linda|worthington|bacon flavou?r"  # meat analogues, flavourings
+)
 
+# Mixed dishes too: baked beans with franks, a bean soup with ham.
 PROCESSED_MEAT_GROUPS = frozenset(
     {G_POULTRY, G_PORK, G_BEEF, G_LAMB, G_FAST, G_MEALS, G_RESTAURANT, G_SAUSAGES, G_BREAKFAST}
+    | {G_LEGUMES, G_SOUPS}
 )
 
 # NOVA group 4 (Monteiro et al. 2019): industrial formulations. Names are the evidence.
