@@ -11,7 +11,7 @@ import numpy as np
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from planner.scoring.evaluator import Evaluator
-from planner.scoring.formula import SUM_KEYS
+from planner.scoring.formula import SUM_KEYS, weighted_sum
 from tests.support.gui import START
 
 
@@ -44,3 +44,16 @@ def test_days_scored_alone_equal_the_whole_plan_scored_at_once(catalog):
     for week, summary in enumerate(whole.weeks):
         in_week = tuple(alone[week * 7 : week * 7 + 7])
         assert evaluator.week_score(plan, week, in_week) == summary
+
+
+def test_the_weighted_sum_has_the_same_bits_for_few_rows_and_many():
+    """Few rows take one accumulate call and many a loop over the columns: both add left
+    to right, so a day alone and among a whole plan's agree to the bit."""
+    rng = np.random.default_rng(7)
+    for columns in (1, 5, 8, 12):
+        values = rng.random((200, columns)) * rng.choice([1e-3, 1.0, 50.0, 1e6], size=columns)
+        for weights in (rng.random(columns), rng.random((columns, 5))):
+            many = weighted_sum(values, weights)
+            for row in range(0, 200, 7):
+                few = weighted_sum(values[row : row + 1], weights)
+                assert np.array_equal(few[0], many[row])

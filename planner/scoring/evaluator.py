@@ -19,7 +19,7 @@ import numpy as np
 from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS
 from planner.core.plan import DAYS_PER_WEEK, Plan
 from planner.i18n import _, ngettext
-from planner.scoring.formula import SUM_KEYS, S, weighted_sum
+from planner.scoring.formula import SUM_KEYS, S
 from planner.scoring.frames import SKIN_COLUMNS
 from planner.scoring.grouping import (
     Grouped,
@@ -208,8 +208,10 @@ class Evaluator(Suggester):
             for key, pts in zip(PART_KEYS, points, strict=True)
         )
         skin_index = {key: i for i, key in enumerate(SKIN_COLUMNS)}
-        # Term by term, as the score's parts are: the same bits however the day was grouped.
-        skin_totals = weighted_sum(servings[None, :], table.skin[rows])[0]
+        # Food by food, in order: summing over the rows (not the contiguous axis) adds them
+        # one after another, as formula.weighted_sum does, so the bits do not depend on how
+        # the day was grouped; a tenth of the time of a loop over the day's foods.
+        skin_totals = (servings[:, None] * table.skin[rows]).sum(axis=0)
         skin = tuple(
             SkinShare(
                 key,
