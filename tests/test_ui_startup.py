@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from planner.core.edits import AddFood
 from planner.core.foods import Catalog
@@ -132,17 +133,22 @@ def _app_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     )
 
 
-def test_the_first_paint_waits_for_none_of_what_follows_it(tmp_path):
+def _script_report(script: str, tmp_path: Path, **extra: str) -> Any:
+    """Run ``script`` (one of the above) as the app's own process; its last line's JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", LIST_MODULES_AT_FIRST_PAINT],
-        env=_app_env(tmp_path),
+        [sys.executable, "-c", script],
+        env=_app_env(tmp_path, **extra),
         cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_first_paint_waits_for_none_of_what_follows_it(tmp_path):
+    loaded = set(_script_report(LIST_MODULES_AT_FIRST_PAINT, tmp_path))
     assert "ui.window.mainwindow" in loaded  # the report came from the painted window
     early = [
         m
@@ -193,16 +199,7 @@ def test_the_first_start_opens_the_sample_week_without_dialogs_or_sr28(tmp_path)
     """The sample week names curated foods only, and a start without recovery copies or
     damaged files shows no dialog: the window's thread reads neither the SR28 table nor
     the dialogs while the scoring engine loads beside it."""
-    done = subprocess.run(
-        [sys.executable, "-c", OPEN_THE_FIRST_START],
-        env=_app_env(tmp_path),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    report = json.loads(done.stdout.splitlines()[-1])
+    report = _script_report(OPEN_THE_FIRST_START, tmp_path)
     assert report["entries"] > 0  # the sample week is open
     assert report["sr28_pending"]
     assert [m for m in report["modules"] if m.startswith("ui.dialogs")] == []
@@ -277,16 +274,7 @@ def test_the_first_scores_wait_for_neither_the_recipe_book_nor_the_measures(tmp_
     household measures, nor the SR28 foods (the scoring table reads the SR28 table), nor
     the user's templates, nor the first start's tour, all of which come once the scores
     are on screen; nor the plan file's reader."""
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_SCORES_THEN_THE_REST],
-        env=_app_env(tmp_path, GUTSKIN_SMOKE_TEST="1"),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    seen = json.loads(done.stdout.splitlines()[-1])
+    seen = _script_report(FIRST_SCORES_THEN_THE_REST, tmp_path, GUTSKIN_SMOKE_TEST="1")
     assert seen == {
         "book": False,
         "measures": False,
@@ -339,16 +327,7 @@ def test_a_plan_without_dishes_gets_the_recipe_book_after_its_first_scores(
 def test_the_first_scores_wait_for_numpy_not_pandas(tmp_path):
     """The scoring table is read and worked out with numpy: pandas, imported afterwards
     for a whole plan's scores, is not on the way to the first scores."""
-    done = subprocess.run(
-        [sys.executable, "-c", LIST_MODULES_AT_FIRST_SCORES],
-        env=_app_env(tmp_path),
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    report = json.loads(done.stdout.splitlines()[-1])
+    report = _script_report(LIST_MODULES_AT_FIRST_SCORES, tmp_path)
     assert report["planned"] == 7  # the sample week, scored
     loaded = set(report["modules"])
     assert {"numpy", "planner.scoring.evaluator", "planner.scoring.frames"} <= loaded
