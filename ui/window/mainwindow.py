@@ -11,7 +11,6 @@ controller.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QThreadPool
@@ -31,7 +30,6 @@ from planner.core.foods import Catalog
 from planner.core.plan import Change, Plan
 from planner.errors import PlannerError
 from planner.i18n import _
-from planner.scoring.model import Preferences
 from planner.storage.paths import user_foods_path
 from ui.document import PlanDocument
 from ui.models.amounts import EntryWords
@@ -43,11 +41,12 @@ from ui.settings import Settings
 from ui.views.week import WeekView
 
 from .actions import WindowActions
-from .afterstart import AfterStart, read_the_rest
+from .afterstart import AfterStart
 from .autoplan import AutoplanController
 from .bars import EntryBar, WeekBar
 from .editing import EditController
 from .export import ExportController
+from .face import WindowFace
 from .files import FileController, locale_week_start
 from .foods import APP_TITLE, FoodsController
 from .help import HelpController
@@ -62,12 +61,14 @@ from .weeks import WeekController
 # Dialogs, CSV and recovery copies are first needed after the window shows: the
 # controllers import them where used, which keeps them off the start-up path.
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from planner.recipes.book import RecipeBook
-    from planner.storage.recovery import Autosaver, RecoveryStore
+    from planner.storage.recovery import RecoveryStore
     from planner.storage.userfoods import UserFoods
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFace, QMainWindow):
     def __init__(
         self,
         settings: Settings,
@@ -337,49 +338,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("{plan}[*] — {app}").format(plan=title, app=APP_TITLE))
         self.setWindowModified(self.document.modified)
 
-    # -- the window's public face: each hands over to a controller ------------------------------
-    def start_scoring(self) -> None:
-        """Load the evaluator (after the window shows) and score the plan."""
-        self.scores.start(background=self.background)
-        if not self.background:  # tests, screenshots: what follows the scores, now
-            read_the_rest(self.catalog)
-            self.editing.show_entry()
-
-    def open_initial(self, file: Path | None) -> None:
-        self.files.open_initial(file)
-        if not self.background:  # else once the first scores are on screen (afterstart.py)
-            self.plan_weeks.library()  # a damaged file is told once
-
-    @property
-    def recipe_book(self) -> RecipeBook:
-        """The starter and own recipes (ui.window.recipes), loaded on first need."""
-        return self.recipes.book
-
-    @property
-    def autosaver(self) -> Autosaver:
-        return self.recovery.autosaver
-
-    def autosave(self) -> bool:
-        return self.recovery.autosave()
-
-    def new_plan(self) -> None:
-        self.files.new_plan()
-
-    def load_file(self, path: Path) -> bool:
-        return self.files.load_file(path)
-
-    def save(self) -> bool:
-        return self.files.save()
-
-    def import_csv_file(self) -> None:
-        self.files.import_csv_file()
-
-    def export_csv_file(self) -> None:
-        self.files.export_csv_file()
-
-    def export_pdf_file(self) -> None:
-        self.export.export_pdf_file()
-
     def pdf_written(self, path: Path) -> None:
         """Tell that the PDF was written, offering to open it."""
         from ui.dialogs import Messages
@@ -387,30 +345,6 @@ class MainWindow(QMainWindow):
         Messages.done_with_open(
             self, _("PDF exported"), _("The plan was saved as {path}.").format(path=path), path
         )
-
-    def add_food(self, food_id: str) -> bool:
-        return self.editing.add_food(food_id)
-
-    def set_servings(self, servings: float) -> bool:
-        return self.editing.set_servings(servings)
-
-    def set_week(self, week: int) -> None:
-        self.weeks.set_week(week)
-
-    def copy_day(self) -> None:
-        self.weeks.copy_day()
-
-    def clear_day(self) -> None:
-        self.weeks.clear_day()
-
-    def copy_week(self) -> None:
-        self.weeks.copy_week()
-
-    def apply_preferences(self, prefs: Preferences) -> None:
-        self.foods.apply_preferences(prefs)
-
-    def user_foods_changed(self) -> None:
-        self.foods.user_foods_changed()
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
