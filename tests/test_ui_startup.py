@@ -349,3 +349,18 @@ def test_the_catalogs_dataframe_is_made_after_the_first_scores():
     assert {"df", "index"} <= set(vars(table))
     assert list(table.df.index) == table.ids
     assert len(catalog) == len(table)
+
+
+def test_the_launcher_opens_the_window_without_the_command_line_parser(tmp_path):
+    """`gutskin` with no arguments goes straight to the window; the commands' parser and
+    modules (about 5 ms) load only for a command or a file to open."""
+    script = (
+        "import json, sys, ui.launcher\n"
+        "def seen(_file):\n"
+        "    print(json.dumps(sorted(m for m in sys.modules\n"
+        "        if m == 'argparse' or m.startswith('planner.cli'))))\n"
+        "    return 0\n"
+        "ui.launcher.run_app = seen\n"
+        "sys.exit(ui.launcher.main([]))\n"
+    )
+    assert _script_report(script, tmp_path) == []

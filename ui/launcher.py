@@ -6,9 +6,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.cli.commands import main as cli_main
 from planner.errors import PlannerError
-from planner.i18n import _
+from planner.i18n import _, set_language
+
+EXIT_ERROR = 2  # as the commands' (planner.cli.common)
 
 
 def run_app(file: Path | None) -> int:
@@ -25,7 +26,17 @@ def run_app(file: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, run_app=run_app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:  # the window, as most starts are: no command line to parse
+        set_language()  # the system's, as the commands' start speaks it
+        try:
+            return run_app(None)
+        except PlannerError as exc:
+            print(f"gutskin: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+    from planner.cli.commands import main as cli_main
+
+    return cli_main(args, run_app=run_app)
 
 
 if __name__ == "__main__":
