@@ -401,3 +401,19 @@ def test_processed_meat_in_a_mixed_dish_is_flagged_and_a_meat_analogue_is_not():
         "LOMA LINDA Big Franks, canned, unprepared",
     ):
         assert "processed_meat" not in CATALOG[_named(name)].flags, name
+
+
+def test_fat_eaten_as_fat_completes_a_day_only_up_to_its_allowance():
+    """70 g of butter or 85 g of lamb fat made a 900 kcal day of good food 20 points more
+    complete; added fat now counts up to about 27 g of oil (250 kcal), and no further."""
+    allowance = EVALUATOR.config.added_fat_kcal / EVALUATOR.config.energy_full_kcal
+    good_short = [*SHORT_DAY, ("sr:16015", 170), ("sr:11090", 150), ("walnuts", 30)]
+    base = score(good_short)
+    assert base.completeness < 1 - allowance
+    for fat in ("sr:01001", "sr:04053"):  # butter, olive oil
+        some, more = score([*good_short, (fat, 30)]), score([*good_short, (fat, 200)])
+        assert base.completeness < some.completeness <= more.completeness
+        assert more.completeness == pytest.approx(base.completeness + allowance)
+        assert more.score <= base.score * (base.completeness + allowance) / base.completeness + 1e-9
+    # Whole foods still complete a day: a Mediterranean day with its olive oil is complete.
+    assert score(MEDITERRANEAN).completeness == 1

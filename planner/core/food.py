@@ -165,6 +165,7 @@ FLAGS: tuple[str, ...] = (
     "high_gl",  # glycemic load per serving >= 20 (Smith et al. 2007)
     "not_eaten_alone",  # ingredients: never suggested, never auto-planned
     "raw_pulse",  # raw dried pulses (FDA Bad Bug Book: raw kidney beans)
+    "added_fat",  # oils, butter, lard, animal fat: complete a day up to energy.added_fat_kcal
 )
 
 CURATED, SR28, USER = "curated", "sr28", "user"

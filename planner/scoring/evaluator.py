@@ -223,7 +223,7 @@ class Evaluator(Suggester):
             )
             for key in SKIN_NUTRIENTS
         )
-        why = why_sentence(score, parts, completeness, float(v[S["complete_kcal"]]))
+        why = why_sentence(score, parts, completeness, float(self.complete_kcal(np.array(v))))
         if unknown_ids:
             n = len(unknown_ids)
             missing = ngettext(

@@ -42,7 +42,7 @@ _FEW_ROWS = 32  # below this, the products of all columns at once cost less than
 
 
 # Sums taken as they are, from the amount column of the same name.
-_PASSTHROUGH: tuple[str, ...] = ("complete_kcal", "energy_kcal", *PLAIN_SUMS)
+_PASSTHROUGH: tuple[str, ...] = ("complete_kcal", "fat_kcal", "energy_kcal", *PLAIN_SUMS)
 # The per-day sums the formula reads, each a column of ``_Sums.values``.
 SUM_KEYS: tuple[str, ...] = (
     "live",
@@ -218,6 +218,12 @@ class Formula:
         return np.where(amounts[:, self._by] >= self._min, np.minimum(value, self._cap), 0.0)
 
     # -- the formula, on arrays so that days and candidate foods share it ----------------
+    def complete_kcal(self, sums: np.ndarray) -> np.ndarray:
+        """The energy that makes each row's day complete: whole foods', and added fats' up
+        to ``energy.added_fat_kcal`` (butter by the stick does not complete a day)."""
+        fat = np.minimum(sums[..., S["fat_kcal"]], self.config.added_fat_kcal)
+        return sums[..., S["complete_kcal"]] + fat
+
     def points(self, sums: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Parts (one row per PART_KEYS), completeness and score for rows of sums."""
         c = self.config
@@ -230,7 +236,7 @@ class Formula:
         load = self.load(sums)
         # Earned in proportion to the positive parts; below zero down to -positive.
         limit = np.maximum(c.points["limit"] / c.positive_max * positive * (1.0 - load), -positive)
-        completeness = np.minimum(sums[:, S["complete_kcal"]] / c.energy_full_kcal, 1.0)
+        completeness = np.minimum(self.complete_kcal(sums) / c.energy_full_kcal, 1.0)
         score = np.clip(completeness * (positive + limit), 0.0, 100.0)
         parts = np.empty((len(PART_KEYS), len(sums)))
         parts[:-1] = positive_parts.T

@@ -83,7 +83,8 @@ AMOUNT_COLUMNS: tuple[str, ...] = (
     "grams",
     "energy_kcal",  # all energy, known values
     "complete_kcal",  # energy that makes a day complete: none from foods to limit, alcohol
-    # or added sugars
+    # or added sugars, nor added fats (counted apart, up to a cap)
+    "fat_kcal",  # energy of added fats (flag added_fat) that are not foods to limit
     "live_g",  # grams times the live-culture weight
     "prebiotic_g",
     "fiber_g",  # fiber that counts (not from foods to limit)
@@ -181,7 +182,9 @@ def scoring_columns(facts: Columns) -> Columns:
 
     energy = known("energy_kcal")
     empty_kcal = np.minimum(4.0 * added + 7.0 * alcohol, energy)
-    df["complete_kcal"] = np.where(good, energy - empty_kcal, 0.0)
+    fat = flagged("added_fat")
+    df["complete_kcal"] = np.where(good & ~fat, energy - empty_kcal, 0.0)
+    df["fat_kcal"] = np.where(good & fat, energy - empty_kcal, 0.0)
 
     live = np.fromiter((LIVE_WEIGHT.get(v, 0.0) for v in df["live_cultures"]), np.float64, count)
     df["live_g"] = grams * live
@@ -241,6 +244,7 @@ FRAME_COLUMN = {
     "grams": "grams",
     "energy_kcal": "energy_kcal",
     "complete_kcal": "complete_kcal",
+    "fat_kcal": "fat_kcal",
     "live_g": "live_g",
     "prebiotic_g": "prebiotic_scored_g",
     "fiber_g": "fiber_scored_g",

@@ -40,6 +40,7 @@ class ScoringConfig:
     labels: dict[str, str]
     parts: dict[str, dict[str, float]]  # every number of each [parts.*] table
     energy_full_kcal: float
+    added_fat_kcal: float  # the energy of added fats that counts toward completeness
     fiber_target_g: float
     fiber_target_range: tuple[float, float]
     plants_target: int
@@ -72,6 +73,7 @@ class ScoringConfig:
                 labels={key: str(parts[key]["label"]) for key in PART_KEYS},
                 parts=numbers,
                 energy_full_kcal=float(data["energy"]["full_at_kcal"]),
+                added_fat_kcal=float(data["energy"]["added_fat_kcal"]),
                 fiber_target_g=numbers["fiber"]["target_g"],
                 fiber_target_range=(
                     numbers["fiber"]["min_target_g"],

@@ -270,8 +270,10 @@ class Suggester(Formula):
         columns = [int(c) for c in self._ramp_cols[short] if c != S["plants"]]
         if short[self._omega3_ramp]:
             columns.append(S["ala"])  # ALA counts toward the omega-3 ramp
-        if base.sums[S["complete_kcal"]] < self.config.energy_full_kcal:
+        if self.complete_kcal(base.sums) < self.config.energy_full_kcal:
             columns.append(S["complete_kcal"])
+            if base.sums[S["fat_kcal"]] < self.config.added_fat_kcal:
+                columns.append(S["fat_kcal"])
         may = base.in_day[candidates] > 0
         if columns:
             may |= (one[np.ix_(candidates, np.array(columns))] != 0).any(axis=1)

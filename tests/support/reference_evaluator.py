@@ -57,7 +57,7 @@ class ReferenceEvaluator:
         fiber_target = self.prefs.fiber_target_g or c.fiber_target_g
         fiber_zero = fib["zero_at_g"] / c.fiber_target_g * fiber_target  # moves with the target
         live = prebiotic = fiber = polyphenol = tea = spice = epa_dha = 0.0
-        complete = sugar = alcohol = meat = fried = upf = sweetener = milk = high_gl = 0.0
+        complete = fat = sugar = alcohol = meat = fried = upf = sweetener = milk = high_gl = 0.0
         species: dict[str, float] = {}
         for food_id, amount in servings.items():
             f = self.rows[food_id]
@@ -94,6 +94,7 @@ class ReferenceEvaluator:
             )
             epa_dha += (f["epa_dha_scored_g"] + anti["ala_conversion"] * f["ala_scored_g"]) * amount
             complete += f["complete_kcal"] * amount
+            fat += f["fat_kcal"] * amount
             sugar += f["added_sugars_scored_g"] * amount
             alcohol += (0.0 if f["alcohol_g"] != f["alcohol_g"] else f["alcohol_g"]) * amount
             meat += f["processed_meat_g"] * amount
@@ -131,7 +132,7 @@ class ReferenceEvaluator:
             load += milk / lim["acne_milk_g_per_load"] + high_gl / lim["acne_high_gl_kcal_per_load"]
         positive = sum(parts.values())
         parts["limit"] = max(c.points["limit"] * positive / c.positive_max * (1 - load), -positive)
-        completeness = min(complete / c.energy_full_kcal, 1.0)
+        completeness = min((complete + min(fat, c.added_fat_kcal)) / c.energy_full_kcal, 1.0)
         score = max(0.0, min(100.0, completeness * (positive + parts["limit"])))
         assert list(parts) == list(PART_KEYS)
         return ReferenceDay(score, parts, completeness, plants, load)

@@ -324,4 +324,11 @@ def flags_for(
         found.add("not_eaten_alone")  # a pure fat, as the Fats and Oils group's are
     if group == G_BABY:
         found.add("not_eaten_alone")
+    # Fats eaten as fat: oils, spreads, dressings, butter, animal fat on its own.
+    if (
+        group == G_FATS
+        or (group == G_DAIRY_EGG and re.search(r"^butter(?:, | oil)|^ghee\b", low))
+        or (group in (*ANIMAL_GROUPS, G_NATIVE) and RX_ANIMAL_FAT.search(low))
+    ):
+        found.add("added_fat")
     return [f for f in FLAGS if f in found]
