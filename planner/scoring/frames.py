@@ -164,7 +164,6 @@ def scoring_columns(facts: Columns) -> Columns:
     ingredient |= cereal & ~named("cooked_grain")
     raw_pulse = is_text("group", "Legumes and Legume Products") & named("raw")
     ingredient |= raw_pulse & ~named("pulse_eaten_raw")
-    df["never_suggested"] = any_of(NEVER_SUGGESTED) | ingredient
     good = ~limit
 
     # Added sugars: SR28 has only total sugars; the catalog estimates the added share.
@@ -224,7 +223,7 @@ def scoring_columns(facts: Columns) -> Columns:
     too_big |= spice & (grams > MAX_SPICE_PORTION_G)
     no_measure = is_text("serving_label", "100 g")
     too_big |= no_measure & (energy > MAX_KCAL_WITHOUT_MEASURE)
-    df["never_suggested"] = np.asarray(df["never_suggested"]) | too_big
+    df["never_suggested"] = any_of(NEVER_SUGGESTED) | ingredient | too_big
     df["epa_dha_scored_g"] = np.where(good, known("epa_dha_g"), 0.0)
     df["ala_scored_g"] = np.where(good, known("ala_g"), 0.0)
 

@@ -377,7 +377,7 @@ class Suggester(Formula):
         ):
             held[row] = [servings, live]
         avoid = tag_mask(self.prefs.avoid_tags)
-        energy = table.column("energy_kcal").tolist()
+        energy = table.column("energy_kcal")
         found: list[Suggestion] = []
         for entry, name in candidates:
             added: dict[int, list[float]] = {row: list(pair) for row, pair in held.items()}
@@ -387,7 +387,7 @@ class Suggester(Formula):
                 continue
             if avoid and any(int(table.tag_mask[row]) & avoid for row in rows):
                 continue
-            kcal = sum(energy[row] * part[1] for row, part in zip(rows, parts, strict=True))
+            kcal = float(energy[rows] @ np.array([part[1] for part in parts]))
             if kcal > self.config.suggest_max_kcal:  # a portion as the foods' are capped
                 continue
             for row, (_food, servings, heated) in zip(rows, parts, strict=True):

@@ -272,7 +272,7 @@ def flags_for(
         group == G_BEVERAGES
         and (
             (re.search(r"\bmilk\b", low) and re.search(r"chocolate|shake|malted", low))
-            or re.search(r"\bshakes?, fast food|\bshake, fast food", low)
+            or re.search(r"\bshakes?, fast food", low)
         )
     ) and not re.search(r"soy|almond|rice|coconut|\bdry\b|powder|mix\b", low):
         found.add("dairy_milk")
@@ -313,22 +313,20 @@ def flags_for(
         found.add("not_eaten_alone")
     # Raw meat, fish and eggs; animal fat and skin on their own; dried eggs; baby foods
     # (the planner plans for adults).
-    animal = group in ANIMAL_GROUPS or (group == G_DAIRY_EGG and RX_EGG.search(low))
-    if animal and RX_RAW.search(low) and not RX_NOT_RAW_ANIMAL.search(low):
-        found.add("not_eaten_alone")
-    if group in (*ANIMAL_GROUPS, G_NATIVE) and RX_ANIMAL_FAT.search(low):
-        found.add("not_eaten_alone")
-    if group == G_DAIRY_EGG and RX_EGG.search(low) and re.search(r"\bdried\b|powder", low):
-        found.add("not_eaten_alone")
-    if group == G_DAIRY_EGG and re.search(r"^butter(?:, | oil)|^ghee\b", low):
-        found.add("not_eaten_alone")  # a pure fat, as the Fats and Oils group's are
-    if group == G_BABY:
+    egg = group == G_DAIRY_EGG and RX_EGG.search(low) is not None
+    raw_animal = (group in ANIMAL_GROUPS or egg) and RX_RAW.search(low) is not None
+    animal_fat = group in (*ANIMAL_GROUPS, G_NATIVE) and RX_ANIMAL_FAT.search(low) is not None
+    butter = group == G_DAIRY_EGG and re.search(r"^butter(?:, | oil)|^ghee\b", low) is not None
+    dried_egg = egg and re.search(r"\bdried\b|powder", low) is not None
+    if (
+        (raw_animal and not RX_NOT_RAW_ANIMAL.search(low))
+        or animal_fat
+        or butter  # a pure fat, as the Fats and Oils group's are
+        or dried_egg
+        or group == G_BABY
+    ):
         found.add("not_eaten_alone")
     # Fats eaten as fat: oils, spreads, dressings, butter, animal fat on its own.
-    if (
-        group == G_FATS
-        or (group == G_DAIRY_EGG and re.search(r"^butter(?:, | oil)|^ghee\b", low))
-        or (group in (*ANIMAL_GROUPS, G_NATIVE) and RX_ANIMAL_FAT.search(low))
-    ):
+    if group == G_FATS or butter or animal_fat:
         found.add("added_fat")
     return [f for f in FLAGS if f in found]
