@@ -24,7 +24,6 @@ import re
 import struct
 from collections.abc import Mapping
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -235,6 +234,8 @@ def format_number(value: float, max_decimals: int = 1) -> str:
     trailing zeros: 29.5 is "29.5" in English and "29,5" in German."""
     symbols = NUMBER_SYMBOLS.get(locale_id())
     if symbols is not None and math.isfinite(value):
+        from decimal import ROUND_HALF_EVEN, Decimal  # off the start-up path
+
         decimal_sign, group = symbols
         # Rounded as Babel rounds: the number as written, half to even ("0.15" -> "0.2").
         places = max(max_decimals, 0)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from planner.core.amounts import FoodResolver, servings_of, units_of
-from planner.core.drop import Carried, CarriedFood, decode_payload, drop_edit, encode_payload
+from planner.core.carried import Carried, CarriedFood, decode_payload, encode_payload
+from planner.core.drop import drop_edit
 from planner.core.edits import AddFood, SetAmount
 from planner.core.plan import (
     GRAMS_PER_OUNCE,

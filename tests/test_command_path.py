@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from planner.core.drop import Carried, CarriedFood, drop_edit, move_entry
+from planner.core.carried import Carried, CarriedFood
+from planner.core.drop import drop_edit, move_entry
 from planner.core.edits import (
     AddFood,
     Batch,

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QMenu
 
-from planner.core.drop import decode_payload
+from planner.core.carried import decode_payload
 from planner.core.edits import AddFood
 from planner.recipes.book import open_own
 from planner.recipes.model import Ingredient, Recipe
@@ -142,7 +142,7 @@ def test_a_recipe_row_drops_on_a_cell_through_the_food_path(window, recipes_pale
 
 
 def test_a_dropped_recipe_the_book_lacks_is_not_added(window, recipes_palette):
-    from planner.core.drop import Carried, CarriedFood
+    from planner.core.carried import Carried, CarriedFood
     from ui.models.mime import encode_foods
 
     mime = encode_foods([CarriedFood("recipe:no-such-recipe", 1.0, "portion")], None, "x")

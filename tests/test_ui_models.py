@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
 
-from planner.core.drop import CarriedFood
+from planner.core.carried import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from planner.scoring.results import Suggestion

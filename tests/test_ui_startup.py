@@ -86,6 +86,9 @@ AFTER_FIRST_PAINT = (
     # the recipe book, its editor and dialogs: loaded once the first scores show, or when used
     "planner.recipes",
     "ui.recipes",
+    # the plan's edits and what a drop makes of a drag: loaded by the first edit
+    "planner.core.edits",
+    "planner.core.drop",
 )
 # Runs the app as `gutskin` does, but in place of the work that follows the first paint
 # it prints the modules loaded so far and quits.

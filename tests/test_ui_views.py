@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from planner.core.drop import CarriedFood
+from planner.core.carried import CarriedFood
 from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from tests.support.gui import QT_LOG_IGNORE, START, score_of

@@ -181,7 +181,8 @@ def _import_plain_modules() -> None:
     import threading  # noqa: F401
     import traceback  # noqa: F401
 
-    import planner.core.edits
+    import planner.core.amounts
+    import planner.core.carried
     import planner.scoring.model
     import planner.storage.crashlog
     import planner.storage.limits

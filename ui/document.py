@@ -7,16 +7,21 @@ import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.core.amounts import Resolver
-from planner.core.edits import Batch, Edit, SetAmount
 from planner.core.plan import MEALS, Change, Plan
 from planner.errors import PlanError
 from planner.i18n import _
 from planner.storage.limits import limit_problem
+
+# The edits themselves load on the first edit (the methods below import them), not
+# before the window first paints.
+if TYPE_CHECKING:
+    from planner.core.edits import Edit
 
 SERVINGS_COMMAND_ID = 1
 CUT_COMMAND_ID = 2
@@ -97,6 +102,8 @@ class EditCommand(QUndoCommand):
         follows: object = None,
         stepped: Callable[[Change, Spot | None, str, Edit], None] | None = None,
     ) -> None:
+        from planner.core.edits import SetAmount
+
         super().__init__(edit.label)
         self._stepped = stepped
         self._plan = plan
@@ -154,6 +161,8 @@ class EditCommand(QUndoCommand):
             return other._servings_target == self._servings_target
         if self._merge_key is None or other._follows != self._merge_key:
             return False
+        from planner.core.edits import Batch
+
         # The cut and its paste become one move: redo both in order, undo both in reverse.
         self._undo = Batch([other._undo, self._undo], label="Move food")
         self._merge_key = None  # a second paste of the same clipboard is a copy
@@ -227,6 +236,8 @@ class PlanDocument(QObject):
         on the stack before anyone hears of the change: a failing listener cannot leave an
         edit that cannot be undone. ``merge_key`` and ``follows`` join a cut and its paste.
         """
+        from planner.core.edits import Edit
+
         plan = self._plan
         try:
             edit = make_edit if isinstance(make_edit, Edit) else make_edit(*args)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QLocale, QMimeData, QModelIndex, QObject, Qt
 
-from planner.core.drop import CarriedFood
+from planner.core.carried import CarriedFood
 from planner.core.foods import (
     CATEGORY_LABELS,
     CATEGORY_ROLES,

@@ -1,5 +1,5 @@
 """The drag and clipboard payload on Qt's side: ``MIME_TYPE`` wraps the domain's small JSON
-payload (planner.core.drop: food ids, servings and, for foods dragged out of the grid, the
+payload (planner.core.carried: food ids, servings and, for foods dragged out of the grid, the
 cell they came from). Anything else dropped on the grid is ignored; malformed or oversized
 data decodes to None."""
 
@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QByteArray, QMimeData
 
-from planner.core.drop import Carried, CarriedFood, decode_payload, encode_payload
+from planner.core.carried import Carried, CarriedFood, decode_payload, encode_payload
 from planner.core.foods import Catalog
 from planner.core.plan import Plan, format_amount
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMimeData, QModelIndex, QObject, Qt
 
-from planner.core.drop import CarriedFood
+from planner.core.carried import CarriedFood
 from planner.core.plan import RECIPE_PREFIX, UNIT_PORTION
 from planner.i18n import N_, _, ngettext
 from ui.guard import guarded

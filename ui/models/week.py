@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QMimeData, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
-from planner.core.drop import Carried, CarriedFood, drop_edit
+from planner.core.carried import Carried, CarriedFood
 from planner.core.plan import DAYS_PER_WEEK, MEAL_LABELS, MEALS, UNIT_PORTION, Entry
 from planner.errors import PlanError
 from planner.i18n import _
@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from ui.document import PlanDocument
 
 SCORE_ROW = len(MEALS)
+_DAY_HEADER_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    )
+)
 
 
 def score_text(score: float) -> str:
@@ -260,7 +268,9 @@ class WeekModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal:
-            if not 0 <= section < DAYS_PER_WEEK:
+            # Qt asks for many roles (font, size, colours...) while it lays the header out;
+            # only these have a date to work out.
+            if role not in _DAY_HEADER_ROLES or not 0 <= section < DAYS_PER_WEEK:
                 return None
             day = self.day_of_column(section)
             when = self._doc.plan.date_of(day)
@@ -268,12 +278,10 @@ class WeekModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 # Weekday, day and month abbreviated as the language has them: "Mon 30 Nov".
                 return locale.toString(qdate, "ddd d MMM")
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                # Translators: a day's column header, read in full: "{date} (day 3)".
-                return _("{date} (day {number})").format(
-                    date=locale.toString(qdate, QLocale.FormatType.LongFormat), number=day + 1
-                )
-            return None
+            # Translators: a day's column header, read in full: "{date} (day 3)".
+            return _("{date} (day {number})").format(
+                date=locale.toString(qdate, QLocale.FormatType.LongFormat), number=day + 1
+            )
         if not 0 <= section <= SCORE_ROW:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -379,6 +387,8 @@ class WeekModel(QAbstractTableModel):
     ) -> bool:
         """Run the edit for dropping (or pasting) ``drag`` on a cell; False if refused.
         ``follows`` names the cut a paste completes (one undo step for both)."""
+        from planner.core.drop import drop_edit  # its edits load on first use, after start-up
+
         doc = self._doc
         try:
             edit = drop_edit(doc.plan, self.known, drag, move, doc.token, day, meal)

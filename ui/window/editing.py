@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
 
 from planner.core.amounts import UnitChoice, units_of
-from planner.core.edits import AddFood, RemoveEntry, SetAmount
 from planner.core.measures import sr28_measures
 from planner.core.plan import (
     UNIT_GRAM,
@@ -69,6 +68,8 @@ class EditController(Controller):
         if cell is None:
             self._status(_("Select a meal in the grid first."), 5000)
             return False
+        from planner.core.edits import AddFood  # the edits load on the first edit
+
         if not self._doc.apply(AddFood(*cell, food_id)):
             return False
         ids = [e.food_id for e in self._doc.plan.cell(*cell)]
@@ -112,6 +113,8 @@ class EditController(Controller):
         mime = self._window.week_model.entries_mime(entry[0], entry[1], [entry[2]], cut=serial)
         QGuiApplication.clipboard().setMimeData(mime)
         key = ("cut", self._doc.token, serial)
+        from planner.core.edits import RemoveEntry
+
         self._doc.apply(RemoveEntry(*entry, label=_("Cut food")), merge_key=key)
 
     def paste(self) -> None:
@@ -135,6 +138,8 @@ class EditController(Controller):
             return
         entry = self._grid.current_entry()
         if entry is not None:
+            from planner.core.edits import RemoveEntry
+
             self._doc.apply(RemoveEntry(*entry))
 
     def current(self) -> Entry | None:
@@ -149,6 +154,8 @@ class EditController(Controller):
         entry = self._grid.current_entry()
         if entry is None:
             return False
+        from planner.core.edits import SetAmount
+
         edit = SetAmount(*entry, amount, unit)
         if label:
             edit.label = label

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex
 
-from planner.core.edits import Edit, SetStart, clear_day, copy_day, copy_week
 from planner.core.plan import DAYS_PER_WEEK, MEALS, UNIT_PORTION, Change, Entry
 from planner.core.totals import DayTotals
 from planner.i18n import _, ngettext
@@ -18,6 +17,7 @@ from ui.panels.daypanel import EVERYDAY
 from .controller import Controller
 
 if TYPE_CHECKING:
+    from planner.core.edits import Edit
     from planner.scoring.results import Suggestion
 
     from .mainwindow import MainWindow
@@ -39,6 +39,7 @@ class WeekController(Controller):
 
     # -- edits of days and weeks ---------------------------------------------------------------
     def copy_day(self) -> None:
+        from planner.core.edits import copy_day
         from ui.dialogs import CopyDayDialog
 
         day = self.selected_day()
@@ -49,11 +50,14 @@ class WeekController(Controller):
             self.show_day(target)
 
     def clear_day(self) -> None:
+        from planner.core.edits import clear_day
+
         day = self.selected_day()
         if day is not None:
             self._doc.apply(clear_day, self._doc.plan, day)
 
     def copy_week(self) -> None:
+        from planner.core.edits import copy_week
         from planner.core.weeks import copy_week_replaces
         from ui.dialogs import Confirm
 
@@ -142,6 +146,8 @@ class WeekController(Controller):
     def start_chosen(self, qdate: QDate) -> None:
         chosen = date(qdate.year(), qdate.month(), qdate.day())
         if chosen != self._doc.plan.start:
+            from planner.core.edits import SetStart
+
             self._doc.apply(SetStart(chosen))
 
     # -- the week bar and the day panel follow the plan and the scores ----------------------
