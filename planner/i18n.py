@@ -234,17 +234,20 @@ def format_number(value: float, max_decimals: int = 1) -> str:
     trailing zeros: 29.5 is "29.5" in English and "29,5" in German."""
     symbols = NUMBER_SYMBOLS.get(locale_id())
     if symbols is not None and math.isfinite(value):
-        from decimal import ROUND_HALF_EVEN, Decimal  # off the start-up path
-
         decimal_sign, group = symbols
-        # Rounded as Babel rounds: the number as written, half to even ("0.15" -> "0.2").
-        places = max(max_decimals, 0)
-        exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
-        text = f"{exact:,.{places}f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-        if text == "-0":
-            text = "0"
+        if float(value).is_integer():  # nothing to round (the first paint's "0 kcal" is one)
+            text = f"{int(value):,}"
+        else:
+            from decimal import ROUND_HALF_EVEN, Decimal  # off the path to the first paint
+
+            # Rounded as Babel rounds: the number as written, half to even ("0.15" -> "0.2").
+            places = max(max_decimals, 0)
+            exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
+            text = f"{exact:,.{places}f}"
+            if "." in text:
+                text = text.rstrip("0").rstrip(".")
+            if text == "-0":
+                text = "0"
         return text.translate({ord(","): group, ord("."): decimal_sign})
     from babel.numbers import format_decimal
 

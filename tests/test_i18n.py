@@ -218,6 +218,8 @@ def test_the_shipped_data_gives_its_words_with_their_contexts() -> None:
     value=st.one_of(
         st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
         st.decimals(min_value=-5000, max_value=5000, places=3).map(float),
+        st.integers(min_value=-(10**12), max_value=10**12).map(float),
+        st.integers(min_value=-(10**12), max_value=10**12),  # counts come as ints
     ),
     decimals=st.integers(min_value=0, max_value=3),
 )
