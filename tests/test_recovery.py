@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from planner.core.edits import AddFood
 from planner.core.plan import Plan
 from planner.errors import PlanFileError
+from planner.storage import processes
 from planner.storage import recovery as recovery
 from planner.storage.crashlog import KEEP_LOGS, CrashLog, summary
 from planner.storage.paths import data_dir
@@ -100,7 +101,7 @@ def test_only_copies_no_running_app_keeps_are_offered(store):
     # Written by another process: offered when that process is gone, not while it runs.
     other = Autosaver(store)
     other_path = other.save(plan_with("lentils"), title="other.gutplan", source=None)
-    parent = {"pid": os.getppid(), "started": recovery.process_start(os.getppid())}
+    parent = {"pid": os.getppid(), "started": processes.process_start(os.getppid())}
     rewrite(store, other_path, session="another", **parent)
     assert other_path not in [c.path for c in store.orphans()]
     rewrite(store, other_path, pid=dead_pid())

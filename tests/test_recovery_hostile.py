@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from planner.storage import recovery
+from planner.storage import processes
 from planner.storage.recovery import SUFFIX, Autosaver, RecoveryStore
 from tests.test_recovery import plan_with, rewrite
 
 linux_proc = pytest.mark.skipif(
-    not Path("/proc/self/stat").exists() or recovery.boot_id() is None,
+    not Path("/proc/self/stat").exists() or processes.boot_id() is None,
     reason="needs /proc (Linux)",
 )
 
@@ -129,14 +129,14 @@ def test_setting_aside_never_replaces_an_earlier_damaged_copy(store):
 def test_a_copy_records_its_writers_start_and_the_boot(store):
     path = crashed_copy(store, "w")
     document = json.loads(path.read_text("utf-8"))
-    assert document["started"] == recovery.process_start(os.getpid()) > 0
-    assert document["boot"] == recovery.boot_id()
+    assert document["started"] == processes.process_start(os.getpid()) > 0
+    assert document["boot"] == processes.boot_id()
 
 
 @linux_proc
 def test_a_process_id_reused_by_another_program_does_not_hide_a_copy(store):
     parent = os.getppid()
-    started = recovery.process_start(parent)
+    started = processes.process_start(parent)
     assert started is not None
     crashed_copy(store, "live", session="a", pid=parent, started=started)
     crashed_copy(store, "reused", session="b", pid=parent, started=started + 1)
@@ -147,7 +147,7 @@ def test_a_process_id_reused_by_another_program_does_not_hide_a_copy(store):
 @linux_proc
 def test_a_copy_from_before_a_reboot_is_offered(store):
     parent = os.getppid()
-    started = recovery.process_start(parent)
+    started = processes.process_start(parent)
     boot = "00000000-0000-0000-0000-000000000000"
     crashed_copy(store, "before", session="a", pid=parent, started=started, boot=boot)
     assert offered(store) == ["before"]
@@ -157,9 +157,9 @@ def test_a_copy_from_before_a_reboot_is_offered(store):
 def test_a_copy_whose_writer_ended_unreaped_is_offered(store):
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     try:
-        started = recovery.process_start(child.pid)
+        started = processes.process_start(child.pid)
         deadline = time.monotonic() + 10
-        while recovery.proc_stat_fields(child.pid)[0] != "Z" and time.monotonic() < deadline:
+        while processes.proc_stat_fields(child.pid)[0] != "Z" and time.monotonic() < deadline:
             time.sleep(0.02)
         crashed_copy(store, "zombie", session="z", pid=child.pid, started=started)
         assert offered(store) == ["zombie"]

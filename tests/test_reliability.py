@@ -19,6 +19,7 @@ from planner.core.edits import AddFood
 from planner.core.plan import MEALS, Plan
 from planner.errors import PlanFileError, PlannerError
 from planner.storage import atomic as atomic
+from planner.storage import processes
 from planner.storage.migrations import OLDEST, STEPS, upgrade
 from planner.storage.planfile import VERSION, load_plan, loads, read_plan, save_plan
 from planner.storage.recovery import RecoveryStore
@@ -209,7 +210,7 @@ def test_a_full_disk_gives_its_message_and_loses_nothing(small_disk, kind):
 # -- leftovers of a write that was killed ------------------------------------------------
 def dead_pid() -> int:
     for pid in range(4_000_000, 3_000_000, -7919):
-        if not atomic.pid_running(pid):
+        if not processes.pid_running(pid):
             return pid
     pytest.skip("no free process id found")
 

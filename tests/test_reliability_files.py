@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import PlannerError
-from planner.storage import atomic
+from planner.storage import atomic, processes
 from tests.test_reliability import WRITERS, writers
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
@@ -69,7 +69,7 @@ def test_a_nul_in_the_name_is_an_os_error_with_a_sentence(tmp_path):
 
 @pytest.mark.parametrize("pid", [0, -1, -(2**40), 2**31, 10**17, True])
 def test_impossible_process_ids_are_not_running(pid):
-    assert atomic.pid_running(pid) is False
+    assert processes.pid_running(pid) is False
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
@@ -77,16 +77,16 @@ def test_an_ended_but_unreaped_process_is_not_running():
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     try:
         for _ in range(200):  # wait until it has ended; it stays a zombie until waited for
-            fields = atomic.proc_stat_fields(child.pid)
+            fields = processes.proc_stat_fields(child.pid)
             if fields and fields[0] == "Z":
                 break
             time.sleep(0.02)
         else:
             pytest.fail("the child did not end")
-        assert atomic.pid_running(child.pid) is False
+        assert processes.pid_running(child.pid) is False
     finally:
         child.wait()
-    assert atomic.pid_running(os.getpid()) is True
+    assert processes.pid_running(os.getpid()) is True
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
@@ -95,7 +95,7 @@ def test_proc_stat_fields_survive_odd_command_names(tmp_path):
     script.symlink_to(sys.executable)
     child = subprocess.Popen([str(script), "-c", "import time; time.sleep(5)"])
     try:
-        fields = atomic.proc_stat_fields(child.pid)
+        fields = processes.proc_stat_fields(child.pid)
         assert fields is not None and fields[0] in "RSD"
         assert int(fields[1]) == os.getpid()  # field 4, the parent
     finally:

@@ -20,14 +20,12 @@ import time
 from pathlib import Path
 
 from planner.i18n import _
+from planner.storage.processes import pid_running
 
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line ends
 
 PAUSE_VARIABLE = "GUTSKIN_PAUSE_IN_WRITE"
 STALE_AFTER_S = 3600.0  # a temporary file this old is a leftover even if its writer lives
-# Linux never hands out a process id above 2**22 (PID_MAX_LIMIT); other systems stay far
-# below 2**31. A larger "process id" in a file is damage, not a process.
-MAX_PID = 2**31 - 1
 
 
 class NotRegularFileError(OSError):
@@ -94,40 +92,6 @@ def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
         # The reason is shown: "Could not save ...: no free temporary file name."
     reason = _("no free temporary file name")
     raise FileExistsError(errno.EEXIST, reason, str(folder))
-
-
-def proc_stat_fields(pid: int) -> list[str] | None:
-    """The fields of /proc/PID/stat from field 3 (the state) on, or None where there is no
-    such file (not Linux, or no such process). The command name (field 2) may hold spaces
-    and parentheses, so the fields start after its last ")"."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            text = handle.read(4096).decode("ascii", "replace")
-    except (OSError, ValueError):
-        return None
-    _, paren, rest = text.rpartition(")")
-    return rest.split() if paren else None
-
-
-def pid_running(pid: int) -> bool:
-    """Whether a process with this id exists and has not ended.
-
-    An id of 0 or less names a process group to os.kill, not a process, and one past
-    MAX_PID cannot exist: neither is running. A process that ended but was not yet reaped
-    (a zombie, state Z in /proc) is not running either.
-    """
-    if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid <= MAX_PID:
-        return False
-    if os.name != "posix":
-        return True  # no safe probe (os.kill would end the process on Windows): keep it
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else
-        pass
-    fields = proc_stat_fields(pid)
-    return not (fields and fields[0] in ("Z", "X"))
 
 
 def remove_stale_temps(path: Path | str) -> list[Path]:

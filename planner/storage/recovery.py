@@ -35,16 +35,17 @@ from pathlib import Path
 from planner.core.plan import Plan, check_start
 from planner.errors import PlanFileError, PlannerError
 from planner.i18n import N_, _, format_day, format_number, locale_id, ngettext, weekday_name
-from planner.storage.atomic import (
-    MAX_PID,
-    describe_os_error,
-    pid_running,
-    proc_stat_fields,
-    write_atomic,
-)
+from planner.storage.atomic import describe_os_error, write_atomic
 from planner.storage.files import EnvelopeError, check_envelope, named, read_file
 from planner.storage.limits import MAX_PLAN_ENTRIES
 from planner.storage.paths import data_dir
+from planner.storage.processes import (
+    MAX_PID,
+    boot_id,
+    pid_running,
+    process_start,
+    process_start_time,
+)
 from planner.storage.strictjson import JsonError, has_unprintable, parse_json
 
 FORMAT = "gutskin-recovery"
@@ -86,38 +87,6 @@ class SetAside:
             )
         message = _("{reason} The copy was left as it is in {folder}.")
         return message.format(reason=self.reason, folder=self.path.parent)
-
-
-def boot_id() -> str | None:
-    """This boot of the machine (Linux), or None where the system does not say."""
-    try:
-        with open("/proc/sys/kernel/random/boot_id", "rb") as handle:
-            text = handle.read(100).decode("ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return text or None
-
-
-def process_start(pid: int) -> int | None:
-    """When a process started, in clock ticks since boot (Linux), or None if unknown."""
-    fields = proc_stat_fields(pid)
-    if not fields or len(fields) < 20 or not fields[19].isdigit():
-        return None
-    return int(fields[19])  # field 22 of /proc/PID/stat; the list starts at field 3
-
-
-def _process_start_time(pid: int) -> float | None:
-    """When a process started, in seconds since the epoch (Linux), or None if unknown."""
-    ticks = process_start(pid)
-    if ticks is None:
-        return None
-    try:
-        with open("/proc/stat", "rb") as handle:
-            lines = handle.read(1 << 20).decode("ascii", "replace").splitlines()
-        btime = next(int(line.split()[1]) for line in lines if line.startswith("btime "))
-        return btime + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, StopIteration, IndexError):
-        return None
 
 
 def recovery_dir() -> Path:
@@ -388,7 +357,7 @@ def _is_live(copy: RecoveryCopy) -> bool:
         return True  # the system does not say: trust the process id, as before
     # A copy from before these fields: a process that started after the copy was written
     # cannot have written it (a reboot, or its id given to another program since).
-    began = _process_start_time(copy.pid)
+    began = process_start_time(copy.pid)
     return began is None or began <= copy.saved.timestamp() + START_SLACK_S
 
 
