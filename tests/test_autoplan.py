@@ -549,7 +549,7 @@ def test_a_bare_highs_prints_a_banner_and_the_planner_does_not():
     bare = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=_env(), timeout=60)  # fmt: skip
     assert "HiGHS" in bare.stdout  # HiGHS #1702: why the guard exists
-    code = "from planner.autoplan.solve import quiet_highs; quiet_highs(); print('{}')"
+    code = "from planner.autoplan.highs import quiet_highs; quiet_highs(); print('{}')"
     quiet = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env=_env(), timeout=60)  # fmt: skip
     assert quiet.stdout == "{}\n"

@@ -1,18 +1,10 @@
 """Fill a week's meals: shortlist the candidates, build the program, run HiGHS quietly
-with a time limit, and turn the answer into one edit, explained and scored for real.
-
-``highspy.Highs()`` prints a copyright banner to the process's standard output when it is
-created (HiGHS issues #1702 and #1932): its output is switched off at once, and the
-creation runs with file descriptor 1 pointed at the null device, so that a command's
-``--json`` output stays parseable.
+(planner.autoplan.highs) with a time limit, and turn the answer into one edit, explained
+and scored for real.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +15,7 @@ import numpy as np
 
 from planner.autoplan.candidates import Candidate, build_candidates
 from planner.autoplan.explain import cell_order, explain_days, portion_adds, what_gave_way
+from planner.autoplan.highs import quiet_highs
 from planner.autoplan.model import DayBase, Program, Settings, build_program
 from planner.autoplan.recipes import recipe_candidates
 from planner.autoplan.relax import Relaxed
@@ -46,34 +39,6 @@ DAY_NODES = 60
 WEEK_NODES = 2000
 # Search nodes after which the best plan found so far is kept (see _run).
 GOOD_ENOUGH_NODES = 400
-_QUIET = threading.Lock()
-
-
-def quiet_highs():  # -> highspy.Highs
-    """A Highs object whose creation prints nothing to standard output (see above)."""
-    import highspy  # here: the solver loads only when a plan is filled
-
-    with _QUIET:
-        sys.stdout.flush()
-        saved = os.dup(1)
-        null = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(null, 1)
-            highs = highspy.Highs()
-            highs.setOptionValue("output_flag", False)
-            highs.setOptionValue("log_to_console", False)
-            _flush_c_stdout()  # a banner still in C's buffer goes to the null device too
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-            os.close(null)
-    return highs
-
-
-def _flush_c_stdout() -> None:
-    # No C library to reach (Windows): nothing is buffered there to flush.
-    with contextlib.suppress(OSError, AttributeError, TypeError):
-        ctypes.CDLL(None).fflush(None)
 
 
 @dataclass(frozen=True)
