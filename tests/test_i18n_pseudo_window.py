@@ -208,7 +208,7 @@ def test_the_recipe_dialogs_are_marked(pseudo, qtbot, window, catalog):
     from ui.recipes.editor import RecipeEditor
     from ui.recipes.review import ImportReview
 
-    editor = RecipeEditor(window.recipe_book, None, score_of=window.recipes._draft_score)
+    editor = RecipeEditor(window.recipe_book, None, score_of=window.recipes.draft_score)
     qtbot.addWidget(editor)
     assert unmarked(editor) == []
     imported = import_file(DATA / "page.html", catalog).imported

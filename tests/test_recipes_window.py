@@ -368,7 +368,7 @@ def test_a_newer_file_of_own_recipes_is_left_alone(make_window, monkeypatch, _pr
 # -- the editor ------------------------------------------------------------------------------
 @pytest.fixture
 def editor(window, qtbot):
-    dialog = RecipeEditor(window.recipe_book, None, score_of=window.recipes._draft_score)
+    dialog = RecipeEditor(window.recipe_book, None, score_of=window.recipes.draft_score)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -1,10 +1,12 @@
-"""The Recipes menu's longer actions, for ui.window.recipes.RecipesController: delete the
-chosen own recipe (a warning naming the plan's days that use it), import a file of recipes
-(progress with Cancel, then the review of each line; all saved in one write or none) and
-export the user's own."""
+"""The Recipes menu's longer actions, for ui.window.recipes.RecipesController: edit a
+recipe (a built-in one as a copy of it), duplicate one, delete the chosen own recipe (a
+warning naming the plan's days that use it), import a file of recipes (progress with
+Cancel, then the review of each line; all saved in one write or none) and export the
+user's own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
@@ -13,6 +15,8 @@ from planner.errors import PlannerError
 from planner.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from planner.recipes.model import Recipe
+
     from .recipes import RecipesController
 
 
@@ -158,3 +162,56 @@ def export_recipes(controller: RecipesController) -> bool:
         ).format(count=len(own), file=path.name)
     )
     return True
+
+
+def edit_recipe(controller: RecipesController, recipe: Recipe | None) -> Recipe | None:
+    """Open the editor on ``recipe`` (a built-in one: on a copy of it; None: a new one);
+    the recipe saved, or None."""
+    from planner.recipes.model import OWN
+    from ui.recipes.editor import RecipeEditor
+
+    window = controller._window
+    as_copy = recipe is not None and not controller._is_own(recipe)
+    if recipe is not None and as_copy:
+        recipe = replace(recipe, id="", origin=OWN)
+
+    def save(draft: Recipe) -> str:
+        if not draft.id:
+            draft = replace(draft, id=controller.new_id(draft.name))
+        problem = controller.save(draft)
+        if not problem:
+            saved.append(draft)
+        return problem
+
+    saved: list[Recipe] = []
+    RecipeEditor.ask(
+        window,
+        controller.book,
+        recipe,
+        save=save,
+        score_of=controller.draft_score,
+        title=_("Edit a Copy of the Recipe") if as_copy else "",
+    )
+    return saved[-1] if saved else None
+
+
+def duplicate_recipe(controller: RecipesController) -> Recipe | None:
+    from planner.recipes.model import MAX_NAME, OWN
+
+    recipe = controller._chosen()
+    if recipe is None or not controller._writable():
+        return None
+    # Translators: the name of a recipe's copy.
+    copy_name = _("{recipe} (copy)")
+    name = copy_name.format(recipe=recipe.name)
+    if len(name) > MAX_NAME:  # the original's name shortened, the words kept
+        kept = len(recipe.name) - (len(name) - MAX_NAME)
+        name = copy_name.format(recipe=recipe.name[:kept].rstrip())
+    copy = replace(recipe, id=controller.new_id(name), name=name, origin=OWN)
+    problem = controller.save(copy)
+    if problem:
+        from ui.dialogs import Messages
+
+        Messages.error(controller._window, _("The recipe could not be copied"), problem)
+        return None
+    return copy

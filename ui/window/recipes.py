@@ -16,7 +16,6 @@ Recipes palette, or the selected recipe in the grid when the grid has the focus.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -357,34 +356,10 @@ class RecipesController(Controller):
         return self._edit(recipe)
 
     def _edit(self, recipe: Recipe | None) -> Recipe | None:
-        from planner.recipes.model import OWN
-        from ui.recipes.editor import RecipeEditor
+        return recipeactions.edit_recipe(self, recipe)
 
-        window = self._window
-        as_copy = recipe is not None and not self._is_own(recipe)
-        if recipe is not None and as_copy:
-            recipe = replace(recipe, id="", origin=OWN)
-
-        def save(draft: Recipe) -> str:
-            if not draft.id:
-                draft = replace(draft, id=self.new_id(draft.name))
-            problem = self.save(draft)
-            if not problem:
-                saved.append(draft)
-            return problem
-
-        saved: list[Recipe] = []
-        RecipeEditor.ask(
-            window,
-            self.book,
-            recipe,
-            save=save,
-            score_of=self._draft_score,
-            title=_("Edit a Copy of the Recipe") if as_copy else "",
-        )
-        return saved[-1] if saved else None
-
-    def _draft_score(self, draft: Recipe) -> float | None:
+    def draft_score(self, draft: Recipe) -> float | None:
+        """A portion's score of a recipe being written (the editor's preview)."""
         from ui.recipes.preview import portion_score
 
         book = self.book
@@ -393,25 +368,8 @@ class RecipesController(Controller):
         )
 
     def duplicate_recipe(self) -> Recipe | None:
-        from planner.recipes.model import MAX_NAME, OWN
-
-        recipe = self._chosen()
-        if recipe is None or not self._writable():
-            return None
-        # Translators: the name of a recipe's copy.
-        copy_name = _("{recipe} (copy)")
-        name = copy_name.format(recipe=recipe.name)
-        if len(name) > MAX_NAME:  # the original's name shortened, the words kept
-            kept = len(recipe.name) - (len(name) - MAX_NAME)
-            name = copy_name.format(recipe=recipe.name[:kept].rstrip())
-        copy = replace(recipe, id=self.new_id(name), name=name, origin=OWN)
-        problem = self.save(copy)
-        if problem:
-            from ui.dialogs import Messages
-
-            Messages.error(self._window, _("The recipe could not be copied"), problem)
-            return None
-        return copy
+        """Save a copy of the chosen recipe among the user's own, named "... (copy)"."""
+        return recipeactions.duplicate_recipe(self)
 
     def plan_days_using(self, recipe_id: str) -> list[int]:
         entry_id = recipe_entry_id(recipe_id)
