@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.core.foods import CATEGORY_LABELS
 from planner.errors import PlannerError
 from planner.i18n import N_, _
 from planner.recipes.model import (
@@ -54,7 +53,7 @@ from ui.models.recipes import MEAL_LABELS
 from ui.recipes.draft import GRAMS as GRAMS  # re-exported: the tests give amounts in it
 from ui.recipes.draft import Draft, DraftCommand, UndoKeys, tags_of
 from ui.recipes.lines import IngredientLines
-from ui.recipes.preview import number, nutrient_lines
+from ui.recipes.preview import facts_text, number, nutrient_lines
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
@@ -373,26 +372,7 @@ class RecipeEditor(QDialog, IngredientLines):
         for label, value in nutrient_lines(facts):
             # Translators: a form's label, such as "Fiber:".
             self.nutrients.addRow(_("{label}:").format(label=label), QLabel(value))
-        categories = [_(CATEGORY_LABELS[c]) for c in CATEGORY_LABELS if c in facts.categories]
-        live = {
-            # Translators: a recipe's live cultures survive.
-            "live": _("live"),
-            "heated": _("heated (none alive)"),
-            # Translators: a recipe has no live-culture food.
-            "none": _("none"),
-        }
-        plants = len(facts.plants)
-        lines = [
-            _("{grams} g a portion.").format(grams=number(facts.grams, 0)),
-            _("Categories: {categories}.").format(categories=", ".join(categories) or _("none")),
-            (_("Plants: {count} ({plants}).") if plants else _("Plants: {count}.")).format(
-                count=plants, plants=", ".join(facts.plants)
-            ),
-            _("Live cultures: {state}.").format(
-                state=live.get(facts.live_cultures, facts.live_cultures)
-            ),
-        ]
-        self.facts.setText("\n".join(lines))
+        self.facts.setText(facts_text(facts))
 
     def try_save(self) -> bool:
         problem, field = self.problem()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLocale
 
-from planner.core.foods import NUTRIENT_LABELS, NUTRIENTS, Catalog
+from planner.core.foods import CATEGORY_LABELS, NUTRIENT_LABELS, NUTRIENTS, Catalog
 from planner.core.plan import (
     DAYS_PER_WEEK,
     MAX_GRAMS,
@@ -132,3 +132,28 @@ def nutrient_lines(facts: Profile) -> list[tuple[str, str]]:
 def number(value: float, decimals: int) -> str:
     """``value`` as the user's locale writes it (QLocale follows the app's language)."""
     return QLocale().toString(float(value), "f", decimals)
+
+
+def facts_text(facts: Profile) -> str:
+    """The lines under a recipe's preview: a portion's weight, its categories, its plants
+    and whether its live cultures survive."""
+    categories = [_(CATEGORY_LABELS[c]) for c in CATEGORY_LABELS if c in facts.categories]
+    live = {
+        # Translators: a recipe's live cultures survive.
+        "live": _("live"),
+        "heated": _("heated (none alive)"),
+        # Translators: a recipe has no live-culture food.
+        "none": _("none"),
+    }
+    plants = len(facts.plants)
+    lines = [
+        _("{grams} g a portion.").format(grams=number(facts.grams, 0)),
+        _("Categories: {categories}.").format(categories=", ".join(categories) or _("none")),
+        (_("Plants: {count} ({plants}).") if plants else _("Plants: {count}.")).format(
+            count=plants, plants=", ".join(facts.plants)
+        ),
+        _("Live cultures: {state}.").format(
+            state=live.get(facts.live_cultures, facts.live_cultures)
+        ),
+    ]
+    return "\n".join(lines)
