@@ -149,3 +149,57 @@ def test_an_id_that_names_nothing_is_shown_and_can_be_removed(qtbot, catalog):
     dialog.disliked.chosen.setCurrentRow(0)
     dialog.disliked.remove_button.click()
     assert dialog.settings().disliked == frozenset()
+
+
+def _filled(plan, week: int) -> int:
+    return sum(len(plan.cell(d, m)) for d in range(7 * week, 7 * week + 7) for m in MEALS)
+
+
+def test_a_fill_never_lands_on_a_plan_opened_meanwhile(qtbot, window, asked):
+    from planner.core.plan import Plan
+    from tests.support.gui import START
+
+    window.act_fill_week.trigger()  # worked out on a worker; set on the next turns of the loop
+    other = Plan(START)
+    AddFood(0, "breakfast", "oats").apply(other)
+    window.document.replace(other, title="Another plan")
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    assert window.document.plan is other
+    assert [e.food_id for e in other.cell(0, "breakfast")] == ["oats"]
+    assert other.entry_count() == 1 and not window.document.modified
+    assert "another plan was opened" in window.statusBar().currentMessage()
+
+
+def test_a_fill_never_lands_on_a_week_that_moved_or_on_meals_edited_meanwhile(
+    qtbot, make_window, asked
+):
+    from planner.core.plan import Plan
+    from tests.support.gui import START
+
+    window = make_window(Plan(START, 2))
+    window.set_week(1)
+    window.act_fill_week.trigger()
+    window.plan_weeks.insert_week()  # week 2 is week 3 now; week 2 is the old week 1
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    plan = window.document.plan
+    assert [_filled(plan, w) for w in range(plan.weeks)] == [0, 0, 0]
+    assert "changed or moved meanwhile" in window.statusBar().currentMessage()
+
+    window.set_week(0)
+    window.act_fill_week.trigger()
+    window.document.apply(AddFood(2, "lunch", "oats"))  # a meal the fill was asked to fill
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    assert _filled(plan, 0) == 1
+
+
+def test_a_fill_lands_when_only_other_weeks_were_edited_meanwhile(qtbot, make_window, asked):
+    from planner.core.plan import Plan
+    from tests.support.gui import START
+
+    window = make_window(Plan(START, 2))
+    window.act_fill_week.trigger()
+    window.document.apply(AddFood(9, "lunch", "oats"))  # week 2: not the week being filled
+    qtbot.waitUntil(lambda: not window.autoplan.running, timeout=30_000)
+    plan = window.document.plan
+    assert all(plan.cell(d, m) for d in range(7) for m in MEALS)
+    assert [e.food_id for e in plan.cell(9, "lunch")] == ["oats"]

@@ -24,13 +24,44 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 
+class _Target:
+    """What a fill was asked to plan: the document, the plan's shape and the meals to
+    fill as they were. The fill is worked out on a copy; its cells are set only if these
+    are still what it was asked for, so that it never lands on another plan, on a week
+    that moved, or over meals edited meanwhile."""
+
+    def __init__(self, window: MainWindow, cells: list[Cell]) -> None:
+        document = window.document
+        plan = document.plan
+        self.token = document.token
+        self.shape = (plan.start, plan.weeks)
+        self.cells = {cell: tuple(plan.cell(*cell)) for cell in cells}
+
+    def changed(self, window: MainWindow) -> str:
+        """Why the fill may no longer be set ("" when it may), said after "Not changed:"."""
+        document = window.document
+        plan = document.plan
+        if document.token != self.token:
+            return _("another plan was opened while the week was being filled.")
+        if (plan.start, plan.weeks) != self.shape or any(
+            tuple(plan.cell(*cell)) != entries for cell, entries in self.cells.items()
+        ):
+            return _(
+                "the meals being filled were changed or moved meanwhile; fill them again "
+                "to plan them as they are now."
+            )
+        return ""
+
+
 class AutoplanController(Controller):
     """One fill at a time; the plan may be edited meanwhile (the fill is worked out on a
-    copy, and its cells are set when it ends, as one undo step)."""
+    copy, and its cells are set when it ends, as one undo step, unless the plan was
+    replaced or the meals it fills were changed or moved meanwhile: see ``_Target``)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._job: AutoplanJob | None = None
+        self._target: _Target | None = None
         self._cancel_button: QPushButton | None = None
         self._seed = int.from_bytes(os.urandom(4), "big")  # Re-roll: another seed each time
         self.last_result: AutoplanResult | None = None
@@ -156,6 +187,7 @@ class AutoplanController(Controller):
         job.done.connect(self._done)
         job.progress.connect(self._progress)
         self._job = job
+        self._target = _Target(window, cells)
         self._set_enabled(False)
         window.statusBar().showMessage(
             # Translators: {action} is the fill's name, such as "Fill week".
@@ -193,7 +225,7 @@ class AutoplanController(Controller):
 
     def _done(self, result: AutoplanResult | None, error: str | None, cancelled: bool) -> None:
         window = self._window
-        self._job = None
+        target, self._job, self._target = self._target, None, None
         self._set_enabled(True)
         if self._cancel_button is not None:
             self._cancel_button.hide()
@@ -203,6 +235,10 @@ class AutoplanController(Controller):
             return
         if error is not None or result is None:
             window.show_refusal(error or _("The week could not be filled."))
+            return
+        moved_on = target.changed(window) if target is not None else ""
+        if moved_on:
+            window.show_refusal(moved_on)
             return
         if not window.document.apply(result.edit):
             return
