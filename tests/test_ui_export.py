@@ -63,3 +63,72 @@ def test_cancel_stops_the_export_without_a_file_or_an_error(window, tmp_path, mo
     assert not target.exists() and not list(tmp_path.glob("*.pdf*"))
     assert "cancelled" in window.statusBar().currentMessage()
     assert window.act_pdf.isEnabled() and not button.isVisibleTo(window)
+
+
+def _saved_plan(window, monkeypatch, path):
+    window.grid.set_current(0, "breakfast")
+    window.add_food("kefir")
+    monkeypatch.setattr(dialogs.FileDialogs, "save_plan", classmethod(lambda cls, p, s: path))
+    assert window.files.save_as()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["pdf", "csv", "report", "calendar"])
+def test_no_export_replaces_the_open_plans_file(window, tmp_path, monkeypatch, qtbot, kind):
+    """An export typed or chosen onto the plan's own file would leave the plan nowhere
+    (and the window would close without asking: the plan has no unsaved change)."""
+    from datetime import date
+
+    from ui.journal.report import ReportOptions
+    from ui.weeks.dialogs import CalendarOptions
+
+    plan_file = tmp_path / "week.gutplan"
+    saved = _saved_plan(window, monkeypatch, plan_file)
+    errors: list[str] = []
+    monkeypatch.setattr(
+        dialogs.Messages, "error", classmethod(lambda cls, p, title, text: errors.append(text))
+    )
+    if kind == "pdf":
+        window.export.start(dialogs.PdfOptions(plan_file))
+    elif kind == "csv":
+        monkeypatch.setattr(dialogs.FileDialogs, "save_csv", classmethod(lambda c, p, s: plan_file))
+        window.export_csv_file()
+    elif kind == "report":
+        options = ReportOptions(plan_file, date(2026, 11, 1), date(2026, 11, 30))
+        assert window.journal.start_report(options) is False
+    else:
+        window.plan_weeks.start_calendar(CalendarOptions(), plan_file)
+    qtbot.waitUntil(lambda: not window.export.running, timeout=30_000)
+    assert plan_file.read_bytes() == saved
+    assert errors and "open plan's own file" in errors[0]
+    assert not window.document.modified
+
+
+def test_no_export_replaces_another_plan_file(window, tmp_path, monkeypatch):
+    from planner.core.plan import Plan
+    from planner.storage.planfile import save_plan
+    from tests.support.gui import START
+
+    other = tmp_path / "other week.json"  # a plan under any name
+    save_plan(Plan(START), other)
+    saved = other.read_bytes()
+    errors: list[str] = []
+    monkeypatch.setattr(
+        dialogs.Messages, "error", classmethod(lambda cls, p, title, text: errors.append(text))
+    )
+    monkeypatch.setattr(dialogs.FileDialogs, "save_csv", classmethod(lambda c, p, s: other))
+    window.export_csv_file()
+    assert other.read_bytes() == saved
+    assert errors and "is a plan file" in errors[0]
+
+
+def test_a_bare_file_name_goes_to_the_suggested_folder(qtbot, tmp_path):
+    from ui.journal.report import ReportDialog
+
+    pdf = dialogs.PdfOptionsDialog(tmp_path / "week.pdf")
+    report = ReportDialog(tmp_path / "journal-report.pdf")
+    for dialog in (pdf, report):
+        qtbot.addWidget(dialog)
+        dialog.path.setText("mine")
+    assert pdf.options().path == tmp_path / "mine.pdf"
+    assert report.options().path == tmp_path / "mine.pdf"

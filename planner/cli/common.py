@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from planner.errors import PlannerError
 from planner.i18n import _
+from planner.storage.files import same_file
 
 if TYPE_CHECKING:
     from planner.core.foods import Catalog
@@ -111,15 +112,6 @@ def evaluator_for(args: argparse.Namespace, catalog):
 
 def is_stdout(path: Path) -> bool:
     return str(path) in STDOUT_NAMES
-
-
-def same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-        return a.resolve() == b.resolve()
-    except (OSError, ValueError):
-        return False
 
 
 def refuse_output(

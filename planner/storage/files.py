@@ -9,6 +9,7 @@ message completes the sentence "FILE: ...", which the reader wraps.
 
 from __future__ import annotations
 
+import os
 import stat
 import threading
 from collections.abc import Callable
@@ -175,3 +176,43 @@ def named(name: str, reason: object) -> str:
     """ "NAME: REASON." for a file's name and what is wrong with it (a clause, no stop)."""
     # Translators: a file's name, then what is wrong with it ("it is empty").
     return _("{name}: {reason}.").format(name=name, reason=reason)
+
+
+# -- what an export may replace ------------------------------------------------------------------
+# The envelope's format of a plan file, as planner.storage.planfile writes it (a recovery
+# copy holds one too). Named here so that a check before an export loads no plan reader.
+PLAN_FORMAT_MARK = b'"gutskin-plan"'
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (both existing: the same inode; else the same
+    resolved path)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def export_replaces_plan(path: Path, open_plan: Path | None) -> str:
+    """Why an export (a PDF, CSV, calendar, report...) must not be written to ``path``: it
+    is the open plan's own file, or another plan file; "" when it may. An export over a
+    plan would leave the plan nowhere, and the window would close without asking, since
+    the plan itself has no unsaved change."""
+    if open_plan is not None and same_file(path, open_plan):
+        return _(
+            "{file} is the open plan's own file: an export there would replace the plan. "
+            "Choose another file name."
+        ).format(file=path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return ""  # nothing there, or not readable: the write itself says what is wrong
+    if PLAN_FORMAT_MARK in head:
+        return _(
+            "{file} is a plan file: an export there would replace the plan. "
+            "Choose another file name."
+        ).format(file=path)
+    return ""

@@ -44,6 +44,7 @@ class PdfOptionsDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None, weeks: int = 1) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Export PDF"))
+        self._folder = suggested.expanduser().absolute().parent
         self.path = QLineEdit(str(suggested), self)
         self.path.setAccessibleName(_("PDF file"))
         browse = QPushButton(_("C&hoose…"), self)
@@ -101,6 +102,8 @@ class PdfOptionsDialog(QDialog):
         if not text:
             return None
         path = Path(text).expanduser()
+        if not path.is_absolute():  # a bare name goes where the suggested file was to go
+            path = self._folder / path
         return PdfOptions(
             path=path if path.suffix else path.with_suffix(".pdf"),
             paper=str(self.paper.currentData()),

@@ -33,6 +33,7 @@ class ReportDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Export Journal Report"))
+        self._folder = suggested.expanduser().absolute().parent
         today = date.today()
         first = today - timedelta(DEFAULT_DAYS - 1)
         # Translators: completes the date fields' names, "First day of the report".
@@ -67,6 +68,8 @@ class ReportDialog(QDialog):
         if not text:
             return None
         path = Path(text).expanduser()
+        if not path.is_absolute():  # a bare name goes where the suggested file was to go
+            path = self._folder / path
         first, last = picked_range(self.first, self.last)
         return ReportOptions(path if path.suffix else path.with_suffix(".pdf"), first, last)
 

@@ -257,6 +257,12 @@ class TemplatesDialog(QDialog):
             if not name:
                 return
             path = Path(name)
+        from planner.storage.files import export_replaces_plan
+
+        problem = export_replaces_plan(path, None)  # the open plan is a plan file too
+        if problem:
+            self.message.setText(problem)
+            return
         try:
             export_templates(list(self._library), path)
         except PlannerError as exc:

@@ -81,6 +81,8 @@ class CalendarPart(Controller):
         return True
 
     def start_calendar(self, options: CalendarOptions, path: Path) -> None:
+        if self._export_refused(_("Could not export the calendar"), path):
+            return
         window = self._window
         job = CalendarJob(self._doc.plan.copy(), window.catalog, options, path)
         job.done.connect(self._calendar_done)

@@ -63,6 +63,20 @@ class Controller(QObject):
         window.window_actions.my_foods.setEnabled(not window.user_foods_error)
         window.statusBar().clearMessage()
 
+    def _export_refused(self, title: str, path: Path) -> bool:
+        """True, after saying why under ``title``, when an export must not be written to
+        ``path``: the open plan's own file or another plan file
+        (planner.storage.files.export_replaces_plan)."""
+        from planner.storage.files import export_replaces_plan
+
+        window = self._window
+        problem = export_replaces_plan(path, window.document.path)
+        if problem:
+            from ui.dialogs import Messages
+
+            Messages.error(window, title, problem)
+        return bool(problem)
+
     def _file_written(self, title: str, path: Path, error: str | None) -> bool:
         """After a job that writes ``path``: its error told under ``title`` ("Could not
         export the PDF": one message each, as word order differs between languages),

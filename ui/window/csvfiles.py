@@ -87,7 +87,7 @@ class CsvPart(reading.LoadPart):
         from ui.dialogs import FileDialogs, Messages
 
         path = FileDialogs.save_csv(self._window, self.folder() / f"{self.stem()}.csv")
-        if path is None:
+        if path is None or self._export_refused(_("Could not export the CSV file"), path):
             return
         try:
             export_csv(self._doc.plan, self._window.catalog, path)

@@ -113,6 +113,8 @@ class ExportController(Controller):
     def start(self, options: PdfOptions) -> None:
         """Write the PDF on a worker thread; the window stays usable meanwhile."""
         window = self._window
+        if self._export_refused(_("Could not export the PDF"), options.path):
+            return
         self._worker_started(
             _("Writing {file}…").format(file=options.path.name), window.window_actions.pdf
         )

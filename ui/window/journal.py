@@ -206,6 +206,8 @@ class JournalController(Controller):
 
     def start_report(self, options: ReportOptions) -> bool:
         window = self._window
+        if self._export_refused(_("Could not export the journal report"), options.path):
+            return False
         store = self.store()
         if store is None:
             return False

@@ -146,7 +146,7 @@ def export_recipes(controller: RecipesController) -> bool:
         controller._status(_("You have no recipes of your own to export yet."))
         return False
     path = RecipeFiles.save_recipes(window, window.files.folder() / "my-recipes.json")
-    if path is None:
+    if path is None or controller._export_refused(_("Could not export the recipes"), path):
         return False
     try:
         export_recipes(path, [recipe_to_json(recipe) for recipe in own])
