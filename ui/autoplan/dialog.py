@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,12 +26,14 @@ from planner.core.plan import MEALS, meal_word
 from planner.errors import PlannerError
 from planner.i18n import N_, _
 from ui.autoplan.dishes import DishPicker
+from ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
 
 # The tags' words, but "animal foods" says here what avoiding them makes of the week.
 TAG_LABELS = {**TAG_WORDS, "animal": N_("animal foods (vegan)")}
+TAGS_PER_ROW = 4  # in one row the dialog was wider than a 1024-pixel screen in German
 
 
 def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") -> QSpinBox:
@@ -68,12 +72,12 @@ class AutoplanDialog(QDialog):
         energy.addWidget(self.energy_max)
         form.addRow(_("Energy per day:"), energy)
         self.avoid: dict[str, QCheckBox] = {}
-        tags = QHBoxLayout()
-        for tag in TAGS:
+        tags = QGridLayout()
+        for place, tag in enumerate(TAGS):
             box = QCheckBox(_(TAG_LABELS[tag]) if tag in TAG_LABELS else tag)
             box.setChecked(tag in settings.avoid_tags)
             self.avoid[tag] = box
-            tags.addWidget(box)
+            tags.addWidget(box, *divmod(place, TAGS_PER_ROW))
         form.addRow(_("Avoid:"), tags)
         self.vegetarian = QCheckBox(_("Vegetarian (no meat or fish)"))
         self.vegetarian.setChecked(settings.vegetarian)
@@ -118,13 +122,23 @@ class AutoplanDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # The form scrolls, so that the buttons stay on a short screen (it is some 780
+        # pixels tall with the two pickers).
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(_("Fills meals with food people eat as it is, chosen by the day score."))
         )
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_to_screen(self, scroll)
         self.result_settings: Settings | None = None
 
     def settings(self) -> Settings:

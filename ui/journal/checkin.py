@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -50,8 +51,11 @@ from planner.journal.fields import (
     Field,
 )
 from planner.journal.store import JournalStore
+from ui.screen import fit_to_screen
 
 EMPTY = "—"  # shown for a field left empty
+PRACTICES_PER_ROW = 3
+COMBO_CHARACTERS = 14  # what a closed choice box shows at least
 LEFT_GROUPS = ("skin", "gut", "mood")  # the right column holds the habits and the meals
 
 
@@ -60,18 +64,19 @@ class _Practices(QWidget):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # Rows of three: in one row the dialog was wider than a 1024-pixel screen.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for name in (*field.words, NONE_DONE):
+        for place, name in enumerate((*field.words, NONE_DONE)):
             shown = _("none today") if name == NONE_DONE else _(name)
             box = QCheckBox(shown, self)
             # Translators: a check box's name for screen readers ("Stress practices: yoga").
             box.setAccessibleName(_("{field}: {choice}").format(field=_(field.label), choice=shown))
             self.boxes[name] = box
-            layout.addWidget(box)
+            layout.addWidget(box, *divmod(place, PRACTICES_PER_ROW))
             box.toggled.connect(lambda on, name=name: self._toggled(name, on))
-        layout.addStretch(1)
+        layout.setColumnStretch(PRACTICES_PER_ROW, 1)
 
     def _toggled(self, name: str, on: bool) -> None:
         # "none today" and a practice exclude each other.
@@ -133,6 +138,10 @@ def _editor(field: Field, parent: QWidget) -> QWidget:
         else:
             for word in field.words:
                 combo.addItem(_(word), word)
+        # A long choice (a stool type's description) is read in full in the open list;
+        # the closed box does not widen the dialog past a small screen for it.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARACTERS)
         return combo
     if field.kind == MULTI:
         return _Practices(field, parent)
@@ -221,6 +230,15 @@ class CheckInDialog(QDialog):
             columns.addWidget(box, rows[column], column)
             rows[column] += 1
         columns.setRowStretch(max(rows.values()), 1)
+        # The fields scroll, so that the buttons stay on a short screen. (Made before the
+        # tab order is set: moving a widget into another parent resets its place in it.)
+        fields = QWidget()
+        fields.setLayout(columns)
+        scroll = QScrollArea(self)
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -240,9 +258,10 @@ class CheckInDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(columns)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        fit_to_screen(self, scroll)
 
         self.date_edit.dateChanged.connect(self._day_chosen)
         chosen = day or date.today()

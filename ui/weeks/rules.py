@@ -177,6 +177,7 @@ class RulesDialog(QDialog):
             ),
             self,
         )
+        about.setWordWrap(True)  # one line was wider than a 1024-pixel screen in German
         row = beside(self.list, (self.new_button, self.remove_button))
         stack(self, about, row, self.message, close_only(self))
         self.new_button.clicked.connect(self.new_rule)

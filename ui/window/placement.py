@@ -4,18 +4,12 @@ starts restore the last size, place and dock layout, always kept on the screen."
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from ui.screen import available_area
 from ui.settings import Settings
 
 PREFERRED_SIZE = (1280, 800)
-
-
-def available_area(widget: QWidget) -> QRect:
-    """The free area (no task bars) of the screen the widget is on, or the main screen."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry() if screen else QRect(0, 0, *PREFERRED_SIZE)
 
 
 def place(window: QMainWindow, settings: Settings, day_dock: QDockWidget) -> None:
