@@ -9,16 +9,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from planner import i18n
 from planner.core.plan import Entry, Plan
 from tests.support.gui import QT_LOG_IGNORE, START
+from ui.screen import SCREEN_SHARE
 
 pytestmark = QT_LOG_IGNORE
 
 # Room left on a 1024 x 700 screen for a dialog's frame and title bar.
 MOST = (1024 - 24, 700 - 48)
+# The width of a scroll area's fields in a dialog sized to a 1024-pixel screen: its share
+# of the screen, less the dialog's margins and a scroll bar.
+SCROLLED_WIDTH = int(1024 * SCREEN_SHARE) - 2 * 11 - 16
 
 
 @pytest.fixture(params=["en", "de"])
@@ -84,5 +88,11 @@ def test_every_dialog_fits_a_1024_by_700_screen(language, qtbot, tmp_path, catal
             smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
             if smallest.width() > MOST[0] or smallest.height() > MOST[1]:
                 too_large[name] = smallest.toTuple()
+            # What scrolls, scrolls up and down only: its fields fit the width such a
+            # screen gives the dialog (ui.screen.fit_to_screen).
+            for scroll in dialog.findChildren(QScrollArea):
+                inner = scroll.widget()
+                if inner is not None and inner.minimumSizeHint().width() > SCROLLED_WIDTH:
+                    too_large[f"{name}, its scrolled fields"] = inner.minimumSizeHint().toTuple()
             dialog.close()
     assert too_large == {}

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # The tags' words, but "animal foods" says here what avoiding them makes of the week.
 TAG_LABELS = {**TAG_WORDS, "animal": N_("animal foods (vegan)")}
-TAGS_PER_ROW = 4  # in one row the dialog was wider than a 1024-pixel screen in German
+TAGS_PER_ROW = 3  # in one row the dialog was wider than a 1024-pixel screen in German
 
 
 def _spin(low: int, high: int, value: float, step: int = 1, suffix: str = "") -> QSpinBox:

@@ -54,7 +54,7 @@ from planner.journal.store import JournalStore
 from ui.screen import fit_to_screen
 
 EMPTY = "—"  # shown for a field left empty
-PRACTICES_PER_ROW = 3
+PRACTICES_PER_ROW = 2
 COMBO_CHARACTERS = 14  # what a closed choice box shows at least
 LEFT_GROUPS = ("skin", "gut", "mood")  # the right column holds the habits and the meals
 
@@ -64,7 +64,7 @@ class _Practices(QWidget):
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # Rows of three: in one row the dialog was wider than a 1024-pixel screen.
+        # Rows of two: in one row the dialog was wider than a 1024-pixel screen.
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
