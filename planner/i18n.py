@@ -17,6 +17,7 @@ the user's choice or the system (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, ``LANGUA
 
 from __future__ import annotations
 
+import functools
 import gettext
 import math
 import os
@@ -104,7 +105,12 @@ def locale_id() -> str:
     en_US, "fr" is fr_FR), so that its week starts on the day its speakers expect."""
     lang = SOURCE_LANGUAGE if _State.language == PSEUDO else _State.language
     if _State.territory:
-        return f"{lang}_{_State.territory}"
+        wanted = f"{lang}_{_State.territory}"
+        # CLDR has no locale for every pair ("en_BR": English as a Brazilian system asks
+        # for it): then the language's own formats, the territory kept for the week's
+        # first day and the units (first_weekday, uses_us_units).
+        if wanted in NUMBER_SYMBOLS or _babel_knows(wanted):
+            return wanted
     if lang in LIKELY_TERRITORIES:  # the languages with a catalogue: no Babel at start
         return f"{lang}_{LIKELY_TERRITORIES[lang]}"
     from babel.core import get_global
@@ -112,6 +118,13 @@ def locale_id() -> str:
     likely = str(get_global("likely_subtags").get(lang, ""))
     territory = likely.split("_")[-1] if likely.count("_") else ""
     return f"{lang}_{territory}" if territory.isupper() else lang
+
+
+@functools.lru_cache(maxsize=16)
+def _babel_knows(name: str) -> bool:
+    from babel import localedata
+
+    return bool(localedata.exists(name))
 
 
 def parse_locale(text: str | None) -> tuple[str, str | None] | None:
@@ -273,13 +286,20 @@ def weekday_name(day: date, width: str = "wide") -> str:
 
 def first_weekday() -> int:
     """The first day of the week where the user lives: 0 for Monday ... 6 for Sunday."""
-    if locale_id() in FIRST_WEEKDAYS:
-        return FIRST_WEEKDAYS[locale_id()]
-    from babel import Locale
+    name, territory = locale_id(), _State.territory
+    if territory and not name.endswith(f"_{territory}"):
+        name = f"und_{territory}"  # no locale of the pair: its territory's likeliest one
+    if name in FIRST_WEEKDAYS:
+        return FIRST_WEEKDAYS[name]
+    from babel import Locale, UnknownLocaleError
 
-    return int(Locale.parse(locale_id()).first_week_day)
+    try:
+        return int(Locale.parse(name).first_week_day)
+    except (UnknownLocaleError, ValueError):
+        return 0
 
 
 def uses_us_units() -> bool:
     """Whether amounts read best in US units (ounces, cups) where the user lives."""
-    return locale_id().rpartition("_")[2] in US_UNIT_TERRITORIES
+    territory = _State.territory or locale_id().rpartition("_")[2]
+    return territory in US_UNIT_TERRITORIES

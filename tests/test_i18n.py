@@ -239,3 +239,29 @@ def test_numbers_written_without_babel_read_as_babel_writes_them(
 def test_a_territory_without_symbols_of_its_own_asks_babel() -> None:
     i18n.set_language("de_CH")
     assert i18n.format_number(1234.5) == "1'234.5"  # Swiss German: apostrophe and point
+
+
+def test_every_territory_of_every_language_gives_formats_babel_knows():
+    """A system language with any territory (LANG=pt_BR.UTF-8 speaks English with Brazil's
+    week) formats numbers and dates: a pair CLDR has no locale for ("en_BR") uses the
+    language's own formats, and the territory's first day of the week and units. Every
+    command failed under such a system ("unknown locale 'en_BR'")."""
+    from babel import localedata
+    from babel.core import get_global
+
+    territories = sorted(t for t in get_global("territory_languages") if t.isalpha())
+    assert len(territories) > 200
+    try:
+        for lang in i18n.LANGUAGES:
+            for territory in territories:
+                i18n.set_language(None, environ={"LANG": f"{lang}_{territory}.UTF-8"})
+                assert localedata.exists(i18n.locale_id()), (lang, territory)
+                assert i18n.format_number(1234.5)
+                assert i18n.format_day(date(2026, 12, 1))
+                assert 0 <= i18n.first_weekday() <= 6
+        i18n.set_language(None, environ={"LANG": "pt_BR.UTF-8"})
+        assert (i18n.language(), i18n.first_weekday(), i18n.uses_us_units()) == ("en", 6, False)
+        i18n.set_language(None, environ={"LANG": "zh_CN.UTF-8"})
+        assert i18n.first_weekday() == 0  # Monday in China, though formats are en_US's
+    finally:
+        i18n.set_language("en", environ={})

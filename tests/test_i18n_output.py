@@ -103,6 +103,15 @@ def test_the_system_language_is_followed(sample_file, capsys, monkeypatch) -> No
     assert code == 0 and i18n.language() == "en" and "Week of Mon 30 Nov 2026" in out
 
 
+@pytest.mark.parametrize("system", ["pt_BR.UTF-8", "zh_CN.UTF-8", "tr_TR.UTF-8", "fr_BR.UTF-8"])
+def test_a_system_of_any_territory_runs_every_command(sample_file, capsys, monkeypatch, system):
+    """Under LANG=pt_BR.UTF-8 every command ended "unknown locale 'en_BR'"."""
+    monkeypatch.setenv("LANG", system)
+    code, out, err = run(capsys, "score", str(sample_file))
+    assert code == 0, err
+    assert "Nov" in out or "nov" in out
+
+
 def test_json_is_never_localised(sample_file, capsys) -> None:
     code, out, _err = run(capsys, "--lang", "de", "score", str(sample_file), "--json")
     assert code == 0
