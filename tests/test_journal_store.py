@@ -490,3 +490,64 @@ def test_the_columns_give_the_same_frame_as_the_check_ins(store: JournalStore):
         pytest.approx(float("nan"), nan_ok=True),
     ]
     assert frame["ate_as_planned"].iloc[[0, 2]].tolist() == [0.5, 0.0]
+
+
+@pytest.mark.skipif(not POSIX, reason="permissions and pipes of POSIX")
+def test_a_folder_and_file_of_the_users_keep_their_permissions(tmp_path: Path):
+    """A journal kept at a path of the user's (say in /tmp) made its folder 0700 and the
+    file 0600, whatever they were: /tmp itself lost its sticky, world-writable mode."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    with JournalStore(shared / "mine.sqlite3") as store:
+        store.save(full_checkin())
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    os.chmod(shared / "mine.sqlite3", 0o640)
+    with JournalStore(shared / "mine.sqlite3") as store:
+        assert store.count() == 1
+    assert stat.S_IMODE((shared / "mine.sqlite3").stat().st_mode) == 0o640
+    # What the journal makes is private: a new folder, its backups' folder, a new file.
+    assert stat.S_IMODE((shared / "backups").stat().st_mode) == 0o700
+    with JournalStore(tmp_path / "new" / "deep" / "j.sqlite3") as store:
+        store.save(full_checkin())
+    for made in (tmp_path / "new", tmp_path / "new" / "deep"):
+        assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "new" / "deep" / "j.sqlite3").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not POSIX, reason="pipes of POSIX")
+def test_no_journal_is_kept_in_a_pipe_a_folder_or_a_file_of_text(tmp_path: Path):
+    from planner.core.plan import Plan
+    from planner.storage.planfile import save_plan
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    (tmp_path / "folder").mkdir()
+    plan = tmp_path / "week.gutplan"
+    save_plan(Plan(DAY), plan)
+    before = plan.read_bytes()
+    for path in (pipe, tmp_path / "folder", plan):
+        with pytest.raises(JournalError, match="not a"):
+            JournalStore(path).open()
+    assert plan.read_bytes() == before  # not moved aside as a damaged journal
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe", "week.gutplan"]
+
+
+def test_journals_sharing_a_folder_keep_their_own_backups(tmp_path: Path):
+    """A damaged journal was restored from another journal's backup in the same folder."""
+    with JournalStore(tmp_path / "a.sqlite3", backups=False) as first:
+        first.save(full_checkin(DAY))
+        first.backup_if_due(date.today() - timedelta(1))
+    with JournalStore(tmp_path / "b.sqlite3", backups=False) as second:
+        second.save(full_checkin(DAY + timedelta(1)))
+        second.backup_if_due(date.today() - timedelta(1))
+        second.save(full_checkin(DAY + timedelta(2)))
+        second.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    names = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    yesterday = date.today() - timedelta(1)
+    assert names == [f"a-{yesterday}.sqlite3", f"b-{yesterday}.sqlite3"]
+    damaged = bytearray((tmp_path / "b.sqlite3").read_bytes())
+    damaged[:100] = b"\0" * 100
+    (tmp_path / "b.sqlite3").write_bytes(bytes(damaged))
+    with JournalStore(tmp_path / "b.sqlite3") as second:
+        assert [c.day for c in second.between(DAY, DAY + timedelta(9))] == [DAY + timedelta(1)]

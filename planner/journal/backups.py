@@ -1,16 +1,21 @@
 """The journal's files on disk: private permissions, daily backups and recovery.
 
-The folder is 0700 and the files 0600: readable by the user only. A backup a day is made
-with SQLite's online backup API, into a temporary file first so that a backup cut short
-never looks like a good one; the last ``KEEP_BACKUPS`` are kept. A damaged journal is
-moved aside (never deleted) with its -wal and -shm files, and the newest backup that
-passes the integrity check is restored.
+The folders and files the journal makes are 0700 and 0600: readable by the user only.
+A folder or file that was there before is left as it is (a journal kept at a path the
+user chose may sit in a folder of theirs, even /tmp). A backup a day is made with
+SQLite's online backup API, into a temporary file first so that a backup cut short never
+looks like a good one; each journal's backups are named after it (``NAME-DAY.sqlite3``),
+so that journals sharing a folder never take each other's, and its last
+``KEEP_BACKUPS`` are kept. A damaged journal is moved aside (never deleted) with its -wal
+and -shm files, and the newest of its backups that passes the integrity check is
+restored.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -22,28 +27,46 @@ KEEP_BACKUPS = 7
 
 
 def private_folder(folder: Path) -> None:
+    """Makes ``folder`` and its missing parents, each 0700; one already there is left as
+    it is."""
+    missing = []
+    for level in (folder, *folder.parents):
+        if level.exists():
+            break
+        missing.append(level)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
-        os.chmod(folder, 0o700)
+        for made in missing:
+            os.chmod(made, 0o700)  # mkdir's mode goes through the umask
 
 
 def private_file(path: Path) -> None:
-    """Creates ``path`` empty with mode 0600 if it is missing, and makes it 0600."""
+    """Creates ``path`` empty with mode 0600 if it is missing; one already there is left
+    as it is."""
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    if os.name == "posix":
-        os.chmod(path, 0o600)
 
 
-def backup_files(folder: Path) -> list[Path]:
-    """The backup files in ``folder``, newest first."""
+def _backup_name(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(stem)}-(\d{{4}}-\d\d-\d\d)\.sqlite3")
+
+
+def backup_files(folder: Path, stem: str = "journal") -> list[Path]:
+    """The backups in ``folder`` of the journal named ``stem``, newest first."""
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("journal-*.sqlite3"), reverse=True)
+    name = _backup_name(stem)
+    return sorted((p for p in folder.iterdir() if name.fullmatch(p.name)), reverse=True)
 
 
-def backup_path(folder: Path, today: date) -> Path:
-    return folder / f"journal-{today.isoformat()}.sqlite3"
+def backup_day(backup: Path, stem: str = "journal") -> str:
+    """The day (ISO) a backup of the journal named ``stem`` was made."""
+    match = _backup_name(stem).fullmatch(backup.name)
+    return match.group(1) if match else backup.stem
+
+
+def backup_path(folder: Path, today: date, stem: str = "journal") -> Path:
+    return folder / f"{stem}-{today.isoformat()}.sqlite3"
 
 
 def write_backup(conn: sqlite3.Connection, target: Path) -> None:
@@ -60,7 +83,8 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> None:
     finally:
         copy.close()
     os.replace(temporary, target)
-    for old in backup_files(target.parent)[KEEP_BACKUPS:]:
+    stem = target.name[: -len("-YYYY-MM-DD.sqlite3")]
+    for old in backup_files(target.parent, stem)[KEEP_BACKUPS:]:
         old.unlink(missing_ok=True)
 
 
@@ -88,5 +112,5 @@ def restore_newest(path: Path, backups: list[Path]) -> str | None:
             finally:
                 source.close()
                 target.close()
-            return backup.stem.removeprefix("journal-")
+            return backup_day(backup, path.stem)
     return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -44,6 +45,8 @@ from .fields import BOOL, FIELDS, MULTI, CheckIn, JournalError
 from .schema import SCHEMA_VERSION, SchemaUpgrade, connect, integrity_problem, transaction
 
 # Re-exported: callers import these from here.
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database
+
 __all__ = [
     "BACKUP_FOLDER",
     "FILE_NAME",
@@ -105,6 +108,7 @@ class JournalStore:
 
     def _open(self) -> None:
         private_folder(self.path.parent)
+        self._check_target()
         fresh = not self.path.exists() or self.path.stat().st_size == 0
         if not fresh:
             problem = integrity_problem(self.path)
@@ -135,6 +139,26 @@ class JournalStore:
         self._conn = conn
         if self._backups:
             self.backup_if_due()
+
+    def _check_target(self) -> None:
+        """Refuse a path that is no journal: not a regular file (a folder, a pipe, a
+        device), or a file of text (a plan, a CSV file...) chosen as the journal, which
+        would otherwise be taken for a damaged journal and moved aside, a database put in
+        its place. The app's own journal, and one with backups of its own, was a journal:
+        whatever it holds now is damage, and it is recovered."""
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return
+        if not stat.S_ISREG(info.st_mode):
+            message = _("{path} is not a file a journal can be kept in; choose a file name.")
+            raise JournalError(message.format(path=self.path))
+        with open(self.path, "rb") as handle:
+            head = handle.read(4096)
+        ours = self.path == default_path() or bool(self.backups())
+        if head and not ours and not head.startswith(SQLITE_HEADER) and b"\0" not in head:
+            message = _("{path} is not a journal (it holds text); choose another file.")
+            raise JournalError(message.format(path=self.path))
 
     def _recover(self, problem: str) -> None:
         """Moves the damaged file (and its -wal, -shm) aside and restores the newest sound
@@ -180,11 +204,11 @@ class JournalStore:
     # -- backups ---------------------------------------------------------------------------
     def backups(self) -> list[Path]:
         """The backup files, newest first."""
-        return backup_files(self.backup_folder)
+        return backup_files(self.backup_folder, self.path.stem)
 
     def backup_if_due(self, today: date | None = None) -> Path | None:
         """Makes today's backup unless there is one; keeps the newest ``KEEP_BACKUPS``."""
-        target = backup_path(self.backup_folder, today or date.today())
+        target = backup_path(self.backup_folder, today or date.today(), self.path.stem)
         if target.exists():
             return None
         with self._lock:
