@@ -236,3 +236,57 @@ def test_an_argument_with_control_characters_is_escaped_in_the_usage_error(capsy
     code, _, err = run(capsys, "foods", "\x1b]0;pwned\x07")
     one_line_error(code, err, "unrecognized arguments: \\x1b]0;pwned\\x07")
     assert "\x1b" not in err
+
+
+# -- every export: never over its input, over a plan, or over a file of another kind -------
+def test_the_calendar_never_replaces_its_plan_or_another_file(week, tmp_path, capsys):
+    before = week.read_bytes()
+    code, _out, err = run(capsys, "export-ical", str(week), "-o", str(week))
+    one_line_error(code, err, "is the file being read")
+    assert week.read_bytes() == before
+    note = tmp_path / "note.txt"
+    note.write_text("mine")
+    code, _out, err = run(capsys, "export-ical", str(week), "-o", str(note))
+    one_line_error(code, err, "--force")
+    assert note.read_text() == "mine"
+    calendar = tmp_path / "week.ics"
+    assert run(capsys, "export-ical", str(week), "-o", str(calendar))[0] == 0
+    assert run(capsys, "export-ical", str(week), "-o", str(calendar))[0] == 0  # its own kind
+    assert run(capsys, "export-ical", str(week), "-o", str(note), "--force")[0] == 0
+
+
+def test_autoplan_replaces_a_plan_but_no_other_json(week, tmp_path, capsys):
+    recipes = tmp_path / "my-recipes.json"
+    recipes.write_text('{"format": "gutskin-recipes", "version": 1, "recipes": []}')
+    code, _out, err = run(capsys, "autoplan", str(week), "-o", str(recipes))
+    one_line_error(code, err, "--force")
+    assert "gutskin-recipes" in recipes.read_text()
+    earlier = tmp_path / "filled.gutplan"
+    assert run(capsys, "autoplan", str(week), "-o", str(earlier))[0] == 0
+    assert run(capsys, "autoplan", str(week), "-o", str(earlier))[0] == 0  # an earlier plan
+
+
+def test_the_journal_exports_never_replace_the_journal_a_plan_or_another_file(
+    week, tmp_path, capsys
+):
+    journal = tmp_path / "journal.sqlite3"
+    assert run(capsys, "journal", "--journal", str(journal), "add", "--date", "2026-11-30",
+               "--sleep-hours", "7")[0] == 0  # fmt: skip
+    kept = journal.read_bytes()
+    code, _out, err = run(
+        capsys, "journal", "--journal", str(journal), "export", "-o", str(journal)
+    )
+    one_line_error(code, err, "is the file being read")
+    assert journal.read_bytes() == kept
+    code, _out, err = run(capsys, "journal", "--journal", str(journal), "report",
+                          "--plan", str(week), "-o", str(week))  # fmt: skip
+    one_line_error(code, err, "is the file being read")
+    note = tmp_path / "note.txt"
+    note.write_text("mine")
+    for action in ("export", "report"):
+        code, _out, err = run(capsys, "journal", "--journal", str(journal), action, "-o", str(note))
+        one_line_error(code, err, "--force")
+    assert note.read_text() == "mine"
+    csv = tmp_path / "journal.csv"
+    for _ in range(2):  # an earlier export is replaced
+        assert run(capsys, "journal", "--journal", str(journal), "export", "-o", str(csv))[0] == 0

@@ -21,6 +21,7 @@ from planner.cli.common import (
     json_text,
     load_book,
     load_catalog,
+    looks_like_plan,
     refuse_output,
     say,
     write_stdout,
@@ -179,7 +180,7 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
         raise PlannerError(_("--json prints the result: write the plan to a file with -o FILE."))
     if not 0.5 <= args.time_limit <= 600:
         raise PlannerError(_("--time-limit must be 0.5 to 600 seconds."))
-    refuse_output(args.output, args.plan, args.force, _looks_like_plan)
+    refuse_output(args.output, args.plan, args.force, looks_like_plan)
     settings = settings_from_args(args)
     plan = load_plan(args.plan)
     if not 1 <= args.week <= plan.weeks:
@@ -260,11 +261,6 @@ def cmd_autoplan(args: argparse.Namespace) -> int:
     if not is_stdout(args.output):
         say(_("Wrote {file}.").format(file=args.output), file=out)
     return 0
-
-
-def _looks_like_plan(head: bytes) -> bool:
-    """An earlier plan (JSON) at the output: replaced without --force."""
-    return head.lstrip().startswith(b"{")
 
 
 def result_json(plan, result, catalog, resolver=None) -> dict:

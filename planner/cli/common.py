@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from planner.recipes.resolve import PlanResolver
 
 EXIT_ERROR = 2
+_FIRST_FORMAT = re.compile(rb'"format"\s*:\s*"([^"]*)"')
 # Output paths that mean "standard output" (for a pipe: `gutskin export-csv w.gutplan -o -`).
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 # Control characters (C0, DEL, C1) and lone surrogates: never printed as they are, since
@@ -159,6 +160,25 @@ def looks_like_csv(head: bytes) -> bool:
 
 def looks_like_pdf(head: bytes) -> bool:
     return head.startswith(b"%PDF-")
+
+
+def looks_like_calendar(head: bytes) -> bool:
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"BEGIN:VCALENDAR")
+
+
+def looks_like_plan(head: bytes) -> bool:
+    """A plan file: JSON whose first "format" is the plan's (a recovery copy, which holds a
+    plan too, names its own format first)."""
+    found = _FIRST_FORMAT.search(head)
+    return (
+        head.lstrip().startswith(b"{") and found is not None and found.group(1) == b"gutskin-plan"
+    )
+
+
+def looks_like_journal_csv(head: bytes) -> bool:
+    """An earlier journal export: a CSV file whose first column is the date."""
+    first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+    return first.split(b",", 1)[0].strip().strip(b'"').lower() == b"date"
 
 
 def write_stdout(data: bytes) -> None:

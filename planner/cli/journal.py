@@ -94,6 +94,9 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
 
     p = actions.add_parser("export", help=_("write the journal as CSV"))
     p.add_argument("-o", "--output", type=Path, required=True, metavar="CSV")
+    p.add_argument(
+        "--force", action="store_true", help=_("replace an existing file that is not a CSV")
+    )
 
     p = actions.add_parser("import", help=_("read check-ins from CSV (all rows or none)"))
     p.add_argument("csv", type=Path)
@@ -104,6 +107,9 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PDF")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.add_argument(
+        "--force", action="store_true", help=_("replace an existing file that is not a PDF")
+    )
+    p.add_argument(
         "--plan",
         type=Path,
         action="append",
@@ -112,6 +118,12 @@ def add_journal_parser(subparsers: argparse._SubParsersAction) -> argparse.Argum
         help=_("a plan file whose weeks and day scores to include (repeatable)"),
     )
     return parser
+
+
+def _journal_path(args: argparse.Namespace) -> Path:
+    from planner.journal.store import default_path
+
+    return Path(args.journal) if args.journal else default_path()
 
 
 def _store(args: argparse.Namespace) -> JournalStore:
@@ -160,8 +172,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from planner.cli.common import looks_like_journal_csv, refuse_output
     from planner.journal.csvio import export_csv
 
+    refuse_output(args.output, _journal_path(args), args.force, looks_like_journal_csv)
     count = _with_store(args, lambda store: export_csv(store, args.output))
     text = ngettext(
         "Wrote {count} check-in to {file}.", "Wrote {count} check-ins to {file}.", count
@@ -207,8 +221,14 @@ def _plans_and_scores(
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from planner.cli.common import looks_like_pdf, refuse_output, same_file
     from planner.export.journal_report import export_journal_report
 
+    for plan in args.plan:  # even with --force: the plan read would be lost
+        if same_file(args.output, plan):
+            message = _("{file} is the file being read; choose another output file.")
+            raise JournalError(message.format(file=args.output))
+    refuse_output(args.output, _journal_path(args), args.force, looks_like_pdf)
     last = args.last or date.today()
     first = args.first or last - timedelta(DEFAULT_REPORT_DAYS - 1)
     if first > last:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import load_catalog, resolver_for
+from planner.cli.common import load_catalog, looks_like_calendar, refuse_output, resolver_for
 from planner.errors import PlannerError
 from planner.i18n import _, ngettext
 
@@ -85,6 +85,9 @@ def add_export_ical_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--weeks", type=parse_weeks, metavar="N-M", help=_("only weeks N to M (counted from 1)")
     )
+    p.add_argument(
+        "--force", action="store_true", help=_("replace an existing file that is not a calendar")
+    )
     return p
 
 
@@ -95,6 +98,7 @@ def cmd_export_ical(args: argparse.Namespace) -> int:
 
     times = parse_times(args.times)  # bad input is refused before any file is read
     time_zone(args.tz)
+    refuse_output(args.output, args.plan, args.force, looks_like_calendar)
     plan = load_plan(args.plan)
     weeks = selected_weeks(plan, args.weeks)
     days = None if weeks is None else weeks_days(plan, weeks)
