@@ -344,3 +344,74 @@ def test_the_review_confirms_picks_another_food_or_keeps_a_note(catalog, matcher
     estimate = match_line("2 tbsp chia seeds", matcher)
     estimate.confirm(catalog)
     assert estimate.status == CONFIRMED and not estimate.amount.estimated
+
+
+def _encrypted(files: dict[str, bytes]) -> bytes:
+    """A zip whose members say they are encrypted (general purpose flag bit 0), as a
+    password-protected archive's do; zipfile can read such headers but not write them."""
+    data = bytearray(_zip(files))
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            data[start + flags_at] |= 0x01
+            start += 4
+    return bytes(data)
+
+
+def _mealie(recipe_id: object, position: object = 1) -> bytes:
+    tables = {
+        "recipes": [{"id": recipe_id, "name": "Porridge", "recipe_servings": 2}],
+        "recipes_ingredients": [
+            {"recipe_id": recipe_id, "original_text": "1 cup oats", "position": position},
+            {"recipe_id": [1], "food_id": {"x": 1}, "unit_id": [2], "quantity": 10**400},
+        ],
+        "recipe_instructions": [{"recipe_id": recipe_id, "text": "Cook.", "position": 10**400}],
+        "recipes_to_tags": [{"recipe_id": recipe_id, "tag_id": ["t"]}],
+        "tags": [{"id": {"t": 1}, "name": "warm"}],
+    }
+    return _zip({"database.json": json.dumps(tables).encode()})
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "big.json",
+            b'{"@type": "Recipe", "name": ' + b"9" * 401 + b', "recipeIngredient": '
+            b'["1 cup oats", ' + b"7" * 400 + b"]}",
+        ),
+        ("ids.zip", _mealie([1, 2])),
+        ("ids.zip", _mealie({"id": 3}, position=10**400)),
+        (
+            "tandoor.zip",
+            _zip(
+                {
+                    "recipe.json": json.dumps(
+                        {
+                            "name": 10**400,
+                            "steps": [
+                                {"ingredients": [{"amount": 10**400, "food": {"name": 10**400}}]}
+                            ],
+                        }
+                    ).encode()
+                }
+            ),
+        ),
+    ],
+)
+def test_hostile_numbers_and_ids_are_read_as_no_text(catalog, name, data):
+    """A name or amount of hundreds of digits, or a list where an id belongs, ended the
+    import with an unexpected error (OverflowError, TypeError: unhashable type)."""
+    try:
+        import_bytes(data, name, catalog)
+    except RecipeImportError as exc:  # refused in a sentence: as good as read
+        assert str(exc).startswith(name) and "\n" not in str(exc)
+
+
+def test_an_encrypted_zip_is_refused_in_a_sentence(catalog):
+    for data in (
+        _encrypted({"database.json": b'{"recipes": []}'}),
+        _zip({"export.zip": _encrypted({"recipe.json": b'{"name": "x"}'})}),  # Tandoor
+    ):
+        with pytest.raises(RecipeImportError, match="damaged zip"):
+            import_bytes(data, "locked.zip", catalog)

@@ -54,42 +54,52 @@ def _rows(tables: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
 
 
+def _key(value: object) -> object:
+    """A row's id as a key: ids are text or numbers; anything else (a list, an object: a
+    damaged or hostile backup) names no row."""
+    return value if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+
+
 def read_mealie(tables: dict[str, Any], name: str) -> list[RawRecipe]:
     """Recipes from a Mealie backup's database.json tables."""
     foods = {
-        row.get("id"): clean_text(row.get("name")) for row in _rows(tables, "ingredient_foods")
+        _key(row.get("id")): clean_text(row.get("name"))
+        for row in _rows(tables, "ingredient_foods")
     }
     units = {
-        row.get("id"): clean_text(row.get("abbreviation")) or clean_text(row.get("name"))
+        _key(row.get("id")): clean_text(row.get("abbreviation")) or clean_text(row.get("name"))
         for row in _rows(tables, "ingredient_units")
     }
-    tags = {row.get("id"): clean_text(row.get("name")) for row in _rows(tables, "tags")}
+    tags = {_key(row.get("id")): clean_text(row.get("name")) for row in _rows(tables, "tags")}
     by_recipe: dict[object, list[dict[str, Any]]] = {}
     for row in _rows(tables, "recipes_ingredients"):
-        by_recipe.setdefault(row.get("recipe_id"), []).append(row)
+        by_recipe.setdefault(_key(row.get("recipe_id")), []).append(row)
     steps: dict[object, list[dict[str, Any]]] = {}
     for row in _rows(tables, "recipe_instructions"):
-        steps.setdefault(row.get("recipe_id"), []).append(row)
+        steps.setdefault(_key(row.get("recipe_id")), []).append(row)
     recipe_tags: dict[object, list[str]] = {}
     for row in _rows(tables, "recipes_to_tags"):
-        if row.get("tag_id") in tags:
-            recipe_tags.setdefault(row.get("recipe_id"), []).append(tags[row["tag_id"]])
+        if _key(row.get("tag_id")) in tags:
+            recipe_tags.setdefault(_key(row.get("recipe_id")), []).append(tags[_key(row["tag_id"])])
 
     def position(row: dict[str, Any]) -> float:
         value = row.get("position")
-        return float(value) if isinstance(value, int | float) else 0.0
+        try:
+            return float(value) if isinstance(value, int | float) else 0.0
+        except OverflowError:  # an integer of hundreds of digits
+            return 0.0
 
     recipes = []
     for row in _rows(tables, "recipes"):
         lines = []
-        for ing in sorted(by_recipe.get(row.get("id"), []), key=position):
+        for ing in sorted(by_recipe.get(_key(row.get("id")), []), key=position):
             text = clean_text(ing.get("original_text"))
             if not text:
                 quantity = ing.get("quantity")
                 parts = [
                     clean_text(quantity) if quantity else "",
-                    units.get(ing.get("unit_id"), ""),
-                    foods.get(ing.get("food_id"), ""),
+                    units.get(_key(ing.get("unit_id")), ""),
+                    foods.get(_key(ing.get("food_id")), ""),
                 ]
                 text = " ".join(p for p in parts if p)
                 note = clean_text(ing.get("note"))
@@ -98,7 +108,7 @@ def read_mealie(tables: dict[str, Any], name: str) -> list[RawRecipe]:
                 lines.append(text)
         method = [
             clean_text(step.get("text"))
-            for step in sorted(steps.get(row.get("id"), []), key=position)
+            for step in sorted(steps.get(_key(row.get("id")), []), key=position)
             if clean_text(step.get("text"))
         ]
         recipes.append(
@@ -107,7 +117,7 @@ def read_mealie(tables: dict[str, Any], name: str) -> list[RawRecipe]:
                 portions=portions_of(row.get("recipe_servings"), row.get("recipe_yield")),
                 lines=lines,
                 method=method_of(method),
-                tags=[t.casefold() for t in recipe_tags.get(row.get("id"), [])],
+                tags=[t.casefold() for t in recipe_tags.get(_key(row.get("id")), [])],
                 source=clean_text(row.get("org_url")) or name,
             )
         )
@@ -131,7 +141,7 @@ def from_tandoor(data: dict[str, Any], name: str) -> RawRecipe:
             amount = ing.get("amount")
             try:
                 number = float(amount) if not ing.get("no_amount") and amount is not None else 0
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 number = 0
             parts = [f"{number:g}" if number > 0 else "", clean_text(unit.get("name")),
                      clean_text(food.get("name"))]  # fmt: skip
@@ -187,7 +197,13 @@ def read_zip(data: bytes, name: str) -> list[RawRecipe]:
                     recipes.append(from_tandoor(item, name))
             if len(recipes) > MAX_RECIPES:
                 break
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        EOFError,
+        RuntimeError,  # an encrypted member: "password required"
+    ) as exc:
         # Translators: {reason} is Python's zip module's own message (in English).
         message = _("{name}: is a damaged zip file ({reason}).")
         raise RecipeImportError(message.format(name=name, reason=exc)) from exc

@@ -58,7 +58,10 @@ def clean_text(value: object) -> str:
     if isinstance(value, str):
         return _UNPRINTABLE.sub("", " ".join(value.split()))
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{value:g}"
+        try:
+            return f"{value:g}"
+        except OverflowError:  # an integer of hundreds of digits: no text a recipe holds
+            return ""
     return ""
 
 

@@ -36,7 +36,7 @@ from planner.core.plan import Plan, check_start
 from planner.errors import PlanFileError, PlannerError
 from planner.i18n import N_, _, format_day, format_number, locale_id, ngettext, weekday_name
 from planner.storage.atomic import describe_os_error, write_atomic
-from planner.storage.files import EnvelopeError, check_envelope, named, read_file
+from planner.storage.files import EnvelopeError, check_envelope, named, read_file, same_file
 from planner.storage.limits import MAX_PLAN_ENTRIES
 from planner.storage.paths import data_dir
 from planner.storage.processes import (
@@ -158,7 +158,7 @@ class RecoveryStore:
             target = self.folder / (
                 f"{_safe_stem(title)} {now:%Y-%m-%d %H%M%S} {session[:8]}{SUFFIX}"
             )
-        if source is not None and _same_file(target, source):
+        if source is not None and same_file(target, source):
             message = _("Refused to write a recovery copy over {name}.")
             raise PlanFileError(message.format(name=source.name))
         # The plan file's writer, loaded with the first copy: the start does not need it.
@@ -305,13 +305,6 @@ class RecoveryStore:
         except (ValueError, OverflowError, OSError) as exc:
             raise PlanFileError(_damaged(path, exc)) from exc
         return copy
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and os.path.samefile(a, b))
-    except OSError:
-        return False
 
 
 def _check_plan_start(plan: object) -> None:
