@@ -290,3 +290,12 @@ def test_the_journal_exports_never_replace_the_journal_a_plan_or_another_file(
     csv = tmp_path / "journal.csv"
     for _ in range(2):  # an earlier export is replaced
         assert run(capsys, "journal", "--journal", str(journal), "export", "-o", str(csv))[0] == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links of POSIX")
+def test_a_loop_of_symbolic_links_as_output_is_no_crash(week, tmp_path, capsys):
+    (tmp_path / "l1").symlink_to(tmp_path / "l2")
+    (tmp_path / "l2").symlink_to(tmp_path / "l1")
+    code, _out, err = run(capsys, "export-csv", str(week), "-o", str(tmp_path / "l1"))
+    assert code == 0, err  # the loop's link is replaced by the file, as for a broken link
+    assert (tmp_path / "l1").read_text().startswith("day,")
