@@ -299,3 +299,23 @@ def test_a_loop_of_symbolic_links_as_output_is_no_crash(week, tmp_path, capsys):
     code, _out, err = run(capsys, "export-csv", str(week), "-o", str(tmp_path / "l1"))
     assert code == 0, err  # the loop's link is replaced by the file, as for a broken link
     assert (tmp_path / "l1").read_text().startswith("day,")
+
+
+def test_a_csv_recipe_id_with_control_characters_is_refused(tmp_path, capsys):
+    """It was imported, and the plan written could not be opened again."""
+    csv = tmp_path / "r.csv"
+    csv.write_text("day,meal,food,amount,unit\n1,dinner,recipe:\x1b]0;PWN\x07,1,portion\n")
+    out = tmp_path / "o.gutplan"
+    code, _out, err = run(capsys, "import", str(csv), "-o", str(out))
+    one_line_error(code, err, "control characters")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("start", ["2026-W48-1", "20261130"])
+def test_a_plan_start_is_written_as_the_format_says(week, tmp_path, capsys, start):
+    document = json.loads(week.read_text())
+    document["start"] = start
+    odd = tmp_path / "odd.gutplan"
+    odd.write_text(json.dumps(document))
+    code, _out, err = run(capsys, "score", str(odd))
+    one_line_error(code, err, "start")

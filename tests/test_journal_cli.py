@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_add_on_today_by_default(capsys):
         (("add", "--date", "2026-11-30"), "no field given"),
         (("add", "--practices", "running"), "running is not one of meditation"),
         (("report", "--from", "2026-12-01", "--to", "2026-11-01", "-o", "x.pdf"), "is after"),
-        (("import", "missing.csv"), "Could not read missing.csv"),
+        (("import", "missing.csv"), "missing.csv: the file does not exist"),
     ],
 )
 def test_errors_are_one_line_and_exit_2(capsys, argv, message):
@@ -170,3 +171,28 @@ def test_report_of_an_empty_journal_still_reads(tmp_path: Path):
     text, _reader = pdf_text(out)
     assert "0 check-ins over 90 days" in text and "No check-ins in these days." in text
     assert "Nothing to compare yet" in text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes of POSIX")
+def test_import_of_a_pipe_is_refused_at_once(capsys, tmp_path):
+    """It waited on the pipe for ever (and read /dev/zero until memory ran out)."""
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    assert run("import", str(pipe)) == 2
+    assert "is not a regular file" in capsys.readouterr().err
+
+
+def test_a_report_ending_in_the_first_days_of_year_one_starts_on_its_first_day(tmp_path):
+    """Its default first day, 90 days earlier, was before year 1: OverflowError."""
+    assert run("report", "--to", "0001-01-05", "-o", str(tmp_path / "r.pdf")) == 0
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("text", ["2026-W48-1", "20261130", "2026-11-30T08:00"])
+def test_a_date_is_written_as_the_help_says(capsys, text):
+    """Python 3.11 reads week dates and "20261130" too: 2026-W48-1 saved 2026-11-23."""
+    with pytest.raises(SystemExit) as exit_:
+        run("add", "--date", text, "--sleep-hours", "7")
+    assert exit_.value.code == 2
+    assert "is not a date like 2026-11-30" in capsys.readouterr().err
+    assert saved() == []

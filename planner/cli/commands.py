@@ -101,10 +101,10 @@ class _Version(argparse.Action):
 
 
 def _date(text: str) -> date:
-    from planner.core.plan import check_start
+    from planner.core.plan import check_start, iso_day
 
     try:
-        return check_start(date.fromisoformat(text))
+        return check_start(iso_day(text))
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("{text} is not a date like 2026-11-30").format(text=repr(text))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.cli.common import load_catalog, resolver_for
+from planner.core.plan import iso_day
 from planner.errors import PlannerError
 from planner.i18n import _, format_number, ngettext
 from planner.journal.fields import BOOL, FIELDS, JournalError
@@ -29,7 +30,7 @@ DEFAULT_REPORT_DAYS = 90
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        return iso_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             _("{text} is not a date like 2026-11-30").format(text=repr(text))
@@ -230,7 +231,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise JournalError(message.format(file=args.output))
     refuse_output(args.output, _journal_path(args), args.force, looks_like_pdf)
     last = args.last or date.today()
-    first = args.first or last - timedelta(DEFAULT_REPORT_DAYS - 1)
+    try:
+        first = args.first or last - timedelta(DEFAULT_REPORT_DAYS - 1)
+    except OverflowError:  # --to in the first days of year 1
+        first = date.min
     if first > last:
         raise JournalError(_("--from {first} is after --to {last}.").format(first=first, last=last))
     plans, scores, food_name = _plans_and_scores(args.plan)

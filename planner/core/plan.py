@@ -7,6 +7,7 @@ changed so that views and scores can follow.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -102,6 +103,18 @@ EARLIEST_START = date(1900, 1, 1)
 LATEST_START = date(2999, 12, 31)
 
 Cell = tuple[int, str]
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def iso_day(text: str) -> date:
+    """A date written as the formats here write it, 2026-11-30; ValueError for anything
+    else. (Python 3.11's date.fromisoformat also reads "20261130" and the week date
+    "2026-W48-1", which no file or option of the app names.)"""
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"not a date like 2026-11-30: {text[:40]!r}")
+    return date.fromisoformat(text)
 
 
 def check_start(start: object) -> date:

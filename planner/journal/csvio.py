@@ -13,8 +13,9 @@ import csv
 import io
 from pathlib import Path
 
-from planner.i18n import _, format_number, ngettext
+from planner.i18n import N_, _, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
+from planner.storage.files import read_file
 
 from .fields import FIELD_BY_KEY, KEYS, CheckIn, JournalError, check_day
 from .store import JournalStore
@@ -125,20 +126,8 @@ def _parse_rows(text: str, name: str) -> list[CheckIn]:
 def import_csv(store: JournalStore, path: Path | str) -> int:
     """Imports ``path`` into the journal in one transaction; returns the number of days."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = ngettext(
-                "{path} is too large for a journal ({size} byte).",
-                "{path} is too large for a journal ({size} bytes).",
-                size,
-            )
-            raise JournalError(message.format(path=path, size=format_number(size, 0)))
-        data = path.read_bytes()
-    except OSError as exc:
-        # Translators: {reason} is the operating system's own description of the error.
-        message = _("Could not read {path}: {reason}.")
-        raise JournalError(message.format(path=path, reason=exc.strerror or exc)) from exc
+    # Bounded, and only a regular file: a named pipe or /dev/zero would never end.
+    data = read_file(path, MAX_FILE_BYTES, N_("a journal CSV file"), error=JournalError)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.core.plan import iso_day
 from planner.errors import PlannerError
 from planner.i18n import N_, _, format_number, ngettext
 
@@ -338,7 +339,7 @@ def check_day(value: object) -> date:
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(str(value).strip())
+        return iso_day(str(value).strip())
     except ValueError:
         # Translators: the example is ISO 8601, the form one types.
         raise JournalError(

@@ -39,6 +39,7 @@ from planner.core.plan import (
     check_amount,
     check_entry,
     check_start,
+    iso_day,
     max_amount,
     this_monday,
 )
@@ -47,6 +48,7 @@ from planner.i18n import N_, _, format_number, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
 from planner.storage.files import TextError, check_cancel, decode_text, read_file
 from planner.storage.limits import MAX_CELL_ENTRIES, MAX_PLAN_ENTRIES
+from planner.storage.strictjson import has_unprintable
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED = ("day", "meal", "food")
@@ -112,7 +114,7 @@ def _day_index(text: str, start: date) -> int:
         if lowered in (name, name[:3]):
             return (index - start.weekday()) % DAYS_PER_WEEK
     try:
-        return (date.fromisoformat(value) - start).days
+        return (iso_day(value) - start).days
     except ValueError:
         message = _("day {day!r} is not a day number, weekday or date")
         raise PlanError(message.format(day=value[:30])) from None
@@ -223,6 +225,8 @@ class _Foods:
             if len(text) > MAX_FOOD_ID:
                 message = _("the recipe id is longer than {most} characters")
                 raise PlanError(message.format(most=MAX_FOOD_ID))
+            if has_unprintable(text):  # the plan file's reader refuses it: never write one
+                raise PlanError(_("the recipe id holds control characters"))
             return text  # the recipe book, not the catalog, knows it
         if self._by_name is None:
             self._by_name = {}

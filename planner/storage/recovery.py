@@ -29,10 +29,10 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.core.plan import Plan, check_start
+from planner.core.plan import Plan, check_start, iso_day
 from planner.errors import PlanFileError, PlannerError
 from planner.i18n import N_, _, format_day, format_number, locale_id, ngettext, weekday_name
 from planner.storage.atomic import describe_os_error, write_atomic
@@ -314,7 +314,7 @@ def _check_plan_start(plan: object) -> None:
     if not isinstance(start, str):
         raise ValueError(_("it holds no plan with a start date"))
     try:
-        check_start(date.fromisoformat(start))
+        check_start(iso_day(start))
     except PlannerError as exc:
         raise ValueError(str(exc).rstrip(".")) from exc
 

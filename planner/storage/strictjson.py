@@ -15,6 +15,7 @@ import threading
 import unicodedata
 from datetime import date
 
+from planner.core.plan import iso_day
 from planner.i18n import N_, _, format_number
 from planner.storage.files import TextError, check_cancel, decode_text
 
@@ -142,6 +143,6 @@ def iso_date(value: object) -> date | None:
     if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value)
+        return iso_day(value)
     except ValueError:
         return None
