@@ -319,3 +319,12 @@ def test_a_plan_start_is_written_as_the_format_says(week, tmp_path, capsys, star
     odd.write_text(json.dumps(document))
     code, _out, err = run(capsys, "score", str(odd))
     one_line_error(code, err, "start")
+
+
+@pytest.mark.parametrize("seed", ["-1", "4294967296", "x"])
+def test_a_seed_out_of_range_is_refused_by_the_parser(week, tmp_path, capsys, seed):
+    """numpy's own error (expected non-negative integer) ended the run."""
+    code, _out, err = run(capsys, "autoplan", str(week), "-o", str(tmp_path / "f.gutplan"),
+                          "--seed", seed)  # fmt: skip
+    assert code == 2 and "is not a seed" in err
+    assert not (tmp_path / "f.gutplan").exists()

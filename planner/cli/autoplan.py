@@ -52,6 +52,23 @@ def _ids(text: str) -> frozenset[str]:
 DIETS = {"vegan": "animal"}
 
 
+MAX_SEED = 2**32 - 1  # numpy's seeds: 0 to 2**32 - 1
+
+
+def _seed(text: str) -> int:
+    try:
+        seed = int(text)
+    except ValueError:
+        seed = -1
+    if not 0 <= seed <= MAX_SEED:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a seed: a whole number from 0 to {most}").format(
+                text=repr(text[:20]), most=MAX_SEED
+            )
+        )
+    return seed
+
+
 def _tags(text: str) -> frozenset[str]:
     tags = (t.strip().casefold() for t in text.split(",") if t.strip())
     return frozenset(DIETS.get(tag, tag) for tag in tags)
@@ -84,7 +101,9 @@ def add_autoplan_parser(sub: Any) -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, metavar="OUT", help=_("'-' for stdout")
     )
     p.add_argument("--week", type=int, default=1, metavar="N", help=_("week to fill (from 1)"))
-    p.add_argument("--seed", type=int, default=0, metavar="S", help=_("another seed, another plan"))
+    p.add_argument(
+        "--seed", type=_seed, default=0, metavar="S", help=_("another seed, another plan")
+    )
     p.add_argument("--replace", action="store_true", help=_("refill every meal of the week"))
     p.add_argument("--avoid", type=_tags, default=frozenset(), metavar="TAGS",
                    help=_("diet tags to avoid: dairy,gluten,fish,soy,nuts,alcohol,animal; "
