@@ -196,3 +196,18 @@ def test_a_date_is_written_as_the_help_says(capsys, text):
     assert exit_.value.code == 2
     assert "is not a date like 2026-11-30" in capsys.readouterr().err
     assert saved() == []
+
+
+def test_notes_a_spreadsheet_would_run_are_exported_as_text_and_read_back(tmp_path, capsys):
+    note, supplements = '=HYPERLINK("http://example.invalid","x")', "@SUM(1+1)"
+    assert run("add", "--date", "2026-11-30", "--plan-note", note,
+               "--supplements", supplements) == 0  # fmt: skip
+    out = tmp_path / "journal.csv"
+    assert run("export", "-o", str(out)) == 0
+    text = out.read_text()
+    assert "'=HYPERLINK" in text and "'@SUM" in text and ",=" not in text
+    fresh = tmp_path / "fresh.sqlite3"
+    assert run("--journal", str(fresh), "import", str(out)) == 0
+    with JournalStore(fresh) as store:
+        back = store.all()[0]
+    assert (back["plan_note"], back["supplements"]) == (note, supplements)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from planner.i18n import N_, _, ngettext
 from planner.storage.atomic import describe_os_error, write_text_atomic
+from planner.storage.csvio import escape_cell, unescape_cell
 from planner.storage.files import read_file
 
-from .fields import FIELD_BY_KEY, KEYS, CheckIn, JournalError, check_day
+from .fields import FIELD_BY_KEY, KEYS, TEXT, CheckIn, JournalError, check_day
 from .store import JournalStore
 
 DATE_COLUMN = "date"
@@ -25,12 +26,21 @@ MAX_ERRORS = 20
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
+_TEXT_KEYS = frozenset(key for key in KEYS if FIELD_BY_KEY[key].kind == TEXT)
+
+
 def to_csv_text(checkins: list[CheckIn]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([DATE_COLUMN, *KEYS])
     for checkin in checkins:
-        row = [FIELD_BY_KEY[key].to_text(checkin[key]) for key in KEYS]
+        # A note a spreadsheet would run as a formula ("=HYPERLINK(...)") is written as
+        # text, as the plan's CSV export does, and read back as it was.
+        row = [
+            escape_cell(text) if key in _TEXT_KEYS else text
+            for key in KEYS
+            for text in (FIELD_BY_KEY[key].to_text(checkin[key]),)
+        ]
         writer.writerow([checkin.day.isoformat(), *row])
     return out.getvalue()
 
@@ -96,7 +106,8 @@ def _parse_rows(text: str, name: str) -> list[CheckIn]:
         cells = dict(zip(columns, row, strict=False))
         try:
             day = check_day(cells.pop(DATE_COLUMN, ""))
-            checkin = CheckIn(day, {k: v for k, v in cells.items() if k})
+            values = {k: unescape_cell(v) if k in _TEXT_KEYS else v for k, v in cells.items() if k}
+            checkin = CheckIn(day, values)
         except JournalError as exc:
             # Translators: {problem} is what is wrong with that line of the CSV file.
             message = _("line {line}: {problem}")
