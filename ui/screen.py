@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QScrollArea, QStyle, QWidget
 
 FALLBACK_AREA = (1280, 800)  # no screen known (some offscreen starts): the preferred size
 SCREEN_SHARE = 0.9  # a dialog leaves some of the screen around it
@@ -14,6 +14,20 @@ def available_area(widget: QWidget) -> QRect:
     """The free area (no task bars) of the screen the widget is on, or the main screen."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen else QRect(0, 0, *FALLBACK_AREA)
+
+
+def scrolling(dialog: QWidget, layout: QLayout) -> QScrollArea:
+    """``layout``'s fields in a frameless scroll area of ``dialog``, so that its buttons
+    stay on a short screen (see fit_to_screen). Make it before setting a tab order: a
+    widget moved into another parent loses its place in one."""
+    fields = QWidget()
+    fields.setLayout(layout)
+    scroll = QScrollArea(dialog)
+    scroll.setWidget(fields)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+    return scroll
 
 
 def fit_to_screen(dialog: QWidget, scroll: QScrollArea) -> None:

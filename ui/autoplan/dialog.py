@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from planner.core.plan import MEALS, meal_word
 from planner.errors import PlannerError
 from planner.i18n import N_, _
 from ui.autoplan.dishes import DishPicker
-from ui.screen import fit_to_screen
+from ui.screen import fit_to_screen, scrolling
 
 if TYPE_CHECKING:
     from planner.recipes.book import RecipeBook
@@ -124,13 +123,7 @@ class AutoplanDialog(QDialog):
         buttons.rejected.connect(self.reject)
         # The form scrolls, so that the buttons stay on a short screen (it is some 780
         # pixels tall with the two pickers).
-        fields = QWidget()
-        fields.setLayout(form)
-        scroll = QScrollArea(self)
-        scroll.setWidget(fields)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        scroll = scrolling(self, form)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(_("Fills meals with food people eat as it is, chosen by the day score."))

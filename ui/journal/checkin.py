@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -51,7 +50,7 @@ from planner.journal.fields import (
     Field,
 )
 from planner.journal.store import JournalStore
-from ui.screen import fit_to_screen
+from ui.screen import fit_to_screen, scrolling
 
 EMPTY = "—"  # shown for a field left empty
 PRACTICES_PER_ROW = 2
@@ -230,15 +229,7 @@ class CheckInDialog(QDialog):
             columns.addWidget(box, rows[column], column)
             rows[column] += 1
         columns.setRowStretch(max(rows.values()), 1)
-        # The fields scroll, so that the buttons stay on a short screen. (Made before the
-        # tab order is set: moving a widget into another parent resets its place in it.)
-        fields = QWidget()
-        fields.setLayout(columns)
-        scroll = QScrollArea(self)
-        scroll.setWidget(fields)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        scroll = scrolling(self, columns)  # before the tab order is set
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
