@@ -6,14 +6,14 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLayout, QScrollArea, QStyle, QWidget
 
-FALLBACK_AREA = (1280, 800)  # no screen known (some offscreen starts): the preferred size
+PREFERRED_SIZE = (1280, 800)  # the main window's, and the area assumed with no screen known
 SCREEN_SHARE = 0.9  # a dialog leaves some of the screen around it
 
 
 def available_area(widget: QWidget) -> QRect:
     """The free area (no task bars) of the screen the widget is on, or the main screen."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry() if screen else QRect(0, 0, *FALLBACK_AREA)
+    return screen.availableGeometry() if screen else QRect(0, 0, *PREFERRED_SIZE)
 
 
 def scrolling(dialog: QWidget, layout: QLayout) -> QScrollArea:

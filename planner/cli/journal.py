@@ -130,7 +130,7 @@ def _journal_path(args: argparse.Namespace) -> Path:
 def _store(args: argparse.Namespace) -> JournalStore:
     from planner.journal.store import JournalStore
 
-    store = JournalStore(args.journal) if args.journal else JournalStore()
+    store = JournalStore(_journal_path(args))
     store.open()
     for notice in store.notices:
         print(f"gutskin: {notice}", file=sys.stderr)  # the store's message, marked there

@@ -36,11 +36,8 @@ def to_csv_text(checkins: list[CheckIn]) -> str:
     for checkin in checkins:
         # A note a spreadsheet would run as a formula ("=HYPERLINK(...)") is written as
         # text, as the plan's CSV export does, and read back as it was.
-        row = [
-            escape_cell(text) if key in _TEXT_KEYS else text
-            for key in KEYS
-            for text in (FIELD_BY_KEY[key].to_text(checkin[key]),)
-        ]
+        texts = [FIELD_BY_KEY[key].to_text(checkin[key]) for key in KEYS]
+        row = [escape_cell(t) if k in _TEXT_KEYS else t for k, t in zip(KEYS, texts, strict=True)]
         writer.writerow([checkin.day.isoformat(), *row])
     return out.getvalue()
 

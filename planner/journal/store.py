@@ -155,8 +155,8 @@ class JournalStore:
             raise JournalError(message.format(path=self.path))
         with open(self.path, "rb") as handle:
             head = handle.read(4096)
-        ours = self.path == default_path() or bool(self.backups())
-        if head and not ours and not head.startswith(SQLITE_HEADER) and b"\0" not in head:
+        text = bool(head) and not head.startswith(SQLITE_HEADER) and b"\0" not in head
+        if text and self.path != default_path() and not self.backups():
             message = _("{path} is not a journal (it holds text); choose another file.")
             raise JournalError(message.format(path=self.path))
 

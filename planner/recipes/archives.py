@@ -79,8 +79,9 @@ def read_mealie(tables: dict[str, Any], name: str) -> list[RawRecipe]:
         steps.setdefault(_key(row.get("recipe_id")), []).append(row)
     recipe_tags: dict[object, list[str]] = {}
     for row in _rows(tables, "recipes_to_tags"):
-        if _key(row.get("tag_id")) in tags:
-            recipe_tags.setdefault(_key(row.get("recipe_id")), []).append(tags[_key(row["tag_id"])])
+        tag = _key(row.get("tag_id"))
+        if tag in tags:
+            recipe_tags.setdefault(_key(row.get("recipe_id")), []).append(tags[tag])
 
     def position(row: dict[str, Any]) -> float:
         value = row.get("position")

@@ -22,6 +22,19 @@ def file_filter(kind: str) -> str:
     return _(kind).format(pattern=_PATTERNS.get(kind, "*"))
 
 
+def typed_path(text: str, suggested: Path, suffix: str) -> Path | None:
+    """A file name typed in a dialog's box: None when empty; a bare or relative name goes
+    in the suggested file's folder (not the process's working folder), with ``suffix``
+    when it has none."""
+    text = text.strip()
+    if not text:
+        return None
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = suggested.expanduser().absolute().parent / path
+    return path if path.suffix else path.with_suffix(suffix)
+
+
 class FileDialogs:
     """The file choosers, one classmethod each so that tests can replace any of them."""
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from planner.i18n import _
 
-from .files import FileDialogs
+from .files import FileDialogs, typed_path
 from .parts import ok_cancel, stack
 
 
@@ -44,7 +44,7 @@ class PdfOptionsDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None, weeks: int = 1) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Export PDF"))
-        self._folder = suggested.expanduser().absolute().parent
+        self._suggested = suggested
         self.path = QLineEdit(str(suggested), self)
         self.path.setAccessibleName(_("PDF file"))
         browse = QPushButton(_("C&hoose…"), self)
@@ -98,14 +98,11 @@ class PdfOptionsDialog(QDialog):
             self.path.setText(str(chosen))
 
     def options(self) -> PdfOptions | None:
-        text = self.path.text().strip()
-        if not text:
+        path = typed_path(self.path.text(), self._suggested, ".pdf")
+        if path is None:
             return None
-        path = Path(text).expanduser()
-        if not path.is_absolute():  # a bare name goes where the suggested file was to go
-            path = self._folder / path
         return PdfOptions(
-            path=path if path.suffix else path.with_suffix(".pdf"),
+            path=path,
             paper=str(self.paper.currentData()),
             shopping=self.shopping.isChecked(),
             notes=self.notes.isChecked(),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import _
+from ui.dialogs.files import typed_path
 from ui.dialogs.parts import date_range, note, ok_cancel, picked_range, stack
 
 DEFAULT_DAYS = 90  # as `gutskin journal report` without --from
@@ -33,7 +34,7 @@ class ReportDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Export Journal Report"))
-        self._folder = suggested.expanduser().absolute().parent
+        self._suggested = suggested
         today = date.today()
         first = today - timedelta(DEFAULT_DAYS - 1)
         # Translators: completes the date fields' names, "First day of the report".
@@ -64,14 +65,11 @@ class ReportDialog(QDialog):
             self.path.setText(name)
 
     def options(self) -> ReportOptions | None:
-        text = self.path.text().strip()
-        if not text:
+        path = typed_path(self.path.text(), self._suggested, ".pdf")
+        if path is None:
             return None
-        path = Path(text).expanduser()
-        if not path.is_absolute():  # a bare name goes where the suggested file was to go
-            path = self._folder / path
         first, last = picked_range(self.first, self.last)
-        return ReportOptions(path if path.suffix else path.with_suffix(".pdf"), first, last)
+        return ReportOptions(path, first, last)
 
     @classmethod
     def ask(cls, parent: QWidget | None, suggested: Path) -> ReportOptions | None:

@@ -6,10 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from ui.screen import available_area
+from ui.screen import PREFERRED_SIZE, available_area
 from ui.settings import Settings
-
-PREFERRED_SIZE = (1280, 800)
 
 
 def place(window: QMainWindow, settings: Settings, day_dock: QDockWidget) -> None:
